@@ -1,0 +1,79 @@
+"""Run a terminal program in a pseudo-terminal and time until a text is on its screen (pyte)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Mapping, Sequence
+
+import pyte
+
+
+class Terminal:
+    """A program in a pseudo-terminal of a fixed size, with an emulated screen."""
+
+    def __init__(
+        self, command: Sequence[str], cols: int = 120, rows: int = 40, env: Mapping[str, str] | None = None
+    ) -> None:
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            child_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+            child_env["TERM"] = "xterm-256color"
+            child_env.update(env or {})
+            os.execvpe(command[0], list(command), child_env)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.alive = True
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def pump(self, wait: float) -> None:
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            self.alive = False
+            return
+        self.stream.feed(data)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> float | None:
+        """Seconds from now until ``needle`` is on screen, or None on timeout or exit."""
+        start = time.perf_counter()
+        deadline = start + timeout
+        while self.alive and time.perf_counter() < deadline:
+            if needle in self.text():
+                return time.perf_counter() - start
+            self.pump(0.002)
+        return time.perf_counter() - start if needle in self.text() else None
+
+    def send(self, keys: str) -> None:
+        os.write(self.fd, keys.encode())
+
+    def close(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        deadline = time.time() + 3
+        while time.time() < deadline:
+            if os.waitpid(self.pid, os.WNOHANG)[0]:
+                break
+            self.pump(0.01)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)

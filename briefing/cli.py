@@ -1,0 +1,114 @@
+"""The ``briefing`` command: open a brief in the app, or check files without drawing any UI.
+
+Only ``briefing`` with no subcommand imports Textual, and only once the brief is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.content import bundled_content_dir
+from briefing.load import find_briefs, load_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("check",)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="Browse a brief written in TOML. Subcommands: check PATH... (validate files).",
+        epilog="Run `briefing check --help` for the validator. Keys in the app: press ? for help.",
+    )
+    parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing check",
+        description="Validate brief files. Prints FILE:LINE[:COL]: error: KEY: MESSAGE for every problem.",
+        epilog="Exit status: 0 all clean, 1 problems found, 2 usage error or missing path.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files, or directories searched for *.toml")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "check":
+            return run_check(_check_parser().parse_args(args[1:]).paths)
+        return run_open(_open_parser().parse_args(args).path)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _usage_error(prog: str, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_check(paths: Sequence[str]) -> int:
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for name in paths:
+        path = Path(name)
+        if not path.exists() and not path.is_symlink():
+            return _usage_error("briefing check", f"no such file or directory: {name}")
+        found = find_briefs(path)
+        if not found:
+            return _usage_error("briefing check", f"no *.toml briefs under {name}")
+        files.extend(file for file in found if file.resolve() not in seen)
+        seen.update(file.resolve() for file in found)
+    problem_count = 0
+    bad_files = 0
+    for file in files:
+        result = load_path(file)
+        for problem in result.problems:
+            print(problem)
+        problem_count += len(result.problems)
+        bad_files += not result.ok
+    if problem_count:
+        noun = "problem" if problem_count == 1 else "problems"
+        print(f"{problem_count} {noun} in {bad_files} of {len(files)} files", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{len(files)} {'brief' if len(files) == 1 else 'briefs'} OK", file=sys.stderr)
+    return EXIT_OK
+
+
+def _brief_to_open(name: str | None) -> Path | str:
+    """The file to open, or a usage error message."""
+    path = Path(name) if name is not None else bundled_content_dir()
+    if not path.exists():
+        return f"no such file or directory: {name}"
+    if not path.is_dir():
+        return path
+    found = find_briefs(path)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return f"no *.toml briefs under {path}"
+    return f"{path} holds {len(found)} briefs; name one of them"
+
+
+def run_open(name: str | None) -> int:
+    target = _brief_to_open(name)
+    if isinstance(target, str):
+        return _usage_error("briefing", target)
+    result = load_path(target)
+    from briefing.ui.app import BriefingApp
+
+    BriefingApp(target, result).run()
+    return EXIT_OK

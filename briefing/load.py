@@ -1,0 +1,112 @@
+"""Reading a brief file: path -> Brief, or every Problem in it, each located.
+
+Follows "What a bad file gets" in the brief format: a syntax error gets its line
+and column; every other problem gets the line of its key or of its table header.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.model import Brief, Problem
+from briefing.validate import validate
+
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest brief file the loader reads: 1 MiB, about 50 times the bundled brief."""
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A Brief when the file is good; otherwise every problem found in it."""
+
+    file: str
+    brief: Brief | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.brief is not None
+
+
+def load_path(path: str | os.PathLike[str]) -> LoadResult:
+    """Read and validate the brief at ``path``; never raises for a bad file."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            return _fail(name, "is a directory, not a brief file")
+        if not stat.S_ISREG(info.st_mode):
+            return _fail(name, "is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return _fail(name, f"is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return _fail(name, "no such file")
+    except PermissionError:
+        return _fail(name, "permission denied")
+    except OSError as error:
+        return _fail(name, f"cannot be read: {error.strerror or error}")
+    return load_bytes(data, name)
+
+
+def load_bytes(data: bytes, file: str = "<brief>") -> LoadResult:
+    if len(data) > MAX_FILE_BYTES:
+        return _fail(file, f"is over {MAX_FILE_BYTES:,} bytes (1 MiB), the limit")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start]
+        problem = Problem(file, f"not UTF-8 text (byte 0x{byte:02x} cannot be decoded)", line, column)
+        return LoadResult(file, None, (problem,))
+    return load_text(text, file)
+
+
+def load_text(text: str, file: str = "<brief>") -> LoadResult:
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return _fail(file, "is empty; a brief needs schema_version, [brief] and [summary]")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return LoadResult(file, None, (_syntax_problem(file, str(error), text),))
+    except RecursionError:
+        return _fail(file, "values are nested too deeply to read")
+    brief, problems = validate(document, text, file)
+    if problems:
+        return LoadResult(file, None, tuple(problems))
+    return LoadResult(file, brief)
+
+
+def _syntax_problem(file: str, message: str, text: str) -> Problem:
+    position = _TOML_POSITION.search(message)
+    if position:
+        text = message[: position.start()]
+        return Problem(file, f"TOML syntax: {text}", int(position.group(1)), int(position.group(2)))
+    at_end = _TOML_AT_END.search(message)
+    if at_end:
+        last_line = text.rstrip("\n").count("\n") + 1
+        return Problem(file, f"TOML syntax: {message[: at_end.start()]} at the end of the file", last_line)
+    return Problem(file, f"TOML syntax: {message}")
+
+
+def _fail(file: str, message: str) -> LoadResult:
+    return LoadResult(file, None, (Problem(file, message),))
+
+
+def find_briefs(path: Path) -> list[Path]:
+    """The brief files a path names: itself, or every ``*.toml`` below a directory."""
+    if path.is_dir():
+        found = path.rglob("*.toml")
+        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return [path]

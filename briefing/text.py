@@ -1,0 +1,35 @@
+"""Sanitising untrusted text from a brief before anything displays it.
+
+Removes terminal control sequences (CSI, OSC, DCS, SOS, PM, APC and other ESC
+sequences), C0 controls except newline and tab, DEL, C1 controls, and the
+bidirectional overrides and isolates that can make text read differently from
+how it is stored. Everything else is kept exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC followed by a string-type introducer runs to BEL or ST (ESC \) or the end.
+_STRING_SEQUENCE = r"\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
+_CSI = r"\x1b\[[0-?]*[ -/]*[@-~]?"
+_OTHER_ESCAPE = r"\x1b[ -/]*[0-~]?"
+# The same sequences introduced by their 8-bit C1 forms.
+_C1_STRING_SEQUENCE = r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\\)?"
+_C1_CSI = r"\x9b[0-?]*[ -/]*[@-~]?"
+_LONE_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+_UNSAFE = re.compile(
+    "|".join((_STRING_SEQUENCE, _CSI, _OTHER_ESCAPE, _C1_STRING_SEQUENCE, _C1_CSI, _LONE_CONTROL))
+)
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without control sequences; printable text is untouched."""
+    if text.isprintable():
+        return text
+    return _UNSAFE.sub("", text.replace("\r\n", "\n"))
+
+
+def has_unsafe(text: str) -> bool:
+    return clean(text) != text

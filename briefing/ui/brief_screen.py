@@ -1,0 +1,262 @@
+"""One brief on screen: five panes, a section bar, find, and moving between them by keyboard.
+
+Wide terminals show the summary (or quotes or sources) beside the pending
+confirmations and the itinerary; narrow ones show one pane at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from briefing.model import Brief
+from briefing.outline import Entry, outline
+from briefing.ui.detail import DetailScreen, Row, confirmation_rows, quote_rows, source_rows, stop_rows
+from briefing.ui.find import FindBar, Matches
+from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTIONS
+from briefing.ui.panes.base import ItemList, Pane
+from briefing.ui.panes.confirmations import ConfirmationsPane
+from briefing.ui.panes.itinerary import ItineraryPane
+from briefing.ui.panes.quotes import QuotesPane
+from briefing.ui.panes.sources import SourcesPane
+from briefing.ui.panes.summary import SummaryPane
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets import Markdown
+
+WIDE_MIN_WIDTH = 100
+"""From this many columns, the summary, pending confirmations and itinerary share the screen."""
+LEFT_SECTIONS = ("summary", "quotes", "sources")
+
+
+class SectionBar(Static):
+    """The sections by number, the current one marked; find status at the right."""
+
+    def show(self, current: str, visible: set[str], find_status: str) -> None:
+        parts: list[str | tuple[str, str]] = []
+        for number, (section, title) in enumerate(SECTIONS, start=1):
+            if section == current:
+                style = "bold reverse $accent"
+            elif section in visible:
+                style = "bold"
+            else:
+                style = "dim"
+            parts += [(f" {number} {title} ", style), " "]
+        if find_status:
+            parts += ["   ", (find_status, "italic")]
+        self.update(Content.assemble(*parts))
+
+
+def _brief_commands() -> type[Provider]:
+    from briefing.ui.palette import BriefCommands
+
+    return BriefCommands
+
+
+class BriefScreen(Screen[None]):
+    BINDINGS = BRIEF_BINDINGS
+    COMMANDS = {_brief_commands}
+    AUTO_FOCUS = "SummaryScroll"
+
+    narrow: reactive[bool] = reactive(False, init=False)
+    section: reactive[str] = reactive("summary", init=False)
+
+    def __init__(self, brief: Brief, path: Path, today: dt.date) -> None:
+        super().__init__()
+        self.brief = brief
+        self.path = path
+        self.today = today
+        self.left_section = "summary"
+        self.entries: list[Entry] = outline(brief)
+        self.matches = Matches()
+        self._focus_before_find: str = "summary"
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar(id="sections")
+        with Horizontal(id="columns"):
+            with Vertical(id="left"):
+                yield SummaryPane(self.brief)
+                yield QuotesPane(self.brief)
+                yield SourcesPane(self.brief)
+            with Vertical(id="right"):
+                yield ConfirmationsPane(self.brief, self.today)
+                yield ItineraryPane(self.brief)
+        yield FindBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.narrow = self.app.size.width < WIDE_MIN_WIDTH
+        self._arrange()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.narrow = event.size.width < WIDE_MIN_WIDTH
+
+    def watch_narrow(self) -> None:
+        self._arrange()
+
+    def watch_section(self) -> None:
+        self._arrange()
+
+    def _pane(self, section: str) -> Pane:
+        return self.query_one(f"#{section}", Pane)
+
+    def _visible_sections(self) -> set[str]:
+        if self.narrow:
+            return {self.section}
+        return {self.left_section, "confirmations", "itinerary"}
+
+    def _arrange(self) -> None:
+        visible = self._visible_sections()
+        for section in SECTION_IDS:
+            self._pane(section).display = section in visible
+        self.query_one("#left").display = bool(visible & set(LEFT_SECTIONS))
+        self.query_one("#right").display = bool(visible - set(LEFT_SECTIONS))
+        self.set_class(self.narrow, "-narrow")
+        self._update_bar()
+
+    def _update_bar(self) -> None:
+        self.query_one(SectionBar).show(self.section, self._visible_sections(), self.matches.status())
+
+    def show_section(self, section: str, index: int | None = None) -> None:
+        """Bring a section forward and focus it, on item ``index`` if given."""
+        if section in LEFT_SECTIONS:
+            self.left_section = section
+        self.section = section
+        self._arrange()
+        pane = self._pane(section)
+        pane.focus_target.focus()
+        if index is None:
+            return
+        if isinstance(pane, SummaryPane):
+            self.call_after_refresh(pane.show_part, index)
+        else:
+            pane.query_one(ItemList).highlighted = index
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for pane in event.widget.ancestors_with_self:
+            if isinstance(pane, Pane) and pane.id:
+                if pane.id in LEFT_SECTIONS:
+                    self.left_section = pane.id
+                self.section = pane.id
+                return
+
+    def action_section(self, section: str) -> None:
+        self.show_section(section)
+
+    def _step_section(self, by: int) -> None:
+        position = SECTION_IDS.index(self.section)
+        self.show_section(SECTION_IDS[(position + by) % len(SECTION_IDS)])
+
+    def action_next_pane(self) -> None:
+        self._step_section(1)
+
+    def action_previous_pane(self) -> None:
+        self._step_section(-1)
+
+    @on(OptionList.OptionSelected)
+    def open_item(self, event: OptionList.OptionSelected) -> None:
+        pane = next((a for a in event.option_list.ancestors if isinstance(a, Pane)), None)
+        if pane is None or not isinstance(event.option_list, ItemList) or event.option_list.item_count == 0:
+            return
+        self.open_detail(pane.SECTION, event.option_index)
+
+    def open_detail(self, section: str, index: int) -> None:
+        brief = self.brief
+        heading: str
+        rows: list[Row]
+        if section == "quotes":
+            item = brief.quotes[index]
+            heading, rows, line = "Quote", quote_rows(item, brief), item.line
+        elif section == "confirmations":
+            confirmation = brief.confirmations[index]
+            heading, rows = "Confirmation", confirmation_rows(confirmation, brief, self.today)
+            line = confirmation.line
+        elif section == "itinerary":
+            stop = brief.itinerary[index]
+            heading, rows, line = f"Stop {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief), stop.line
+        elif section == "sources":
+            source = brief.sources[index]
+            heading, rows, line = "Source", source_rows(source), source.line
+        else:
+            return
+        where = f"{self.path}:{line}" if line else str(self.path)
+        self.app.push_screen(DetailScreen(heading, rows, where))
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.prevent_default()
+        if event.href.startswith(("http://", "https://")):
+            self.app.open_url(event.href)
+        else:
+            self.notify(f"Not opened: only http and https links open. {event.href}", markup=False, severity="warning")
+
+    def action_find(self) -> None:
+        find = self.query_one(FindBar)
+        self._focus_before_find = self.section
+        find.display = True
+        find.focus()
+
+    def _close_find(self) -> None:
+        find = self.query_one(FindBar)
+        find.display = False
+
+    @on(Input.Changed, "#find")
+    def find_changed(self, event: Input.Changed) -> None:
+        self.matches = Matches.search(event.value, self.entries)
+        entry = self.matches.entry
+        if entry is not None:
+            self._show_entry(entry, focus=False)
+        self._update_bar()
+
+    @on(Input.Submitted, "#find")
+    def find_submitted(self) -> None:
+        self._close_find()
+        entry = self.matches.entry
+        self.show_section(entry.section if entry else self._focus_before_find, entry.index if entry else None)
+
+    @on(FindBar.Cancelled)
+    def find_cancelled(self) -> None:
+        self.query_one(FindBar).value = ""
+        self.matches = Matches()
+        self._close_find()
+        self.show_section(self._focus_before_find)
+
+    def _show_entry(self, entry: Entry, focus: bool = True) -> None:
+        if focus:
+            self.show_section(entry.section, entry.index)
+            return
+        if entry.section in LEFT_SECTIONS:
+            self.left_section = entry.section
+        self.section = entry.section
+        self._arrange()
+        pane = self._pane(entry.section)
+        if isinstance(pane, SummaryPane):
+            self.call_after_refresh(pane.show_part, entry.index)
+        else:
+            pane.query_one(ItemList).highlighted = entry.index
+
+    def _step_match(self, by: int) -> None:
+        if not self.matches.query:
+            self.notify("Nothing to repeat: press / to find.", severity="warning", markup=False)
+            return
+        entry = self.matches.step(by)
+        if entry is None:
+            self.notify(self.matches.status(), severity="warning", markup=False)
+        else:
+            self._show_entry(entry)
+        self._update_bar()
+
+    def action_find_next(self) -> None:
+        self._step_match(1)
+
+    def action_find_previous(self) -> None:
+        self._step_match(-1)

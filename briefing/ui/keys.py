@@ -1,0 +1,64 @@
+"""Every key binding of the app, in one place, each with an id so it can be remapped."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("summary", "Summary"),
+    ("quotes", "Quotes"),
+    ("confirmations", "Pending"),
+    ("itinerary", "Itinerary"),
+    ("sources", "Sources"),
+)
+SECTION_IDS = tuple(section for section, _ in SECTIONS)
+SECTION_TITLES = dict(SECTIONS)
+
+APP_BINDINGS = [
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
+]
+
+BRIEF_BINDINGS = [
+    *(
+        Binding(str(number), f"section('{section}')", title, show=False, id=f"brief.section.{section}")
+        for number, (section, title) in enumerate(SECTIONS, start=1)
+    ),
+    Binding("tab", "next_pane", "Next pane", id="brief.next_pane"),
+    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="brief.previous_pane"),
+    Binding("slash", "find", "Find", key_display="/", id="brief.find"),
+    Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
+    Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
+]
+
+LIST_BINDINGS = [
+    Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    Binding("g", "first", "Top", show=False, id="list.top"),
+    Binding("G", "last", "Bottom", show=False, id="list.bottom"),
+    Binding("enter", "select", "Open", id="list.open"),
+]
+
+SCROLL_BINDINGS = [
+    Binding("j", "scroll_down", "Down", show=False, id="scroll.down"),
+    Binding("k", "scroll_up", "Up", show=False, id="scroll.up"),
+    Binding("g", "scroll_home", "Top", show=False, id="scroll.top"),
+    Binding("G", "scroll_end", "Bottom", show=False, id="scroll.bottom"),
+]
+
+BACK_BINDINGS = [Binding("escape", "back", "Back", id="detail.back")]
+
+HELP_ROWS: tuple[tuple[str, str], ...] = (
+    ("1 – 5", "Summary · Quotes · Pending confirmations · Itinerary · Sources"),
+    ("tab / shift+tab", "Next / previous pane"),
+    ("j k  ↓ ↑", "Move down / up (scroll in the summary)"),
+    ("g / G  home / end", "Top / bottom"),
+    ("pgup / pgdn", "Page up / down"),
+    ("enter", "Open the item's full detail"),
+    ("esc", "Back (close a detail, the help, or the find bar)"),
+    ("/", "Find in the brief; enter keeps the match, esc cancels"),
+    ("n / N", "Next / previous match"),
+    ("ctrl+p", "Command palette: jump to any section or item by name"),
+    ("?", "This help"),
+    ("q", "Quit"),
+)

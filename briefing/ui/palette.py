@@ -1,0 +1,70 @@
+"""Command palette entries: every section and item of the open brief, by fuzzy name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from briefing.outline import Entry
+from briefing.ui.keys import SECTION_TITLES
+
+_KIND = {
+    "summary": "Summary",
+    "quotes": "Quote",
+    "confirmations": "Confirmation",
+    "itinerary": "Stop",
+    "sources": "Source",
+}
+_LABEL_WIDTH = 100
+
+
+def _label(entry: Entry) -> str:
+    label = " ".join(entry.label.split())
+    return label if len(label) <= _LABEL_WIDTH else label[: _LABEL_WIDTH - 1] + "…"
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """Like ``Matcher.highlight``, without reading the text as markup."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class BriefCommands(Provider):
+    """Jump to a section, or to any item of the brief on screen."""
+
+    def _targets(self) -> Iterator[tuple[str, str, str, Entry | None]]:
+        from briefing.ui.brief_screen import BriefScreen
+
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):
+            return
+        for number, (section, title) in enumerate(SECTION_TITLES.items(), start=1):
+            yield f"Go to {number} {title}", section, "Section", None
+        for entry in screen.entries:
+            yield _label(entry), entry.section, _KIND[entry.section], entry
+
+    def _jump(self, section: str, entry: Entry | None) -> None:
+        from briefing.ui.brief_screen import BriefScreen
+
+        if isinstance(self.screen, BriefScreen):
+            self.screen.show_section(section, entry.index if entry else None)
+
+    async def discover(self) -> Hits:
+        for text, section, kind, entry in self._targets():
+            display = Content.assemble((f"{kind:<12} ", "dim"), text)
+            yield DiscoveryHit(display, partial(self._jump, section, entry), text=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, section, kind, entry in self._targets():
+            score = matcher.match(text)
+            if score > 0:
+                display = Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text))
+                yield Hit(score, display, partial(self._jump, section, entry), text=text)

@@ -1,0 +1,53 @@
+"""What every pane shares: a bordered box with a numbered title and a keyboard-driven list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
+
+
+class ItemList(OptionList):
+    """The items of one section, one option each, divided by rules; vim keys as well as arrows."""
+
+    BINDINGS = LIST_BINDINGS
+
+    def __init__(self, prompts: Sequence[Content], empty: str) -> None:
+        options: list[Option | None] = []
+        for prompt in prompts:
+            if options:
+                options.append(None)
+            options.append(Option(prompt))
+        if not options:
+            options.append(Option(Content.styled(empty, "dim italic"), disabled=True))
+        super().__init__(*options)
+        self.item_count = len(prompts)
+
+    @property
+    def item_index(self) -> int | None:
+        """The highlighted item, or None when there are no items."""
+        return self.highlighted if self.item_count else None
+
+
+class Pane(Vertical):
+    """A section of the brief: a border titled with its number and name."""
+
+    SECTION = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=self.SECTION, classes="pane")
+        number = SECTION_IDS.index(self.SECTION) + 1
+        self.border_title = Content.assemble((f" {number} ", "bold"), f"{SECTION_TITLES[self.SECTION]} ")
+
+    @property
+    def focus_target(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def searchable(self) -> Sequence[str]:
+        """The text of each item, for find and the palette."""
+        return ()

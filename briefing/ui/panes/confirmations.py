@@ -1,0 +1,58 @@
+"""Pane 3: claims reported but not yet confirmed, with their status in words and colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.content import Content
+
+from briefing.model import Brief, Confirmation, ConfirmationStatus
+from briefing.ui.panes.base import ItemList, Pane
+from briefing.words import day, days
+
+STATUS_STYLE = {
+    ConfirmationStatus.PENDING: "bold $warning",
+    ConfirmationStatus.CONFIRMED: "bold $success",
+    ConfirmationStatus.DENIED: "bold $error",
+}
+STATUS_MARK = {
+    ConfirmationStatus.PENDING: "◌",
+    ConfirmationStatus.CONFIRMED: "✔",
+    ConfirmationStatus.DENIED: "✘",
+}
+
+
+def status_words(status: ConfirmationStatus) -> Content:
+    return Content.styled(f"{STATUS_MARK[status]} {status.value.upper()}", STATUS_STYLE[status])
+
+
+def confirmation_prompt(item: Confirmation, today: dt.date) -> Content:
+    parts: list[str | Content | tuple[str, str]] = [status_words(item.status)]
+    if item.status is ConfirmationStatus.PENDING:
+        age = item.age_days(today)
+        if age is not None:
+            parts += [("  ·  ", "dim"), (f"age {days(age)}", "bold" if age >= 7 else "")]
+    elif item.resolved_on:
+        parts += [("  ·  ", "dim"), ("on ", "dim"), day(item.resolved_on)]
+    parts += ["\n", (item.what, "bold"), "\n", ("Awaited from ", "dim"), ", ".join(item.awaited_from)]
+    if item.since:
+        parts += [("  ·  since ", "dim"), day(item.since)]
+    if item.resolution:
+        parts += ["\n", ("Resolution: ", "dim"), item.resolution]
+    return Content.assemble(*parts)
+
+
+class ConfirmationsPane(Pane):
+    SECTION = "confirmations"
+
+    def __init__(self, brief: Brief, today: dt.date) -> None:
+        super().__init__()
+        self.brief = brief
+        self.today = today
+        pending = len(brief.pending)
+        self.border_subtitle = f" {pending} pending of {len(brief.confirmations)} " if brief.confirmations else ""
+
+    def compose(self) -> ComposeResult:
+        prompts = [confirmation_prompt(item, self.today) for item in self.brief.confirmations]
+        yield ItemList(prompts, "No confirmations.")

@@ -1,0 +1,30 @@
+"""Pane 2: what was said, verbatim, with who said it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+
+from briefing.model import Brief, Quote
+from briefing.ui.panes.base import ItemList, Pane
+from briefing.words import day
+
+
+def quote_prompt(quote: Quote) -> Content:
+    said = [("  ·  ", "dim"), (day(quote.said_on), "dim")] if quote.said_on else []
+    role = [(", ", "dim"), (quote.role, "dim")] if quote.role else []
+    translated = [("  ·  translated", "dim italic")] if quote.translated else []
+    return Content.assemble(
+        (quote.speaker, "bold"), *role, *said, *translated, "\n", ("“", "$accent"), quote.text, ("”", "$accent")
+    )
+
+
+class QuotesPane(Pane):
+    SECTION = "quotes"
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def compose(self) -> ComposeResult:
+        yield ItemList([quote_prompt(quote) for quote in self.brief.quotes], "No quotes.")

@@ -1,0 +1,37 @@
+"""Pane 5: where the brief's facts came from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+
+from briefing.model import Brief, Source
+from briefing.ui.panes.base import ItemList, Pane
+from briefing.words import day
+
+
+def source_prompt(source: Source) -> Content:
+    parts: list[str | tuple[str, str]] = [(source.outlet, "bold")]
+    if source.kind:
+        parts += [("  ·  ", "dim"), source.kind.words]
+    if source.reliability:
+        parts += [("  ·  reliability ", "dim"), (source.reliability.value, "bold")]
+    parts += [("  ·  id ", "dim"), (source.id, "dim")]
+    if source.title:
+        parts += ["\n", (source.title, "italic")]
+    if source.published:
+        parts += ["\n", ("Published ", "dim"), day(source.published)]
+    if source.url:
+        parts += ["\n", (source.url, "underline $text-accent")]
+    return Content.assemble(*parts)
+
+
+class SourcesPane(Pane):
+    SECTION = "sources"
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def compose(self) -> ComposeResult:
+        yield ItemList([source_prompt(source) for source in self.brief.sources], "No sources.")
