@@ -11,7 +11,6 @@ emulated screen. Prints each median and the ratio (target: <= 1.25). Then times
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pty_screen import Terminal  # noqa: E402
+from pty_screen import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Putin Likely To Visit North Korea"
@@ -40,10 +39,6 @@ def first_paint(command: list[str], needle: str) -> float:
         terminal.close()
     if seconds is None:
         raise SystemExit(f"{needle!r} never appeared on the screen of {command}")
-    return terminal_seconds(terminal, seconds)
-
-
-def terminal_seconds(terminal: Terminal, seconds: float) -> float:
     return seconds
 
 
@@ -60,9 +55,7 @@ def check_wall(runs: int) -> list[float]:
 
 def check_imports_textual() -> bool:
     code = "import sys; from briefing.cli import main; main(['check', sys.argv[1]]); print('textual' in sys.modules)"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(ROOT / "content")], capture_output=True, text=True, cwd=os.devnull and "/"
-    )
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "content")], capture_output=True, text=True)
     return done.stdout.strip() != "False"
 
 
@@ -85,8 +78,10 @@ def main() -> None:
     print(f"  briefing             {app_median * 1000:7.1f} ms")
     print(f"  ratio                {app_median / minimal_median:7.2f}   (target <= 1.25)")
     walls = check_wall(runs)
-    print(f"briefing check content/: median wall {statistics.median(walls) * 1000:.1f} ms of {runs} runs"
-          "   (target <= 150 ms)")
+    print(
+        f"briefing check content/: median wall {statistics.median(walls) * 1000:.1f} ms of {runs} runs"
+        "   (target <= 150 ms)"
+    )
     print(f"briefing check imports textual: {check_imports_textual()}")
 
 

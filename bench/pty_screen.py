@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -23,6 +24,7 @@ class Terminal:
     ) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
@@ -48,6 +50,7 @@ class Terminal:
         if not data:
             self.alive = False
             return
+        self.raw += data
         self.stream.feed(data)
 
     def wait_for(self, needle: str, timeout: float = 20.0) -> float | None:
@@ -63,17 +66,35 @@ class Terminal:
     def send(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
-    def close(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        deadline = time.time() + 3
-        while time.time() < deadline:
-            if os.waitpid(self.pid, os.WNOHANG)[0]:
-                break
+    def type(self, keys: str, gap: float = 0.25) -> None:
+        """Send keys one at a time, ``gap`` seconds apart, so that esc is not read as alt+key."""
+        for key in keys:
+            self.send(key)
+            self.settle(gap)
+
+    def settle(self, seconds: float) -> None:
+        """Keep reading the screen for ``seconds``."""
+        deadline = time.perf_counter() + seconds
+        while self.alive and time.perf_counter() < deadline:
+            self.pump(min(0.01, max(0.0, deadline - time.perf_counter())))
+
+    def wait_exit(self, timeout: float = 10.0) -> int | None:
+        """The exit status once the program ends by itself, or None on timeout."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.pump(0.05)
+                self.alive = False
+                return os.waitstatus_to_exitcode(status)
             self.pump(0.01)
-        else:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+        return None
+
+    def close(self) -> None:
+        if self.alive:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            if self.wait_exit(3) is None:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
         os.close(self.fd)

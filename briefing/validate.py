@@ -7,7 +7,6 @@ the table it sits in; a Brief is built only when there are none.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
@@ -71,6 +70,8 @@ def describe(value: object) -> str:
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
@@ -113,10 +114,12 @@ class _Checker:
         if kind == "bool":
             if isinstance(raw, bool):
                 return raw
-            return self.wrong(path, "true or false", raw)
+            self.wrong(path, "true or false", raw)
+            return None
         if kind in ("str_list", "id_list"):
             if not isinstance(raw, list):
-                return self.wrong(path, "an array of strings", raw)
+                self.wrong(path, "an array of strings", raw)
+                return None
             item_kind = "id" if kind == "id_list" else "str"
             items = [self.string(item, (*path, index), item_kind) for index, item in enumerate(raw)]
             if field.required and not raw:
@@ -154,7 +157,8 @@ class _Checker:
         if isinstance(raw, str) and _DATE_LIKE.fullmatch(raw.strip()):
             self.report(path, f"expected a date, got {describe(raw)}: write it without quotes, {raw.strip()}")
             return None
-        return self.wrong(path, "a date such as 2024-06-12", raw)
+        self.wrong(path, "a date such as 2024-06-12", raw)
+        return None
 
     def vocabulary(self, word: str, path: KeyPath, vocabulary: type[Enum]) -> Enum | None:
         for member in vocabulary:

@@ -14,7 +14,7 @@ from briefing.ui.keys import APP_BINDINGS
 
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS]
     TITLE = "briefing"
 
     def __init__(self, path: Path, result: LoadResult, today: dt.date | None = None) -> None:

@@ -19,20 +19,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from briefing.model import Brief
-from briefing.outline import Entry, outline
-from briefing.ui.detail import DetailScreen, Row, confirmation_rows, quote_rows, source_rows, stop_rows
+from briefing.paths import display_path
 from briefing.ui.find import FindBar, Matches
 from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTIONS
 from briefing.ui.panes.base import ItemList, Pane
-from briefing.ui.panes.confirmations import ConfirmationsPane
-from briefing.ui.panes.itinerary import ItineraryPane
-from briefing.ui.panes.quotes import QuotesPane
-from briefing.ui.panes.sources import SourcesPane
 from briefing.ui.panes.summary import SummaryPane
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets import Markdown
+
+    from briefing.outline import Entry
+    from briefing.ui.detail import Row
 
 WIDE_MIN_WIDTH = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
@@ -64,7 +62,7 @@ def _brief_commands() -> type[Provider]:
 
 
 class BriefScreen(Screen[None]):
-    BINDINGS = BRIEF_BINDINGS
+    BINDINGS = [*BRIEF_BINDINGS]
     COMMANDS = {_brief_commands}
     AUTO_FOCUS = "SummaryScroll"
 
@@ -77,25 +75,42 @@ class BriefScreen(Screen[None]):
         self.path = path
         self.today = today
         self.left_section = "summary"
-        self.entries: list[Entry] = outline(brief)
+        self._entries: list[Entry] | None = None
         self.matches = Matches()
         self._focus_before_find: str = "summary"
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every section part and item, for find and the palette."""
+        if self._entries is None:
+            from briefing.outline import outline
+
+            self._entries = outline(self.brief)
+        return self._entries
 
     def compose(self) -> ComposeResult:
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
                 yield SummaryPane(self.brief)
-                yield QuotesPane(self.brief)
-                yield SourcesPane(self.brief)
-            with Vertical(id="right"):
-                yield ConfirmationsPane(self.brief, self.today)
-                yield ItineraryPane(self.brief)
-        yield FindBar()
-        yield Footer()
+            yield Vertical(id="right")
 
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < WIDE_MIN_WIDTH
+        self._arrange()
+        # The summary is what is read first: it paints alone, and the other panes follow a frame later.
+        self.call_after_refresh(self._mount_other_panes)
+
+    async def _mount_other_panes(self) -> None:
+        from briefing.ui.panes.confirmations import ConfirmationsPane
+        from briefing.ui.panes.itinerary import ItineraryPane
+        from briefing.ui.panes.quotes import QuotesPane
+        from briefing.ui.panes.sources import SourcesPane
+
+        left, right = self.query_one("#left"), self.query_one("#right")
+        await left.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
+        await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
+        await self.mount_all([FindBar(), Footer()])
         self._arrange()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -110,6 +125,11 @@ class BriefScreen(Screen[None]):
     def _pane(self, section: str) -> Pane:
         return self.query_one(f"#{section}", Pane)
 
+    @property
+    def ready(self) -> bool:
+        """True once every pane is mounted (a frame after the summary)."""
+        return bool(self.query("#itinerary"))
+
     def _visible_sections(self) -> set[str]:
         if self.narrow:
             return {self.section}
@@ -117,8 +137,8 @@ class BriefScreen(Screen[None]):
 
     def _arrange(self) -> None:
         visible = self._visible_sections()
-        for section in SECTION_IDS:
-            self._pane(section).display = section in visible
+        for pane in self.query(Pane):
+            pane.display = pane.id in visible
         self.query_one("#left").display = bool(visible & set(LEFT_SECTIONS))
         self.query_one("#right").display = bool(visible - set(LEFT_SECTIONS))
         self.set_class(self.narrow, "-narrow")
@@ -129,6 +149,9 @@ class BriefScreen(Screen[None]):
 
     def show_section(self, section: str, index: int | None = None) -> None:
         """Bring a section forward and focus it, on item ``index`` if given."""
+        if not self.ready:
+            self.call_after_refresh(self.show_section, section, index)
+            return
         if section in LEFT_SECTIONS:
             self.left_section = section
         self.section = section
@@ -171,6 +194,8 @@ class BriefScreen(Screen[None]):
         self.open_detail(pane.SECTION, event.option_index)
 
     def open_detail(self, section: str, index: int) -> None:
+        from briefing.ui.detail import DetailScreen, confirmation_rows, quote_rows, source_rows, stop_rows
+
         brief = self.brief
         heading: str
         rows: list[Row]
@@ -189,7 +214,7 @@ class BriefScreen(Screen[None]):
             heading, rows, line = "Source", source_rows(source), source.line
         else:
             return
-        where = f"{self.path}:{line}" if line else str(self.path)
+        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         self.app.push_screen(DetailScreen(heading, rows, where))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -200,6 +225,8 @@ class BriefScreen(Screen[None]):
             self.notify(f"Not opened: only http and https links open. {event.href}", markup=False, severity="warning")
 
     def action_find(self) -> None:
+        if not self.ready:
+            return
         find = self.query_one(FindBar)
         self._focus_before_find = self.section
         find.display = True

@@ -101,7 +101,7 @@ def source_rows(source: Source) -> list[Row]:
 class DetailScreen(ModalScreen[None]):
     """One item in full, in a box over the brief."""
 
-    BINDINGS = BACK_BINDINGS
+    BINDINGS = [*BACK_BINDINGS]
 
     def __init__(self, heading: str, rows: list[Row], where: str | None) -> None:
         super().__init__()

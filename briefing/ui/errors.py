@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing.model import Problem
+from briefing.paths import display_path
 from briefing.ui.panes.base import ItemList
 
 
@@ -39,7 +40,7 @@ class ErrorScreen(Screen[None]):
                     ("This brief cannot be shown: ", "bold"),
                     (f"{count} problem{'s' if count != 1 else ''}", "bold $error"),
                     " in ",
-                    (str(self.path), "bold"),
+                    (display_path(self.path), "bold"),
                     "\nFix them in the file and run `briefing check` on it to confirm.",
                 ),
                 id="errors-heading",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from briefing.outline import Entry
+if TYPE_CHECKING:
+    from briefing.outline import Entry
 
 
 @dataclass

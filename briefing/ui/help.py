@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -12,7 +13,7 @@ from briefing.ui.keys import BACK_BINDINGS, HELP_ROWS
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [*BACK_BINDINGS, ("question_mark", "back")]
+    BINDINGS = [*BACK_BINDINGS, Binding("question_mark", "back", "Back", show=False)]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as box:

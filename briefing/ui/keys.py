@@ -14,12 +14,12 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 SECTION_IDS = tuple(section for section, _ in SECTIONS)
 SECTION_TITLES = dict(SECTIONS)
 
-APP_BINDINGS = [
+APP_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
 ]
 
-BRIEF_BINDINGS = [
+BRIEF_BINDINGS: list[Binding] = [
     *(
         Binding(str(number), f"section('{section}')", title, show=False, id=f"brief.section.{section}")
         for number, (section, title) in enumerate(SECTIONS, start=1)
@@ -31,7 +31,7 @@ BRIEF_BINDINGS = [
     Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
 ]
 
-LIST_BINDINGS = [
+LIST_BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", show=False, id="list.down"),
     Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     Binding("g", "first", "Top", show=False, id="list.top"),
@@ -39,14 +39,14 @@ LIST_BINDINGS = [
     Binding("enter", "select", "Open", id="list.open"),
 ]
 
-SCROLL_BINDINGS = [
+SCROLL_BINDINGS: list[Binding] = [
     Binding("j", "scroll_down", "Down", show=False, id="scroll.down"),
     Binding("k", "scroll_up", "Up", show=False, id="scroll.up"),
     Binding("g", "scroll_home", "Top", show=False, id="scroll.top"),
     Binding("G", "scroll_end", "Bottom", show=False, id="scroll.bottom"),
 ]
 
-BACK_BINDINGS = [Binding("escape", "back", "Back", id="detail.back")]
+BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back")]
 
 HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("1 – 5", "Summary · Quotes · Pending confirmations · Itinerary · Sources"),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,7 +16,7 @@ from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
 class ItemList(OptionList):
     """The items of one section, one option each, divided by rules; vim keys as well as arrows."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS = [*LIST_BINDINGS]
 
     def __init__(self, prompts: Sequence[Content], empty: str) -> None:
         options: list[Option | None] = []
@@ -45,7 +46,7 @@ class Pane(Vertical):
         self.border_title = Content.assemble((f" {number} ", "bold"), f"{SECTION_TITLES[self.SECTION]} ")
 
     @property
-    def focus_target(self) -> ItemList:
+    def focus_target(self) -> Widget:
         return self.query_one(ItemList)
 
     def searchable(self) -> Sequence[str]:

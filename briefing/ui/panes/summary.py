@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -17,7 +17,7 @@ from briefing.words import day
 
 
 class SummaryScroll(VerticalScroll):
-    BINDINGS = SCROLL_BINDINGS
+    BINDINGS = [*SCROLL_BINDINGS]
 
 
 def meta_line(brief: Brief) -> Content:

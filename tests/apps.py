@@ -1,0 +1,31 @@
+"""Building the app for tests, and waiting until every pane is on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from briefing.load import load_path
+from briefing.ui.app import BriefingApp
+from briefing.ui.brief_screen import BriefScreen
+from tests.conftest import SEED
+
+
+def make_app(path: Path = SEED, today: dt.date | None = None) -> BriefingApp:
+    return BriefingApp(path, load_path(path), today=today)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the panes mounted after the first paint (and the summary body) are in place."""
+    for _ in range(100):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not isinstance(screen, BriefScreen) or (screen.ready and screen.query("SummaryPane Markdown")):
+            break
+        if screen.ready and not screen.brief.summary.body:
+            break
+    for _ in range(3):
+        await pilot.pause(0.02)
+    await pilot.wait_for_scheduled_animations()

@@ -1,0 +1,46 @@
+"""Shared fixtures: the seed brief, writing brief files, and running the app headless."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content" / "2024-06-12-putin-north-korea-vietnam.toml"
+DATA = Path(__file__).resolve().parent / "data"
+
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+MINIMAL_BRIEF = """\
+schema_version = 1
+
+[brief]
+title = "Minimal"
+as_of = 2024-06-12
+
+[summary]
+bluf = "Only what is required."
+"""
+
+
+@pytest.fixture(autouse=True)
+def in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths on screen are shown relative to the working directory: fix it, for stable snapshots."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def write_brief(tmp_path: Path) -> Callable[[str], Path]:
+    """Write TOML text to a brief file in a temporary directory and return its path."""
+
+    def write(text: str, name: str = "brief.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

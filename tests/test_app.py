@@ -1,0 +1,329 @@
+"""Driving the app with the keyboard, as a reader would (Textual Pilot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.ui.app import BriefingApp
+from briefing.ui.brief_screen import BriefScreen, SectionBar
+from briefing.ui.detail import DetailScreen
+from briefing.ui.errors import ErrorScreen
+from briefing.ui.help import HelpScreen
+from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, SCROLL_BINDINGS
+from briefing.ui.panes.base import ItemList
+from briefing.ui.panes.summary import SummaryScroll
+from tests.apps import make_app, settle
+from tests.conftest import MINIMAL_BRIEF
+
+WIDE, NARROW = (120, 40), (80, 24)
+
+
+def brief_screen(app: BriefingApp) -> BriefScreen:
+    screen = app.screen
+    assert isinstance(screen, BriefScreen)
+    return screen
+
+
+def shown_sections(app: BriefingApp) -> list[str]:
+    screen = brief_screen(app)
+    return [pane.id or "" for pane in screen.query(".pane") if pane.display and pane.parent and pane.parent.display]
+
+
+def focused_section(app: BriefingApp) -> str | None:
+    focused = app.focused
+    while focused is not None and "pane" not in focused.classes:
+        focused = focused.parent  # type: ignore[assignment]
+    return focused.id if focused is not None else None
+
+
+def detail_text(app: BriefingApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, DetailScreen)
+    return "\n".join(str(static.visual) for static in screen.query(Static))
+
+
+async def test_opens_on_the_summary_with_the_side_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, SummaryScroll)
+        assert shown_sections(app) == ["summary", "confirmations", "itinerary"]
+        title = app.screen.query_one("#part-0", Static)
+        assert str(title.visual).startswith("Putin Likely To Visit North Korea Next Week")
+
+
+async def test_number_keys_bring_each_section_forward_when_wide() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        expected = {
+            "2": ["quotes", "confirmations", "itinerary"],
+            "5": ["sources", "confirmations", "itinerary"],
+            "3": ["sources", "confirmations", "itinerary"],
+            "4": ["sources", "confirmations", "itinerary"],
+            "1": ["summary", "confirmations", "itinerary"],
+        }
+        for key, shown in expected.items():
+            await pilot.press(key)
+            assert shown_sections(app) == shown, key
+            assert focused_section(app) == brief_screen(app).section
+
+
+async def test_number_keys_show_one_pane_at_a_time_when_narrow() -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert shown_sections(app) == ["summary"]
+        for key, section in zip("23451", ["quotes", "confirmations", "itinerary", "sources", "summary"], strict=True):
+            await pilot.press(key)
+            assert shown_sections(app) == [section]
+            assert focused_section(app) == section
+
+
+async def test_tab_and_shift_tab_cycle_through_the_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        visited = []
+        for _ in range(5):
+            await pilot.press("tab")
+            visited.append(focused_section(app))
+        assert visited == ["quotes", "confirmations", "itinerary", "sources", "summary"]
+        await pilot.press("shift+tab")
+        assert focused_section(app) == "sources"
+
+
+async def test_resizing_switches_between_side_by_side_and_one_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert shown_sections(app) == ["itinerary"]
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert shown_sections(app) == ["summary", "confirmations", "itinerary"]
+        assert focused_section(app) == "itinerary"
+
+
+async def test_j_k_g_and_shift_g_move_in_lists() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        items = app.screen.query_one("#itinerary ItemList", ItemList)
+        assert items.highlighted == 0
+        await pilot.press("j")
+        assert items.highlighted == 1
+        await pilot.press("k")
+        assert items.highlighted == 0
+        await pilot.press("G")
+        assert items.highlighted == 1
+        await pilot.press("g")
+        assert items.highlighted == 0
+        await pilot.press("down")
+        assert items.highlighted == 1
+
+
+async def test_j_k_g_and_shift_g_scroll_the_summary() -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        scroll = app.screen.query_one(SummaryScroll)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert scroll.scroll_y == 2
+        await pilot.press("k")
+        assert scroll.scroll_y == 1
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        assert scroll.scroll_y == 0
+
+
+async def test_enter_opens_each_kind_of_item_and_escape_returns() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")
+        text = detail_text(app)
+        for expected in ("Kim Jong Un", "North Korean leader", "12 Jun 2024", "comrades-in-arms", "Hailing North"):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefScreen)
+        assert focused_section(app) == "quotes"
+
+        await pilot.press("3", "enter")
+        text = detail_text(app)
+        for expected in ("The dates of Putin's visit", "PENDING", "Kremlin, Russian Foreign Ministry",
+                         "age 0 days as of 12 Jun 2024", "Vedomosti (vedomosti)", "visit-dates"):  # fmt: skip
+            assert expected in text
+        await pilot.press("escape", "4", "j", "enter")
+        text = detail_text(app)
+        for expected in (
+            "Vietnam", "“around June 19 and 20”", "~19–20 Jun 2024  (approximate)", "likely",
+            "The agenda of Putin's visit to Vietnam", "Officials in Hanoi", "Vedomosti (vedomosti), Reuters (reuters)",
+        ):  # fmt: skip
+            assert expected in text
+        assert "2024-06-12-putin-north-korea-vietnam.toml:" in text
+        await pilot.press("escape", "5", "j", "enter")
+        assert "Reuters" in detail_text(app) and "wire" in detail_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefScreen)
+
+
+async def test_enter_on_an_empty_section_opens_nothing(write_brief) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(write_brief(MINIMAL_BRIEF))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")
+        assert isinstance(app.screen, BriefScreen)
+        options = app.screen.query_one("#quotes ItemList", ItemList)
+        assert str(options.get_option_at_index(0).prompt) == "No quotes."
+
+
+async def test_find_moves_to_matches_and_n_steps_through_them() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hanoi")
+        screen = brief_screen(app)
+        assert screen.matches.status() == "“hanoi” 1/4"
+        await pilot.press("enter")
+        assert not screen.query_one("#find").display
+        assert focused_section(app) == "summary"
+        await pilot.press("n")
+        assert screen.matches.status() == "“hanoi” 2/4"
+        await pilot.press("n")
+        assert focused_section(app) == "confirmations"
+        assert app.screen.query_one("#confirmations ItemList", ItemList).highlighted == 1
+        await pilot.press("n")
+        assert focused_section(app) == "itinerary"
+        await pilot.press("N", "N")
+        assert screen.matches.status() == "“hanoi” 2/4"
+        assert "“hanoi” 2/4" in str(screen.query_one(SectionBar).visual)
+
+
+async def test_find_escape_cancels_and_keeps_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "slash", *"reuters")
+        await pilot.press("escape")
+        screen = brief_screen(app)
+        assert not screen.query_one("#find").display
+        assert focused_section(app) == "confirmations"
+        assert screen.matches.status() == ""
+
+
+async def test_find_with_no_match_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        assert brief_screen(app).matches.status() == "no match for “zzzz”"
+        await pilot.press("n")
+        assert focused_section(app) == "summary"
+
+
+async def test_question_mark_shows_every_key_and_escape_closes() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefScreen)
+
+
+def test_help_lists_every_binding() -> None:
+    help_text = " ".join(f"{keys} {meaning}" for keys, meaning in HELP_ROWS)
+    names = {"question_mark": "?", "slash": "/", "escape": "esc", "down": "↓", "up": "↑"}
+    for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *SCROLL_BINDINGS):
+        key = "1 – 5" if binding.key.isdigit() else names.get(binding.key, binding.key)
+        assert key in help_text, f"{binding.key} ({binding.description}) is missing from the help"
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_palette_jumps_to_an_item_by_fuzzy_name() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"reuters")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert focused_section(app) == "sources"
+        assert app.screen.query_one("#sources ItemList", ItemList).highlighted == 1
+
+
+async def test_palette_jumps_to_a_section() -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"go to itinerary")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_sections(app) == ["itinerary"]
+
+
+async def test_a_brief_with_problems_opens_the_error_view(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief(MINIMAL_BRIEF.replace('title = "Minimal"', "title = 3"))
+    app = make_app(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        problems = app.screen.query_one(ItemList)
+        assert "line 4" in str(problems.get_option_at_index(0).prompt)
+        assert "expected a string, got the integer 3" in str(problems.get_option_at_index(0).prompt)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_markdown_links_other_than_http_are_refused(write_brief, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    path = write_brief(MINIMAL_BRIEF + 'body = "[run](javascript:alert(1)) and [web](https://example.org)"\n')
+    app = make_app(path)
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        from textual.widgets import Markdown
+
+        markdown = app.screen.query_one(Markdown)
+        markdown.post_message(Markdown.LinkClicked(markdown, "javascript:alert(1)"))
+        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org"))
+        await pilot.pause()
+        assert opened == ["https://example.org"]
+        assert any("only http and https" in str(n.message) for n in app._notifications)
+
+
+def test_content_is_never_markup() -> None:
+    assert str(Content("[bold]x[/]")) == "[bold]x[/]"
+
+
+async def test_today_overrides_the_age_of_confirmations(tmp_path: Path) -> None:
+    import datetime as dt
+
+    app = make_app(today=dt.date(2024, 6, 22))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one("#confirmations ItemList", ItemList).get_option_at_index(0)
+        assert "age 10 days" in str(first.prompt)

@@ -1,0 +1,136 @@
+"""The command line, run as a subprocess: exit codes, messages, and never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
+
+WriteBrief = Callable[..., Path]
+
+
+def briefing_script() -> str:
+    script = Path(sys.executable).with_name("briefing")
+    found = str(script) if script.exists() else shutil.which("briefing")
+    assert found, "the `briefing` console script is not installed"
+    return found
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [briefing_script(), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_check_bundled_content_is_clean(tmp_path: Path) -> None:
+    done = run("check", str(ROOT / "content"), cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "1 brief OK\n"
+
+
+def test_check_reports_every_problem_and_exits_1(write_brief: WriteBrief) -> None:
+    path = write_brief(MINIMAL_BRIEF.replace('title = "Minimal"', "title = 3\nfoo = 1"))
+    done = run("check", str(path))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"{path}:4: error: brief.title: expected a string, got the integer 3",
+        f"{path}:5: error: brief.foo: unknown key `foo`; "
+        "[brief] takes: title, as_of, category, tags, dateline, updated",
+    ]
+    assert done.stderr == "2 problems in 1 of 1 files\n"
+
+
+def test_check_syntax_error_has_column(write_brief: WriteBrief) -> None:
+    path = write_brief("schema_version = = 1\n")
+    done = run("check", str(path))
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{path}:1:18: error: TOML syntax: ")
+
+
+def test_check_mixes_good_and_bad_files_in_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "bad.toml").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "notes.txt").write_text("not a brief", encoding="utf-8")
+    done = run("check", str(tmp_path))
+    assert done.returncode == 1
+    bad = tmp_path / "sub" / "bad.toml"
+    assert done.stdout == f"{bad}:1:1: error: not UTF-8 text (byte 0xff cannot be decoded)\n"
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02", b"[[[[", b"a = [" * 3000, b"schema_version = 1\n" * 2, "é".encode("latin-1")],
+)
+def test_check_never_prints_a_traceback(write_brief: WriteBrief, content: bytes) -> None:
+    path = write_brief("")
+    path.write_bytes(content)
+    done = run("check", str(path))
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{path}")
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_check_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    done = run("check", str(tmp_path / "nope.toml"))
+    assert done.returncode == 2
+    assert done.stderr == f"briefing check: error: no such file or directory: {tmp_path / 'nope.toml'}\n"
+
+
+def test_check_without_paths_is_a_usage_error() -> None:
+    done = run("check")
+    assert done.returncode == 2
+    assert "the following arguments are required: PATH" in done.stderr
+
+
+def test_check_empty_directory_is_a_usage_error(tmp_path: Path) -> None:
+    done = run("check", str(tmp_path))
+    assert (done.returncode, done.stderr) == (2, f"briefing check: error: no *.toml briefs under {tmp_path}\n")
+
+
+def test_open_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    done = run(str(tmp_path / "missing.toml"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"briefing: error: no such file or directory: {tmp_path / 'missing.toml'}\n"
+
+
+def test_open_directory_of_several_briefs_asks_for_one(tmp_path: Path) -> None:
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text(MINIMAL_BRIEF, encoding="utf-8")
+    done = run(str(tmp_path))
+    assert (done.returncode, done.stderr) == (2, f"briefing: error: {tmp_path} holds 2 briefs; name one of them\n")
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    done = run("--frobnicate")
+    assert done.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in done.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("briefing ")
+    helped = run("--help")
+    assert helped.returncode == 0
+    assert "check PATH" in helped.stdout
+
+
+def test_check_runs_from_the_installed_package_with_python_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", str(SEED)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

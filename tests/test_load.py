@@ -1,0 +1,231 @@
+"""The loader: the seed brief loads, and every kind of problem is reported at the right line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing.load import MAX_FILE_BYTES, load_bytes, load_path, load_text
+from briefing.model import Certainty, ConfirmationStatus, Problem, SourceKind, StopStatus
+from tests.conftest import MINIMAL_BRIEF, SEED
+
+WriteBrief = Callable[..., Path]
+
+
+def problems_of(text: str) -> list[tuple[int | None, str | None, str]]:
+    result = load_text(text, "b.toml")
+    assert result.brief is None, "expected problems, got a brief"
+    return [(p.line, p.key, p.message) for p in result.problems]
+
+
+def test_seed_brief_loads_with_every_section() -> None:
+    result = load_path(SEED)
+    assert result.problems == ()
+    brief = result.brief
+    assert brief is not None
+    assert brief.meta.title.startswith("Putin Likely To Visit North Korea Next Week")
+    assert brief.meta.as_of == dt.date(2024, 6, 12)
+    assert brief.meta.category == "International"
+    assert 3 <= len(brief.summary.key_points) <= 6
+    assert "Vostochny" in (brief.summary.body or "")
+    assert "partnership" in (brief.summary.body or "")
+    (quote,) = brief.quotes
+    assert quote.speaker == "Kim Jong Un"
+    assert quote.text.endswith("an unbreakable relationship of comrades-in-arms")
+    assert [c.id for c in brief.confirmations] == ["visit-dates", "vietnam-agenda"]
+    assert all(c.status is ConfirmationStatus.PENDING for c in brief.confirmations)
+    assert brief.confirmations[0].awaited_from == ("Kremlin", "Russian Foreign Ministry")
+    pyongyang, vietnam = brief.itinerary
+    assert (pyongyang.place, pyongyang.when) == ("Pyongyang", "next week")
+    assert (pyongyang.start, pyongyang.end) == (dt.date(2024, 6, 17), dt.date(2024, 6, 23))
+    assert not pyongyang.approximate and pyongyang.certainty is Certainty.LIKELY
+    assert (vietnam.when, vietnam.approximate) == ("around June 19 and 20", True)
+    assert (vietnam.start, vietnam.end) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20))
+    assert vietnam.status is StopStatus.PLANNED and vietnam.confirmation == "vietnam-agenda"
+    assert [(s.outlet, s.kind) for s in brief.sources] == [
+        ("Vedomosti", SourceKind.NEWSPAPER),
+        ("Reuters", SourceKind.WIRE),
+    ]
+
+
+def test_item_lines_point_at_their_table_headers() -> None:
+    brief = load_path(SEED).brief
+    assert brief is not None
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    item_lines = [item.line for items in (brief.quotes, brief.confirmations, brief.itinerary, brief.sources)
+                  for item in items]  # fmt: skip
+    assert len(item_lines) == 7
+    for line in item_lines:
+        assert line is not None
+        assert lines[line - 1].startswith("[[")
+
+
+def test_minimal_brief_has_empty_sections() -> None:
+    brief = load_text(MINIMAL_BRIEF).brief
+    assert brief is not None
+    assert (brief.quotes, brief.confirmations, brief.itinerary, brief.sources) == ((), (), (), ())
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    result = load_text('schema_version = 1\n[brief]\ntitle = "unterminated\n', "b.toml")
+    (problem,) = result.problems
+    assert (problem.line, problem.column) == (3, 22)
+    assert str(problem).startswith("b.toml:3:22: error: TOML syntax:")
+
+
+def test_every_problem_is_reported_with_its_line() -> None:
+    text = """\
+schema_version = 1
+[brief]
+title = "T"
+as_of = "2024-06-12"
+categroy = "x"
+
+[summary]
+key_points = "not an array"
+
+[[quotes]]
+spekaer = "Kim"
+text = "hi"
+source = "nowhere"
+
+[[confirmations]]
+id = "a"
+what = "w"
+awaited_from = []
+status = "confirmd"
+
+[[confirmations]]
+id = "a"
+what = "w"
+awaited_from = ["x"]
+status = "confirmed"
+
+[[itinerary]]
+place = "P"
+start = 2024-06-20
+end = 2024-06-19
+certainty = "probable"
+confirmation = "zz"
+
+[[sources]]
+id = "Bad Id"
+outlet = "O"
+url = "javascript:alert(1)"
+"""
+    found = problems_of(text)
+    expected = [
+        (4, "brief.as_of", "expected a date, got the string '2024-06-12': write it without quotes, 2024-06-12"),
+        (5, "brief.categroy", "unknown key `categroy`; did you mean `category`?"),
+        (7, "summary.bluf", "missing required key `bluf`"),
+        (8, "summary.key_points", "expected an array of strings, got the string 'not an array'"),
+        (10, "quotes[0].speaker", "missing required key `speaker`"),
+        (11, "quotes[0].spekaer", "unknown key `spekaer`; did you mean `speaker`?"),
+        (13, "quotes[0].source", "no source has the id `nowhere`; there are no [[sources]]"),
+        (18, "confirmations[0].awaited_from", "must not be empty"),
+        (19, "confirmations[0].status", "the string 'confirmd' is not allowed; did you mean `confirmed`?"),
+        (22, "confirmations[1].id", "duplicate id `a` (first used at line 15)"),
+        (25, "confirmations[1].status", "missing `resolved_on`: required when status is confirmed"),
+        (25, "confirmations[1].status", "missing `resolution`: required when status is confirmed"),
+        (30, "itinerary[0].end", "2024-06-19 is before start (2024-06-20)"),
+        (31, "itinerary[0].certainty", "the string 'probable' is not allowed; use one of: "
+         "almost_no_chance, very_unlikely, unlikely, roughly_even_chance, likely, very_likely, almost_certain"),
+        (32, "itinerary[0].confirmation", "no confirmation has the id `zz`; the ids in [[confirmations]] are: a"),
+        (35, "sources[0].id", "the string 'Bad Id' is not an id: use only a-z, 0-9, - and _"),
+        (37, "sources[0].url", "must start with http:// or https://, got the string 'javascript:alert(1)'"),
+    ]  # fmt: skip
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "message"),
+    [
+        ("", None, None, "is empty; a brief needs schema_version, [brief] and [summary]"),
+        ("schema_version = 2\n" + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version",
+         "written for a newer briefing (schema_version 2); this one reads version 1"),
+        (MINIMAL_BRIEF.replace("schema_version = 1\n", ""), None, "schema_version",
+         "missing required key `schema_version` (it is 1)"),
+        (MINIMAL_BRIEF.replace("2024-06-12", "2024-06-12T10:00:00"), 5, "brief.as_of",
+         "expected a date without a time, got the date-time 2024-06-12T10:00:00"),
+        (MINIMAL_BRIEF + "updated = 2024-06-01\n", 9, "brief.updated", "updated"),
+        ("quotes = 3\n" + MINIMAL_BRIEF, 1, "quotes", "expected an array of tables ([[quotes]]), got the integer 3"),
+        ("x = 1\n" + MINIMAL_BRIEF, 1, "x", "expected a table [x] for your own keys, got the integer 1"),
+    ],
+)  # fmt: skip
+def test_single_problem_files(text: str, line: int | None, key: str | None, message: str) -> None:
+    if message == "updated":
+        # `updated = ...` after [summary] belongs to the summary: it is an unknown key there.
+        message = "unknown key `updated`; [summary] takes: bluf, key_points, body, confidence"
+        key = "summary.updated"
+    assert problems_of(text) == [(line, key, message)]
+
+
+def test_misspelt_table_is_unknown_and_the_real_one_missing() -> None:
+    assert problems_of(MINIMAL_BRIEF.replace("[summary]", "[summry]")) == [
+        (None, "summary", "missing required table [summary]"),
+        (7, "summry", "unknown key `summry`; did you mean `summary`?"),
+    ]
+
+
+def test_pending_confirmation_must_not_carry_a_resolution(write_brief: WriteBrief) -> None:
+    text = (
+        MINIMAL_BRIEF
+        + """
+[[confirmations]]
+id = "c"
+what = "w"
+awaited_from = ["x"]
+status = "pending"
+resolved_on = 2024-06-12
+"""
+    )
+    assert problems_of(text) == [
+        (15, "confirmations[0].resolved_on", "`resolved_on` must be absent while status is pending")
+    ]
+
+
+def test_since_after_as_of_is_an_error() -> None:
+    text = MINIMAL_BRIEF + '\n[[confirmations]]\nid = "c"\nwhat = "w"\nawaited_from = ["x"]\n'
+    text += 'status = "pending"\nsince = 2024-07-01\n'
+    assert problems_of(text) == [(15, "confirmations[0].since", "2024-07-01 is after the brief's as_of (2024-06-12)")]
+
+
+def test_extension_table_is_ignored() -> None:
+    assert load_text(MINIMAL_BRIEF + "\n[x]\nmine = [1, 2]\n").ok
+
+
+def test_not_utf8_is_one_located_error() -> None:
+    result = load_bytes(b'schema_version = 1\ntitle = "caf\xe9"\n', "b.toml")
+    assert [str(p) for p in result.problems] == ["b.toml:2:13: error: not UTF-8 text (byte 0xe9 cannot be decoded)"]
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert load_bytes(b"\xef\xbb\xbf" + MINIMAL_BRIEF.encode()).ok
+
+
+def test_directory_missing_and_oversized_files(tmp_path: Path) -> None:
+    assert load_path(tmp_path).problems == (Problem(str(tmp_path), "is a directory, not a brief file"),)
+    missing = tmp_path / "missing.toml"
+    assert load_path(missing).problems == (Problem(str(missing), "no such file"),)
+    big = tmp_path / "big.toml"
+    big.write_bytes(MINIMAL_BRIEF.encode() + b"#" * MAX_FILE_BYTES)
+    (problem,) = load_path(big).problems
+    assert "the limit is 1,048,576 bytes (1 MiB)" in problem.message
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    text = MINIMAL_BRIEF + "\n[x]\ndeep = " + "[" * 5000 + "]" * 5000 + "\n"
+    result = load_text(text, "b.toml")
+    assert not result.ok
+    assert len(result.problems) == 1
+
+
+def test_control_sequences_are_removed_on_load() -> None:
+    hostile = "Kim\\u001b]52;c;UFdORUQ=\\u0007 said \\u001b[31mred\\u001b[0m \\u202eevil\\u0000"
+    text = MINIMAL_BRIEF.replace('title = "Minimal"', f'title = "{hostile} [bold]x[/]"')
+    brief = load_text(text).brief
+    assert brief is not None
+    assert brief.meta.title == "Kim said red evil [bold]x[/]"

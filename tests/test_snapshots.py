@@ -1,0 +1,55 @@
+"""SVG snapshots of each pane and view, at a wide (120x40) and a narrow (80x24) terminal.
+
+Update them after an intended change with `pytest --snapshot-update`, and look at
+the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.apps import make_app, settle
+from tests.conftest import DATA, MINIMAL_BRIEF
+
+SIZES = {"wide": (120, 40), "narrow": (80, 24)}
+VIEWS = {
+    "summary": [],
+    "quotes": ["2"],
+    "pending": ["3"],
+    "itinerary": ["4"],
+    "sources": ["5"],
+    "stop_detail": ["4", "j", "enter"],
+    "confirmation_detail": ["3", "enter"],
+    "help": ["question_mark"],
+    "find": ["slash", *"kremlin"],
+}
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_view(snap_compare: SnapCompare, view: str, size: str) -> None:
+    assert snap_compare(make_app(), press=VIEWS[view], terminal_size=SIZES[size], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_error_view(snap_compare: SnapCompare, size: str, tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(MINIMAL_BRIEF.replace('title = "Minimal"', 'title = 3\nsubtitle = "x"'), encoding="utf-8")
+    app = make_app(path)
+    app.path = Path("broken.toml")
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=settle)
+
+
+def test_hostile_text(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(DATA / "hostile.toml"), press=["2"], terminal_size=(120, 40), run_before=settle)
+
+
+def test_empty_sections(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    path = tmp_path / "minimal.toml"
+    path.write_text(MINIMAL_BRIEF, encoding="utf-8")
+    assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=settle)

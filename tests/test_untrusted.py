@@ -1,0 +1,102 @@
+"""Text from a brief is shown literally: no markup, no actions, no terminal escapes."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from pty_screen import Terminal
+from textual.widgets import Static
+
+from briefing.load import load_path
+from briefing.text import clean
+from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.detail import DetailScreen
+from tests.apps import make_app, settle
+from tests.conftest import DATA
+
+HOSTILE = DATA / "hostile.toml"
+LITERAL = "[@click=app.quit] [bold]B[/] [/] [TBD]"
+
+
+def test_loader_strips_escapes_and_keeps_brackets() -> None:
+    brief = load_path(HOSTILE).brief
+    assert brief is not None
+    assert brief.meta.title == f"Title {LITERAL}  "
+    assert "\x1b" not in brief.summary.body  # type: ignore[operator]
+    assert brief.sources[0].url == "https://example.org/[@click=app.quit]"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("a\x1b]52;c;UFdORUQ=\x07b", "ab"),
+        ("a\x1b]8;;https://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"),
+        ("\x1b[31mred\x1b[0m", "red"),
+        ("\x1bP1$qm\x1b\\x", "x"),
+        ("\x9b31mc1", "c1"),
+        ("bell\x07 nul\x00 del\x7f", "bell nul del"),
+        ("\u202eevil\u2066", "evil"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("漢字 é 😀 שלום", "漢字 é 😀 שלום"),
+    ],
+)
+def test_clean(raw: str, shown: str) -> None:
+    assert clean(raw) == shown
+
+
+async def test_every_pane_and_detail_shows_the_text_literally() -> None:
+    app = make_app(HOSTILE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in "12345":
+            await pilot.press(key)
+            if key != "1":
+                await pilot.press("enter")
+                assert isinstance(app.screen, DetailScreen)
+                shown = "\n".join(str(static.visual) for static in app.screen.query(Static))
+                assert LITERAL in shown
+                await pilot.press("escape")
+            assert app.is_running
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        title = str(screen.query_one("#part-0", Static).visual)
+        assert title == f"Title {LITERAL}  "
+        svg = app.export_screenshot()
+        assert "[@click=app.quit]" in svg.replace("&#160;", " ")
+        assert "UFdORUQ" not in svg
+
+
+async def test_palette_and_find_show_hostile_text_literally() -> None:
+    app = make_app(HOSTILE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"click")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("slash", *"[@click=app.quit]", "enter")
+        assert app.is_running
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.matches.entries
+
+
+def test_no_escape_from_the_brief_reaches_the_terminal() -> None:
+    """A real run in a pseudo-terminal: OSC 52 (clipboard) and clear-screen never leave the app."""
+    script = [sys.executable, "-m", "briefing", str(HOSTILE)]
+    terminal = Terminal(script, cols=120, rows=40)
+    try:
+        assert terminal.wait_for("Title [@click=app.quit]") is not None
+        terminal.type("2\r")
+        assert terminal.wait_for("Context [@click=app.quit]") is not None
+        terminal.type("\x1b3\r\x1b4\r\x1b5\r")
+        assert terminal.wait_for("Source title [@click=app.quit]") is not None
+        terminal.type("\x1bq")
+        assert terminal.wait_exit(10) == 0
+    finally:
+        terminal.close()
+    assert b"\x1b]52" not in terminal.raw
+    assert b"UFdORUQ" not in terminal.raw
+    assert b"\x1b[2J" not in terminal.raw.replace(b"\x1b[?1049h", b"")
