@@ -11,9 +11,9 @@ from textual.widgets import Static
 from briefing.ui.app import BriefingApp
 from briefing.ui.brief_screen import BriefScreen, SectionBar
 from briefing.ui.detail import DetailScreen
-from briefing.ui.errors import ErrorScreen
+from briefing.ui.errors import ErrorScreen, ProblemList
 from briefing.ui.help import HelpScreen
-from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, SCROLL_BINDINGS
+from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import ItemList
 from briefing.ui.panes.summary import SummaryScroll
 from tests.apps import make_app, settle
@@ -244,7 +244,7 @@ async def test_question_mark_shows_every_key_and_escape_closes() -> None:
 def test_help_lists_every_binding() -> None:
     help_text = " ".join(f"{keys} {meaning}" for keys, meaning in HELP_ROWS)
     names = {"question_mark": "?", "slash": "/", "escape": "esc", "down": "↓", "up": "↑"}
-    for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *SCROLL_BINDINGS):
+    for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *MOVE_BINDINGS, *SCROLL_BINDINGS):
         key = "1 – 5" if binding.key.isdigit() else names.get(binding.key, binding.key)
         assert key in help_text, f"{binding.key} ({binding.description}) is missing from the help"
 
@@ -290,7 +290,7 @@ async def test_a_brief_with_problems_opens_the_error_view(write_brief) -> None: 
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
-        problems = app.screen.query_one(ItemList)
+        problems = app.screen.query_one(ProblemList)
         assert "line 4" in str(problems.get_option_at_index(0).prompt)
         assert "expected a string, got the integer 3" in str(problems.get_option_at_index(0).prompt)
         await pilot.press("q")

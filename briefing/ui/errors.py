@@ -8,18 +8,22 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from briefing.model import Problem
 from briefing.paths import display_path
-from briefing.ui.panes.base import ItemList
+from briefing.ui.keys import MOVE_BINDINGS
+
+
+class ProblemList(OptionList):
+    BINDINGS = [*MOVE_BINDINGS]
 
 
 def problem_prompt(problem: Problem) -> Content:
-    where = "line ?" if problem.line is None else f"line {problem.line}"
+    where = "whole file" if problem.line is None else f"line {problem.line}"
     if problem.column is not None:
         where += f", column {problem.column}"
-    parts: list[str | tuple[str, str]] = [(where, "bold $error")]
+    parts: list[str | tuple[str, str]] = [("✘ ", "$text-error"), (where, "bold")]
     if problem.key:
         parts += [("  ", ""), (problem.key, "bold")]
     parts += ["\n", problem.message]
@@ -45,9 +49,12 @@ class ErrorScreen(Screen[None]):
                 ),
                 id="errors-heading",
             )
-            yield ItemList([problem_prompt(problem) for problem in self.problems], "No problems.")
+            options: list[Content | None] = []
+            for problem in self.problems:
+                options += [problem_prompt(problem), None]
+            yield ProblemList(*options[:-1])
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#errors").border_title = Content(" Problems ")
-        self.query_one(ItemList).focus()
+        self.query_one(ProblemList).focus()

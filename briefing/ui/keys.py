@@ -31,13 +31,14 @@ BRIEF_BINDINGS: list[Binding] = [
     Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
 ]
 
-LIST_BINDINGS: list[Binding] = [
+MOVE_BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", show=False, id="list.down"),
     Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     Binding("g", "first", "Top", show=False, id="list.top"),
     Binding("G", "last", "Bottom", show=False, id="list.bottom"),
-    Binding("enter", "select", "Open", id="list.open"),
 ]
+
+LIST_BINDINGS: list[Binding] = [*MOVE_BINDINGS, Binding("enter", "select", "Open", id="list.open")]
 
 SCROLL_BINDINGS: list[Binding] = [
     Binding("j", "scroll_down", "Down", show=False, id="scroll.down"),
