@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Confidence(Enum):
@@ -175,10 +176,18 @@ class Brief:
     sources: tuple[Source, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._sources_by_id.get(source_id)
 
     def confirmation(self, confirmation_id: str) -> Confirmation | None:
-        return next((c for c in self.confirmations if c.id == confirmation_id), None)
+        return self._confirmations_by_id.get(confirmation_id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def _confirmations_by_id(self) -> dict[str, Confirmation]:
+        return {confirmation.id: confirmation for confirmation in self.confirmations}
 
     @property
     def pending(self) -> tuple[Confirmation, ...]:

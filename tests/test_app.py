@@ -14,7 +14,7 @@ from briefing.ui.detail import DetailScreen
 from briefing.ui.errors import ErrorScreen, ProblemList
 from briefing.ui.help import HelpScreen
 from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
-from briefing.ui.panes.base import ItemList
+from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
 from tests.apps import make_app, settle
 from tests.conftest import MINIMAL_BRIEF
@@ -327,3 +327,21 @@ async def test_today_overrides_the_age_of_confirmations(tmp_path: Path) -> None:
         await settle(pilot)
         first = app.screen.query_one("#confirmations ItemList", ItemList).get_option_at_index(0)
         assert "age 10 days" in str(first.prompt)
+
+
+async def test_find_marks_matches_and_escape_clears_them() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pending = app.screen.query_one("#confirmations ItemList", ItemList)
+
+        def marked() -> list[str]:
+            prompt = pending.get_option_at_index(0).prompt
+            assert isinstance(prompt, Content)
+            return [prompt.plain[span.start : span.end] for span in prompt.spans if span.style == MATCH_STYLE]
+
+        await pilot.press("slash", *"kremlin", "enter")
+        assert marked() == ["Kremlin"]
+        await pilot.press("escape")
+        assert marked() == []
+        assert brief_screen(app).matches.status() == ""

@@ -144,6 +144,11 @@ class BriefScreen(Screen[None]):
         self.set_class(self.narrow, "-narrow")
         self._update_bar()
 
+    def _mark_matches(self) -> None:
+        pattern = self.matches.pattern
+        for pane in self.query(Pane):
+            pane.mark(pattern)
+
     def _update_bar(self) -> None:
         self.query_one(SectionBar).show(self.section, self._visible_sections(), self.matches.status())
 
@@ -239,6 +244,7 @@ class BriefScreen(Screen[None]):
     @on(Input.Changed, "#find")
     def find_changed(self, event: Input.Changed) -> None:
         self.matches = Matches.search(event.value, self.entries)
+        self._mark_matches()
         entry = self.matches.entry
         if entry is not None:
             self._show_entry(entry, focus=False)
@@ -252,10 +258,17 @@ class BriefScreen(Screen[None]):
 
     @on(FindBar.Cancelled)
     def find_cancelled(self) -> None:
-        self.query_one(FindBar).value = ""
-        self.matches = Matches()
+        self.action_clear_find()
         self._close_find()
         self.show_section(self._focus_before_find)
+
+    def action_clear_find(self) -> None:
+        if not self.matches.query:
+            return
+        self.query_one(FindBar).value = ""
+        self.matches = Matches()
+        self._mark_matches()
+        self._update_bar()
 
     def _show_entry(self, entry: Entry, focus: bool = True) -> None:
         if focus:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,11 @@ class Matches:
     @property
     def entry(self) -> Entry | None:
         return self.entries[self.current] if self.entries else None
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The query as a case-insensitive pattern, for highlighting; None when there is nothing to mark."""
+        return re.compile(re.escape(self.query), re.IGNORECASE) if self.entries else None
 
     def status(self) -> str:
         if not self.query:

@@ -29,6 +29,7 @@ BRIEF_BINDINGS: list[Binding] = [
     Binding("slash", "find", "Find", key_display="/", id="brief.find"),
     Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
     Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
+    Binding("escape", "clear_find", "Clear find", show=False, id="brief.clear_find"),
 ]
 
 MOVE_BINDINGS: list[Binding] = [
@@ -56,7 +57,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("g / G  home / end", "Top / bottom"),
     ("pgup / pgdn", "Page up / down"),
     ("enter", "Open the item's full detail"),
-    ("esc", "Back (close a detail, the help, or the find bar)"),
+    ("esc", "Back: close a detail, the help or the find bar; clear find's highlights"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
     ("n / N", "Next / previous match"),
     ("ctrl+p", "Command palette: jump to any section or item by name"),

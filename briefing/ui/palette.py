@@ -18,7 +18,7 @@ _KIND = {
     "itinerary": "Stop",
     "sources": "Source",
 }
-_LABEL_WIDTH = 100
+_LABEL_WIDTH = 56
 
 
 def _label(entry: Entry) -> str:

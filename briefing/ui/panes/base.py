@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textual.containers import Vertical
@@ -11,6 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
+
+MATCH_STYLE = "reverse $warning"
+"""How find marks its matches."""
 
 
 class ItemList(OptionList):
@@ -28,6 +32,19 @@ class ItemList(OptionList):
             options.append(Option(Content.styled(empty, "dim italic"), disabled=True))
         super().__init__(*options)
         self.item_count = len(prompts)
+        self.prompts = list(prompts)
+        self._marked: set[int] = set()
+
+    def mark(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight what ``pattern`` matches in every item; None clears the highlights."""
+        marked: set[int] = set()
+        for index, prompt in enumerate(self.prompts):
+            if pattern is not None and pattern.search(prompt.plain):
+                self.replace_option_prompt_at_index(index, prompt.highlight_regex(pattern, style=MATCH_STYLE))
+                marked.add(index)
+            elif index in self._marked:
+                self.replace_option_prompt_at_index(index, prompt)
+        self._marked = marked
 
     @property
     def item_index(self) -> int | None:
@@ -49,6 +66,7 @@ class Pane(Vertical):
     def focus_target(self) -> Widget:
         return self.query_one(ItemList)
 
-    def searchable(self) -> Sequence[str]:
-        """The text of each item, for find and the palette."""
-        return ()
+    def mark(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight what find matches; None clears the highlights."""
+        for items in self.query(ItemList):
+            items.mark(pattern)

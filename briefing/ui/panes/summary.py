@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +14,7 @@ from textual.widgets import Static
 
 from briefing.model import Brief
 from briefing.ui.keys import SCROLL_BINDINGS
-from briefing.ui.panes.base import Pane
+from briefing.ui.panes.base import MATCH_STYLE, Pane
 from briefing.words import day
 
 
@@ -33,14 +35,21 @@ def meta_line(brief: Brief) -> Content:
     return Content.assemble(*parts)
 
 
-def bullets(points: tuple[str, ...]) -> Table:
+def bullets(points: tuple[str, ...], pattern: re.Pattern[str] | None = None) -> Table:
     """Key points with hanging indents: one widget however many points there are."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     for point in points:
-        table.add_row(Text("•", style="bold"), Text(point))
+        text = Text(point)
+        if pattern is not None:
+            text.highlight_regex(pattern, style="bold black on dark_orange")
+        table.add_row(Text("•", style="bold"), text)
     return table
+
+
+def _marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
+    return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
 
 
 class SummaryPane(Pane):
@@ -53,9 +62,9 @@ class SummaryPane(Pane):
     def compose(self) -> ComposeResult:
         summary = self.brief.summary
         with SummaryScroll():
-            yield Static(Content(self.brief.meta.title), id="part-0", classes="title")
+            yield Static(self._title(), id="part-0", classes="title")
             yield Static(meta_line(self.brief), classes="meta")
-            yield Static(Content.assemble(("BLUF  ", "bold $accent"), summary.bluf), id="part-1", classes="bluf")
+            yield Static(self._bluf(), id="part-1", classes="bluf")
             if summary.key_points:
                 yield Static(Content.styled("Key points", "bold"), classes="heading")
                 yield Static(bullets(summary.key_points), id="part-2", classes="points")
@@ -71,6 +80,18 @@ class SummaryPane(Pane):
         body = Markdown(self.brief.summary.body, open_links=False, id=f"part-{len(self.brief.summary.key_points) + 2}")
         body.can_focus = False
         self.query_one(SummaryScroll).mount(body)
+
+    def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
+        return _marked(Content(self.brief.meta.title), pattern)
+
+    def _bluf(self, pattern: re.Pattern[str] | None = None) -> Content:
+        return _marked(Content.assemble(("BLUF  ", "bold $accent"), self.brief.summary.bluf), pattern)
+
+    def mark(self, pattern: re.Pattern[str] | None) -> None:
+        self.query_one("#part-0", Static).update(self._title(pattern))
+        self.query_one("#part-1", Static).update(self._bluf(pattern))
+        for points in self.query(".points").results(Static):
+            points.update(bullets(self.brief.summary.key_points, pattern))
 
     @property
     def focus_target(self) -> Widget:
