@@ -98,10 +98,10 @@ class BriefScreen(Screen[None]):
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < WIDE_MIN_WIDTH
         self._arrange()
-        # The summary is what is read first: it paints alone, and the other panes follow a frame later.
-        self.call_after_refresh(self._mount_other_panes)
+        # What is read first paints first: the summary's head, then the other panes, then the body.
+        self.call_later(self._mount_the_rest)
 
-    async def _mount_other_panes(self) -> None:
+    async def _mount_the_rest(self) -> None:
         from briefing.ui.panes.confirmations import ConfirmationsPane
         from briefing.ui.panes.itinerary import ItineraryPane
         from briefing.ui.panes.quotes import QuotesPane
@@ -112,6 +112,7 @@ class BriefScreen(Screen[None]):
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
         await self.mount_all([FindBar(), Footer()])
         self._arrange()
+        self.call_later(self.query_one(SummaryPane).mount_body)
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < WIDE_MIN_WIDTH

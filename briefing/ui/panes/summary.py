@@ -69,17 +69,15 @@ class SummaryPane(Pane):
                 yield Static(Content.styled("Key points", "bold"), classes="heading")
                 yield Static(bullets(summary.key_points), id="part-2", classes="points")
 
-    def on_mount(self) -> None:
-        if self.brief.summary.body:
-            # Markdown costs a third of start-up (import and one widget per block): draw it a frame later.
-            self.call_after_refresh(self._mount_body)
-
-    def _mount_body(self) -> None:
+    async def mount_body(self) -> None:
+        """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
+        if not self.brief.summary.body:
+            return
         from textual.widgets import Markdown
 
         body = Markdown(self.brief.summary.body, open_links=False, id=f"part-{len(self.brief.summary.key_points) + 2}")
         body.can_focus = False
-        self.query_one(SummaryScroll).mount(body)
+        await self.query_one(SummaryScroll).mount(body)
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content(self.brief.meta.title), pattern)
