@@ -96,7 +96,7 @@ class BriefScreen(Screen[None]):
             yield Vertical(id="right")
 
     def on_mount(self) -> None:
-        self.narrow = self.app.size.width < WIDE_MIN_WIDTH
+        self.set_reactive(BriefScreen.narrow, self.app.size.width < WIDE_MIN_WIDTH)
         self._arrange()
         # What is read first paints first: the summary's head, then the other panes, then the body.
         self.call_later(self._mount_the_rest)
@@ -142,7 +142,6 @@ class BriefScreen(Screen[None]):
             pane.display = pane.id in visible
         self.query_one("#left").display = bool(visible & set(LEFT_SECTIONS))
         self.query_one("#right").display = bool(visible - set(LEFT_SECTIONS))
-        self.set_class(self.narrow, "-narrow")
         self._update_bar()
 
     def _mark_matches(self) -> None:

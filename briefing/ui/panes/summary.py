@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -35,17 +35,35 @@ def meta_line(brief: Brief) -> Content:
     return Content.assemble(*parts)
 
 
-def bullets(points: tuple[str, ...], pattern: re.Pattern[str] | None = None) -> Table:
-    """Key points with hanging indents: one widget however many points there are."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
-    for point in points:
-        text = Text(point)
-        if pattern is not None:
-            text.highlight_regex(pattern, style="bold black on dark_orange")
-        table.add_row(Text("•", style="bold"), text)
-    return table
+class Bullets(Widget):
+    """Points with hanging indents, wrapped to the width: one light widget for the whole list."""
+
+    DEFAULT_CSS = "Bullets { height: auto; }"
+
+    def __init__(self, points: Sequence[Content], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._points = list(points)
+        self._wrapped: tuple[int, list[Content]] | None = None
+
+    def set_points(self, points: Sequence[Content]) -> None:
+        self._points = list(points)
+        self._wrapped = None
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        if self._wrapped is None or self._wrapped[0] != width:
+            lines: list[Content] = []
+            for point in self._points:
+                for number, line in enumerate(point.wrap(max(1, width - 2))):
+                    lines.append(Content.assemble(("• ", "bold $accent") if number == 0 else "  ", line))
+            self._wrapped = (width, lines)
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_size.width))
 
 
 def _marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
@@ -67,7 +85,7 @@ class SummaryPane(Pane):
             yield Static(self._bluf(), id="part-1", classes="bluf")
             if summary.key_points:
                 yield Static(Content.styled("Key points", "bold"), classes="heading")
-                yield Static(bullets(summary.key_points), id="part-2", classes="points")
+                yield Bullets(self._points(), id="part-2", classes="points")
 
     async def mount_body(self) -> None:
         """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
@@ -82,14 +100,17 @@ class SummaryPane(Pane):
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content(self.brief.meta.title), pattern)
 
+    def _points(self, pattern: re.Pattern[str] | None = None) -> list[Content]:
+        return [_marked(Content(point), pattern) for point in self.brief.summary.key_points]
+
     def _bluf(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content.assemble(("BLUF  ", "bold $accent"), self.brief.summary.bluf), pattern)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
         self.query_one("#part-0", Static).update(self._title(pattern))
         self.query_one("#part-1", Static).update(self._bluf(pattern))
-        for points in self.query(".points").results(Static):
-            points.update(bullets(self.brief.summary.key_points, pattern))
+        for points in self.query(Bullets):
+            points.set_points(self._points(pattern))
 
     @property
     def focus_target(self) -> Widget:
