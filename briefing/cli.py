@@ -6,6 +6,7 @@ Only ``briefing`` with no subcommand imports Textual, and only once the brief is
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,13 @@ from briefing.load import find_briefs, load_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("check",)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2024-06-12: {text!r}") from None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +39,12 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="Run `briefing check --help` for the validator. Keys in the app: press ? for help.",
     )
     parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the app takes as today: ages and default resolution dates (default: the brief's as_of)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -50,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "check":
             return run_check(_check_parser().parse_args(args[1:]).paths)
-        return run_open(_open_parser().parse_args(args).path)
+        options = _open_parser().parse_args(args)
+        return run_open(options.path, options.today)
     except KeyboardInterrupt:
         return 130
 
@@ -103,12 +118,12 @@ def _brief_to_open(name: str | None) -> Path | str:
     return f"{path} holds {len(found)} briefs; name one of them"
 
 
-def run_open(name: str | None) -> int:
+def run_open(name: str | None, today: dt.date | None = None) -> int:
     target = _brief_to_open(name)
     if isinstance(target, str):
         return _usage_error("briefing", target)
     result = load_path(target)
     from briefing.ui.app import BriefingApp
 
-    BriefingApp(target, result).run()
+    BriefingApp(target, result, today=today).run()
     return EXIT_OK

@@ -6,13 +6,17 @@ and column; every other problem gets the line of its key or of its table header.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
+from briefing.files import Fingerprint, Stamp
+from briefing.locate import KeyPath, Locations
 from briefing.model import Brief, Problem
 from briefing.validate import validate
 
@@ -30,10 +34,22 @@ class LoadResult:
     file: str
     brief: Brief | None
     problems: tuple[Problem, ...] = ()
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The file's text, when it could be decoded."""
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+    """The file as read, for noticing changes and for refusing to save over someone else's."""
 
     @property
     def ok(self) -> bool:
         return self.brief is not None
+
+    @cached_property
+    def _locations(self) -> Locations | None:
+        return Locations(self.text) if self.text is not None else None
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of a key, or of the table it belongs in."""
+        return self._locations.line(path) if self._locations else None
 
 
 def load_path(path: str | os.PathLike[str]) -> LoadResult:
@@ -49,13 +65,17 @@ def load_path(path: str | os.PathLike[str]) -> LoadResult:
             return _fail(name, f"is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
         with open(name, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
+        stamp = Stamp.of(name)
     except FileNotFoundError:
         return _fail(name, "no such file")
     except PermissionError:
         return _fail(name, "permission denied")
     except OSError as error:
         return _fail(name, f"cannot be read: {error.strerror or error}")
-    return load_bytes(data, name)
+    result = load_bytes(data, name)
+    if stamp is None:
+        return result
+    return replace(result, fingerprint=Fingerprint(stamp, hashlib.sha256(data).hexdigest()))
 
 
 def load_bytes(data: bytes, file: str = "<brief>") -> LoadResult:
@@ -79,13 +99,11 @@ def load_text(text: str, file: str = "<brief>") -> LoadResult:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return LoadResult(file, None, (_syntax_problem(file, str(error), text),))
+        return LoadResult(file, None, (_syntax_problem(file, str(error), text),), text)
     except RecursionError:
-        return _fail(file, "values are nested too deeply to read")
+        return LoadResult(file, None, (Problem(file, "values are nested too deeply to read"),), text)
     brief, problems = validate(document, text, file)
-    if problems:
-        return LoadResult(file, None, tuple(problems))
-    return LoadResult(file, brief)
+    return LoadResult(file, brief, tuple(problems), text)
 
 
 def _syntax_problem(file: str, message: str, text: str) -> Problem:

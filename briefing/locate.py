@@ -66,6 +66,7 @@ class Locations:
 
     def __init__(self, text: str) -> None:
         self._lines: dict[KeyPath, int] = {}
+        self._ends: dict[KeyPath, int] = {}
         self._scan(text)
 
     def line(self, path: KeyPath) -> int | None:
@@ -79,6 +80,12 @@ class Locations:
     def exact(self, path: KeyPath) -> int | None:
         return self._lines.get(path)
 
+    def value_lines(self, path: KeyPath) -> tuple[int, int] | None:
+        """The first and last line of a key's ``key = value`` text, when the key has its own line."""
+        end = self._ends.get(path)
+        start = self._lines.get(path)
+        return None if end is None or start is None else (start, end)
+
     def _record(self, path: KeyPath, line: int) -> None:
         for end in range(1, len(path) + 1):
             self._lines.setdefault(path[:end], line)
@@ -88,6 +95,7 @@ class Locations:
         table: KeyPath = ()
         depth = 0
         open_string: str | None = None
+        key_in_progress: KeyPath | None = None
         for number, raw in enumerate(text.split("\n"), start=1):
             position = 0
             stripped = raw.lstrip(" \t")
@@ -111,9 +119,13 @@ class Locations:
                     continue
                 parsed = _parse_key(raw, offset)
                 if parsed and parsed[1] < len(raw) and raw[parsed[1]] == "=":
-                    self._record((*table, *parsed[0]), number)
+                    key_in_progress = (*table, *parsed[0])
+                    self._record(key_in_progress, number)
                     position = parsed[1] + 1
             open_string, depth = _scan_value(raw, position, open_string, depth)
+            if key_in_progress is not None and open_string is None and depth == 0:
+                self._ends.setdefault(key_in_progress, number)
+                key_in_progress = None
 
 
 def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple[str | None, int]:

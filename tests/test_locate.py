@@ -48,3 +48,11 @@ def test_missing_keys_fall_back_to_their_table() -> None:
     assert where.line(("quotes", 1, "role")) == 16
     assert where.line(("brief", "tags", 1)) == 9
     assert where.line(("sources", 0)) is None
+
+
+def test_value_lines_span_multi_line_values() -> None:
+    where = Locations(TEXT)
+    assert where.value_lines(("brief", "title")) == (4, 7)
+    assert where.value_lines(("brief", "tags")) == (9, 12)
+    assert where.value_lines(("quotes", 0, "text")) == (15, 15)
+    assert where.value_lines(("brief",)) is None

@@ -1,15 +1,35 @@
-"""BriefingApp: the brief (or its problems) on screen, and the keys that work everywhere."""
+"""BriefingApp: the brief (or its problems) on screen, following the file as it changes.
+
+The file is the single source of truth. The app polls it; any change, whether
+from an editor, from `e`, or from an in-app edit, goes through the same reload:
+a good version replaces the one on screen (keeping the cursor), a bad one leaves
+the last good version in place with its problems listed below it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 
-from briefing.load import LoadResult
+from briefing.files import ConflictError, SaveError, Stamp
+from briefing.load import LoadResult, load_path
+from briefing.model import Confirmation, ConfirmationStatus, Problem
+from briefing.paths import display_path
 from briefing.ui.keys import APP_BINDINGS
+
+if TYPE_CHECKING:
+    from briefing.ui.panes.confirmations import ConfirmationsPane
+
+POLL_SECONDS = 0.2
+"""How often the file is checked for changes."""
+SETTLE_SECONDS = 0.05
+"""How long a change must hold still before it is read, so a save in progress is not read half-written."""
 
 
 class BriefingApp(App[None]):
@@ -21,21 +41,140 @@ class BriefingApp(App[None]):
         super().__init__()
         self.path = path
         self.result = result
-        self.today = today
+        """The version on screen: the last good one, or the first (bad) one when there never was a good one."""
+        self.today_override = today
+        self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(path)
+
+    @property
+    def today(self) -> dt.date:
+        """Today as the app sees it: --today, else the brief's as_of; never the clock."""
+        if self.today_override is not None:
+            return self.today_override
+        return self.result.brief.meta.as_of if self.result.brief else dt.date(1970, 1, 1)
 
     def get_default_screen(self) -> Screen[None]:
-        brief = self.result.brief
-        if brief is None:
+        if self.result.brief is None:
             from briefing.ui.errors import ErrorScreen
 
             return ErrorScreen(self.path, self.result.problems)
         from briefing.ui.brief_screen import BriefScreen
 
-        self.title = brief.meta.title
-        return BriefScreen(brief, self.path, self.today or brief.meta.as_of)
+        self.title = self.result.brief.meta.title
+        return BriefScreen(self.result, self.path, self.today)
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def _poll(self) -> None:
+        stamp = Stamp.of(self.path)
+        if stamp != self._stamp:
+            self.set_timer(SETTLE_SECONDS, lambda: self._settled(stamp))
+
+    def _settled(self, stamp: Stamp | None) -> None:
+        if Stamp.of(self.path) == stamp and stamp != self._stamp:
+            self.reload()
+
+    def action_reload(self) -> None:
+        self.reload(said=True)
+
+    def reload(self, said: bool = False) -> None:
+        """Read the file again and show what it holds now."""
+        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.errors import ErrorScreen
+
+        result = load_path(self.path)
+        self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(self.path)
+        base = self.screen_stack[0]
+        if result.brief is not None:
+            self.result = result
+            self.title = result.brief.meta.title
+            if isinstance(base, BriefScreen):
+                self.call_later(base.show_result, result)
+            else:
+                while len(self.screen_stack) > 1:
+                    self.pop_screen()
+                self.switch_screen(BriefScreen(result, self.path, self.today))
+            if said:
+                self.notify(f"Reloaded {display_path(self.path)}.", markup=False)
+            return
+        missing = result.fingerprint is None and not self.path.exists()
+        problems = result.problems
+        if missing:
+            problems = (Problem(str(self.path), "is gone (deleted or moved); it is read again when it is back"),)
+        if isinstance(base, BriefScreen):
+            count = len(problems)
+            heading = (
+                f"{display_path(self.path)} is gone: showing the last version read"
+                if missing
+                else f"{count} problem{'s' if count != 1 else ''} in the file: showing the last good version"
+            )
+            base.show_problems(heading, problems)
+        elif isinstance(base, ErrorScreen):
+            self.call_later(base.show_problems, problems)
 
     def action_help(self) -> None:
         from briefing.ui.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_edit(self) -> None:
+        """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
+        from briefing.editor import NoEditor, editor_command
+
+        edit_line: Callable[[], int | None] | None = getattr(self.screen_stack[0], "edit_line", None)
+        line = edit_line() if edit_line else None
+        try:
+            command = editor_command(self.path, line)
+        except NoEditor as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        try:
+            with self.suspend():
+                finished = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand the screen to an editor.", severity="error", markup=False)
+            return
+        except OSError as error:
+            self.notify(f"Could not start the editor `{command[0]}`: {error.strerror or error}", severity="error",
+                        markup=False)  # fmt: skip
+            return
+        if finished.returncode != 0:
+            self.notify(f"The editor exited with status {finished.returncode}.", severity="warning", markup=False)
+        self.reload()
+
+    def on_confirmations_pane_resolve(self, message: ConfirmationsPane.Resolve) -> None:
+        item, status = message.confirmation, message.status
+        if status is ConfirmationStatus.PENDING:
+            self._save_edit(item, status, None)
+            return
+        from briefing.ui.resolve import ResolveForm
+
+        self.push_screen(ResolveForm(item, status, self.today), lambda answer: self._save_edit(item, status, answer))
+
+    def _save_edit(self, item: Confirmation, status: ConfirmationStatus, answer: tuple[dt.date, str] | None) -> None:
+        from briefing.edit import change_file, reopen, resolve
+
+        if status is not ConfirmationStatus.PENDING and answer is None:
+            return
+        fingerprint = self.result.fingerprint
+        if fingerprint is None:
+            self.notify("Nothing to save to: the file was not read.", severity="error", markup=False)
+            return
+
+        def change(text: str) -> str:
+            if answer is None:
+                return reopen(text, item.id)
+            return resolve(text, item.id, status, answer[0], answer[1])
+
+        try:
+            change_file(self.path, fingerprint, change)
+        except ConflictError as error:
+            self.notify(f"{error}. Reloaded: look, then try again.", severity="error", markup=False, timeout=8)
+            self.reload()
+            return
+        except SaveError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return
+        self.reload()
+        self.notify(f"Saved: “{item.what}” is {status.value}.", markup=False)

@@ -18,8 +18,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from briefing.model import Brief
+from briefing.load import LoadResult
+from briefing.locate import KeyPath
+from briefing.model import Brief, Problem
 from briefing.paths import display_path
+from briefing.ui.errors import ProblemsPanel
 from briefing.ui.find import FindBar, Matches
 from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTIONS
 from briefing.ui.panes.base import ItemList, Pane
@@ -69,9 +72,11 @@ class BriefScreen(Screen[None]):
     narrow: reactive[bool] = reactive(False, init=False)
     section: reactive[str] = reactive("summary", init=False)
 
-    def __init__(self, brief: Brief, path: Path, today: dt.date) -> None:
+    def __init__(self, result: LoadResult, path: Path, today: dt.date) -> None:
         super().__init__()
-        self.brief = brief
+        assert result.brief is not None
+        self.result = result
+        self.brief: Brief = result.brief
         self.path = path
         self.today = today
         self.left_section = "summary"
@@ -94,12 +99,49 @@ class BriefScreen(Screen[None]):
             with Vertical(id="left"):
                 yield SummaryPane(self.brief)
             yield Vertical(id="right")
+        yield ProblemsPanel()
 
     def on_mount(self) -> None:
         self.set_reactive(BriefScreen.narrow, self.app.size.width < WIDE_MIN_WIDTH)
         self._arrange()
         # What is read first paints first: the summary's head, then the other panes, then the body.
         self.call_later(self._mount_the_rest)
+
+    async def show_result(self, result: LoadResult) -> None:
+        """Show a new good version of the file, keeping the section, the cursor and any find."""
+        assert result.brief is not None
+        self.result = result
+        self.brief = result.brief
+        self._entries = None
+        self.hide_problems()
+        for pane in list(self.query(Pane)):
+            await pane.show_brief(result.brief)
+        if self.matches.query:
+            self.matches = Matches.search(self.matches.query, self.entries)
+            self._mark_matches()
+        self._arrange()
+        if self.ready and not isinstance(self.app.focused, Input) and self.app.screen is self:
+            self._pane(self.section).focus_target.focus()
+
+    def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
+        """Keep the brief on screen, with the problems of the file's new version below it."""
+        self.query_one(ProblemsPanel).show(heading, problems)
+
+    def hide_problems(self) -> None:
+        self.query_one(ProblemsPanel).hide()
+
+    def edit_line(self) -> int | None:
+        """The line of the file that holds what the cursor is on."""
+        pane = self._pane(self.section) if self.ready else None
+        if isinstance(pane, SummaryPane):
+            return self.result.line_of(pane.part_key())
+        if pane is None:
+            return None
+        index = pane.query_one(ItemList).item_index
+        if index is None:
+            return self.result.line_of((self.section,))
+        path: KeyPath = (self.section, index)
+        return self.result.line_of(path)
 
     async def _mount_the_rest(self) -> None:
         from briefing.ui.panes.confirmations import ConfirmationsPane
@@ -110,7 +152,7 @@ class BriefScreen(Screen[None]):
         left, right = self.query_one("#left"), self.query_one("#right")
         await left.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
-        await self.mount_all([FindBar(), Footer()])
+        await self.mount_all([FindBar(), Footer(compact=True)])
         self._arrange()
         self.call_later(self.query_one(SummaryPane).mount_body)
 

@@ -30,6 +30,37 @@ def problem_prompt(problem: Problem) -> Content:
     return Content.assemble(*parts)
 
 
+def _problem_options(problems: tuple[Problem, ...]) -> list[Content | None]:
+    options: list[Content | None] = []
+    for problem in problems:
+        options += [problem_prompt(problem), None]
+    return options[:-1]
+
+
+class ProblemsPanel(Vertical):
+    """Below a brief: why the file's latest version is not the one on screen."""
+
+    def __init__(self) -> None:
+        super().__init__(id="problems")
+
+    def compose(self) -> ComposeResult:
+        yield ProblemList()
+
+    def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
+        self.border_title = Content(f" {heading} ")
+        self.border_subtitle = Content(" e edit · r reload ")
+        problem_list = self.query_one(ProblemList)
+        problem_list.set_options(_problem_options(problems))
+        self.add_class("-shown")
+
+    def hide(self) -> None:
+        self.remove_class("-shown")
+
+    @property
+    def shown(self) -> bool:
+        return self.has_class("-shown")
+
+
 class ErrorScreen(Screen[None]):
     def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
         super().__init__()
@@ -45,16 +76,25 @@ class ErrorScreen(Screen[None]):
                     (f"{count} problem{'s' if count != 1 else ''}", "bold $error"),
                     " in ",
                     (display_path(self.path), "bold"),
-                    "\nFix them in the file and run `briefing check` on it to confirm.",
+                    "\nFix them in your editor (press e): this view follows the file as it is saved.",
                 ),
                 id="errors-heading",
             )
-            options: list[Content | None] = []
-            for problem in self.problems:
-                options += [problem_prompt(problem), None]
-            yield ProblemList(*options[:-1])
-        yield Footer()
+            yield ProblemList(*_problem_options(self.problems))
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#errors").border_title = Content(" Problems ")
         self.query_one(ProblemList).focus()
+
+    async def show_problems(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        await self.recompose()
+        self.query_one(ProblemList).focus()
+
+    def edit_line(self) -> int | None:
+        """The line of the problem under the cursor, or of the first one that has a line."""
+        highlighted = self.query_one(ProblemList).highlighted
+        if highlighted is not None and self.problems[highlighted].line is not None:
+            return self.problems[highlighted].line
+        return next((problem.line for problem in self.problems if problem.line is not None), None)

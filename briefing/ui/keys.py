@@ -17,6 +17,14 @@ SECTION_TITLES = dict(SECTIONS)
 APP_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
+    Binding("e", "edit", "Edit", id="app.edit"),
+    Binding("r", "reload", "Reload", show=False, id="app.reload"),
+]
+
+CONFIRMATION_BINDINGS: list[Binding] = [
+    Binding("c", "resolve('confirmed')", "Confirm", id="confirmation.confirm"),
+    Binding("d", "resolve('denied')", "Deny", id="confirmation.deny"),
+    Binding("p", "reopen", "Reopen", id="confirmation.reopen"),
 ]
 
 BRIEF_BINDINGS: list[Binding] = [
@@ -24,7 +32,7 @@ BRIEF_BINDINGS: list[Binding] = [
         Binding(str(number), f"section('{section}')", title, show=False, id=f"brief.section.{section}")
         for number, (section, title) in enumerate(SECTIONS, start=1)
     ),
-    Binding("tab", "next_pane", "Next pane", id="brief.next_pane"),
+    Binding("tab", "next_pane", "Next pane", show=False, id="brief.next_pane"),
     Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="brief.previous_pane"),
     Binding("slash", "find", "Find", key_display="/", id="brief.find"),
     Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
@@ -59,6 +67,10 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("enter", "Open the item's full detail"),
     ("esc", "Back: close a detail, the help or the find bar; clear find's highlights"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
+    ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
+    ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
+    ("c / d", "On a confirmation: mark it confirmed / denied (asks for the resolution and date)"),
+    ("p", "On a resolved confirmation: make it pending again"),
     ("n / N", "Next / previous match"),
     ("ctrl+p", "Command palette: jump to any section or item by name"),
     ("?", "This help"),

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.model import Brief
 from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
 
 MATCH_STYLE = "reverse $warning"
@@ -57,10 +58,38 @@ class Pane(Vertical):
 
     SECTION = ""
 
-    def __init__(self) -> None:
+    def __init__(self, brief: Brief) -> None:
         super().__init__(id=self.SECTION, classes="pane")
+        self.brief = brief
         number = SECTION_IDS.index(self.SECTION) + 1
         self.border_title = Content.assemble((f" {number} ", "bold"), f"{SECTION_TITLES[self.SECTION]} ")
+
+    def item_key(self, brief: Brief, index: int) -> object:
+        """What identifies item ``index`` across versions of the brief: its position, unless it has an id."""
+        return index
+
+    def cursor(self) -> object:
+        """Where the cursor is, in terms that survive a new version of the brief."""
+        items = self.query(ItemList)
+        index = items.first().item_index if items else None
+        return None if index is None else self.item_key(self.brief, index)
+
+    async def show_brief(self, brief: Brief) -> None:
+        """Show a new version of the brief, keeping the cursor on the same item where it still exists."""
+        cursor = self.cursor()
+        self.brief = brief
+        await self.recompose()
+        self.restore_cursor(cursor)
+
+    def restore_cursor(self, cursor: object) -> None:
+        if cursor is None:
+            return
+        items = self.query_one(ItemList)
+        keys = [self.item_key(self.brief, index) for index in range(items.item_count)]
+        if cursor in keys:
+            items.highlighted = keys.index(cursor)
+        elif isinstance(cursor, int) and items.item_count:
+            items.highlighted = min(cursor, items.item_count - 1)
 
     @property
     def focus_target(self) -> Widget:

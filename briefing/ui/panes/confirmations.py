@@ -6,8 +6,10 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 
 from briefing.model import Brief, Confirmation, ConfirmationStatus
+from briefing.ui.keys import CONFIRMATION_BINDINGS
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.words import day, days
 
@@ -46,13 +48,45 @@ def confirmation_prompt(item: Confirmation, today: dt.date) -> Content:
 class ConfirmationsPane(Pane):
     SECTION = "confirmations"
 
+    class Resolve(Message):
+        """Mark a confirmation confirmed or denied (asks how and when), or pending again."""
+
+        def __init__(self, confirmation: Confirmation, status: ConfirmationStatus) -> None:
+            super().__init__()
+            self.confirmation = confirmation
+            self.status = status
+
+    BINDINGS = [*CONFIRMATION_BINDINGS]
+
     def __init__(self, brief: Brief, today: dt.date) -> None:
-        super().__init__()
-        self.brief = brief
+        super().__init__(brief)
         self.today = today
-        pending = len(brief.pending)
-        self.border_subtitle = f" {pending} pending of {len(brief.confirmations)} " if brief.confirmations else ""
+
+    def item_key(self, brief: Brief, index: int) -> object:
+        return brief.confirmations[index].id
+
+    def _current(self) -> Confirmation | None:
+        index = self.query_one(ItemList).item_index
+        return None if index is None else self.brief.confirmations[index]
+
+    def action_resolve(self, status: str) -> None:
+        item = self._current()
+        if item is not None:
+            self.post_message(self.Resolve(item, ConfirmationStatus(status)))
+
+    def action_reopen(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        if item.status is ConfirmationStatus.PENDING:
+            self.notify("It is already pending.", markup=False)
+            return
+        self.post_message(self.Resolve(item, ConfirmationStatus.PENDING))
 
     def compose(self) -> ComposeResult:
+        brief = self.brief
+        self.border_subtitle = (
+            f" {len(brief.pending)} pending of {len(brief.confirmations)} " if brief.confirmations else ""
+        )
         prompts = [confirmation_prompt(item, self.today) for item in self.brief.confirmations]
         yield ItemList(prompts, "No confirmations.")

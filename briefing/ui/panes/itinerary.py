@@ -43,10 +43,6 @@ def stop_prompt(number: int, stop: Stop, brief: Brief) -> Content:
 class ItineraryPane(Pane):
     SECTION = "itinerary"
 
-    def __init__(self, brief: Brief) -> None:
-        super().__init__()
-        self.brief = brief
-
     def compose(self) -> ComposeResult:
         prompts = [stop_prompt(number, stop, self.brief) for number, stop in enumerate(self.brief.itinerary, 1)]
         yield ItemList(prompts, "No itinerary.")

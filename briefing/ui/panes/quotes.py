@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 
-from briefing.model import Brief, Quote
+from briefing.model import Quote
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.words import day
 
@@ -21,10 +21,6 @@ def quote_prompt(quote: Quote) -> Content:
 
 class QuotesPane(Pane):
     SECTION = "quotes"
-
-    def __init__(self, brief: Brief) -> None:
-        super().__init__()
-        self.brief = brief
 
     def compose(self) -> ComposeResult:
         yield ItemList([quote_prompt(quote) for quote in self.brief.quotes], "No quotes.")

@@ -29,9 +29,8 @@ def source_prompt(source: Source) -> Content:
 class SourcesPane(Pane):
     SECTION = "sources"
 
-    def __init__(self, brief: Brief) -> None:
-        super().__init__()
-        self.brief = brief
+    def item_key(self, brief: Brief, index: int) -> object:
+        return brief.sources[index].id
 
     def compose(self) -> ComposeResult:
         yield ItemList([source_prompt(source) for source in self.brief.sources], "No sources.")

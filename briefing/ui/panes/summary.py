@@ -12,6 +12,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from briefing.locate import KeyPath
 from briefing.model import Brief
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, Pane
@@ -74,8 +75,8 @@ class SummaryPane(Pane):
     SECTION = "summary"
 
     def __init__(self, brief: Brief) -> None:
-        super().__init__()
-        self.brief = brief
+        super().__init__(brief)
+        self.body_shown = False
 
     def compose(self) -> ComposeResult:
         summary = self.brief.summary
@@ -86,16 +87,49 @@ class SummaryPane(Pane):
             if summary.key_points:
                 yield Static(Content.styled("Key points", "bold"), classes="heading")
                 yield Bullets(self._points(), id="part-2", classes="points")
+            if self.body_shown:
+                yield self._body()
+
+    @property
+    def _body_id(self) -> str:
+        return f"part-{len(self.brief.summary.key_points) + 2}"
+
+    def _body(self) -> Widget:
+        from textual.widgets import Markdown
+
+        body = Markdown(self.brief.summary.body, open_links=False, id=self._body_id)
+        body.can_focus = False
+        body.display = bool(self.brief.summary.body)
+        return body
 
     async def mount_body(self) -> None:
         """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
-        if not self.brief.summary.body:
-            return
-        from textual.widgets import Markdown
+        if not self.body_shown:
+            self.body_shown = True
+            await self.query_one(SummaryScroll).mount(self._body())
 
-        body = Markdown(self.brief.summary.body, open_links=False, id=f"part-{len(self.brief.summary.key_points) + 2}")
-        body.can_focus = False
-        await self.query_one(SummaryScroll).mount(body)
+    def part_key(self) -> KeyPath:
+        """The key of the summary part at the top of the pane, for editing it."""
+        scroll = self.query_one(SummaryScroll)
+        keys: dict[str | None, KeyPath] = {
+            "part-0": ("brief", "title"),
+            "part-1": ("summary", "bluf"),
+            "part-2": ("summary", "key_points"),
+            self._body_id: ("summary", "body"),
+        }
+        key: KeyPath = ("brief", "title")
+        for widget in scroll.children:
+            if widget.id in keys and widget.virtual_region.y <= scroll.scroll_offset.y:
+                key = keys[widget.id]
+        return key
+
+    def cursor(self) -> object:
+        return self.query_one(SummaryScroll).scroll_y
+
+    def restore_cursor(self, cursor: object) -> None:
+        if isinstance(cursor, float | int):
+            scroll = self.query_one(SummaryScroll)
+            scroll.call_after_refresh(scroll.scroll_to, y=cursor, animate=False)
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content(self.brief.meta.title), pattern)

@@ -1,0 +1,159 @@
+"""Reading and writing a person's file safely: fingerprints to notice changes, atomic saves.
+
+A save goes to a temporary file in the same directory, is flushed to disk, gets
+the original's permissions, and replaces the original in one rename; the
+directory is flushed too. A crash at any moment leaves either the old file or
+the new one, never a mix. Symlinks are followed, so the link stays a link.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+TEMP_PREFIX = ".briefing-save-"
+
+
+class SaveError(Exception):
+    """A save that did not happen; the message says why, and the original is untouched."""
+
+
+class ConflictError(SaveError):
+    """The file changed on disk since it was loaded: saving would overwrite someone's work."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What stat says about a file: cheap to take, changes whenever the file does."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> Stamp | None:
+        """The file's stamp, or None when there is no regular file there."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A file's stamp and the hash of its bytes, as loaded: what a save checks against."""
+
+    stamp: Stamp
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, path: str | os.PathLike[str], data: bytes) -> Fingerprint | None:
+        stamp = Stamp.of(path)
+        return None if stamp is None else cls(stamp, hashlib.sha256(data).hexdigest())
+
+
+def read_with_fingerprint(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and fingerprint, read so that the two agree."""
+    for _ in range(5):
+        before = Stamp.of(path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        after = Stamp.of(path)
+        if before is not None and before == after:
+            return data, Fingerprint(after, hashlib.sha256(data).hexdigest())
+    raise SaveError(f"{path} keeps changing while being read")
+
+
+def _describe(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.EROFS:
+        return "the file system is read-only"
+    return error.strerror or str(error)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, expected: Fingerprint | None = None) -> Stamp:
+    """Replace the file at ``path`` with ``data`` atomically; return the new file's stamp.
+
+    With ``expected``, refuse (SaveError) if the file on disk is no longer what was
+    loaded. Raises SaveError, with the original untouched, when anything fails.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise SaveError(f"cannot save {path}: {_describe(error)}") from error
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise SaveError(f"cannot save {path}: it is not a regular file")
+    if info is not None and not os.access(target, os.W_OK):
+        raise SaveError(f"cannot save {path}: the file is read-only")
+    if expected is not None:
+        _check_unchanged(target, expected, path)
+    import tempfile
+
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise SaveError(f"cannot save {path}: {_describe(error)} (in {target.parent})") from error
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+        os.chmod(temp_name, mode)
+        if expected is not None:
+            _check_unchanged(target, expected, path)
+        os.replace(temp_name, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise SaveError(f"cannot save {path}: {_describe(error)}") from error
+        raise
+    _fsync_directory(target.parent)
+    stamp = Stamp.of(target)
+    if stamp is None:
+        raise SaveError(f"{path} vanished right after it was saved")
+    return stamp
+
+
+def _check_unchanged(target: Path, expected: Fingerprint, shown: str | os.PathLike[str]) -> None:
+    try:
+        with open(target, "rb") as handle:
+            current = hashlib.sha256(handle.read()).hexdigest()
+    except FileNotFoundError:
+        raise ConflictError(f"{shown} was deleted since it was loaded; nothing was saved") from None
+    except OSError as error:
+        raise SaveError(f"cannot save {shown}: {_describe(error)}") from error
+    if current != expected.sha256:
+        raise ConflictError(f"{shown} changed on disk since it was loaded; nothing was saved")
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
