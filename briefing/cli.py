@@ -16,7 +16,6 @@ from briefing.content import bundled_content_dir
 from briefing.load import find_briefs, load_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("check",)
 
 
 def _date(text: str) -> dt.date:
@@ -35,8 +34,15 @@ class _Parser(argparse.ArgumentParser):
 def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
-        description="Browse a brief written in TOML. Subcommands: check PATH... (validate files).",
-        epilog="Run `briefing check --help` for the validator. Keys in the app: press ? for help.",
+        description="Browse a brief written in TOML.",
+        epilog=(
+            "other commands:\n"
+            "  briefing check PATH...    validate brief files (see `briefing check --help`)\n"
+            "  briefing new PATH         write a new brief to fill in\n"
+            "  briefing schema           print the JSON Schema of the format\n"
+            "\nIn the app, press ? for the keys."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
     parser.add_argument(
@@ -56,6 +62,25 @@ def _check_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 all clean, 1 problems found, 2 usage error or missing path.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files, or directories searched for *.toml")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one JSON array of {file, line, column, key, message} objects, for CI and editors",
+    )
+    return parser
+
+
+def _new_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing new", description="Write a new brief, with a line of guidance per section.")
+    parser.add_argument("path", metavar="PATH", help="the file to create; an existing file is never overwritten")
+    parser.add_argument("--title", default="Headline", help="the brief's title")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the brief describes the world as of (default: today)",
+    )
     return parser
 
 
@@ -63,7 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "check":
-            return run_check(_check_parser().parse_args(args[1:]).paths)
+            checked = _check_parser().parse_args(args[1:])
+            return run_check(checked.paths, checked.format)
+        if args and args[0] == "new":
+            created = _new_parser().parse_args(args[1:])
+            return run_new(Path(created.path), created.title, created.as_of or dt.date.today())
+        if args and args[0] == "schema":
+            _Parser(prog="briefing schema", description="Print the JSON Schema of the brief format.").parse_args(
+                args[1:]
+            )
+            return run_schema()
         options = _open_parser().parse_args(args)
         return run_open(options.path, options.today)
     except KeyboardInterrupt:
@@ -75,7 +109,7 @@ def _usage_error(prog: str, message: str) -> int:
     return EXIT_USAGE
 
 
-def run_check(paths: Sequence[str]) -> int:
+def run_check(paths: Sequence[str], output: str = "text") -> int:
     files: list[Path] = []
     seen: set[Path] = set()
     for name in paths:
@@ -89,17 +123,61 @@ def run_check(paths: Sequence[str]) -> int:
         seen.update(file.resolve() for file in found)
     problem_count = 0
     bad_files = 0
+    found: list[dict[str, object]] = []
     for file in files:
         result = load_path(file)
         for problem in result.problems:
-            print(problem)
+            if output == "json":
+                found.append(
+                    {
+                        "file": problem.file,
+                        "line": problem.line,
+                        "column": problem.column,
+                        "key": problem.key,
+                        "message": problem.message,
+                    }
+                )
+            else:
+                print(problem)
         problem_count += len(result.problems)
         bad_files += not result.ok
+    if output == "json":
+        import json
+
+        print(json.dumps(found, indent=2, ensure_ascii=False))
     if problem_count:
         noun = "problem" if problem_count == 1 else "problems"
         print(f"{problem_count} {noun} in {bad_files} of {len(files)} files", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{len(files)} {'brief' if len(files) == 1 else 'briefs'} OK", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_new(path: Path, title: str, as_of: dt.date) -> int:
+    from briefing.files import SaveError, create_new
+    from briefing.scaffold import skeleton
+
+    if path.exists() or path.is_symlink():
+        print(f"briefing new: error: {path} already exists; it was not touched", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not path.parent.is_dir():
+        return _usage_error("briefing new", f"no such directory: {path.parent}")
+    try:
+        create_new(path, skeleton(path, title, as_of).encode("utf-8"))
+    except FileExistsError:
+        print(f"briefing new: error: {path} already exists; it was not touched", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except SaveError as error:
+        print(f"briefing new: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {path}: open it in your editor, and watch it with `briefing {path}`", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_schema() -> int:
+    from briefing.schema import SCHEMA_PATH
+
+    sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     return EXIT_OK
 
 

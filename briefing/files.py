@@ -157,3 +157,29 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def create_new(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a new file whole, never replacing one that exists (FileExistsError if it does)."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise SaveError(f"cannot create {path}: {_describe(error)}") from error
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())
+        os.link(temp_name, target)  # fails, atomically, if the target exists
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise SaveError(f"cannot create {path}: {_describe(error)}") from error
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+    _fsync_directory(target.parent)

@@ -114,14 +114,17 @@ class BriefScreen(Screen[None]):
         self.brief = result.brief
         self._entries = None
         self.hide_problems()
+        # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
+        section, left_section = self.section, self.left_section
         for pane in list(self.query(Pane)):
             await pane.show_brief(result.brief)
+        self.section, self.left_section = section, left_section
         if self.matches.query:
             self.matches = Matches.search(self.matches.query, self.entries)
             self._mark_matches()
         self._arrange()
-        if self.ready and not isinstance(self.app.focused, Input) and self.app.screen is self:
-            self._pane(self.section).focus_target.focus()
+        if self.ready and not isinstance(self.focused, Input):
+            self.set_focus(self._pane(self.section).focus_target)
 
     def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
         """Keep the brief on screen, with the problems of the file's new version below it."""
@@ -204,7 +207,7 @@ class BriefScreen(Screen[None]):
         self.section = section
         self._arrange()
         pane = self._pane(section)
-        pane.focus_target.focus()
+        self.set_focus(pane.focus_target)
         if index is None:
             return
         if isinstance(pane, SummaryPane):
