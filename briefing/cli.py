@@ -16,6 +16,7 @@ from briefing.content import bundled_content_dir
 from briefing.load import find_briefs, load_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
 
 
 def _date(text: str) -> dt.date:
@@ -123,20 +124,12 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
         seen.update(file.resolve() for file in found)
     problem_count = 0
     bad_files = 0
-    found: list[dict[str, object]] = []
+    reported: list[dict[str, object]] = []
     for file in files:
         result = load_path(file)
         for problem in result.problems:
             if output == "json":
-                found.append(
-                    {
-                        "file": problem.file,
-                        "line": problem.line,
-                        "column": problem.column,
-                        "key": problem.key,
-                        "message": problem.message,
-                    }
-                )
+                reported.append({key: getattr(problem, key) for key in JSON_PROBLEM_KEYS})
             else:
                 print(problem)
         problem_count += len(result.problems)
@@ -144,7 +137,7 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
     if output == "json":
         import json
 
-        print(json.dumps(found, indent=2, ensure_ascii=False))
+        print(json.dumps(reported, indent=2, ensure_ascii=False))
     if problem_count:
         noun = "problem" if problem_count == 1 else "problems"
         print(f"{problem_count} {noun} in {bad_files} of {len(files)} files", file=sys.stderr)
