@@ -134,3 +134,58 @@ def test_check_runs_from_the_installed_package_with_python_m(tmp_path: Path) -> 
         [sys.executable, "-m", "briefing", "check", str(SEED)], capture_output=True, text=True, cwd=tmp_path
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_new_writes_a_valid_brief_with_a_working_schema_line(tmp_path: Path) -> None:
+    path = tmp_path / "draft.toml"
+    done = run("new", str(path), "--title", 'A "quoted" title', "--as-of", "2024-06-12")
+    assert done.returncode == 0, done.stderr
+    text = path.read_text(encoding="utf-8")
+    first_line = text.splitlines()[0]
+    assert first_line.startswith("#:schema ")
+    schema = (path.parent / first_line.removeprefix("#:schema ")).resolve()
+    assert schema.name == "schema.json" and schema.is_file()
+    for section in ("[brief]", "[summary]", "[[quotes]]", "[[confirmations]]", "[[itinerary]]", "[[sources]]"):
+        assert section in text
+    assert 'title = "A \\"quoted\\" title"' in text
+    assert "as_of = 2024-06-12" in text
+    assert run("check", str(path)).returncode == 0
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text("precious", encoding="utf-8")
+    done = run("new", str(path))
+    assert done.returncode == 1
+    assert done.stderr == f"briefing new: error: {path} already exists; it was not touched\n"
+    assert path.read_text(encoding="utf-8") == "precious"
+
+
+def test_new_in_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    done = run("new", str(tmp_path / "no" / "such" / "dir.toml"))
+    assert done.returncode == 2
+
+
+def test_schema_prints_the_shipped_json_schema() -> None:
+    import json
+
+    done = run("schema")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["required"] == ["schema_version", "brief", "summary"]
+
+
+def test_check_json_output(write_brief: WriteBrief) -> None:
+    import json
+
+    path = write_brief("schema_version = 1\n[brief]\ntitle = 3\n")
+    done = run("check", "--format", "json", str(path))
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == [
+        {"file": str(path), "line": None, "column": None, "key": "summary",
+         "message": "missing required table [summary]"},
+        {"file": str(path), "line": 2, "column": None, "key": "brief.as_of", "message": "missing required key `as_of`"},
+        {"file": str(path), "line": 3, "column": None, "key": "brief.title",
+         "message": "expected a string, got the integer 3"},
+    ]  # fmt: skip
+    clean = run("check", "--format", "json", str(SEED))
+    assert (clean.returncode, clean.stdout) == (0, "[]\n")

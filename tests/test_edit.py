@@ -1,0 +1,236 @@
+"""In-place edits and atomic saves: exact bytes, refusals, conflicts, and failures that lose nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.edit import EditError, change_file, reopen, resolve
+from briefing.files import TEMP_PREFIX, ConflictError, Fingerprint, SaveError, atomic_write
+from briefing.load import load_path
+from briefing.model import ConfirmationStatus
+from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
+
+EDIT = DATA / "edit"
+ORIGINAL = (EDIT / "commented.toml").read_bytes().decode("utf-8")
+CONFIRMED, DENIED = ConfirmationStatus.CONFIRMED, ConfirmationStatus.DENIED
+
+
+def golden(name: str) -> str:
+    return (EDIT / f"commented.{name}.toml").read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "edit"),
+    [
+        ("first-denied", lambda t: resolve(t, "first", DENIED, dt.date(2024, 6, 12), 'Denied by the MFA: "no visit".')),
+        ("second-confirmed", lambda t: resolve(t, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")),
+        ("third-reopened", lambda t: reopen(t, "third")),
+        ("third-denied", lambda t: resolve(t, "third", DENIED, dt.date(2024, 6, 14), "Retracted.")),
+    ],
+)
+def test_edits_change_only_their_lines(name: str, edit: object) -> None:
+    assert callable(edit)
+    assert edit(ORIGINAL) == golden(name)
+
+
+def test_reopen_after_resolve_gives_back_the_original() -> None:
+    resolved = resolve(ORIGINAL, "first", CONFIRMED, dt.date(2024, 6, 12), "Yes.")
+    assert reopen(resolved, "first") == ORIGINAL
+
+
+def test_crlf_files_keep_their_line_endings() -> None:
+    crlf = ORIGINAL.replace("\n", "\r\n")
+    edited = resolve(crlf, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+    assert edited == golden("second-confirmed").replace("\n", "\r\n")
+
+
+def test_multi_line_resolution_is_replaced_whole() -> None:
+    text = ORIGINAL.replace('resolution = "Announced by the ministry."', 'resolution = """\nAnnounced\nby them."""')
+    edited = resolve(text, "third", DENIED, dt.date(2024, 6, 14), "Retracted.")
+    assert edited == golden("third-denied")
+
+
+def test_edits_that_cannot_be_made_line_by_line_are_refused() -> None:
+    item = '{id = "a", what = "w", awaited_from = ["x"], status = "pending"}'
+    inline = MINIMAL_BRIEF.replace("[brief]", f"confirmations = [{item}]\n\n[brief]")
+    assert load_path_text_ok(inline)
+    with pytest.raises(EditError, match="not written as \\[\\[confirmations\\]\\] tables"):
+        resolve(inline, "a", CONFIRMED, dt.date(2024, 6, 12), "Yes.")
+    with pytest.raises(EditError, match="no confirmation with the id `nope`"):
+        resolve(ORIGINAL, "nope", CONFIRMED, dt.date(2024, 6, 12), "Yes.")
+    with pytest.raises(EditError, match="a resolution is required"):
+        resolve(ORIGINAL, "first", CONFIRMED, dt.date(2024, 6, 12), "   ")
+
+
+def load_path_text_ok(text: str) -> bool:
+    from briefing.load import load_text
+
+    return load_text(text).ok
+
+
+def test_comments_with_quotes_after_a_value_are_kept() -> None:
+    text = ORIGINAL.replace('status="pending"', 'status="pending" # "quoted" # twice')
+    edited = resolve(text, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+    assert 'status="confirmed" # "quoted" # twice' in edited
+
+
+def test_an_edit_that_would_break_the_file_is_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.edit
+
+    monkeypatch.setattr(briefing.edit, "_replace_value", lambda line, value: line + " = broken")
+    with pytest.raises(EditError, match="would leave the file invalid"):
+        resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+
+
+def test_an_edit_that_would_touch_other_items_is_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.edit
+
+    original_result = briefing.edit._LineEditor.result
+
+    def also_retitle(self: briefing.edit._LineEditor) -> str:
+        self.lines = [line.replace("Odd layout", "Other title") for line in self.lines]
+        return original_result(self)
+
+    monkeypatch.setattr(briefing.edit._LineEditor, "result", also_retitle)
+    with pytest.raises(EditError, match="would touch more than this confirmation"):
+        resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+
+
+def write(tmp_path: Path, text: str = ORIGINAL, name: str = "brief.toml") -> tuple[Path, Fingerprint]:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    fingerprint = load_path(path).fingerprint
+    assert fingerprint is not None
+    return path, fingerprint
+
+
+def confirm_second(text: str) -> str:
+    return resolve(text, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+
+
+def leftovers(directory: Path) -> list[str]:
+    return [p.name for p in directory.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_change_file_saves_and_keeps_the_mode(tmp_path: Path) -> None:
+    path, fingerprint = write(tmp_path)
+    path.chmod(0o640)
+    change_file(path, fingerprint, confirm_second)
+    assert path.read_bytes().decode() == golden("second-confirmed")
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert leftovers(tmp_path) == []
+
+
+def test_change_file_follows_symlinks(tmp_path: Path) -> None:
+    real, fingerprint = write(tmp_path, name="real.toml")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    change_file(link, fingerprint, confirm_second)
+    assert link.is_symlink()
+    assert real.read_bytes().decode() == golden("second-confirmed")
+
+
+def test_change_file_refuses_when_the_file_changed_since_load(tmp_path: Path) -> None:
+    path, fingerprint = write(tmp_path)
+    someone_else = ORIGINAL.replace("Odd layout", "Changed by someone else")
+    path.write_text(someone_else, encoding="utf-8")
+    with pytest.raises(ConflictError, match="changed on disk since it was loaded"):
+        change_file(path, fingerprint, confirm_second)
+    assert path.read_text(encoding="utf-8") == someone_else
+
+
+def test_change_file_refuses_when_the_file_is_gone(tmp_path: Path) -> None:
+    path, fingerprint = write(tmp_path)
+    path.unlink()
+    with pytest.raises(ConflictError, match="deleted since it was loaded"):
+        change_file(path, fingerprint, confirm_second)
+    assert not path.exists()
+
+
+def test_read_only_file_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, fingerprint = write(tmp_path)
+    path.chmod(0o444)
+    # Root may write anywhere; ask the permission check as an ordinary user would get it answered.
+    monkeypatch.setattr(os, "access", lambda target, mode: not (mode & os.W_OK and Path(target) == path))
+    with pytest.raises(SaveError, match="the file is read-only"):
+        change_file(path, fingerprint, confirm_second)
+    assert path.read_bytes().decode() == ORIGINAL
+    assert leftovers(tmp_path) == []
+
+
+def test_unwritable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, fingerprint = write(tmp_path)
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(SaveError, match=f"permission denied \\(in {tmp_path}\\)"):
+        change_file(path, fingerprint, confirm_second)
+    assert path.read_bytes().decode() == ORIGINAL
+
+
+def test_full_disk_leaves_the_original_and_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, fingerprint = write(tmp_path)
+
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(SaveError, match="the disk is full"):
+        change_file(path, fingerprint, confirm_second)
+    assert path.read_bytes().decode() == ORIGINAL
+    assert leftovers(tmp_path) == []
+
+
+def test_a_directory_in_place_of_the_file_is_refused(tmp_path: Path) -> None:
+    path, fingerprint = write(tmp_path)
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(SaveError):
+        atomic_write(path, b"x", fingerprint)
+    assert path.is_dir()
+
+
+KILLED_WRITER = """
+import sys
+from briefing.files import atomic_write
+path, a, b = sys.argv[1], sys.argv[2].encode() * 2000, sys.argv[3].encode() * 3000
+print("ready", flush=True)
+while True:
+    atomic_write(path, a)
+    atomic_write(path, b)
+"""
+
+
+def test_killed_mid_save_the_file_is_always_old_or_new(tmp_path: Path) -> None:
+    """SIGKILL a process that saves over and over: the file is only ever one whole version or the other."""
+    path = tmp_path / "brief.toml"
+    old, new = b"A" * 2000, b"B" * 3000
+    path.write_bytes(old)
+    rng = random.Random(20240612)
+    kills = 0
+    for _ in range(40):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(path), "A", "B"],
+            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.02))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        kills += 1
+        assert path.read_bytes() in (old, new)
+    assert kills == 40
