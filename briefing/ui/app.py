@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 
-from briefing.files import ConflictError, SaveError, Stamp
+from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
 from briefing.load import LoadResult, load_path
 from briefing.model import Confirmation, ConfirmationStatus, Problem
 from briefing.paths import display_path
@@ -91,9 +91,10 @@ class BriefingApp(App[None]):
             if isinstance(base, BriefScreen):
                 self.call_later(base.show_result, result)
             else:
-                while len(self.screen_stack) > 1:
-                    self.pop_screen()
-                self.switch_screen(BriefScreen(result, self.path, self.today))
+                # The first good version: the brief takes over from the problem list, as its own screen stack.
+                first = BriefScreen(result, self.path, self.today)
+                self.add_mode("brief", lambda: first)
+                self.switch_mode("brief")
             if said:
                 self.notify(f"Reloaded {display_path(self.path)}.", markup=False)
             return
@@ -146,18 +147,29 @@ class BriefingApp(App[None]):
     def on_confirmations_pane_resolve(self, message: ConfirmationsPane.Resolve) -> None:
         item, status = message.confirmation, message.status
         if status is ConfirmationStatus.PENDING:
-            self._save_edit(item, status, None)
+            self._save_edit(item, status, None, self.result.fingerprint)
             return
         from briefing.ui.resolve import ResolveForm
 
-        self.push_screen(ResolveForm(item, status, self.today), lambda answer: self._save_edit(item, status, answer))
+        # The save checks against the file as it was when the form opened: a change while the
+        # form is open (by someone else, or another editor) makes it refuse, not overwrite.
+        loaded = self.result.fingerprint
+        self.push_screen(
+            ResolveForm(item, status, self.today), lambda answer: self._save_edit(item, status, answer, loaded)
+        )
 
-    def _save_edit(self, item: Confirmation, status: ConfirmationStatus, answer: tuple[dt.date, str] | None) -> None:
+    def _save_edit(
+        self,
+        item: Confirmation,
+        status: ConfirmationStatus,
+        answer: tuple[dt.date, str] | None,
+        fingerprint: Fingerprint | None = None,
+    ) -> None:
         from briefing.edit import change_file, reopen, resolve
 
         if status is not ConfirmationStatus.PENDING and answer is None:
             return
-        fingerprint = self.result.fingerprint
+        fingerprint = fingerprint or self.result.fingerprint
         if fingerprint is None:
             self.notify("Nothing to save to: the file was not read.", severity="error", markup=False)
             return

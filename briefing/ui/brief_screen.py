@@ -83,6 +83,10 @@ class BriefScreen(Screen[None]):
         self._entries: list[Entry] | None = None
         self.matches = Matches()
         self._focus_before_find: str = "summary"
+        self._drawing = False
+        self._waiting: LoadResult | None = None
+        self.versions_drawn = 0
+        """How many new versions of the file have been drawn since the screen opened."""
 
     @property
     def entries(self) -> list[Entry]:
@@ -108,16 +112,34 @@ class BriefScreen(Screen[None]):
         self.call_later(self._mount_the_rest)
 
     async def show_result(self, result: LoadResult) -> None:
-        """Show a new good version of the file, keeping the section, the cursor and any find."""
+        """Show a new good version of the file, keeping the section, the cursor and any find.
+
+        Versions that arrive while one is being drawn wait; only the newest of them is drawn.
+        """
         assert result.brief is not None
         self.result = result
         self.brief = result.brief
         self._entries = None
         self.hide_problems()
+        self._waiting = result
+        if self._drawing:
+            return
+        self._drawing = True
+        try:
+            while self._waiting is not None:
+                brief = self._waiting.brief
+                self._waiting = None
+                assert brief is not None
+                await self._draw(brief)
+        finally:
+            self._drawing = False
+        self.versions_drawn += 1
+
+    async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
         section, left_section = self.section, self.left_section
         for pane in list(self.query(Pane)):
-            await pane.show_brief(result.brief)
+            await pane.show_brief(brief)
         self.section, self.left_section = section, left_section
         if self.matches.query:
             self.matches = Matches.search(self.matches.query, self.entries)
@@ -185,8 +207,10 @@ class BriefScreen(Screen[None]):
         visible = self._visible_sections()
         for pane in self.query(Pane):
             pane.display = pane.id in visible
-        self.query_one("#left").display = bool(visible & set(LEFT_SECTIONS))
-        self.query_one("#right").display = bool(visible - set(LEFT_SECTIONS))
+        for column in self.query("#left"):
+            column.display = bool(visible & set(LEFT_SECTIONS))
+        for column in self.query("#right"):
+            column.display = bool(visible - set(LEFT_SECTIONS))
         self._update_bar()
 
     def _mark_matches(self) -> None:
@@ -195,7 +219,8 @@ class BriefScreen(Screen[None]):
             pane.mark(pattern)
 
     def _update_bar(self) -> None:
-        self.query_one(SectionBar).show(self.section, self._visible_sections(), self.matches.status())
+        for bar in self.query(SectionBar):
+            bar.show(self.section, self._visible_sections(), self.matches.status())
 
     def show_section(self, section: str, index: int | None = None) -> None:
         """Bring a section forward and focus it, on item ``index`` if given."""

@@ -24,17 +24,30 @@ class ItemList(OptionList):
     BINDINGS = [*LIST_BINDINGS]
 
     def __init__(self, prompts: Sequence[Content], empty: str) -> None:
+        self.empty = empty
+        super().__init__(*self._build_options(prompts))
+        self.item_count = len(prompts)
+        self.prompts = list(prompts)
+        self._marked: set[int] = set()
+
+    def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
         options: list[Option | None] = []
         for prompt in prompts:
             if options:
                 options.append(None)
             options.append(Option(prompt))
         if not options:
-            options.append(Option(Content.styled(empty, "dim italic"), disabled=True))
-        super().__init__(*options)
+            options.append(Option(Content.styled(self.empty, "dim italic"), disabled=True))
+        return options
+
+    def replace_items(self, prompts: Sequence[Content], highlighted: int | None) -> None:
+        """Show new items in place (the widget, and so the focus, stays), the cursor on ``highlighted``."""
+        self.set_options(self._build_options(prompts))
         self.item_count = len(prompts)
         self.prompts = list(prompts)
-        self._marked: set[int] = set()
+        self._marked = set()
+        if highlighted is not None and self.item_count:
+            self.highlighted = min(highlighted, self.item_count - 1)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
         """Highlight what ``pattern`` matches in every item; None clears the highlights."""
@@ -74,22 +87,20 @@ class Pane(Vertical):
         index = items.first().item_index if items else None
         return None if index is None else self.item_key(self.brief, index)
 
+    def prompts(self) -> list[Content]:
+        """One prompt per item of this pane's section."""
+        return []
+
     async def show_brief(self, brief: Brief) -> None:
         """Show a new version of the brief, keeping the cursor on the same item where it still exists."""
         cursor = self.cursor()
         self.brief = brief
-        await self.recompose()
-        self.restore_cursor(cursor)
-
-    def restore_cursor(self, cursor: object) -> None:
-        if cursor is None:
-            return
-        items = self.query_one(ItemList)
-        keys = [self.item_key(self.brief, index) for index in range(items.item_count)]
+        keys = [self.item_key(brief, index) for index in range(len(self.prompts()))]
         if cursor in keys:
-            items.highlighted = keys.index(cursor)
-        elif isinstance(cursor, int) and items.item_count:
-            items.highlighted = min(cursor, items.item_count - 1)
+            highlighted: int | None = keys.index(cursor)
+        else:
+            highlighted = cursor if isinstance(cursor, int) else 0
+        self.query_one(ItemList).replace_items(self.prompts(), highlighted)
 
     @property
     def focus_target(self) -> Widget:

@@ -83,10 +83,12 @@ class ConfirmationsPane(Pane):
             return
         self.post_message(self.Resolve(item, ConfirmationStatus.PENDING))
 
-    def compose(self) -> ComposeResult:
+    def prompts(self) -> list[Content]:
         brief = self.brief
         self.border_subtitle = (
             f" {len(brief.pending)} pending of {len(brief.confirmations)} " if brief.confirmations else ""
         )
-        prompts = [confirmation_prompt(item, self.today) for item in self.brief.confirmations]
-        yield ItemList(prompts, "No confirmations.")
+        return [confirmation_prompt(item, self.today) for item in brief.confirmations]
+
+    def compose(self) -> ComposeResult:
+        yield ItemList(self.prompts(), "No confirmations.")

@@ -43,6 +43,8 @@ def stop_prompt(number: int, stop: Stop, brief: Brief) -> Content:
 class ItineraryPane(Pane):
     SECTION = "itinerary"
 
+    def prompts(self) -> list[Content]:
+        return [stop_prompt(number, stop, self.brief) for number, stop in enumerate(self.brief.itinerary, 1)]
+
     def compose(self) -> ComposeResult:
-        prompts = [stop_prompt(number, stop, self.brief) for number, stop in enumerate(self.brief.itinerary, 1)]
-        yield ItemList(prompts, "No itinerary.")
+        yield ItemList(self.prompts(), "No itinerary.")

@@ -22,5 +22,8 @@ def quote_prompt(quote: Quote) -> Content:
 class QuotesPane(Pane):
     SECTION = "quotes"
 
+    def prompts(self) -> list[Content]:
+        return [quote_prompt(quote) for quote in self.brief.quotes]
+
     def compose(self) -> ComposeResult:
-        yield ItemList([quote_prompt(quote) for quote in self.brief.quotes], "No quotes.")
+        yield ItemList(self.prompts(), "No quotes.")

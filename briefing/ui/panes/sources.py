@@ -32,5 +32,8 @@ class SourcesPane(Pane):
     def item_key(self, brief: Brief, index: int) -> object:
         return brief.sources[index].id
 
+    def prompts(self) -> list[Content]:
+        return [source_prompt(source) for source in self.brief.sources]
+
     def compose(self) -> ComposeResult:
-        yield ItemList([source_prompt(source) for source in self.brief.sources], "No sources.")
+        yield ItemList(self.prompts(), "No sources.")

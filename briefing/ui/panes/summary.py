@@ -84,20 +84,17 @@ class SummaryPane(Pane):
             yield Static(self._title(), id="part-0", classes="title")
             yield Static(meta_line(self.brief), classes="meta")
             yield Static(self._bluf(), id="part-1", classes="bluf")
-            if summary.key_points:
-                yield Static(Content.styled("Key points", "bold"), classes="heading")
-                yield Bullets(self._points(), id="part-2", classes="points")
+            heading = Static(Content.styled("Key points", "bold"), classes="heading", id="key-points-heading")
+            heading.display = bool(summary.key_points)
+            yield heading
+            yield Bullets(self._points(), id="part-2", classes="points")
             if self.body_shown:
                 yield self._body()
-
-    @property
-    def _body_id(self) -> str:
-        return f"part-{len(self.brief.summary.key_points) + 2}"
 
     def _body(self) -> Widget:
         from textual.widgets import Markdown
 
-        body = Markdown(self.brief.summary.body, open_links=False, id=self._body_id)
+        body = Markdown(self.brief.summary.body, open_links=False, id="part-body")
         body.can_focus = False
         body.display = bool(self.brief.summary.body)
         return body
@@ -115,7 +112,7 @@ class SummaryPane(Pane):
             "part-0": ("brief", "title"),
             "part-1": ("summary", "bluf"),
             "part-2": ("summary", "key_points"),
-            self._body_id: ("summary", "body"),
+            "part-body": ("summary", "body"),
         }
         key: KeyPath = ("brief", "title")
         for widget in scroll.children:
@@ -123,13 +120,20 @@ class SummaryPane(Pane):
                 key = keys[widget.id]
         return key
 
-    def cursor(self) -> object:
-        return self.query_one(SummaryScroll).scroll_y
+    async def show_brief(self, brief: Brief) -> None:
+        """Show a new version in place: the scroll position stays where the reader left it."""
+        self.brief = brief
+        self.query_one("#part-0", Static).update(self._title())
+        self.query_one(".meta", Static).update(meta_line(brief))
+        self.query_one("#part-1", Static).update(self._bluf())
+        self.query_one(Bullets).set_points(self._points())
+        self.query_one("#key-points-heading").display = bool(brief.summary.key_points)
+        for body in self.query("#part-body"):
+            from textual.widgets import Markdown
 
-    def restore_cursor(self, cursor: object) -> None:
-        if isinstance(cursor, float | int):
-            scroll = self.query_one(SummaryScroll)
-            scroll.call_after_refresh(scroll.scroll_to, y=cursor, animate=False)
+            if isinstance(body, Markdown):
+                body.display = bool(brief.summary.body)
+                await body.update(brief.summary.body or "")
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content(self.brief.meta.title), pattern)
@@ -153,7 +157,6 @@ class SummaryPane(Pane):
     def show_part(self, index: int) -> None:
         """Scroll to a part of the summary: 0 title, 1 BLUF, 2 and on key points, then the body."""
         key_points = len(self.brief.summary.key_points)
-        if 2 <= index < 2 + key_points:
-            index = 2
-        for widget in self.query(f"#part-{index}"):
+        part = "part-body" if index >= 2 + key_points else f"part-{min(index, 2)}"
+        for widget in self.query(f"#{part}"):
             self.query_one(SummaryScroll).scroll_to_widget(widget, animate=False, top=True)

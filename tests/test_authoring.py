@@ -1,0 +1,256 @@
+"""The authoring loop in the app: it follows the file on disk, and resolves confirmations in place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from briefing.ui.app import BriefingApp
+from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.errors import ErrorScreen, ProblemList, ProblemsPanel
+from briefing.ui.panes.base import ItemList
+from briefing.ui.resolve import ResolveForm
+from tests.apps import make_app, settle
+from tests.conftest import SEED
+
+TITLE = "Putin Likely To Visit North Korea Next Week"
+
+
+@pytest.fixture
+def brief_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "brief.toml"
+    shutil.copy(SEED, path)
+    return path
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 3.0) -> None:
+    """Let the app run until ``condition`` holds; fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the app did not get there in time"
+
+
+def shown_title(app: BriefingApp) -> str:
+    """The title on screen, once a reload has been drawn whole ("" while one is being drawn)."""
+    screen = app.screen_stack[0]
+    if isinstance(screen, BriefScreen) and screen._drawing:
+        return ""
+    return str(screen.query_one("#part-0", Static).visual)
+
+
+def panel(app: BriefingApp) -> ProblemsPanel:
+    return app.screen_stack[0].query_one(ProblemsPanel)
+
+
+def notes(app: BriefingApp) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def test_an_edit_on_disk_shows_up_keeping_the_cursor(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "j")
+        brief_copy.write_text(brief_copy.read_text().replace(TITLE, "Title edited on disk"), encoding="utf-8")
+        await wait_until(pilot, lambda: shown_title(app).startswith("Title edited on disk"))
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.section == "itinerary"
+        items = screen.query_one("#itinerary ItemList", ItemList)
+        assert items.highlighted == 1 and app.focused is items
+
+
+async def test_a_save_by_rename_is_picked_up(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        replacement = brief_copy.with_name(".brief.toml.swp")
+        text = (
+            brief_copy.read_text()
+            .replace('id = "visit-dates"', 'id = "dates"')
+            .replace('confirmation = "visit-dates"', 'confirmation = "dates"')
+        )
+        replacement.write_text(text.replace(TITLE, "Renamed over"), encoding="utf-8")
+        os.replace(replacement, brief_copy)
+        await wait_until(pilot, lambda: shown_title(app).startswith("Renamed over"))
+        # The cursor stays on the same confirmation, found by its id.
+        assert app.screen.query_one("#confirmations ItemList", ItemList).highlighted == 1
+
+
+async def test_a_broken_save_keeps_the_last_good_version_until_fixed(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    good = brief_copy.read_text()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_copy.write_text(good.replace('status = "pending"', 'status = "pendng"', 1), encoding="utf-8")
+        await wait_until(pilot, lambda: panel(app).shown)
+        assert shown_title(app).startswith(TITLE)
+        problems = panel(app).query_one(ProblemList)
+        assert "did you mean `pending`?" in str(problems.get_option_at_index(0).prompt)
+        assert "1 problem in the file: showing the last good version" in str(panel(app).border_title)
+        brief_copy.write_text(good.replace(TITLE, "Fixed"), encoding="utf-8")
+        await wait_until(pilot, lambda: shown_title(app).startswith("Fixed"))
+        assert not panel(app).shown
+
+
+async def test_a_deleted_file_is_said_and_picked_up_when_back(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    good = brief_copy.read_text()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_copy.unlink()
+        await wait_until(pilot, lambda: panel(app).shown)
+        assert "is gone: showing the last version read" in str(panel(app).border_title)
+        assert shown_title(app).startswith(TITLE)
+        brief_copy.write_text(good.replace(TITLE, "Back again"), encoding="utf-8")
+        await wait_until(pilot, lambda: shown_title(app).startswith("Back again") and not panel(app).shown)
+
+
+async def test_a_bad_file_opens_on_its_problems_and_turns_into_the_brief_when_fixed(brief_copy: Path) -> None:
+    good = brief_copy.read_text()
+    brief_copy.write_text(good.replace("as_of = 2024-06-12", 'as_of = "2024-06-12"'), encoding="utf-8")
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        brief_copy.write_text(good, encoding="utf-8")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await settle(pilot)
+        assert shown_title(app).startswith(TITLE)
+
+
+async def test_r_reloads_by_hand(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert any(note.startswith("Reloaded") for note in notes(app))
+
+
+async def resolve_with_keys(pilot: Pilot[None], key: str, resolution: str, date: str | None = None) -> None:
+    await pilot.press("3", key)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ResolveForm))
+    await pilot.press(*resolution)
+    if date is not None:
+        date_input = pilot.app.screen.query_one("#resolved-on", Input)
+        date_input.value = date
+    await pilot.press("enter")
+
+
+async def test_confirm_deny_and_reopen_change_the_file_in_place(brief_copy: Path) -> None:
+    original = brief_copy.read_text()
+    app = make_app(brief_copy, today=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await resolve_with_keys(pilot, "c", "Peskov confirmed")
+        await wait_until(pilot, lambda: 'status = "confirmed"' in brief_copy.read_text())
+        expected = original.replace(
+            'status = "pending"\nsince = 2024-06-12\nreported_by = ["vedomosti"]',
+            'status = "confirmed"\nresolved_on = 2024-06-12\nresolution = "Peskov confirmed"\n'
+            'since = 2024-06-12\nreported_by = ["vedomosti"]',
+        )
+        assert brief_copy.read_text() == expected
+        await wait_until(pilot, lambda: "CONFIRMED" in str(first_confirmation(app)))
+        assert any("is confirmed" in note for note in notes(app))
+
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        assert app.screen.query_one("#resolution", Input).value == "Peskov confirmed"
+        app.screen.query_one("#resolution", Input).value = "Retracted"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: 'status = "denied"' in brief_copy.read_text())
+        assert 'resolution = "Retracted"' in brief_copy.read_text()
+
+        await wait_until(pilot, lambda: "DENIED" in str(first_confirmation(app)))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: brief_copy.read_text() == original)
+
+
+def first_confirmation(app: BriefingApp) -> object:
+    return app.screen_stack[0].query_one("#confirmations ItemList", ItemList).get_option_at_index(0).prompt
+
+
+async def test_the_form_requires_a_resolution_and_a_real_date(brief_copy: Path) -> None:
+    original = brief_copy.read_text()
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResolveForm)
+        assert "required" in str(app.screen.query_one("#resolve-error", Static).visual)
+        await pilot.press(*"yes")
+        app.screen.query_one("#resolved-on", Input).value = "next tuesday"
+        await pilot.press("enter")
+        assert "is not a date" in str(app.screen.query_one("#resolve-error", Static).visual)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefScreen)
+        assert brief_copy.read_text() == original
+
+
+async def test_today_is_the_default_resolution_date(brief_copy: Path) -> None:
+    import datetime as dt
+
+    app = make_app(brief_copy, today=dt.date(2024, 6, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        assert app.screen.query_one("#resolved-on", Input).value == "2024-06-20"
+
+
+async def test_a_change_on_disk_while_the_form_is_open_is_not_overwritten(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        theirs = brief_copy.read_text().replace(TITLE, "Someone else's edit")
+        brief_copy.write_text(theirs, encoding="utf-8")
+        await pilot.press(*"mine", "enter")
+        await wait_until(pilot, lambda: any("changed on disk" in note for note in notes(app)))
+        assert brief_copy.read_text() == theirs
+        await wait_until(pilot, lambda: shown_title(app).startswith("Someone else's edit"))
+
+
+async def test_a_failed_save_says_why_and_changes_nothing(brief_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = brief_copy.read_text()
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await resolve_with_keys(pilot, "c", "yes")
+        await wait_until(pilot, lambda: any("read-only" in note for note in notes(app)))
+        assert brief_copy.read_text() == original
+        assert app.is_running
+
+
+async def test_reopen_on_a_pending_confirmation_says_so(brief_copy: Path) -> None:
+    original = brief_copy.read_text()
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "p")
+        await pilot.pause()
+        assert "It is already pending." in notes(app)
+        assert brief_copy.read_text() == original
+
+
+async def test_edit_without_a_terminal_to_hand_over_says_so(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert "This terminal cannot hand the screen to an editor." in notes(app)
