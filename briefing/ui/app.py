@@ -130,18 +130,24 @@ class BriefingApp(App[None]):
         except NoEditor as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        failure: OSError | None = None
+        returncode = 0
         try:
             with self.suspend():
-                finished = subprocess.run(command, check=False)
+                # Textual's suspend() does not resume the app if its block raises: catch everything here.
+                try:
+                    returncode = subprocess.run(command, check=False).returncode
+                except OSError as error:
+                    failure = error
         except SuspendNotSupported:
             self.notify("This terminal cannot hand the screen to an editor.", severity="error", markup=False)
             return
-        except OSError as error:
-            self.notify(f"Could not start the editor `{command[0]}`: {error.strerror or error}", severity="error",
+        if failure is not None:
+            self.notify(f"Could not start the editor `{command[0]}`: {failure.strerror or failure}", severity="error",
                         markup=False)  # fmt: skip
             return
-        if finished.returncode != 0:
-            self.notify(f"The editor exited with status {finished.returncode}.", severity="warning", markup=False)
+        if returncode != 0:
+            self.notify(f"The editor exited with status {returncode}.", severity="warning", markup=False)
         self.reload()
 
     def on_confirmations_pane_resolve(self, message: ConfirmationsPane.Resolve) -> None:
