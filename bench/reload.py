@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from first_paint import briefing_command  # noqa: E402
-from pty_screen import Terminal  # noqa: E402
+from first_paint import briefing_command
+from pty_screen import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "content").glob("*.toml"))
