@@ -5,101 +5,37 @@ Only ``briefing`` with no subcommand imports Textual, and only once the brief is
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import __version__
 from briefing.content import bundled_content_dir
 from briefing.load import find_briefs, load_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2024-06-12: {text!r}") from None
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="briefing",
-        description="Browse a brief written in TOML.",
-        epilog=(
-            "other commands:\n"
-            "  briefing check PATH...    validate brief files (see `briefing check --help`)\n"
-            "  briefing new PATH         write a new brief to fill in\n"
-            "  briefing schema           print the JSON Schema of the format\n"
-            "\nIn the app, press ? for the keys."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
-    parser.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date the app takes as today: ages and default resolution dates (default: the brief's as_of)",
-    )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    return parser
-
-
-def _check_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="briefing check",
-        description="Validate brief files. Prints FILE:LINE[:COL]: error: KEY: MESSAGE for every problem.",
-        epilog="Exit status: 0 all clean, 1 problems found, 2 usage error or missing path.",
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files, or directories searched for *.toml")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="json: one JSON array of {file, line, column, key, message} objects, for CI and editors",
-    )
-    return parser
-
-
-def _new_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="briefing new", description="Write a new brief, with a line of guidance per section.")
-    parser.add_argument("path", metavar="PATH", help="the file to create; an existing file is never overwritten")
-    parser.add_argument("--title", default="Headline", help="the brief's title")
-    parser.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date the brief describes the world as of (default: today)",
-    )
-    return parser
+SUBCOMMANDS = ("check", "new", "schema")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] == "check":
-            checked = _check_parser().parse_args(args[1:])
+        if len(args) <= 1 and not any(arg.startswith("-") or arg in SUBCOMMANDS for arg in args):
+            # `briefing` and `briefing PATH`, the usual case: no need for argparse on the way to the screen.
+            return run_open(args[0] if args else None)
+        from briefing import arguments
+
+        if args[0] == "check":
+            checked = arguments.check_parser().parse_args(args[1:])
             return run_check(checked.paths, checked.format)
-        if args and args[0] == "new":
-            created = _new_parser().parse_args(args[1:])
+        if args[0] == "new":
+            created = arguments.new_parser().parse_args(args[1:])
             return run_new(Path(created.path), created.title, created.as_of or dt.date.today())
-        if args and args[0] == "schema":
-            _Parser(prog="briefing schema", description="Print the JSON Schema of the brief format.").parse_args(
-                args[1:]
-            )
+        if args[0] == "schema":
+            arguments.schema_parser().parse_args(args[1:])
             return run_schema()
-        options = _open_parser().parse_args(args)
+        options = arguments.open_parser().parse_args(args)
         return run_open(options.path, options.today)
     except KeyboardInterrupt:
         return 130

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 TEMP_PREFIX = ".briefing-save-"
@@ -49,15 +49,20 @@ class Stamp:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """A file's stamp and the hash of its bytes, as loaded: what a save checks against."""
+    """A file's stamp and its bytes, as loaded: what a save checks against."""
 
     stamp: Stamp
-    sha256: str
+    data: bytes = field(repr=False)
 
-    @classmethod
-    def of_bytes(cls, path: str | os.PathLike[str], data: bytes) -> Fingerprint | None:
-        stamp = Stamp.of(path)
-        return None if stamp is None else cls(stamp, hashlib.sha256(data).hexdigest())
+    @cached_property
+    def sha256(self) -> str:
+        return _sha256(self.data)
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # only when a save is checked: not on the way to the first paint
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_with_fingerprint(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint]:
@@ -68,7 +73,7 @@ def read_with_fingerprint(path: str | os.PathLike[str]) -> tuple[bytes, Fingerpr
             data = handle.read()
         after = Stamp.of(path)
         if before is not None and before == after:
-            return data, Fingerprint(after, hashlib.sha256(data).hexdigest())
+            return data, Fingerprint(after, data)
     raise SaveError(f"{path} keeps changing while being read")
 
 
@@ -135,7 +140,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, expected: Fingerprin
 def _check_unchanged(target: Path, expected: Fingerprint, shown: str | os.PathLike[str]) -> None:
     try:
         with open(target, "rb") as handle:
-            current = hashlib.sha256(handle.read()).hexdigest()
+            current = _sha256(handle.read())
     except FileNotFoundError:
         raise ConflictError(f"{shown} was deleted since it was loaded; nothing was saved") from None
     except OSError as error:

@@ -6,7 +6,6 @@ and column; every other problem gets the line of its key or of its table header.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -75,7 +74,7 @@ def load_path(path: str | os.PathLike[str]) -> LoadResult:
     result = load_bytes(data, name)
     if stamp is None:
         return result
-    return replace(result, fingerprint=Fingerprint(stamp, hashlib.sha256(data).hexdigest()))
+    return replace(result, fingerprint=Fingerprint(stamp, data))
 
 
 def load_bytes(data: bytes, file: str = "<brief>") -> LoadResult:

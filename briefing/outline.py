@@ -1,8 +1,9 @@
-"""The items of a brief as a flat list of named places: what find and the palette search."""
+"""The items of a brief as a flat list of named places, and finding text among them (find, the palette)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from briefing.model import Brief
 from briefing.words import place
@@ -47,3 +48,40 @@ def outline(brief: Brief) -> list[Entry]:
         text = _join(source.id, source.outlet, source.title, source.url)
         entries.append(Entry("sources", index, source.outlet, text))
     return entries
+
+
+@dataclass
+class Matches:
+    """What find found: the entries whose text holds the query, and which one is current."""
+
+    query: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    current: int = 0
+
+    @classmethod
+    def search(cls, query: str, entries: list[Entry]) -> Matches:
+        needle = query.casefold()
+        found = [entry for entry in entries if needle and needle in entry.text.casefold()]
+        return cls(query, found)
+
+    def step(self, by: int) -> Entry | None:
+        if not self.entries:
+            return None
+        self.current = (self.current + by) % len(self.entries)
+        return self.entries[self.current]
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[self.current] if self.entries else None
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The query as a case-insensitive pattern, for highlighting; None when there is nothing to mark."""
+        return re.compile(re.escape(self.query), re.IGNORECASE) if self.entries else None
+
+    def status(self) -> str:
+        if not self.query:
+            return ""
+        if not self.entries:
+            return f"no match for “{self.query}”"
+        return f"“{self.query}” {self.current + 1}/{len(self.entries)}"

@@ -47,7 +47,9 @@ def shown_title(app: BriefingApp) -> str:
 
 
 def panel(app: BriefingApp) -> ProblemsPanel:
-    return app.screen_stack[0].query_one(ProblemsPanel)
+    """The problems panel, mounted the first time there are problems to show."""
+    panels = app.screen_stack[0].query(ProblemsPanel)
+    return panels.first() if panels else ProblemsPanel()
 
 
 def notes(app: BriefingApp) -> list[str]:

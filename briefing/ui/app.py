@@ -109,7 +109,7 @@ class BriefingApp(App[None]):
                 if missing
                 else f"{count} problem{'s' if count != 1 else ''} in the file: showing the last good version"
             )
-            base.show_problems(heading, problems)
+            self.call_later(base.show_problems, heading, problems)
         elif isinstance(base, ErrorScreen):
             self.call_later(base.show_problems, problems)
 

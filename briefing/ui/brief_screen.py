@@ -21,9 +21,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from briefing.load import LoadResult
 from briefing.locate import KeyPath
 from briefing.model import Brief, Problem
+from briefing.outline import Matches
 from briefing.paths import display_path
-from briefing.ui.errors import ProblemsPanel
-from briefing.ui.find import FindBar, Matches
 from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTIONS
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
 
     from briefing.outline import Entry
     from briefing.ui.detail import Row
+    from briefing.ui.find import FindBar
 
 WIDE_MIN_WIDTH = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
@@ -103,7 +103,6 @@ class BriefScreen(Screen[None]):
             with Vertical(id="left"):
                 yield SummaryPane(self.brief)
             yield Vertical(id="right")
-        yield ProblemsPanel()
 
     def on_mount(self) -> None:
         self.set_reactive(BriefScreen.narrow, self.app.size.width < WIDE_MIN_WIDTH)
@@ -148,12 +147,21 @@ class BriefScreen(Screen[None]):
         if self.ready and not isinstance(self.focused, Input):
             self.set_focus(self._pane(self.section).focus_target)
 
-    def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
+    async def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
         """Keep the brief on screen, with the problems of the file's new version below it."""
-        self.query_one(ProblemsPanel).show(heading, problems)
+        from briefing.ui.errors import ProblemsPanel
+
+        panels = self.query(ProblemsPanel)
+        if panels:
+            panel = panels.first()
+        else:
+            panel = ProblemsPanel()
+            await self.mount(panel, after=self.query_one("#columns"))
+        panel.show(heading, problems)
 
     def hide_problems(self) -> None:
-        self.query_one(ProblemsPanel).hide()
+        for panel in self.query("#problems"):
+            panel.remove_class("-shown")
 
     def edit_line(self) -> int | None:
         """The line of the file that holds what the cursor is on."""
@@ -169,11 +177,13 @@ class BriefScreen(Screen[None]):
         return self.result.line_of(path)
 
     async def _mount_the_rest(self) -> None:
+        from briefing.ui.find import FindBar
         from briefing.ui.panes.confirmations import ConfirmationsPane
         from briefing.ui.panes.itinerary import ItineraryPane
         from briefing.ui.panes.quotes import QuotesPane
         from briefing.ui.panes.sources import SourcesPane
 
+        self.query_one(SummaryPane).show_key_points()
         left, right = self.query_one("#left"), self.query_one("#right")
         await left.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
@@ -302,14 +312,13 @@ class BriefScreen(Screen[None]):
     def action_find(self) -> None:
         if not self.ready:
             return
-        find = self.query_one(FindBar)
+        find = self.query_one("#find")
         self._focus_before_find = self.section
         find.display = True
         find.focus()
 
     def _close_find(self) -> None:
-        find = self.query_one(FindBar)
-        find.display = False
+        self.query_one("#find").display = False
 
     @on(Input.Changed, "#find")
     def find_changed(self, event: Input.Changed) -> None:
@@ -326,8 +335,7 @@ class BriefScreen(Screen[None]):
         entry = self.matches.entry
         self.show_section(entry.section if entry else self._focus_before_find, entry.index if entry else None)
 
-    @on(FindBar.Cancelled)
-    def find_cancelled(self) -> None:
+    def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
         self.action_clear_find()
         self._close_find()
         self.show_section(self._focus_before_find)
@@ -335,7 +343,7 @@ class BriefScreen(Screen[None]):
     def action_clear_find(self) -> None:
         if not self.matches.query:
             return
-        self.query_one(FindBar).value = ""
+        self.query_one("#find", Input).value = ""
         self.matches = Matches()
         self._mark_matches()
         self._update_bar()

@@ -39,7 +39,7 @@ def meta_line(brief: Brief) -> Content:
 class Bullets(Widget):
     """Points with hanging indents, wrapped to the width: one light widget for the whole list."""
 
-    DEFAULT_CSS = "Bullets { height: auto; }"
+    DEFAULT_CSS = "Bullets { height: auto; text-wrap: nowrap; }"
 
     def __init__(self, points: Sequence[Content], *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -77,6 +77,7 @@ class SummaryPane(Pane):
     def __init__(self, brief: Brief) -> None:
         super().__init__(brief)
         self.body_shown = False
+        self.rest_shown = False
 
     def compose(self) -> ComposeResult:
         summary = self.brief.summary
@@ -85,9 +86,11 @@ class SummaryPane(Pane):
             yield Static(meta_line(self.brief), classes="meta")
             yield Static(self._bluf(), id="part-1", classes="bluf")
             heading = Static(Content.styled("Key points", "bold"), classes="heading", id="key-points-heading")
-            heading.display = bool(summary.key_points)
+            points = Bullets(self._points(), id="part-2", classes="points")
+            # The first frame carries the headline and the bottom line; the points follow it.
+            heading.display = points.display = self.rest_shown and bool(summary.key_points)
             yield heading
-            yield Bullets(self._points(), id="part-2", classes="points")
+            yield points
             if self.body_shown:
                 yield self._body()
 
@@ -98,6 +101,12 @@ class SummaryPane(Pane):
         body.can_focus = False
         body.display = bool(self.brief.summary.body)
         return body
+
+    def show_key_points(self) -> None:
+        self.rest_shown = True
+        shown = bool(self.brief.summary.key_points)
+        self.query_one("#key-points-heading").display = shown
+        self.query_one(Bullets).display = shown
 
     async def mount_body(self) -> None:
         """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
@@ -127,7 +136,8 @@ class SummaryPane(Pane):
         self.query_one(".meta", Static).update(meta_line(brief))
         self.query_one("#part-1", Static).update(self._bluf())
         self.query_one(Bullets).set_points(self._points())
-        self.query_one("#key-points-heading").display = bool(brief.summary.key_points)
+        self.query_one("#key-points-heading").display = self.rest_shown and bool(brief.summary.key_points)
+        self.query_one(Bullets).display = self.rest_shown and bool(brief.summary.key_points)
         for body in self.query("#part-body"):
             from textual.widgets import Markdown
 

@@ -1,0 +1,84 @@
+"""The command line's argument parsers (argparse), loaded only when a command needs parsing.
+
+`briefing` and `briefing PATH` skip them, to keep the way to the first paint short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from briefing import __version__
+
+USAGE_ERROR = 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2024-06-12: {text!r}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="Browse a brief written in TOML.",
+        epilog=(
+            "other commands:\n"
+            "  briefing check PATH...    validate brief files (see `briefing check --help`)\n"
+            "  briefing new PATH         write a new brief to fill in\n"
+            "  briefing schema           print the JSON Schema of the format\n"
+            "\nIn the app, press ? for the keys."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the app takes as today: ages and default resolution dates (default: the brief's as_of)",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing check",
+        description="Validate brief files. Prints FILE:LINE[:COL]: error: KEY: MESSAGE for every problem.",
+        epilog="Exit status: 0 all clean, 1 problems found, 2 usage error or missing path.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files, or directories searched for *.toml")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one JSON array of {file, line, column, key, message} objects, for CI and editors",
+    )
+    return parser
+
+
+def new_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing new", description="Write a new brief, with a line of guidance per section.")
+    parser.add_argument("path", metavar="PATH", help="the file to create; an existing file is never overwritten")
+    parser.add_argument("--title", default="Headline", help="the brief's title")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the brief describes the world as of (default: today)",
+    )
+    return parser
+
+
+def schema_parser() -> argparse.ArgumentParser:
+    return _Parser(prog="briefing schema", description="Print the JSON Schema of the brief format.")
