@@ -68,7 +68,7 @@ def check_imports_textual() -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", "--runs", type=int, default=9)
+    parser.add_argument("-n", "--runs", type=int, default=31)
     runs = parser.parse_args().runs
     minimal = [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
     app = briefing_command()
@@ -86,6 +86,8 @@ def main() -> None:
     print(f"  briefing, title on screen                {title * 1000:6.1f} ms   ratio {title / minimal_median:.2f}")
     print(f"  briefing, side panes on screen           {panes * 1000:6.1f} ms   ratio {panes / minimal_median:.2f}")
     print(f"  briefing, Markdown body on screen        {body * 1000:6.1f} ms   ratio {body / minimal_median:.2f}")
+    paired = statistics.median(run[0] / minimal for run, minimal in zip(app_times, minimal_times, strict=True))
+    print(f"  median of the {runs} paired title ratios (each run against the minimal run beside it): {paired:.2f}")
     print("  (target: title ratio <= 1.25)")
     walls = check_wall(runs)
     print(

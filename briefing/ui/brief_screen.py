@@ -183,7 +183,7 @@ class BriefScreen(Screen[None]):
         from briefing.ui.panes.quotes import QuotesPane
         from briefing.ui.panes.sources import SourcesPane
 
-        self.query_one(SummaryPane).show_key_points()
+        await self.query_one(SummaryPane).mount_key_points()
         left, right = self.query_one("#left"), self.query_one("#right")
         await left.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])

@@ -77,22 +77,13 @@ class SummaryPane(Pane):
     def __init__(self, brief: Brief) -> None:
         super().__init__(brief)
         self.body_shown = False
-        self.rest_shown = False
 
     def compose(self) -> ComposeResult:
-        summary = self.brief.summary
+        # The first frame carries the headline and the bottom line; key points and body follow it.
         with SummaryScroll():
             yield Static(self._title(), id="part-0", classes="title")
             yield Static(meta_line(self.brief), classes="meta")
             yield Static(self._bluf(), id="part-1", classes="bluf")
-            heading = Static(Content.styled("Key points", "bold"), classes="heading", id="key-points-heading")
-            points = Bullets(self._points(), id="part-2", classes="points")
-            # The first frame carries the headline and the bottom line; the points follow it.
-            heading.display = points.display = self.rest_shown and bool(summary.key_points)
-            yield heading
-            yield points
-            if self.body_shown:
-                yield self._body()
 
     def _body(self) -> Widget:
         from textual.widgets import Markdown
@@ -102,11 +93,13 @@ class SummaryPane(Pane):
         body.display = bool(self.brief.summary.body)
         return body
 
-    def show_key_points(self) -> None:
-        self.rest_shown = True
-        shown = bool(self.brief.summary.key_points)
-        self.query_one("#key-points-heading").display = shown
-        self.query_one(Bullets).display = shown
+    async def mount_key_points(self) -> None:
+        if self.query(Bullets):
+            return
+        heading = Static(Content.styled("Key points", "bold"), classes="heading", id="key-points-heading")
+        points = Bullets(self._points(), id="part-2", classes="points")
+        heading.display = points.display = bool(self.brief.summary.key_points)
+        await self.query_one(SummaryScroll).mount_all([heading, points], after="#part-1")
 
     async def mount_body(self) -> None:
         """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
@@ -135,9 +128,11 @@ class SummaryPane(Pane):
         self.query_one("#part-0", Static).update(self._title())
         self.query_one(".meta", Static).update(meta_line(brief))
         self.query_one("#part-1", Static).update(self._bluf())
-        self.query_one(Bullets).set_points(self._points())
-        self.query_one("#key-points-heading").display = self.rest_shown and bool(brief.summary.key_points)
-        self.query_one(Bullets).display = self.rest_shown and bool(brief.summary.key_points)
+        for points in self.query(Bullets):
+            points.set_points(self._points())
+            points.display = bool(brief.summary.key_points)
+        for heading in self.query("#key-points-heading"):
+            heading.display = bool(brief.summary.key_points)
         for body in self.query("#part-body"):
             from textual.widgets import Markdown
 
