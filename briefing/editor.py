@@ -8,9 +8,8 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-# Editors that take `+LINE FILE`; everything not listed in GOTO_STYLE is given that form too.
-PLUS_LINE_STYLE = {"vi", "vim", "nvim", "view", "gvim", "nano", "pico", "emacs", "emacsclient", "micro", "kak",
-                   "kakoune", "hx", "helix", "mg", "jed", "joe", "ne", "ed", "ex", "vis", "amp"}  # fmt: skip
+# Every editor not named below is given `+LINE FILE`, the form vi, vim, nvim, nano, emacs,
+# micro, kakoune, helix and most terminal editors take.
 # Editors that take `--goto FILE:LINE` (VS Code and its relatives).
 GOTO_STYLE = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
 # Editors that take `FILE:LINE`.

@@ -108,19 +108,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, expected: Fingerprin
         raise SaveError(f"cannot save {path}: the file is read-only")
     if expected is not None:
         _check_unchanged(target, expected, path)
-    import tempfile
-
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    temp_name = _write_temp(target.parent, data, mode, f"cannot save {path}")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise SaveError(f"cannot save {path}: {_describe(error)} (in {target.parent})") from error
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-        os.chmod(temp_name, mode)
         if expected is not None:
             _check_unchanged(target, expected, path)
         os.replace(temp_name, target)
@@ -135,6 +125,29 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, expected: Fingerprin
     if stamp is None:
         raise SaveError(f"{path} vanished right after it was saved")
     return stamp
+
+
+def _write_temp(directory: Path, data: bytes, mode: int, failure: str) -> str:
+    """A temporary file in ``directory`` holding ``data``, flushed to disk, with ``mode``; its name."""
+    import tempfile
+
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise SaveError(f"{failure}: {_describe(error)} (in {directory})") from error
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise SaveError(f"{failure}: {_describe(error)}") from error
+        raise
+    return temp_name
 
 
 def _check_unchanged(target: Path, expected: Fingerprint, shown: str | os.PathLike[str]) -> None:
@@ -166,19 +179,9 @@ def _umask() -> int:
 
 def create_new(path: str | os.PathLike[str], data: bytes) -> None:
     """Write a new file whole, never replacing one that exists (FileExistsError if it does)."""
-    import tempfile
-
     target = Path(path)
+    temp_name = _write_temp(target.parent, data, 0o666 & ~_umask(), f"cannot create {path}")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise SaveError(f"cannot create {path}: {_describe(error)}") from error
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, 0o666 & ~_umask())
         os.link(temp_name, target)  # fails, atomically, if the target exists
     except FileExistsError:
         raise

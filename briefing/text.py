@@ -27,7 +27,3 @@ def clean(text: str) -> str:
     if text.isprintable():
         return text
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))
-
-
-def has_unsafe(text: str) -> bool:
-    return clean(text) != text

@@ -85,8 +85,6 @@ class BriefScreen(Screen[None]):
         self._focus_before_find: str = "summary"
         self._drawing = False
         self._waiting: LoadResult | None = None
-        self.versions_drawn = 0
-        """How many new versions of the file have been drawn since the screen opened."""
 
     @property
     def entries(self) -> list[Entry]:
@@ -132,7 +130,6 @@ class BriefScreen(Screen[None]):
                 await self._draw(brief)
         finally:
             self._drawing = False
-        self.versions_drawn += 1
 
     async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
@@ -160,8 +157,10 @@ class BriefScreen(Screen[None]):
         panel.show(heading, problems)
 
     def hide_problems(self) -> None:
-        for panel in self.query("#problems"):
-            panel.remove_class("-shown")
+        from briefing.ui.errors import ProblemsPanel
+
+        for panel in self.query(ProblemsPanel):
+            panel.hide()
 
     def edit_line(self) -> int | None:
         """The line of the file that holds what the cursor is on."""
