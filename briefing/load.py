@@ -51,8 +51,11 @@ class LoadResult:
         return self._locations.line(path) if self._locations else None
 
 
-def load_path(path: str | os.PathLike[str]) -> LoadResult:
-    """Read and validate the brief at ``path``; never raises for a bad file."""
+def load_path(path: str | os.PathLike[str], with_lines: bool = True) -> LoadResult:
+    """Read and validate the brief at ``path``; never raises for a bad file.
+
+    Without ``with_lines`` items carry no line numbers, which saves a scan of the text (the library index).
+    """
     name = os.fspath(path)
     try:
         info = os.stat(name)
@@ -71,13 +74,13 @@ def load_path(path: str | os.PathLike[str]) -> LoadResult:
         return _fail(name, "permission denied")
     except OSError as error:
         return _fail(name, f"cannot be read: {error.strerror or error}")
-    result = load_bytes(data, name)
+    result = load_bytes(data, name, with_lines)
     if stamp is None:
         return result
     return replace(result, fingerprint=Fingerprint(stamp, data))
 
 
-def load_bytes(data: bytes, file: str = "<brief>") -> LoadResult:
+def load_bytes(data: bytes, file: str = "<brief>", with_lines: bool = True) -> LoadResult:
     if len(data) > MAX_FILE_BYTES:
         return _fail(file, f"is over {MAX_FILE_BYTES:,} bytes (1 MiB), the limit")
     try:
@@ -88,10 +91,10 @@ def load_bytes(data: bytes, file: str = "<brief>") -> LoadResult:
         byte = data[error.start]
         problem = Problem(file, f"not UTF-8 text (byte 0x{byte:02x} cannot be decoded)", line, column)
         return LoadResult(file, None, (problem,))
-    return load_text(text, file)
+    return load_text(text, file, with_lines)
 
 
-def load_text(text: str, file: str = "<brief>") -> LoadResult:
+def load_text(text: str, file: str = "<brief>", with_lines: bool = True) -> LoadResult:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return _fail(file, "is empty; a brief needs schema_version, [brief] and [summary]")
@@ -101,7 +104,7 @@ def load_text(text: str, file: str = "<brief>") -> LoadResult:
         return LoadResult(file, None, (_syntax_problem(file, str(error), text),), text)
     except RecursionError:
         return LoadResult(file, None, (Problem(file, "values are nested too deeply to read"),), text)
-    brief, problems = validate(document, text, file)
+    brief, problems = validate(document, text, file, with_lines)
     return LoadResult(file, brief, tuple(problems), text)
 
 

@@ -159,18 +159,21 @@ def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple
     return open_string, depth
 
 
+_CLOSING = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*"'),
+    "'": re.compile(r"[^'\n]*'"),
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""'),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''"),
+}
+
+
 def _find_closing(line: str, i: int, delimiter: str) -> int:
     """Index just past ``delimiter`` closing a string from ``i``, or -1 if not on this line."""
-    escapes = delimiter[0] == '"'
-    while i < len(line):
-        if escapes and line[i] == "\\":
-            i += 2
-            continue
-        if line.startswith(delimiter, i):
-            end = i + len(delimiter)
-            # A multi-line string may end with up to two extra quotes of its own.
-            while len(delimiter) == 3 and end < len(line) and line[end] == delimiter[0]:
-                end += 1
-            return end
-        i += 1
-    return -1
+    match = _CLOSING[delimiter].match(line, i)
+    if match is None:
+        return -1
+    end = match.end()
+    # A multi-line string may end with up to two extra quotes of its own.
+    while len(delimiter) == 3 and end < len(line) and line[end] == delimiter[0]:
+        end += 1
+    return end

@@ -22,8 +22,11 @@ _LONE_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _UNSAFE = re.compile("|".join((_STRING_SEQUENCE, _CSI, _OTHER_ESCAPE, _C1_STRING_SEQUENCE, _C1_CSI, _LONE_CONTROL)))
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean(text: str) -> str:
     """Return ``text`` without control sequences; printable text is untouched."""
-    if text.isprintable():
+    if _ANY_CONTROL.search(text) is None:
         return text
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from briefing.fields import ARRAYS, EXTENSION_TABLE, SCHEMA_VERSION, TABLES, TOP_LEVEL, Field
@@ -79,8 +80,13 @@ def _suggest(word: str, known: Iterable[str]) -> str:
 class _Checker:
     def __init__(self, text: str, file: str) -> None:
         self.file = file
-        self.locations = Locations(text)
+        self.text = text
         self.problems: list[Problem] = []
+
+    @cached_property
+    def locations(self) -> Locations:
+        """Lines are only looked for when a problem is reported or a caller wants them."""
+        return Locations(self.text)
 
     def report(self, path: KeyPath, message: str) -> None:
         line = self.locations.line(path)
@@ -190,7 +196,10 @@ class _Checker:
         return [self.fields(item, (name, index), ARRAYS[name]) for index, item in enumerate(raw)]
 
 
-def validate(document: Mapping[str, Any], text: str, file: str) -> tuple[Brief | None, list[Problem]]:
+def validate(
+    document: Mapping[str, Any], text: str, file: str, with_lines: bool = True
+) -> tuple[Brief | None, list[Problem]]:
+    """The Brief in ``document`` or every problem in it; ``with_lines`` gives items their line numbers."""
     check = _Checker(text, file)
     check.unknown_keys(document, (), TOP_LEVEL, "the top level")
     _check_schema_version(check, document)
@@ -205,7 +214,7 @@ def validate(document: Mapping[str, Any], text: str, file: str) -> tuple[Brief |
     _check_resolutions(check, arrays["confirmations"])
     if check.problems or brief is None or summary is None:
         return None, sorted(check.problems, key=lambda problem: problem.line or 0)
-    return _build(brief, summary, arrays, check.locations), []
+    return _build(brief, summary, arrays, check.locations if with_lines else None), []
 
 
 def _check_schema_version(check: _Checker, document: Mapping[str, Any]) -> None:
@@ -292,9 +301,9 @@ def _check_resolutions(check: _Checker, confirmations: list[Values]) -> None:
                 )
 
 
-def _build(brief: Values, summary: Values, arrays: Mapping[str, list[Values]], locations: Locations) -> Brief:
+def _build(brief: Values, summary: Values, arrays: Mapping[str, list[Values]], locations: Locations | None) -> Brief:
     def line(name: str, index: int) -> int | None:
-        return locations.exact((name, index))
+        return locations.exact((name, index)) if locations else None
 
     return Brief(
         schema_version=SCHEMA_VERSION,
