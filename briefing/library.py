@@ -1,0 +1,302 @@
+"""A library of briefs: finding them under paths, indexing what the lists and boards show, caching it.
+
+The index keeps, per file, just what the library table, the pending board and the
+agenda need, and the text that filtering searches. It is cached per set of roots in
+the user's cache directory, one record per file, valid while the file's size and
+mtime are unchanged; a cache that is corrupt, foreign or of another version is
+ignored and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.load import load_path
+from briefing.model import Brief, ConfirmationStatus, Problem, StopStatus
+
+CACHE_VERSION = 1
+BATCH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    index: int
+    id: str
+    what: str
+    awaited_from: tuple[str, ...]
+    since: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class StopItem:
+    index: int
+    place: str
+    when: str | None
+    start: dt.date | None
+    end: dt.date | None
+    approximate: bool
+    certainty: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedBrief:
+    """One file of the library, as the lists and boards show it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    title: str
+    as_of: dt.date | None
+    category: str | None
+    tags: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    pending: tuple[PendingItem, ...]
+    stops: tuple[StopItem, ...]
+    search: str
+    """Title, tags, category, summary and body, case-folded: what filtering looks in."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def next_stop(self) -> StopItem | None:
+        """The first stop in travel order that has not happened or been called off."""
+        done = (StopStatus.COMPLETED.value, StopStatus.CANCELLED.value)
+        return next((stop for stop in self.stops if stop.status not in done), None)
+
+
+def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
+    result = load_path(path, with_lines=False)
+    brief = result.brief
+    if brief is None:
+        return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, path.name, None, None, (),
+                            result.problems, (), (), path.name.casefold())  # fmt: skip
+    return _from_brief(path, info, brief)
+
+
+def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
+    meta, summary = brief.meta, brief.summary
+    pending = tuple(
+        PendingItem(index, item.id, item.what, item.awaited_from, item.since)
+        for index, item in enumerate(brief.confirmations)
+        if item.status is ConfirmationStatus.PENDING
+    )
+    stops = tuple(
+        StopItem(
+            index,
+            stop.place,
+            stop.when,
+            stop.start,
+            stop.end,
+            stop.approximate,
+            stop.certainty.value if stop.certainty else None,
+            stop.status.value,
+        )  # fmt: skip
+        for index, stop in enumerate(brief.itinerary)
+    )
+    search = "\n".join(
+        part
+        for part in (meta.title, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points, summary.body)
+        if part  # fmt: skip
+    ).casefold()
+    return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
+                        meta.tags, (), pending, stops, search)  # fmt: skip
+
+
+def find_files(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every ``*.toml`` under the roots (files named directly are taken as they are), and what could not be read.
+
+    Directories are walked without following symlinks to directories, so a symlink loop cannot trap it;
+    hidden files and directories are skipped.
+    """
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(str(error.filename), f"cannot be read: {error.strerror or error}"))
+
+    for root in roots:
+        if not root.is_dir():
+            files.setdefault(str(root), root)
+            continue
+        for folder, directories, names in os.walk(root, onerror=unreadable):
+            directories[:] = sorted(d for d in directories if not d.startswith("."))
+            for name in names:
+                if name.endswith(".toml") and not name.startswith("."):
+                    path = Path(folder) / name
+                    files.setdefault(str(path), path)
+    return list(files.values()), problems
+
+
+class Library:
+    """The index of the briefs under some roots, built in batches and cached."""
+
+    def __init__(self, roots: Iterable[Path], cache_dir: Path | None = None) -> None:
+        self.roots = [Path(root) for root in roots]
+        self.cache_file = (cache_dir or default_cache_dir()) / f"index-{_roots_key(self.roots)}.json"
+        self.entries: dict[str, IndexedBrief] = {}
+        self.scan_problems: list[Problem] = []
+
+    def cached(self) -> dict[str, IndexedBrief]:
+        return _read_cache(self.cache_file)
+
+    def build(self, progress: Callable[[int, int], None] | None = None) -> Iterator[list[IndexedBrief]]:
+        """Index every file, yielding batches as they are ready; unchanged files come from the cache."""
+        files, self.scan_problems = find_files(self.roots)
+        cache = self.cached()
+        fresh: dict[str, IndexedBrief] = {}
+        batch: list[IndexedBrief] = []
+        for done, path in enumerate(files, start=1):
+            entry = _index_one(path, cache.get(str(path)))
+            fresh[entry.path] = entry
+            batch.append(entry)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+                if progress:
+                    progress(done, len(files))
+        if batch:
+            yield batch
+        if progress:
+            progress(len(files), len(files))
+        self.entries = fresh
+        if fresh != cache:
+            _write_cache(self.cache_file, fresh)
+
+    def refresh(self) -> tuple[list[IndexedBrief], list[str]]:
+        """Look again: the entries that are new or changed, and the paths that are gone."""
+        files, self.scan_problems = find_files(self.roots)
+        changed: list[IndexedBrief] = []
+        seen: set[str] = set()
+        for path in files:
+            key = str(path)
+            seen.add(key)
+            entry = _index_one(path, self.entries.get(key))
+            if self.entries.get(key) is not entry:
+                self.entries[key] = entry
+                changed.append(entry)
+        gone = [key for key in self.entries if key not in seen]
+        for key in gone:
+            del self.entries[key]
+        if changed or gone:
+            _write_cache(self.cache_file, self.entries)
+        return changed, gone
+
+
+def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        message = "is a symlink that leads nowhere (or round in a loop)" if path.is_symlink() else (
+            f"cannot be read: {error.strerror or error}")  # fmt: skip
+        return IndexedBrief(str(path), -1, -1, path.name, None, None, (), (Problem(str(path), message),), (), (),
+                            path.name.casefold())  # fmt: skip
+    if known is not None and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
+        return known
+    if not stat.S_ISREG(info.st_mode):
+        return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, path.name, None, None, (),
+                            (Problem(str(path), "is not a regular file"),), (), (), path.name.casefold())  # fmt: skip
+    return summarise(path, info)
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefing"
+
+
+def _roots_key(roots: list[Path]) -> str:
+    joined = "\0".join(sorted(str(root.resolve()) for root in roots))
+    return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _entry_json(entry: IndexedBrief) -> dict[str, Any]:
+    return {
+        "size": entry.size, "mtime_ns": entry.mtime_ns, "title": entry.title, "as_of": _date(entry.as_of),
+        "category": entry.category, "tags": list(entry.tags),
+        "problems": [[p.file, p.message, p.line, p.column, p.key] for p in entry.problems],
+        "pending": [[p.index, p.id, p.what, list(p.awaited_from), _date(p.since)] for p in entry.pending],
+        "stops": [[s.index, s.place, s.when, _date(s.start), _date(s.end), s.approximate, s.certainty, s.status]
+                  for s in entry.stops],
+        "search": entry.search,
+    }  # fmt: skip
+
+
+def _read_date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("not a date")
+    return dt.date.fromisoformat(value)
+
+
+def _number(value: Any) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ValueError("not a number")
+
+
+def _text(value: Any, optional: bool = False) -> Any:
+    if (value is None and optional) or isinstance(value, str):
+        return value
+    raise ValueError("not text")
+
+
+def _entry_from_json(path: str, raw: Any) -> IndexedBrief:
+    """One cached record, checked field by field; anything unexpected raises ValueError or TypeError."""
+    problems = tuple(
+        Problem(_text(file), _text(message), _number(line), _number(column), _text(key, True))
+        for file, message, line, column, key in raw["problems"]
+    )
+    pending = tuple(
+        PendingItem(int(i), _text(ident), _text(what), tuple(_text(a) for a in awaited), _read_date(since))
+        for i, ident, what, awaited, since in raw["pending"]
+    )
+    stops = tuple(
+        StopItem(
+            int(i), _text(place), _text(when, True), _read_date(start), _read_date(end), bool(approximate),
+            _text(certainty, True), _text(status),
+        )
+        for i, place, when, start, end, approximate, certainty, status in raw["stops"]
+    )  # fmt: skip
+    size, mtime = raw["size"], raw["mtime_ns"]
+    if not isinstance(size, int) or not isinstance(mtime, int):
+        raise ValueError("bad stamp")
+    return IndexedBrief(path, size, mtime, _text(raw["title"]), _read_date(raw["as_of"]),
+                        _text(raw["category"], True), tuple(_text(t) for t in raw["tags"]), problems, pending,
+                        stops, _text(raw["search"]))  # fmt: skip
+
+
+def _read_cache(cache_file: Path) -> dict[str, IndexedBrief]:
+    """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version."""
+    try:
+        document = json.loads(cache_file.read_bytes())
+        if document.get("version") != CACHE_VERSION or not isinstance(document.get("entries"), dict):
+            return {}
+        return {path: _entry_from_json(path, raw) for path, raw in document["entries"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _write_cache(cache_file: Path, entries: dict[str, IndexedBrief]) -> None:
+    from briefing.files import SaveError, atomic_write
+
+    document = {"version": CACHE_VERSION, "entries": {path: _entry_json(e) for path, e in entries.items()}}
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cache_file, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    except (OSError, SaveError):
+        pass  # a cache that cannot be written only costs the next start its speed
