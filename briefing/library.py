@@ -101,13 +101,13 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
             stop.approximate,
             stop.certainty.value if stop.certainty else None,
             stop.status.value,
-        )  # fmt: skip
+        )
         for index, stop in enumerate(brief.itinerary)
     )
     search = "\n".join(
         part
         for part in (meta.title, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points, summary.body)
-        if part  # fmt: skip
+        if part
     ).casefold()
     return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
                         meta.tags, (), pending, stops, search)  # fmt: skip
