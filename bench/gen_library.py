@@ -21,8 +21,7 @@ PLACES = [("Pyongyang", "North Korea"), ("Hanoi", "Vietnam"), ("Beijing", "China
           ("Lima", "Peru"), ("Ottawa", "Canada"), ("Canberra", "Australia"), ("Ankara", "Turkey")]  # fmt: skip
 CATEGORIES = ["International", "Economy", "Security", "Energy", "Health", "Technology"]
 TAGS = ["Russia", "China", "Vietnam", "Trade", "Summit", "Elections", "Sanctions", "Climate", "AI", "Shipping"]
-WORDS = ("visit summit minister talks agreement delegation official statement ministry report sources "
-         "schedule agenda security economy energy trade sanctions meeting announced expected week").split()
+WORDS = ["visit", "summit", "minister", "talks", "agreement", "delegation", "official", "statement", "ministry", "report", "sources", "schedule", "agenda", "security", "economy", "energy", "trade", "sanctions", "meeting", "announced", "expected", "week"]
 CERTAINTY = ["unlikely", "roughly_even_chance", "likely", "very_likely", "almost_certain"]
 
 
