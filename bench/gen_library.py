@@ -21,7 +21,30 @@ PLACES = [("Pyongyang", "North Korea"), ("Hanoi", "Vietnam"), ("Beijing", "China
           ("Lima", "Peru"), ("Ottawa", "Canada"), ("Canberra", "Australia"), ("Ankara", "Turkey")]  # fmt: skip
 CATEGORIES = ["International", "Economy", "Security", "Energy", "Health", "Technology"]
 TAGS = ["Russia", "China", "Vietnam", "Trade", "Summit", "Elections", "Sanctions", "Climate", "AI", "Shipping"]
-WORDS = ["visit", "summit", "minister", "talks", "agreement", "delegation", "official", "statement", "ministry", "report", "sources", "schedule", "agenda", "security", "economy", "energy", "trade", "sanctions", "meeting", "announced", "expected", "week"]
+WORDS = [
+    "visit",
+    "summit",
+    "minister",
+    "talks",
+    "agreement",
+    "delegation",
+    "official",
+    "statement",
+    "ministry",
+    "report",
+    "sources",
+    "schedule",
+    "agenda",
+    "security",
+    "economy",
+    "energy",
+    "trade",
+    "sanctions",
+    "meeting",
+    "announced",
+    "expected",
+    "week",
+]
 CERTAINTY = ["unlikely", "roughly_even_chance", "likely", "very_likely", "almost_certain"]
 
 
@@ -31,7 +54,9 @@ def sentence(rng: random.Random, words: int) -> str:
 
 def brief(number: int, rng: random.Random) -> tuple[dt.date, dict[str, object]]:
     as_of = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(365 * 4))
-    sources = [{"id": f"s{i}", "outlet": f"Outlet {rng.randrange(40)}", "kind": "newspaper"} for i in range(rng.randint(1, 4))]
+    sources = [
+        {"id": f"s{i}", "outlet": f"Outlet {rng.randrange(40)}", "kind": "newspaper"} for i in range(rng.randint(1, 4))
+    ]
     confirmations = []
     for i in range(rng.randint(0, 5)):
         item: dict[str, object] = {
@@ -57,12 +82,21 @@ def brief(number: int, rng: random.Random) -> tuple[dt.date, dict[str, object]]:
         stops.append(stop)
     document: dict[str, object] = {
         "schema_version": 1,
-        "brief": {"title": f"Brief {number}: {sentence(rng, 7)}", "as_of": as_of,
-                  "category": rng.choice(CATEGORIES), "tags": rng.sample(TAGS, rng.randint(0, 3))},  # fmt: skip
-        "summary": {"bluf": sentence(rng, 25), "key_points": [sentence(rng, 14) for _ in range(rng.randint(3, 6))],
-                    "body": "\n\n".join(sentence(rng, 40) for _ in range(rng.randint(2, 8)))},  # fmt: skip
-        "quotes": [{"speaker": f"Speaker {rng.randrange(100)}", "text": sentence(rng, 20), "source": sources[0]["id"]}
-                   for _ in range(rng.randint(0, 6))],  # fmt: skip
+        "brief": {
+            "title": f"Brief {number}: {sentence(rng, 7)}",
+            "as_of": as_of,
+            "category": rng.choice(CATEGORIES),
+            "tags": rng.sample(TAGS, rng.randint(0, 3)),
+        },
+        "summary": {
+            "bluf": sentence(rng, 25),
+            "key_points": [sentence(rng, 14) for _ in range(rng.randint(3, 6))],
+            "body": "\n\n".join(sentence(rng, 40) for _ in range(rng.randint(2, 8))),
+        },
+        "quotes": [
+            {"speaker": f"Speaker {rng.randrange(100)}", "text": sentence(rng, 20), "source": sources[0]["id"]}
+            for _ in range(rng.randint(0, 6))
+        ],
         "confirmations": confirmations,
         "itinerary": stops,
         "sources": sources,
