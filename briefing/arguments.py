@@ -40,7 +40,13 @@ def open_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", help="a brief file (default: the bundled brief)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="brief files or directories; one file opens on the brief, more open the library "
+        "(default: $BRIEFING_PATH, else the bundled briefs)",
+    )
     parser.add_argument(
         "--today",
         type=_date,

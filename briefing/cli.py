@@ -6,6 +6,7 @@ Only ``briefing`` with no subcommand imports Textual, and only once the brief is
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if len(args) <= 1 and not any(arg.startswith("-") or arg in SUBCOMMANDS for arg in args):
             # `briefing` and `briefing PATH`, the usual case: no need for argparse on the way to the screen.
-            return run_open(args[0] if args else None)
+            return run_open(args)
         from briefing import arguments
 
         if args[0] == "check":
@@ -36,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
         options = arguments.open_parser().parse_args(args)
-        return run_open(options.path, options.today)
+        return run_open(options.paths, options.today)
     except KeyboardInterrupt:
         return 130
 
@@ -110,25 +111,41 @@ def run_schema() -> int:
     return EXIT_OK
 
 
-def _brief_to_open(name: str | None) -> Path | str:
-    """The file to open, or a usage error message."""
-    path = Path(name) if name is not None else bundled_content_dir()
-    if not path.exists():
-        return f"no such file or directory: {name}"
-    if not path.is_dir():
-        return path
-    found = find_briefs(path)
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        return f"no *.toml briefs under {path}"
-    return f"{path} holds {len(found)} briefs; name one of them"
+def _what_to_open(names: Sequence[str]) -> Path | list[Path] | str:
+    """One brief file, the roots of a library, or a usage error message.
+
+    With no paths: $BRIEFING_PATH (paths separated by the OS separator) if set, else the bundled briefs.
+    """
+    if names:
+        roots = [Path(name) for name in names]
+    elif os.environ.get("BRIEFING_PATH"):
+        roots = [Path(part) for part in os.environ["BRIEFING_PATH"].split(os.pathsep) if part]
+    else:
+        roots = [bundled_content_dir()]
+    for root in roots:
+        if not root.exists() and not root.is_symlink():
+            return f"no such file or directory: {root}"
+    if len(roots) == 1 and not roots[0].is_dir():
+        return roots[0]
+    if len(roots) == 1:
+        found = find_briefs(roots[0])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return f"no *.toml briefs under {roots[0]}"
+    return roots
 
 
-def run_open(name: str | None, today: dt.date | None = None) -> int:
-    target = _brief_to_open(name)
+def run_open(names: Sequence[str], today: dt.date | None = None) -> int:
+    target = _what_to_open(names)
     if isinstance(target, str):
         return _usage_error("briefing", target)
+    if isinstance(target, list):
+        from briefing.library import Library
+        from briefing.ui.app import BriefingApp
+
+        BriefingApp(None, None, today=today, library=Library(target)).run()
+        return EXIT_OK
     result = load_path(target)
     from briefing.ui.app import BriefingApp
 

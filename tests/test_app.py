@@ -243,7 +243,8 @@ async def test_question_mark_shows_every_key_and_escape_closes() -> None:
 
 def test_help_lists_every_binding() -> None:
     help_text = " ".join(f"{keys} {meaning}" for keys, meaning in HELP_ROWS)
-    names = {"question_mark": "?", "slash": "/", "escape": "esc", "down": "↓", "up": "↑"}
+    names = {"question_mark": "?", "slash": "/", "escape": "esc", "down": "↓", "up": "↑",
+             "left_square_bracket": "[", "right_square_bracket": "]"}  # fmt: skip
     for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *MOVE_BINDINGS, *SCROLL_BINDINGS):
         key = "1 – 5" if binding.key.isdigit() else names.get(binding.key, binding.key)
         assert key in help_text, f"{binding.key} ({binding.description}) is missing from the help"

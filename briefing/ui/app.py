@@ -18,6 +18,7 @@ from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 
 from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
+from briefing.library import Library
 from briefing.load import LoadResult, load_path
 from briefing.model import Confirmation, ConfirmationStatus, Problem
 from briefing.paths import display_path
@@ -37,13 +38,19 @@ class BriefingApp(App[None]):
     BINDINGS = [*APP_BINDINGS]
     TITLE = "briefing"
 
-    def __init__(self, path: Path, result: LoadResult, today: dt.date | None = None) -> None:
+    def __init__(
+        self, path: Path | None, result: LoadResult | None, today: dt.date | None = None, library: Library | None = None
+    ) -> None:
         super().__init__()
-        self.path = path
-        self.result = result
+        self.library = library
+        self.path = path if path is not None else Path()
+        self.result = result if result is not None else LoadResult("", None)
         """The version on screen: the last good one, or the first (bad) one when there never was a good one."""
         self.today_override = today
-        self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(path)
+        self.sequence: list[str] = []
+        """In the library: the list the open brief was opened from, for [ and ]."""
+        self._watching = path is not None
+        self._stamp = self.result.fingerprint.stamp if self.result.fingerprint else Stamp.of(self.path)
 
     @property
     def today(self) -> dt.date:
@@ -53,6 +60,11 @@ class BriefingApp(App[None]):
         return self.result.brief.meta.as_of if self.result.brief else dt.date(1970, 1, 1)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.library is not None:
+            from briefing.ui.library_screen import LibraryScreen
+
+            self.title = "briefing library"
+            return LibraryScreen(self.library, self.today_override)
         if self.result.brief is None:
             from briefing.ui.errors import ErrorScreen
 
@@ -66,6 +78,8 @@ class BriefingApp(App[None]):
         self.set_interval(POLL_SECONDS, self._poll)
 
     def _poll(self) -> None:
+        if not self._watching:
+            return
         stamp = Stamp.of(self.path)
         if stamp != self._stamp:
             self.set_timer(SETTLE_SECONDS, lambda: self._settled(stamp))
@@ -84,12 +98,18 @@ class BriefingApp(App[None]):
 
         result = load_path(self.path)
         self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(self.path)
-        base = self.screen_stack[0]
+        base = self._brief_base()
+        if base is None:
+            return
         if result.brief is not None:
             self.result = result
             self.title = result.brief.meta.title
             if isinstance(base, BriefScreen):
                 self.call_later(base.show_result, result)
+            elif self.library is not None:
+                while self.screen is not base:
+                    self.pop_screen()
+                self.switch_screen(BriefScreen(result, self.path, self.today))
             else:
                 # The first good version: the brief takes over from the problem list, as its own screen stack.
                 first = BriefScreen(result, self.path, self.today)
@@ -113,6 +133,57 @@ class BriefingApp(App[None]):
         elif isinstance(base, ErrorScreen):
             self.call_later(base.show_problems, problems)
 
+    def _brief_base(self) -> Screen[None] | None:
+        """The screen that shows the open brief (or its problems): the base one, or one opened from the library."""
+        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.errors import ErrorScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, BriefScreen | ErrorScreen):
+                return screen
+        return None
+
+    def open_brief(
+        self, path: str, section: str | None = None, index: int | None = None, sequence: list[str] | None = None
+    ) -> None:
+        """Open a brief of the library over the list (esc returns), at an item if given."""
+        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.errors import ErrorScreen
+
+        if sequence is not None:
+            self.sequence = sequence
+        self.path = Path(path)
+        self.result = load_path(self.path)
+        self._stamp = self.result.fingerprint.stamp if self.result.fingerprint else Stamp.of(self.path)
+        self._watching = True
+        if self.result.brief is None:
+            self.push_screen(ErrorScreen(self.path, self.result.problems))
+            return
+        self.title = self.result.brief.meta.title
+        screen = BriefScreen(self.result, self.path, self.today)
+        self.push_screen(screen)
+        if section is not None:
+            screen.show_section(section, index)
+
+    def close_brief(self) -> None:
+        """Back to the library, where the list was left."""
+        if self.library is None or self._brief_base() is None:
+            return
+        while self._brief_base() is not None:
+            self.pop_screen()
+        self._watching = False
+
+    def step_brief(self, by: int) -> None:
+        """The previous or next brief of the list it was opened from."""
+        if self.library is None or str(self.path) not in self.sequence:
+            return
+        position = self.sequence.index(str(self.path)) + by
+        if not 0 <= position < len(self.sequence):
+            self.notify("No more briefs that way.", markup=False)
+            return
+        self.close_brief()
+        self.open_brief(self.sequence[position])
+
     def action_help(self) -> None:
         from briefing.ui.help import HelpScreen
 
@@ -123,7 +194,9 @@ class BriefingApp(App[None]):
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
         from briefing.editor import NoEditor, editor_command
 
-        edit_line: Callable[[], int | None] | None = getattr(self.screen_stack[0], "edit_line", None)
+        edit_line: Callable[[], int | None] | None = getattr(self._brief_base(), "edit_line", None)
+        if self._brief_base() is None:
+            return
         line = edit_line() if edit_line else None
         try:
             command = editor_command(self.path, line)

@@ -339,6 +339,16 @@ class BriefScreen(Screen[None]):
         self._close_find()
         self.show_section(self._focus_before_find)
 
+    def action_back(self) -> None:
+        """esc: clear find's highlights; with none, back to the library (when there is one)."""
+        if self.matches.query:
+            self.action_clear_find()
+        else:
+            self.app.close_brief()  # type: ignore[attr-defined]
+
+    def action_step(self, by: int) -> None:
+        self.app.step_brief(by)  # type: ignore[attr-defined]
+
     def action_clear_find(self) -> None:
         if not self.matches.query:
             return

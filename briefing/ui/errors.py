@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -62,6 +63,18 @@ class ProblemsPanel(Vertical):
 
 
 class ErrorScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", show=False, id="errors.back"),
+        Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, id="errors.previous"),
+        Binding("right_square_bracket", "step(1)", "Next brief", show=False, id="errors.next"),
+    ]
+
+    def action_back(self) -> None:
+        self.app.close_brief()  # type: ignore[attr-defined]
+
+    def action_step(self, by: int) -> None:
+        self.app.step_brief(by)  # type: ignore[attr-defined]
+
     def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
         super().__init__()
         self.path = path

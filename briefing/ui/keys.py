@@ -37,7 +37,9 @@ BRIEF_BINDINGS: list[Binding] = [
     Binding("slash", "find", "Find", key_display="/", id="brief.find"),
     Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
     Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
-    Binding("escape", "clear_find", "Clear find", show=False, id="brief.clear_find"),
+    Binding("escape", "back", "Back", show=False, id="brief.back"),
+    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, key_display="[", id="brief.previous"),
+    Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="brief.next"),
 ]
 
 MOVE_BINDINGS: list[Binding] = [
@@ -65,7 +67,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("g / G  home / end", "Top / bottom"),
     ("pgup / pgdn", "Page up / down"),
     ("enter", "Open the item's full detail"),
-    ("esc", "Back: close a detail, the help or the find bar; clear find's highlights"),
+    ("esc", "Back: close a detail, the help or the find bar; clear find's highlights; back to the library"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
     ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
     ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
@@ -73,6 +75,9 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("p", "On a resolved confirmation: make it pending again"),
     ("n / N", "Next / previous match"),
     ("ctrl+p", "Command palette: jump to any section or item by name"),
+    ("[ / ]", "In the library: previous / next brief of the list"),
+    ("l · p · a", "In the library: the list · the pending board · the agenda"),
+    ("s", "In the library list: change the order (newest, oldest, title, most pending, next stop)"),
     ("?", "This help"),
     ("q", "Quit"),
 )

@@ -1,0 +1,264 @@
+"""The library: every brief under the paths in a fast list, and two boards across them all.
+
+The list (newest first, other orders with `s`, filtered as you type with `/`), the
+pending board (`p`: every pending confirmation, oldest first) and the agenda (`a`:
+every stop by week) share one index, built in the background with a progress line
+and kept up to date as files change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from briefing.library import (
+    ORDERS,
+    AgendaHeading,
+    IndexedBrief,
+    Library,
+    PendingItem,
+    StopItem,
+    agenda,
+    arrange,
+    pending_board,
+)
+from briefing.ui.rowlist import RowList, cell
+from briefing.words import day, days, window
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+REFRESH_SECONDS = 2.0
+VIEWS = ("library", "pending", "agenda")
+VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
+
+
+def _stop_window(stop: StopItem) -> str:
+    return window(stop.start, stop.end, stop.approximate) or "no dates"
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("l", "view('library')", "Library", id="library.list"),
+        Binding("p", "view('pending')", "Pending", id="library.pending"),
+        Binding("a", "view('agenda')", "Agenda", id="library.agenda"),
+        Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
+        Binding("s", "sort", "Sort", id="library.sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
+    ]
+
+    def __init__(self, library: Library, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.today = today
+        self.view = "library"
+        self.order = 0
+        self.query_text = ""
+        self.indexing: tuple[int, int] | None = (0, 0)
+        self.shown: list[IndexedBrief] = []
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-status")
+        yield Static(id="library-columns")
+        yield RowList(self._render_row, id="library-rows")
+        yield Input(placeholder="Filter: words in the title, tags, category, summary or body", id="library-filter")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#library-filter").display = False
+        self._show_cached()
+        self._build()
+        self.set_interval(REFRESH_SECONDS, self._refresh_library)
+
+    # -- the index ------------------------------------------------------------------------------------------------
+
+    def _show_cached(self) -> None:
+        cached = self.library.cached()
+        if cached:
+            self.library.entries = cached
+            self._redraw()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build(self) -> None:
+        fresh: dict[str, IndexedBrief] = {}
+        for batch in self.library.build(
+            progress=lambda done, total: self.app.call_from_thread(self._progress, done, total)
+        ):
+            for entry in batch:
+                fresh[entry.path] = entry
+            if not self.library.entries or len(fresh) == len(batch):
+                self.app.call_from_thread(self._batch, dict(fresh))
+        self.app.call_from_thread(self._indexed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.indexing = (done, total)
+        self._update_status()
+
+    def _batch(self, fresh: dict[str, IndexedBrief]) -> None:
+        self.library.entries = fresh
+        self._redraw()
+
+    def _indexed(self) -> None:
+        self.indexing = None
+        self._redraw()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_library(self) -> None:
+        if self.indexing is not None:
+            return
+        changed, gone = self.library.refresh()
+        if changed or gone:
+            self.app.call_from_thread(self._redraw)
+
+    # -- drawing --------------------------------------------------------------------------------------------------
+
+    def _rows(self) -> RowList[Any]:
+        return self.query_one("#library-rows", RowList)
+
+    def _redraw(self) -> None:
+        entries = self.library.entries.values()
+        rows = self._rows()
+        current = rows.current
+        if self.view == "library":
+            self.shown = arrange(entries, self.order, self.query_text)
+            new_rows: list[Any] = self.shown
+        elif self.view == "pending":
+            new_rows = pending_board(entries)
+        else:
+            new_rows = agenda(entries)
+        cursor = new_rows.index(current) if current is not None and current in new_rows else None
+        rows.set_rows(new_rows, cursor)
+        self.query_one("#library-columns", Static).update(self._columns())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        entries = self.library.entries
+        bad = sum(1 for entry in entries.values() if not entry.ok) + len(self.library.scan_problems)
+        parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
+        parts.append(f"  {len(entries):,} briefs")
+        if bad:
+            parts += ["  ·  ", (f"{bad} with problems", "bold red")]
+        if self.view == "library":
+            parts.append(f"  ·  {ORDERS[self.order][0]}")
+            if self.query_text:
+                parts.append(f"  ·  filter “{self.query_text}”: {len(self.shown):,} shown")
+        if self.indexing is not None:
+            done, total = self.indexing
+            parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
+        self.query_one("#library-status", Static).update(Text.assemble(*parts))
+
+    def _widths(self) -> tuple[int, ...]:
+        width = max(40, self._rows().size.width or self.size.width)
+        if self.view == "library":
+            title = max(20, width - 11 - 14 - 20 - 8 - 24 - 5)
+            return (11, title, 14, 20, 8, 24)
+        if self.view == "pending":
+            what = max(20, width - 11 - 9 - 24 - 30 - 4)
+            return (11, 9, what, 24, 30)
+        place = max(16, (width - 24 - 12 - 22 - 4) // 2)
+        return (24, place, 12, 22, max(10, width - 24 - place - 12 - 22 - 4))
+
+    def _columns(self) -> Text:
+        names = {
+            "library": ("As of", "Title", "Category", "Tags", "Pending", "Next stop"),
+            "pending": ("Since", "Age", "What", "Awaited from", "Brief"),
+            "agenda": ("Window", "Place", "Certainty", "As reported", "Brief"),
+        }[self.view]
+        return Text(" ").join(cell(name, width, "bold") for name, width in zip(names, self._widths(), strict=True))
+
+    def _render_row(self, row: Any, width: int) -> Text:
+        widths = self._widths()
+        if isinstance(row, AgendaHeading):
+            return Text(row.label, style=self._rows().heading_style())
+        if isinstance(row, IndexedBrief):
+            return self._library_row(row, widths)
+        entry, item = row
+        if isinstance(item, PendingItem):
+            today = self.today or entry.as_of or dt.date.today()
+            age = days((today - item.since).days) if item.since else ""
+            cells = (day(item.since) if item.since else "", age, item.what, ", ".join(item.awaited_from), entry.title)
+        else:
+            uncertain = item.certainty in ("almost_no_chance", "very_unlikely", "unlikely", "roughly_even_chance")
+            certainty = (item.certainty or "").replace("_", " ") + (" ?" if uncertain else "")
+            cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
+        return Text(" ").join(cell(text, size) for text, size in zip(cells, widths, strict=True))
+
+    def _library_row(self, entry: IndexedBrief, widths: tuple[int, ...]) -> Text:
+        if not entry.ok:
+            count = len(entry.problems)
+            message = f"⚠ {entry.path}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
+            return Text.assemble(cell("", widths[0]), " ", Text(message, style=self._rows().problem_style()))
+        stop = entry.next_stop
+        next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
+        cells = (
+            day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "", ", ".join(entry.tags),
+            str(len(entry.pending)) if entry.pending else "", next_stop,
+        )  # fmt: skip
+        return Text(" ").join(cell(text, size) for text, size in zip(cells, widths, strict=True))
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    # -- keys -----------------------------------------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        self.view = view
+        self._rows().cursor = 0
+        self._redraw()
+        self._rows().focus()
+
+    def action_sort(self) -> None:
+        if self.view == "library":
+            self.order = (self.order + 1) % len(ORDERS)
+            self._redraw()
+
+    def action_filter(self) -> None:
+        if self.view != "library":
+            self.action_view("library")
+        box = self.query_one("#library-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._rows().cursor = 0
+        self._redraw()
+
+    @on(Input.Submitted, "#library-filter")
+    def filter_done(self) -> None:
+        self.query_one("#library-filter").display = bool(self.query_text)
+        self._rows().focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        if self.query_text or box.display:
+            box.value = ""
+            box.display = False
+            self.query_text = ""
+            self._redraw()
+            self._rows().focus()
+
+    @on(RowList.Selected, "#library-rows")
+    def open_row(self, event: RowList.Selected) -> None:
+        row = self._rows().rows[event.index]
+        if isinstance(row, AgendaHeading):
+            return
+        if isinstance(row, IndexedBrief):
+            paths = [entry.path for entry in self.shown]
+            self.briefing_app.open_brief(row.path, sequence=paths)
+            return
+        entry, item = row
+        section = "confirmations" if isinstance(item, PendingItem) else "itinerary"
+        self.briefing_app.open_brief(entry.path, section=section, index=item.index)

@@ -1,0 +1,153 @@
+"""A list of many rows that stays fast: only the rows on screen are drawn (the approach of toolong).
+
+Rows are plain data; a renderer turns a row into a line of Rich Text (never markup)
+at the current width, and the lines drawn are cached until the rows change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Row = TypeVar("Row")
+RowRenderer = Callable[[Any, int], Text]
+"""(row, width) -> one line of text, at most ``width`` cells."""
+
+
+class RowList(ScrollView, Generic[Row], can_focus=True):
+    """Rows of a table, one line each, with a cursor; j/k and arrows move, enter opens."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
+        Binding("home,g", "first", "Top", show=False, id="rows.top"),
+        Binding("end,G", "last", "Bottom", show=False, id="rows.bottom"),
+        Binding("enter", "select", "Open", id="rows.open"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--problem", "row-list--heading"}
+    DEFAULT_CSS = """
+    RowList {
+        height: 1fr;
+        background: transparent;
+        scrollbar-size-vertical: 1;
+        & > .row-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .row-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .row-list--problem { color: $text-error; }
+        & > .row-list--heading { color: $text-accent; text-style: bold; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Selected(Message):
+        def __init__(self, row_list: RowList[Any], index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList[Any]:
+            return self.row_list
+
+    def __init__(self, render_row: RowRenderer, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: Sequence[Row] = ()
+        self._render_row = render_row
+        self._line = lru_cache(maxsize=1024)(self._render_line_uncached)
+
+    def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
+        self.rows = rows
+        self._line.cache_clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def on_resize(self) -> None:
+        self._line.cache_clear()
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._line.cache_clear()
+        self.scroll_to_region(self._row_region(new), animate=False, force=True)
+        self.refresh()
+
+    def _row_region(self, index: int) -> Any:
+        from textual.geometry import Region
+
+        return Region(0, index, max(1, self.size.width), 1)
+
+    def _render_line_uncached(self, index: int, width: int, cursor: bool, focused: bool) -> Strip:
+        text = self._render_row(self.rows[index], width)
+        line = list(text.render(self.app.console))
+        style = self.get_component_rich_style("row-list--cursor") if cursor else Style()
+        strip = Strip(line).crop_extend(0, width, None)
+        return strip.apply_style(style) if cursor else strip
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        return self._line(index, width, index == self.cursor, self.has_focus).apply_style(self.rich_style)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self._line.cache_clear()
+        self.refresh()
+
+    def problem_style(self) -> Style:
+        return self.get_component_rich_style("row-list--problem")
+
+    def heading_style(self) -> Style:
+        return self.get_component_rich_style("row-list--heading")
+
+    def action_cursor_down(self) -> None:
+        if self.cursor < len(self.rows) - 1:
+            self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        if self.cursor > 0:
+            self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor = min(len(self.rows) - 1, self.cursor + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.cursor = max(0, self.cursor - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(0, len(self.rows) - 1)
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Selected(self, self.cursor))
+
+
+def cell(text: str, width: int, style: Style | str = "") -> Text:
+    """``text`` in a column ``width`` cells wide: cut with an ellipsis, or padded."""
+    result = Text(" ".join(text.split()), style=style, no_wrap=True, overflow="ellipsis")
+    result.truncate(width, overflow="ellipsis", pad=True)
+    return result
