@@ -332,7 +332,14 @@ def arrange(entries: Iterable[IndexedBrief], order: int = 0, query: str = "") ->
     chosen = [entry for entry in entries if all(word in entry.search for word in words)] if words else list(entries)
     _label, key, reverse = ORDERS[order % len(ORDERS)]
     chosen.sort(key=key, reverse=reverse)
+    # Files with problems come first in every order: never hidden at the bottom of a long list.
+    chosen.sort(key=lambda entry: entry.ok)
     return chosen
+
+
+def library_today(entries: Iterable[IndexedBrief]) -> dt.date | None:
+    """The library's today, when none is given: the latest as_of in it."""
+    return max((entry.as_of for entry in entries if entry.as_of), default=None)
 
 
 def pending_board(entries: Iterable[IndexedBrief]) -> list[tuple[IndexedBrief, PendingItem]]:

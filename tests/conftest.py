@@ -29,9 +29,13 @@ bluf = "Only what is required."
 
 
 @pytest.fixture(autouse=True)
-def in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Paths on screen are shown relative to the working directory: fix it, for stable snapshots."""
+def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Paths on screen are shown relative to the working directory: fix it, for stable snapshots.
+
+    The library's index cache goes to a fresh directory, never the user's own.
+    """
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

@@ -133,6 +133,10 @@ class BriefingApp(App[None]):
         elif isinstance(base, ErrorScreen):
             self.call_later(base.show_problems, problems)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and reload apply to an open brief: not offered over the library list."""
+        return action not in ("edit", "reload") or self._brief_base() is not None
+
     def _brief_base(self) -> Screen[None] | None:
         """The screen that shows the open brief (or its problems): the base one, or one opened from the library."""
         from briefing.ui.brief_screen import BriefScreen

@@ -9,8 +9,10 @@ and kept up to date as files change.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,12 +29,16 @@ from briefing.library import (
     StopItem,
     agenda,
     arrange,
+    library_today,
     pending_board,
 )
+from briefing.paths import display_path
 from briefing.ui.rowlist import RowList, cell
 from briefing.words import day, days, window
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing.ui.app import BriefingApp
 
 REFRESH_SECONDS = 2.0
@@ -44,7 +50,14 @@ def _stop_window(stop: StopItem) -> str:
     return window(stop.start, stop.end, stop.approximate) or "no dates"
 
 
+def _library_commands() -> type[Provider]:
+    from briefing.ui.palette import LibraryCommands
+
+    return LibraryCommands
+
+
 class LibraryScreen(Screen[None]):
+    COMMANDS = {_library_commands}
     BINDINGS = [
         Binding("l", "view('library')", "Library", id="library.list"),
         Binding("p", "view('pending')", "Pending", id="library.pending"),
@@ -63,6 +76,7 @@ class LibraryScreen(Screen[None]):
         self.query_text = ""
         self.indexing: tuple[int, int] | None = (0, 0)
         self.shown: list[IndexedBrief] = []
+        self._library_today: dt.date | None = None
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -135,6 +149,7 @@ class LibraryScreen(Screen[None]):
             new_rows: list[Any] = self.shown
         elif self.view == "pending":
             new_rows = pending_board(entries)
+            self._library_today = library_today(self.library.entries.values())
         else:
             new_rows = agenda(entries)
         cursor = new_rows.index(current) if current is not None and current in new_rows else None
@@ -180,13 +195,13 @@ class LibraryScreen(Screen[None]):
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
         if isinstance(row, AgendaHeading):
-            return Text(row.label, style=self._rows().heading_style())
+            return Text(f"── {row.label} ", style=self._rows().heading_style() + Style(bold=True))
         if isinstance(row, IndexedBrief):
             return self._library_row(row, widths)
         entry, item = row
         if isinstance(item, PendingItem):
-            today = self.today or entry.as_of or dt.date.today()
-            age = days((today - item.since).days) if item.since else ""
+            today = self.today or self._library_today or entry.as_of
+            age = days((today - item.since).days) if item.since and today else ""
             cells = (day(item.since) if item.since else "", age, item.what, ", ".join(item.awaited_from), entry.title)
         else:
             uncertain = item.certainty in ("almost_no_chance", "very_unlikely", "unlikely", "roughly_even_chance")
@@ -197,7 +212,8 @@ class LibraryScreen(Screen[None]):
     def _library_row(self, entry: IndexedBrief, widths: tuple[int, ...]) -> Text:
         if not entry.ok:
             count = len(entry.problems)
-            message = f"⚠ {entry.path}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
+            where = display_path(Path(entry.path))
+            message = f"⚠ {where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
             return Text.assemble(cell("", widths[0]), " ", Text(message, style=self._rows().problem_style()))
         stop = entry.next_stop
         next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
@@ -216,6 +232,8 @@ class LibraryScreen(Screen[None]):
         self.view = view
         self._rows().cursor = 0
         self._redraw()
+        if view == "agenda" and len(self._rows().rows) > 1:
+            self._rows().cursor = 1  # the first stop, not the heading of its week
         self._rows().focus()
 
     def action_sort(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -68,3 +69,41 @@ class BriefCommands(Provider):
             if score > 0:
                 display = Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text))
                 yield Hit(score, display, partial(self._jump, section, entry), text=text)
+
+
+class LibraryCommands(Provider):
+    """Jump to a view of the library, to any brief, or to any pending confirmation or stop in it."""
+
+    def _targets(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        from briefing.ui.library_screen import VIEW_TITLES, LibraryScreen
+
+        screen = self.screen
+        if not isinstance(screen, LibraryScreen):
+            return
+        app = screen.briefing_app
+        for view, title in VIEW_TITLES.items():
+            yield f"Go to the {title.lower()}", "View", partial(screen.action_view, view)
+        entries = sorted(screen.library.entries.values(), key=lambda entry: entry.as_of or dt.date.min, reverse=True)
+        for entry in entries:
+            yield _short(entry.title), "Brief", partial(app.open_brief, entry.path)
+            for item in entry.pending:
+                yield _short(item.what), "Pending", partial(app.open_brief, entry.path, "confirmations", item.index)
+            for stop in entry.stops:
+                label = _short(f"{stop.place} · {entry.title}")
+                yield label, "Stop", partial(app.open_brief, entry.path, "itinerary", stop.index)
+
+    async def discover(self) -> Hits:
+        for text, kind, jump in self._targets():
+            yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), jump, text=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, kind, jump in self._targets():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text)), jump, text=text)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1] + "…"

@@ -1,0 +1,162 @@
+"""The library in the app: the list, filtering, opening briefs and stepping through them, the boards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from briefing.library import IndexedBrief, Library
+from briefing.ui.app import BriefingApp
+from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.errors import ErrorScreen
+from briefing.ui.library_screen import LibraryScreen
+from briefing.ui.panes.base import ItemList
+from briefing.ui.rowlist import RowList
+from tests.apps import settle
+from tests.test_library import make_library
+
+
+async def ready(pilot: Pilot[None]) -> LibraryScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    for _ in range(200):
+        if screen.indexing is None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+    return screen
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+def rows(screen: LibraryScreen) -> RowList[object]:
+    return screen.query_one("#library-rows", RowList)
+
+
+@pytest.fixture
+def library_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BriefingApp:
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 12)
+    (Path("lib") / "broken.toml").write_text("schema_version = 1\n", encoding="utf-8")
+    return BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+
+
+async def test_the_list_shows_every_brief_with_problems_first(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        shown = rows(screen).rows
+        assert len(shown) == 13
+        first = shown[0]
+        assert isinstance(first, IndexedBrief) and not first.ok
+        assert "13 briefs" in str(screen.query_one("#library-status").visual)
+
+
+async def test_filter_as_you_type_and_escape_clears(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"brief 7:")
+        assert [entry.title[:8] for entry in screen.shown] == ["Brief 7:"]
+        await pilot.press("enter")
+        assert isinstance(pilot.app.focused, RowList)
+        await pilot.press("escape")
+        assert len(screen.shown) == 13
+
+
+async def test_s_changes_the_order(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        newest = [entry.path for entry in screen.shown]
+        await pilot.press("s")
+        assert "oldest first" in str(screen.query_one("#library-status").visual)
+        assert [entry.path for entry in screen.shown][1:] == list(reversed(newest[1:]))
+
+
+async def test_enter_opens_a_brief_brackets_step_and_escape_returns(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BriefScreen)
+        second = screen.shown[2]
+        assert pilot.app.screen.brief.meta.title == second.title
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.brief.meta.title == screen.shown[3].title
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.brief.meta.title == screen.shown[1].title
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+        assert rows(screen).cursor == 2
+
+
+async def test_a_broken_file_opens_on_its_problems(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, ErrorScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, LibraryScreen)
+
+
+async def test_the_pending_board_opens_the_brief_at_the_item(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("p")
+        entry, item = rows(screen).rows[0]  # type: ignore[misc]
+        await pilot.press("enter")
+        await settle(pilot)
+        brief_screen = pilot.app.screen
+        assert isinstance(brief_screen, BriefScreen)
+        assert brief_screen.section == "confirmations"
+        highlighted = brief_screen.query_one("#confirmations ItemList", ItemList).highlighted
+        assert brief_screen.brief.confirmations[highlighted or 0].id == item.id
+
+
+async def test_the_agenda_opens_the_brief_at_the_stop(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", "enter")
+        await settle(pilot)
+        entry, stop = rows(screen).rows[1]  # type: ignore[misc]
+        brief_screen = pilot.app.screen
+        assert isinstance(brief_screen, BriefScreen) and brief_screen.section == "itinerary"
+        assert brief_screen.query_one("#itinerary ItemList", ItemList).highlighted == stop.index
+
+
+async def test_files_added_and_removed_show_up_without_a_restart(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        (Path("lib") / "broken.toml").unlink()
+        from tests.conftest import MINIMAL_BRIEF
+
+        (Path("lib") / "added.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+        await wait_until(pilot, lambda: any(entry.title == "Minimal" for entry in screen.shown))
+        assert all(entry.ok for entry in screen.shown)
+
+
+def test_library_snapshots(snap_compare: Callable[..., bool], library_app: BriefingApp) -> None:
+    async def open_library(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+
+    assert snap_compare(library_app, terminal_size=(120, 40), run_before=open_library)
+
+
+@pytest.mark.parametrize(("keys", "size"), [(["p"], (120, 40)), (["a"], (120, 40)), (["slash", *"sanctions"], (120, 40)),
+                                            ([], (80, 24))])  # fmt: skip
+def test_board_and_filter_snapshots(
+    snap_compare: Callable[..., bool], library_app: BriefingApp, keys: list[str], size: tuple[int, int]
+) -> None:
+    async def open_library(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+
+    assert snap_compare(library_app, press=keys, terminal_size=size, run_before=open_library)
