@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
-from briefing.library import IndexedBrief, Library
+from briefing.library import IndexedBrief, Library, PendingItem, StopItem
 from briefing.ui.app import BriefingApp
 from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.errors import ErrorScreen
@@ -57,7 +59,7 @@ async def test_the_list_shows_every_brief_with_problems_first(library_app: Brief
         assert len(shown) == 13
         first = shown[0]
         assert isinstance(first, IndexedBrief) and not first.ok
-        assert "13 briefs" in str(screen.query_one("#library-status").visual)
+        assert "13 briefs" in str(screen.query_one("#library-status", Static).visual)
 
 
 async def test_filter_as_you_type_and_escape_clears(library_app: BriefingApp) -> None:
@@ -76,7 +78,7 @@ async def test_s_changes_the_order(library_app: BriefingApp) -> None:
         screen = await ready(pilot)
         newest = [entry.path for entry in screen.shown]
         await pilot.press("s")
-        assert "oldest first" in str(screen.query_one("#library-status").visual)
+        assert "oldest first" in str(screen.query_one("#library-status", Static).visual)
         assert [entry.path for entry in screen.shown][1:] == list(reversed(newest[1:]))
 
 
@@ -95,7 +97,7 @@ async def test_enter_opens_a_brief_brackets_step_and_escape_returns(library_app:
         await settle(pilot)
         assert pilot.app.screen.brief.meta.title == screen.shown[1].title
         await pilot.press("escape")
-        assert pilot.app.screen is screen
+        assert isinstance(pilot.app.screen, LibraryScreen)
         assert rows(screen).cursor == 2
 
 
@@ -112,7 +114,7 @@ async def test_the_pending_board_opens_the_brief_at_the_item(library_app: Briefi
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("p")
-        entry, item = rows(screen).rows[0]  # type: ignore[misc]
+        _entry, item = cast(tuple[IndexedBrief, PendingItem], rows(screen).rows[0])
         await pilot.press("enter")
         await settle(pilot)
         brief_screen = pilot.app.screen
@@ -127,7 +129,7 @@ async def test_the_agenda_opens_the_brief_at_the_stop(library_app: BriefingApp) 
         screen = await ready(pilot)
         await pilot.press("a", "enter")
         await settle(pilot)
-        entry, stop = rows(screen).rows[1]  # type: ignore[misc]
+        _entry, stop = cast(tuple[IndexedBrief, StopItem], rows(screen).rows[1])
         brief_screen = pilot.app.screen
         assert isinstance(brief_screen, BriefScreen) and brief_screen.section == "itinerary"
         assert brief_screen.query_one("#itinerary ItemList", ItemList).highlighted == stop.index
@@ -151,8 +153,10 @@ def test_library_snapshots(snap_compare: Callable[..., bool], library_app: Brief
     assert snap_compare(library_app, terminal_size=(120, 40), run_before=open_library)
 
 
-@pytest.mark.parametrize(("keys", "size"), [(["p"], (120, 40)), (["a"], (120, 40)), (["slash", *"sanctions"], (120, 40)),
-                                            ([], (80, 24))])  # fmt: skip
+VIEWS = [(["p"], (120, 40)), (["a"], (120, 40)), (["slash", *"sanctions"], (120, 40)), ([], (80, 24))]
+
+
+@pytest.mark.parametrize(("keys", "size"), VIEWS)
 def test_board_and_filter_snapshots(
     snap_compare: Callable[..., bool], library_app: BriefingApp, keys: list[str], size: tuple[int, int]
 ) -> None:
