@@ -22,7 +22,7 @@ from typing import Any
 from briefing.load import load_path
 from briefing.model import Brief, ConfirmationStatus, Problem, StopStatus
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 BATCH = 200
 
 
@@ -151,26 +151,32 @@ class Library:
         return _read_cache(self.cache_file)
 
     def build(self, progress: Callable[[int, int], None] | None = None) -> Iterator[list[IndexedBrief]]:
-        """Index every file, yielding batches as they are ready; unchanged files come from the cache."""
+        """Index every file, yielding batches as they are ready; unchanged files come from the cache.
+
+        Many files to read are shared among worker processes, one per core.
+        """
         files, self.scan_problems = find_files(self.roots)
-        cache = self.cached()
+        known = self.entries or self.cached()
         fresh: dict[str, IndexedBrief] = {}
-        batch: list[IndexedBrief] = []
-        for done, path in enumerate(files, start=1):
-            entry = _index_one(path, cache.get(str(path)))
-            fresh[entry.path] = entry
-            batch.append(entry)
-            if len(batch) >= BATCH:
-                yield batch
-                batch = []
-                if progress:
-                    progress(done, len(files))
-        if batch:
-            yield batch
+        stale: list[Path] = []
+        for path in files:
+            entry = _index_unchanged(path, known.get(str(path)))
+            if entry is None:
+                stale.append(path)
+            else:
+                fresh[entry.path] = entry
+        total = len(files)
+        if fresh:
+            yield list(fresh.values())
         if progress:
-            progress(len(files), len(files))
+            progress(len(fresh), total)
+        for batch in _index_many(stale):
+            fresh.update((entry.path, entry) for entry in batch)
+            yield batch
+            if progress:
+                progress(len(fresh), total)
         self.entries = fresh
-        if fresh != cache:
+        if stale or len(fresh) != len(known):
             _write_cache(self.cache_file, fresh)
 
     def refresh(self) -> tuple[list[IndexedBrief], list[str]]:
@@ -191,6 +197,65 @@ class Library:
         if changed or gone:
             _write_cache(self.cache_file, self.entries)
         return changed, gone
+
+
+PARALLEL_FROM = 400
+"""From this many files to read, the index is built by worker processes, one per core."""
+
+
+def _index_unchanged(path: Path, known: IndexedBrief | None) -> IndexedBrief | None:
+    """The known entry while the file's size and mtime are unchanged, else None."""
+    if known is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return known if known.size == info.st_size and known.mtime_ns == info.st_mtime_ns else None
+
+
+def _index_paths(paths: list[str]) -> list[IndexedBrief]:
+    return [_index_one(Path(path), None) for path in paths]
+
+
+def _index_many(paths: list[Path]) -> Iterator[list[IndexedBrief]]:
+    """Index ``paths`` in batches: in this process when they are few, in worker processes when many."""
+    names = [str(path) for path in paths]
+    chunks = [names[start : start + BATCH] for start in range(0, len(names), BATCH)]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(names) < PARALLEL_FROM or workers < 2:
+        for chunk in chunks:
+            yield _index_paths(chunk)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not prepare_workers():
+        for chunk in chunks:
+            yield _index_paths(chunk)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_index_paths, chunks)
+
+
+def prepare_workers() -> bool:
+    """Start multiprocessing's helper while standard error is still the real one; False if it cannot run.
+
+    Textual replaces sys.stderr while it runs, and the helper needs a real file descriptor.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    shown_errors = sys.stderr
+    try:
+        # The helper hands standard error to its process: give it the real one, not a full-screen app's capture.
+        sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        return False
+    finally:
+        sys.stderr = shown_errors
+    return True
 
 
 def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:
@@ -223,78 +288,116 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _entry_json(entry: IndexedBrief) -> dict[str, Any]:
+# The cache is columnar JSON: one array per field, rows by position. Reading it back is a handful of
+# C-speed parses and one pass per column, which keeps a second open of 10,000 briefs well under a second.
+_COLUMNS = ("path", "size", "mtime_ns", "title", "as_of", "category", "tags", "problems", "pending", "stops", "search")
+
+
+def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
+    values = list(entries.values())
     return {
-        "size": entry.size, "mtime_ns": entry.mtime_ns, "title": entry.title, "as_of": _date(entry.as_of),
-        "category": entry.category, "tags": list(entry.tags),
-        "problems": [[p.file, p.message, p.line, p.column, p.key] for p in entry.problems],
-        "pending": [[p.index, p.id, p.what, list(p.awaited_from), _date(p.since)] for p in entry.pending],
-        "stops": [[s.index, s.place, s.when, _date(s.start), _date(s.end), s.approximate, s.certainty, s.status]
-                  for s in entry.stops],
-        "search": entry.search,
-    }  # fmt: skip
+        "path": [e.path for e in values],
+        "size": [e.size for e in values],
+        "mtime_ns": [e.mtime_ns for e in values],
+        "title": [e.title for e in values],
+        "as_of": [_date(e.as_of) for e in values],
+        "category": [e.category for e in values],
+        "tags": [list(e.tags) for e in values],
+        "problems": [[[p.file, p.message, p.line, p.column, p.key] for p in e.problems] for e in values],
+        "pending": [[[p.index, p.id, p.what, list(p.awaited_from), _date(p.since)] for p in e.pending] for e in values],
+        "stops": [
+            [
+                [s.index, s.place, s.when, _date(s.start), _date(s.end), s.approximate, s.certainty, s.status]
+                for s in e.stops
+            ]
+            for e in values
+        ],
+        "search": [e.search for e in values],
+    }
 
 
-def _read_date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError("not a date")
-    return dt.date.fromisoformat(value)
+class _Bad(Exception):
+    """The cache is not what this version wrote."""
 
 
-def _number(value: Any) -> int | None:
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    raise ValueError("not a number")
+def _check(ok: bool) -> None:
+    if not ok:
+        raise _Bad
 
 
-def _text(value: Any, optional: bool = False) -> Any:
-    if (value is None and optional) or isinstance(value, str):
-        return value
-    raise ValueError("not text")
+def _is_text(value: Any) -> bool:
+    return type(value) is str
 
 
-def _entry_from_json(path: str, raw: Any) -> IndexedBrief:
-    """One cached record, checked field by field; anything unexpected raises ValueError or TypeError."""
-    problems = tuple(
-        Problem(_text(file), _text(message), _number(line), _number(column), _text(key, True))
-        for file, message, line, column, key in raw["problems"]
-    )
-    pending = tuple(
-        PendingItem(int(i), _text(ident), _text(what), tuple(_text(a) for a in awaited), _read_date(since))
-        for i, ident, what, awaited, since in raw["pending"]
-    )
-    stops = tuple(
-        StopItem(
-            int(i), _text(place), _text(when, True), _read_date(start), _read_date(end), bool(approximate),
-            _text(certainty, True), _text(status),
+def _is_optional_text(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
+    """Every record, checked: anything not of the expected shape and type raises _Bad, ValueError or TypeError."""
+    _check(type(columns) is dict and all(type(columns.get(name)) is list for name in _COLUMNS))
+    count = len(columns["path"])
+    _check(all(len(columns[name]) == count for name in _COLUMNS))
+    _check(all(map(_is_text, columns["path"])) and all(map(_is_text, columns["title"])))
+    _check(all(map(_is_text, columns["search"])) and all(map(_is_optional_text, columns["category"])))
+    _check(all(map(_is_int, columns["size"])) and all(map(_is_int, columns["mtime_ns"])))
+    entries: dict[str, IndexedBrief] = {}
+    for path, size, mtime, title, as_of, category, tags, problems, pending, stops, search in zip(
+        *(columns[name] for name in _COLUMNS), strict=True
+    ):
+        _check(type(tags) is list and all(map(_is_text, tags)))
+        found = tuple(
+            Problem(file, message, line, column, key)
+            for file, message, line, column, key in problems
+            if _is_text(file) and _is_text(message) and (line is None or _is_int(line))
+            and (column is None or _is_int(column)) and _is_optional_text(key)
+        )  # fmt: skip
+        _check(len(found) == len(problems))
+        waiting = tuple(
+            PendingItem(index, ident, what, tuple(awaited), _optional_date(since))
+            for index, ident, what, awaited, since in pending
+            if _is_int(index)
+            and _is_text(ident)
+            and _is_text(what)
+            and type(awaited) is list
+            and all(map(_is_text, awaited))
         )
-        for i, place, when, start, end, approximate, certainty, status in raw["stops"]
-    )  # fmt: skip
-    size, mtime = raw["size"], raw["mtime_ns"]
-    if not isinstance(size, int) or not isinstance(mtime, int):
-        raise ValueError("bad stamp")
-    return IndexedBrief(path, size, mtime, _text(raw["title"]), _read_date(raw["as_of"]),
-                        _text(raw["category"], True), tuple(_text(t) for t in raw["tags"]), problems, pending,
-                        stops, _text(raw["search"]))  # fmt: skip
+        _check(len(waiting) == len(pending))
+        planned = tuple(
+            StopItem(index, place, when, _optional_date(start), _optional_date(end), approximate, certainty, status)
+            for index, place, when, start, end, approximate, certainty, status in stops
+            if _is_int(index) and _is_text(place) and _is_optional_text(when) and type(approximate) is bool
+            and _is_optional_text(certainty) and _is_text(status)
+        )  # fmt: skip
+        _check(len(planned) == len(stops))
+        entries[path] = IndexedBrief(path, size, mtime, title, _optional_date(as_of), category, tuple(tags), found,
+                                     waiting, planned, search)  # fmt: skip
+    return entries
 
 
 def _read_cache(cache_file: Path) -> dict[str, IndexedBrief]:
     """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version."""
     try:
         document = json.loads(cache_file.read_bytes())
-        if document.get("version") != CACHE_VERSION or not isinstance(document.get("entries"), dict):
+        if type(document) is not dict or document.get("version") != CACHE_VERSION:
             return {}
-        return {path: _entry_from_json(path, raw) for path, raw in document["entries"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return _rows_from_columns(document.get("columns"))
+    except (OSError, ValueError, TypeError, _Bad):
         return {}
 
 
 def _write_cache(cache_file: Path, entries: dict[str, IndexedBrief]) -> None:
     from briefing.files import SaveError, atomic_write
 
-    document = {"version": CACHE_VERSION, "entries": {path: _entry_json(e) for path, e in entries.items()}}
+    document = {"version": CACHE_VERSION, "columns": _columns(entries)}
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(cache_file, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

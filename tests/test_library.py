@@ -134,8 +134,19 @@ def test_a_second_open_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.
     assert third[str(changed)].title.startswith("Changed ")
 
 
-@pytest.mark.parametrize("junk", [b"{not json", b'{"version": 99, "entries": {}}', b"[]",
-                                  b'{"version": 1, "entries": {"x": {"size": "big"}}}'])  # fmt: skip
+JUNK = [
+    b"{not json",
+    b'{"version": 99, "columns": {}}',
+    b"[]",
+    b'{"version": 2, "columns": {"path": ["x"]}}',
+    b'{"version": 2, "columns": {"path": ["x"], "size": ["big"], "mtime_ns": [1], "title": ["t"], "as_of": [null],'
+    b' "category": [null], "tags": [[]], "problems": [[]], "pending": [[]], "stops": [[]], "search": [""]}}',
+    b'{"version": 2, "columns": {"path": ["x"], "size": [1], "mtime_ns": [1], "title": ["t"], "as_of": ["soon"],'
+    b' "category": [null], "tags": [[]], "problems": [[]], "pending": [[]], "stops": [[]], "search": [""]}}',
+]
+
+
+@pytest.mark.parametrize("junk", JUNK)
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, junk: bytes) -> None:
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")

@@ -77,6 +77,9 @@ class LibraryScreen(Screen[None]):
         self.indexing: tuple[int, int] | None = (0, 0)
         self.shown: list[IndexedBrief] = []
         self._library_today: dt.date | None = None
+        self._sorted: dict[int, list[IndexedBrief]] = {}
+        self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
+        self._boards: dict[str, list[Any]] = {}
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -91,20 +94,17 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#library-filter").display = False
-        self._show_cached()
+        self._update_status()
         self._build()
         self.set_interval(REFRESH_SECONDS, self._refresh_library)
 
     # -- the index ------------------------------------------------------------------------------------------------
 
-    def _show_cached(self) -> None:
-        cached = self.library.cached()
-        if cached:
-            self.library.entries = cached
-            self._redraw()
-
     @work(thread=True, exclusive=True, group="index")
     def _build(self) -> None:
+        cached = self.library.cached()
+        if cached:
+            self.app.call_from_thread(self._batch, cached)
         fresh: dict[str, IndexedBrief] = {}
         for batch in self.library.build(
             progress=lambda done, total: self.app.call_from_thread(self._progress, done, total)
@@ -114,6 +114,17 @@ class LibraryScreen(Screen[None]):
             if not self.library.entries or len(fresh) == len(batch):
                 self.app.call_from_thread(self._batch, dict(fresh))
         self.app.call_from_thread(self._indexed)
+        self.app.call_from_thread(self._changed, self._derive())
+
+    def _derive(self) -> dict[str, Any]:
+        """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing."""
+        entries = list(self.library.entries.values())
+        return {
+            "entries": self.library.entries,
+            "sorted": {0: arrange(entries, 0)},
+            "boards": {"pending": pending_board(entries), "agenda": agenda(entries)},
+            "today": library_today(entries),
+        }
 
     def _progress(self, done: int, total: int) -> None:
         self.indexing = (done, total)
@@ -121,10 +132,21 @@ class LibraryScreen(Screen[None]):
 
     def _batch(self, fresh: dict[str, IndexedBrief]) -> None:
         self.library.entries = fresh
-        self._redraw()
+        self._changed()
 
     def _indexed(self) -> None:
         self.indexing = None
+        self._update_status()
+
+    def _changed(self, derived: dict[str, Any] | None = None) -> None:
+        """The entries changed: take what was derived from them (or forget it), and draw again."""
+        if derived is not None and derived["entries"] is not self.library.entries:
+            derived = None  # the entries moved on while these were derived
+        self._sorted = derived["sorted"] if derived else {}
+        self._boards = derived["boards"] if derived else {}
+        if derived:
+            self._library_today = derived["today"]
+        self._filtered = None
         self._redraw()
 
     @work(thread=True, exclusive=True, group="refresh")
@@ -133,7 +155,7 @@ class LibraryScreen(Screen[None]):
             return
         changed, gone = self.library.refresh()
         if changed or gone:
-            self.app.call_from_thread(self._redraw)
+            self.app.call_from_thread(self._changed, self._derive())
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
@@ -141,21 +163,42 @@ class LibraryScreen(Screen[None]):
         return self.query_one("#library-rows", RowList)
 
     def _redraw(self) -> None:
-        entries = self.library.entries.values()
         rows = self._rows()
         current = rows.current
         if self.view == "library":
-            self.shown = arrange(entries, self.order, self.query_text)
+            self.shown = self._arranged()
             new_rows: list[Any] = self.shown
-        elif self.view == "pending":
-            new_rows = pending_board(entries)
-            self._library_today = library_today(self.library.entries.values())
         else:
-            new_rows = agenda(entries)
+            new_rows = self._board(self.view)
         cursor = new_rows.index(current) if current is not None and current in new_rows else None
         rows.set_rows(new_rows, cursor)
         self.query_one("#library-columns", Static).update(self._columns())
         self._update_status()
+
+    def _arranged(self) -> list[IndexedBrief]:
+        """The list in the current order, filtered; each order is sorted once, and typing narrows what it had."""
+        if self.order not in self._sorted:
+            self._sorted[self.order] = arrange(self.library.entries.values(), self.order)
+        ordered = self._sorted[self.order]
+        words = self.query_text.casefold().split()
+        if not words:
+            self._filtered = None
+            return ordered
+        base = ordered
+        if self._filtered is not None:
+            order, query, rows = self._filtered
+            if order == self.order and query and self.query_text.startswith(query):
+                base = rows  # a longer query can only match fewer of the rows the shorter one matched
+        chosen = [entry for entry in base if all(word in entry.search for word in words)]
+        self._filtered = (self.order, self.query_text, chosen)
+        return chosen
+
+    def _board(self, view: str) -> list[Any]:
+        if view not in self._boards:
+            entries = self.library.entries.values()
+            self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries)
+            self._library_today = library_today(entries)
+        return self._boards[view]
 
     def _update_status(self) -> None:
         entries = self.library.entries

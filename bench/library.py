@@ -1,0 +1,163 @@
+"""Library figures at scale, measured in a pseudo-terminal (pyte) at 120x40.
+
+usage: python bench/library.py [DIR]    (DIR: a library from bench/gen_library.py; default: ./library-10000,
+                                         generated if missing)
+
+Reports, for the library under DIR:
+  - first rows on screen after start, and the progress line while indexing (target <= 1.5 s);
+  - the full first index against tomllib-parsing every file in one process, same run (target <= 1.3x);
+  - a second open of the unchanged library, complete (target <= 1.0 s);
+  - key presses in the list and the boards: time until the screen shows the result (target <= 50 ms);
+  - the app's peak memory (target <= 300 MB);
+and for one brief with 1,000 quotes, confirmations and stops: open time (<= 1.0 s) and a key (<= 50 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from first_paint import briefing_command
+from pty_screen import Terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed_key(terminal: Terminal, key: str, expect: str, runs: int = 1) -> float:
+    start = time.perf_counter()
+    terminal.send(key)
+    seen = terminal.wait_for(expect, timeout=10)
+    if seen is None:
+        raise SystemExit(f"{expect!r} did not appear after {key!r}")
+    return time.perf_counter() - start
+
+
+def tomllib_seconds(directory: Path) -> tuple[float, int]:
+    files = [
+        Path(folder) / name for folder, _dirs, names in os.walk(directory) for name in names if name.endswith(".toml")
+    ]
+    start = time.perf_counter()
+    for file in files:
+        tomllib.loads(file.read_text(encoding="utf-8"))
+    return time.perf_counter() - start, len(files)
+
+
+def library_run(directory: Path, cache: Path) -> dict[str, float]:
+    env = {"XDG_CACHE_HOME": str(cache)}
+    terminal = Terminal([*briefing_command(), str(directory)], cols=120, rows=40, env=env)
+    figures: dict[str, float] = {}
+    try:
+        rows = terminal.wait_for("Brief ", timeout=60)
+        if rows is None:
+            raise SystemExit("no rows appeared")
+        figures["first rows"] = rows
+        figures["progress shown"] = float("indexing" in terminal.text() or "looking for briefs" in terminal.text())
+        deadline = time.perf_counter() + 120
+        while ("indexing" in terminal.text() or "looking" in terminal.text()) and time.perf_counter() < deadline:
+            terminal.pump(0.005)
+        figures["complete"] = time.perf_counter() - terminal.started
+        terminal.settle(0.5)
+        keys = []
+        for _ in range(5):
+            keys.append(timed_key(terminal, "s", "oldest first"))
+            terminal.send("ssss")  # round the orders back to newest first
+            terminal.wait_for("newest first")
+            terminal.settle(0.2)
+        figures["key s (sort 10k)"] = statistics.median(keys)
+        count = f"{sum(1 for _ in directory.rglob('*.toml')):,} briefs"
+        figures["key p (pending board)"] = timed_key(terminal, "p", f"Pending board   {count}")
+        figures["key a (agenda)"] = timed_key(terminal, "a", f"Agenda   {count}")
+        figures["key l (list)"] = timed_key(terminal, "l", f"Library   {count}")
+        terminal.settle(0.3)
+        terminal.send("/")
+        terminal.wait_for("Filter: words")
+        terminal.settle(0.2)
+        figures["key / and a letter (filter)"] = timed_key(terminal, "z", "filter “z”")
+        figures["peak MB"] = peak_memory_mb(terminal.pid)
+    finally:
+        terminal.close()
+    return figures
+
+
+def big_brief(path: Path) -> None:
+    lines = ["schema_version = 1", "[brief]", 'title = "One brief, three thousand items"', "as_of = 2024-06-12",
+             "[summary]", 'bluf = "Many items."']  # fmt: skip
+    for i in range(1000):
+        lines += ["[[quotes]]", f'speaker = "Speaker {i}"', f'text = "Quote number {i}."']
+    for i in range(1000):
+        lines += ["[[confirmations]]", f'id = "c{i}"', f'what = "Claim {i}"', 'awaited_from = ["X"]',
+                  'status = "pending"', "since = 2024-06-01"]  # fmt: skip
+    for i in range(1000):
+        lines += ["[[itinerary]]", f'place = "Place {i}"', "start = 2024-06-17", f'confirmation = "c{i}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def big_brief_run(path: Path) -> dict[str, float]:
+    terminal = Terminal([*briefing_command(), str(path)], cols=120, rows=40)
+    try:
+        title = terminal.wait_for("One brief, three thousand items", timeout=30)
+        panes = terminal.wait_for("Place 0", timeout=30)
+        if title is None or panes is None:
+            raise SystemExit("the big brief did not open")
+        figures = {"title": title, "all panes": time.perf_counter() - terminal.started}
+        terminal.settle(0.5)
+        terminal.send("4")
+        terminal.settle(0.3)
+        figures["key G (to stop 1000)"] = timed_key(terminal, "G", "Place 999")
+        figures["key g (back to stop 1)"] = timed_key(terminal, "g", "1. Place 0")
+        figures["key 2 (quotes)"] = timed_key(terminal, "2", "Speaker 0")
+    finally:
+        terminal.close()
+    return figures
+
+
+def main() -> None:
+    directory = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "library-10000"
+    if not directory.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_library.py"), "10000", str(directory)], check=True)
+    with tempfile.TemporaryDirectory() as temporary:
+        cache = Path(temporary) / "cache"
+        parse_seconds, count = tomllib_seconds(directory)
+        first = library_run(directory, cache)
+        second = library_run(directory, cache)
+        big = Path(temporary) / "big.toml"
+        big_brief(big)
+        big_figures = big_brief_run(big)
+        shutil.rmtree(cache, ignore_errors=True)
+    print(f"library of {count:,} briefs under {directory}, at 120x40:")
+    print(f"  first open: first rows on screen        {first['first rows']:6.2f} s   (target <= 1.5 s)")
+    print(f"  first open: progress line shown          {'yes' if first['progress shown'] else 'no'}")
+    print(f"  first open: index complete               {first['complete']:6.2f} s from start")
+    print(f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s")
+    print(f"  ratio, complete first open / tomllib     {first['complete'] / parse_seconds:6.2f}   (target <= 1.3)")
+    print(f"  second open (cached): complete           {second['complete']:6.2f} s   (target <= 1.0 s)")
+    for name in ("key s (sort 10k)", "key p (pending board)", "key a (agenda)", "key l (list)",
+                 "key / and a letter (filter)"):  # fmt: skip
+        print(f"  {name:<40} {second[name] * 1000:6.0f} ms  (target <= 50 ms)")
+    print(f"  peak memory, first open                  {first['peak MB']:6.0f} MB  (target <= 300 MB)")
+    print(f"  peak memory, second open                 {second['peak MB']:6.0f} MB")
+    print("one brief with 1,000 quotes, 1,000 confirmations and 1,000 stops:")
+    print(f"  title on screen                          {big_figures['title']:6.2f} s")
+    print(f"  every pane on screen                     {big_figures['all panes']:6.2f} s   (target <= 1.0 s)")
+    for name in ("key G (to stop 1000)", "key g (back to stop 1)", "key 2 (quotes)"):
+        print(f"  {name:<40} {big_figures[name] * 1000:6.0f} ms  (target <= 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
