@@ -9,6 +9,7 @@ and kept up to date as files change.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,17 +105,21 @@ class LibraryScreen(Screen[None]):
     def _build(self) -> None:
         cached = self.library.cached()
         if cached:
+            # The cached index is on screen at once; the files are then checked against it.
+            self.library.entries = cached
             self.app.call_from_thread(self._batch, cached)
         fresh: dict[str, IndexedBrief] = {}
-        for batch in self.library.build(
-            progress=lambda done, total: self.app.call_from_thread(self._progress, done, total)
-        ):
-            for entry in batch:
-                fresh[entry.path] = entry
-            if not self.library.entries or len(fresh) == len(batch):
+        shown_at = time.monotonic()
+        for batch in self.library.build(progress=self._report_progress):
+            fresh.update((entry.path, entry) for entry in batch)
+            if fresh.keys() != cached.keys() and time.monotonic() - shown_at > 0.2:
+                shown_at = time.monotonic()
                 self.app.call_from_thread(self._batch, dict(fresh))
         self.app.call_from_thread(self._indexed)
         self.app.call_from_thread(self._changed, self._derive())
+
+    def _report_progress(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self._progress, done, total)
 
     def _derive(self) -> dict[str, Any]:
         """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing."""
