@@ -98,7 +98,7 @@ async def test_enter_opens_a_brief_brackets_step_and_escape_returns(library_app:
         assert pilot.app.screen.brief.meta.title == screen.shown[1].title
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, LibraryScreen)
-        assert rows(screen).cursor == 2
+        assert rows(screen).cursor == 1  # where [ and ] left off
 
 
 async def test_a_broken_file_opens_on_its_problems(library_app: BriefingApp) -> None:

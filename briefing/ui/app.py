@@ -176,6 +176,9 @@ class BriefingApp(App[None]):
         while self._brief_base() is not None:
             self.pop_screen()
         self._watching = False
+        select = getattr(self.screen, "select_path", None)
+        if select is not None:
+            select(str(self.path))  # the list's cursor follows [ and ] to the brief last shown
 
     def step_brief(self, by: int) -> None:
         """The previous or next brief of the list it was opened from."""

@@ -271,6 +271,13 @@ class LibraryScreen(Screen[None]):
         )  # fmt: skip
         return Text(" ").join(cell(text, size) for text, size in zip(cells, widths, strict=True))
 
+    def select_path(self, path: str) -> None:
+        rows = self._rows()
+        for index, row in enumerate(rows.rows):
+            if isinstance(row, IndexedBrief) and row.path == path:
+                rows.cursor = index
+                return
+
     def on_resize(self) -> None:
         self._redraw()
 
