@@ -9,7 +9,6 @@ the last good version in place with its problems listed below it.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +17,13 @@ from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 
 from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
-from briefing.library import Library
 from briefing.load import LoadResult, load_path
 from briefing.model import Confirmation, ConfirmationStatus, Problem
 from briefing.paths import display_path
 from briefing.ui.keys import APP_BINDINGS
 
 if TYPE_CHECKING:
+    from briefing.library import Library
     from briefing.ui.panes.confirmations import ConfirmationsPane
 
 POLL_SECONDS = 0.2
@@ -199,6 +198,8 @@ class BriefingApp(App[None]):
 
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
+        import subprocess
+
         from briefing.editor import NoEditor, editor_command
 
         edit_line: Callable[[], int | None] | None = getattr(self._brief_base(), "edit_line", None)
