@@ -81,6 +81,8 @@ class LibraryScreen(Screen[None]):
         self._sorted: dict[int, list[IndexedBrief]] = {}
         self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
         self._boards: dict[str, list[Any]] = {}
+        self.palette_targets: tuple[object, list[Any]] | None = None
+        """The palette's entries, kept while the index they came from is current."""
 
     @property
     def briefing_app(self) -> BriefingApp:

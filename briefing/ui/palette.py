@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -72,33 +73,65 @@ class BriefCommands(Provider):
 
 
 class LibraryCommands(Provider):
-    """Jump to a view of the library, to any brief, or to any pending confirmation or stop in it."""
+    """Jump to a view of the library, to any brief, or to any pending confirmation or stop in it.
 
-    def _targets(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+    A library can hold tens of thousands of these: a C-speed subsequence filter picks the few hundred
+    candidates that the (slower) fuzzy scoring then ranks, and the empty palette lists only the views
+    and the newest briefs.
+    """
+
+    DISCOVER_BRIEFS = 50
+    MOST_CANDIDATES = 300
+
+    def _targets(self) -> list[tuple[str, str, Callable[[], None]]]:
         from briefing.ui.library_screen import VIEW_TITLES, LibraryScreen
 
         screen = self.screen
         if not isinstance(screen, LibraryScreen):
-            return
+            return []
+        cached = screen.palette_targets
+        if cached is not None and cached[0] is screen.library.entries:
+            return cached[1]
         app = screen.briefing_app
-        for view, title in VIEW_TITLES.items():
-            yield f"Go to the {title.lower()}", "View", partial(screen.action_view, view)
+        targets: list[tuple[str, str, Callable[[], None]]] = [
+            (f"Go to the {title.lower()}", "View", partial(screen.action_view, view))
+            for view, title in VIEW_TITLES.items()
+        ]
         entries = sorted(screen.library.entries.values(), key=lambda entry: entry.as_of or dt.date.min, reverse=True)
         for entry in entries:
-            yield _short(entry.title), "Brief", partial(app.open_brief, entry.path)
+            targets.append((_short(entry.title), "Brief", partial(app.open_brief, entry.path)))
+        for entry in entries:
             for item in entry.pending:
-                yield _short(item.what), "Pending", partial(app.open_brief, entry.path, "confirmations", item.index)
+                targets.append(
+                    (_short(item.what), "Pending", partial(app.open_brief, entry.path, "confirmations", item.index))
+                )
             for stop in entry.stops:
                 label = _short(f"{stop.place} · {entry.title}")
-                yield label, "Stop", partial(app.open_brief, entry.path, "itinerary", stop.index)
+                targets.append((label, "Stop", partial(app.open_brief, entry.path, "itinerary", stop.index)))
+        screen.palette_targets = (screen.library.entries, targets)
+        return targets
 
     async def discover(self) -> Hits:
+        shown = 0
         for text, kind, jump in self._targets():
+            if kind == "Brief":
+                shown += 1
+                if shown > self.DISCOVER_BRIEFS:
+                    break
             yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), jump, text=text)
 
     async def search(self, query: str) -> Hits:
+        needle = query.casefold()
+        if not needle.strip():
+            return
+        in_order = re.compile(".*?".join(map(re.escape, needle)))
+        targets = self._targets()
+        exact = [target for target in targets if needle in target[0].casefold()]
+        loose = [
+            target for target in targets if needle not in target[0].casefold() and in_order.search(target[0].casefold())
+        ]
         matcher = self.matcher(query)
-        for text, kind, jump in self._targets():
+        for text, kind, jump in (exact + loose)[: self.MOST_CANDIDATES]:
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text)), jump, text=text)
