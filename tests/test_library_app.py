@@ -164,3 +164,25 @@ def test_board_and_filter_snapshots(
         await ready(pilot)
 
     assert snap_compare(library_app, press=keys, terminal_size=size, run_before=open_library)
+
+
+async def test_the_palette_jumps_to_any_brief_by_name(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"brief 7:")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.brief.meta.title.startswith("Brief 7:")
+
+
+async def test_the_palette_jumps_to_the_pending_board(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("ctrl+p", *"pending board")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.view == "pending"
