@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
 
 REFRESH_SECONDS = 2.0
-VIEWS = ("library", "pending", "agenda")
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
 
 
