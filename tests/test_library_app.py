@@ -8,13 +8,12 @@ from typing import cast
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from briefing.library import IndexedBrief, Library, PendingItem, StopItem
 from briefing.ui.app import BriefingApp
 from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.errors import ErrorScreen
-from briefing.ui.library_screen import LibraryScreen
+from briefing.ui.library_screen import LibraryScreen, Line
 from briefing.ui.panes.base import ItemList
 from briefing.ui.rowlist import RowList
 from tests.apps import settle
@@ -59,7 +58,7 @@ async def test_the_list_shows_every_brief_with_problems_first(library_app: Brief
         assert len(shown) == 13
         first = shown[0]
         assert isinstance(first, IndexedBrief) and not first.ok
-        assert "13 briefs" in str(screen.query_one("#library-status", Static).visual)
+        assert "13 briefs" in str(screen.query_one("#library-status", Line).render())
 
 
 async def test_filter_as_you_type_and_escape_clears(library_app: BriefingApp) -> None:
@@ -78,7 +77,7 @@ async def test_s_changes_the_order(library_app: BriefingApp) -> None:
         screen = await ready(pilot)
         newest = [entry.path for entry in screen.shown]
         await pilot.press("s")
-        assert "oldest first" in str(screen.query_one("#library-status", Static).visual)
+        assert "oldest first" in str(screen.query_one("#library-status", Line).render())
         assert [entry.path for entry in screen.shown][1:] == list(reversed(newest[1:]))
 
 

@@ -20,7 +20,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input
 
 from briefing.library import (
     ORDERS,
@@ -49,6 +50,24 @@ VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agen
 
 def _stop_window(stop: StopItem) -> str:
     return window(stop.start, stop.end, stop.approximate) or "no dates"
+
+
+class Line(Widget):
+    """One line of text that changes often: redrawn in place, never re-laid out (unlike Static.update)."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self._text
 
 
 def _library_commands() -> type[Provider]:
@@ -81,6 +100,7 @@ class LibraryScreen(Screen[None]):
         self._sorted: dict[int, list[IndexedBrief]] = {}
         self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
         self._boards: dict[str, list[Any]] = {}
+        self._bad_count: tuple[object, int] | None = None
         self.palette_targets: tuple[object, list[Any]] | None = None
         """The palette's entries, kept while the index they came from is current."""
 
@@ -89,8 +109,8 @@ class LibraryScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="library-status")
-        yield Static(id="library-columns")
+        yield Line(id="library-status")
+        yield Line(id="library-columns")
         yield RowList(self._render_row, id="library-rows")
         yield Input(placeholder="Filter: words in the title, tags, category, summary or body", id="library-filter")
         yield Footer(compact=True)
@@ -165,6 +185,7 @@ class LibraryScreen(Screen[None]):
             # pause; they are not garbage, so move them out of the collector's sight.
             gc.freeze()
         self._filtered = None
+        self._bad_count = None
         self._redraw()
 
     @work(thread=True, exclusive=True, group="refresh")
@@ -190,7 +211,7 @@ class LibraryScreen(Screen[None]):
             new_rows = self._board(self.view)
         cursor = new_rows.index(current) if current is not None and current in new_rows else None
         rows.set_rows(new_rows, cursor)
-        self.query_one("#library-columns", Static).update(self._columns())
+        self.query_one("#library-columns", Line).show(self._columns())
         self._update_status()
 
     def _arranged(self) -> list[IndexedBrief]:
@@ -207,7 +228,11 @@ class LibraryScreen(Screen[None]):
             order, query, rows = self._filtered
             if order == self.order and query and self.query_text.startswith(query):
                 base = rows  # a longer query can only match fewer of the rows the shorter one matched
-        chosen = [entry for entry in base if all(word in entry.search for word in words)]
+        if len(words) == 1:
+            word = words[0]
+            chosen = [entry for entry in base if word in entry.search]
+        else:
+            chosen = [entry for entry in base if all(word in entry.search for word in words)]
         self._filtered = (self.order, self.query_text, chosen)
         return chosen
 
@@ -220,7 +245,9 @@ class LibraryScreen(Screen[None]):
 
     def _update_status(self) -> None:
         entries = self.library.entries
-        bad = sum(1 for entry in entries.values() if not entry.ok) + len(self.library.scan_problems)
+        if self._bad_count is None or self._bad_count[0] is not entries:
+            self._bad_count = (entries, sum(1 for entry in entries.values() if not entry.ok))
+        bad = self._bad_count[1] + len(self.library.scan_problems)
         parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
         parts.append(f"  {len(entries):,} briefs")
         if bad:
@@ -232,7 +259,7 @@ class LibraryScreen(Screen[None]):
         if self.indexing is not None:
             done, total = self.indexing
             parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
-        self.query_one("#library-status", Static).update(Text.assemble(*parts))
+        self.query_one("#library-status", Line).show(Text.assemble(*parts))
 
     def _widths(self) -> tuple[int, ...]:
         width = max(40, self._rows().size.width or self.size.width)

@@ -42,6 +42,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         height: 1fr;
         background: transparent;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
         & > .row-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .row-list--cursor {
             background: $block-cursor-background;
