@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -29,3 +30,12 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.pause(0.02)
     await pilot.wait_for_scheduled_animations()
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run until ``condition`` holds; fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the app did not get there in time"

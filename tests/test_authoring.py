@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.errors import ErrorScreen, ProblemList, ProblemsPanel
 from briefing.ui.panes.base import ItemList
 from briefing.ui.resolve import ResolveForm
-from tests.apps import make_app, settle
+from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 
 TITLE = "Putin Likely To Visit North Korea Next Week"
@@ -27,15 +26,6 @@ def brief_copy(tmp_path: Path) -> Path:
     path = tmp_path / "brief.toml"
     shutil.copy(SEED, path)
     return path
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 3.0) -> None:
-    """Let the app run until ``condition`` holds; fail after ``seconds``."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "the app did not get there in time"
 
 
 def shown_title(app: BriefingApp) -> str:

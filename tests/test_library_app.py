@@ -16,7 +16,7 @@ from briefing.ui.errors import ErrorScreen
 from briefing.ui.library_screen import LibraryScreen, Line
 from briefing.ui.panes.base import ItemList
 from briefing.ui.rowlist import RowList
-from tests.apps import settle
+from tests.apps import settle, wait_until
 from tests.test_library import make_library
 
 
@@ -29,14 +29,6 @@ async def ready(pilot: Pilot[None]) -> LibraryScreen:
         await pilot.pause(0.02)
     await pilot.pause()
     return screen
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 def rows(screen: LibraryScreen) -> RowList[object]:
