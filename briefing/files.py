@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -110,16 +111,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, expected: Fingerprin
         _check_unchanged(target, expected, path)
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     temp_name = _write_temp(target.parent, data, mode, f"cannot save {path}")
-    try:
+    with _discarded_on_failure(temp_name, f"cannot save {path}"):
         if expected is not None:
             _check_unchanged(target, expected, path)
         os.replace(temp_name, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise SaveError(f"cannot save {path}: {_describe(error)}") from error
-        raise
     _fsync_directory(target.parent)
     stamp = Stamp.of(target)
     if stamp is None:
@@ -135,19 +130,26 @@ def _write_temp(directory: Path, data: bytes, mode: int, failure: str) -> str:
         handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=directory)
     except OSError as error:
         raise SaveError(f"{failure}: {_describe(error)} (in {directory})") from error
-    try:
+    with _discarded_on_failure(temp_name, failure):
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, mode)
+    return temp_name
+
+
+@contextlib.contextmanager
+def _discarded_on_failure(temp_name: str, failure: str) -> Iterator[None]:
+    """Remove the temporary file if the block fails; an OSError becomes a SaveError that says why."""
+    try:
+        yield
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(error, OSError):
             raise SaveError(f"{failure}: {_describe(error)}") from error
         raise
-    return temp_name
 
 
 def _check_unchanged(target: Path, expected: Fingerprint, shown: str | os.PathLike[str]) -> None:

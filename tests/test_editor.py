@@ -6,6 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from pty_screen import Terminal
 
 from briefing.editor import editor_command
@@ -19,13 +20,25 @@ def run_briefing(path: Path, editor: str) -> Terminal:
                     "VISUAL": ""})  # fmt: skip
 
 
-def test_e_edits_the_title_from_the_summary(tmp_path: Path) -> None:
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
     path = tmp_path / "brief.toml"
     shutil.copy(SEED, path)
-    terminal = run_briefing(path, FAKE_EDITOR)
+    return path
+
+
+def started(path: Path, editor: str) -> Terminal:
+    """`briefing` on ``path`` with ``editor`` as $EDITOR, once the brief is on screen."""
+    terminal = run_briefing(path, editor)
+    assert terminal.wait_for("Putin Likely To Visit") is not None
+    terminal.settle(0.5)
+    return terminal
+
+
+def test_e_edits_the_title_from_the_summary(seed_copy: Path) -> None:
+    path = seed_copy
+    terminal = started(path, FAKE_EDITOR)
     try:
-        assert terminal.wait_for("Putin Likely To Visit") is not None
-        terminal.settle(0.5)
         terminal.type("e")
         assert terminal.wait_for("Edited at line 5", timeout=10) is not None
         terminal.type("q")
@@ -35,27 +48,19 @@ def test_e_edits_the_title_from_the_summary(tmp_path: Path) -> None:
     assert 'title = "Edited at line 5"' in path.read_text(encoding="utf-8")
 
 
-def test_e_edits_the_item_under_the_cursor(tmp_path: Path) -> None:
-    path = tmp_path / "brief.toml"
-    shutil.copy(SEED, path)
-    stop_line = path.read_text(encoding="utf-8").split("\n").index("[[itinerary]]", 80) + 1
-    terminal = run_briefing(path, FAKE_EDITOR)
+def test_e_edits_the_item_under_the_cursor(seed_copy: Path) -> None:
+    stop_line = seed_copy.read_text(encoding="utf-8").split("\n").index("[[itinerary]]", 80) + 1
+    terminal = started(seed_copy, FAKE_EDITOR)
     try:
-        assert terminal.wait_for("Putin Likely To Visit") is not None
-        terminal.settle(0.5)
         terminal.type("4je")
         assert terminal.wait_for(f"2. Edited at line {stop_line}", timeout=10) is not None
     finally:
         terminal.close()
 
 
-def test_an_editor_that_cannot_start_gives_a_message(tmp_path: Path) -> None:
-    path = tmp_path / "brief.toml"
-    shutil.copy(SEED, path)
-    terminal = run_briefing(path, str(tmp_path / "no-such-editor"))
+def test_an_editor_that_cannot_start_gives_a_message(seed_copy: Path) -> None:
+    terminal = started(seed_copy, str(seed_copy.with_name("no-such-editor")))
     try:
-        assert terminal.wait_for("Putin Likely To Visit") is not None
-        terminal.settle(0.5)
         terminal.type("e")
         assert terminal.wait_for("Could not start the editor", timeout=10) is not None
         terminal.type("2")
