@@ -35,7 +35,10 @@ def open_parser() -> argparse.ArgumentParser:
             "other commands:\n"
             "  briefing check PATH...    validate brief files (see `briefing check --help`)\n"
             "  briefing new PATH         write a new brief to fill in\n"
+            "  briefing show PATH        print the brief (see `briefing show --help`)\n"
+            "  briefing export PATH      write it as Markdown, JSON, HTML or TOML\n"
             "  briefing schema           print the JSON Schema of the format\n"
+            "  briefing config path      print where the settings file lives\n"
             "\nIn the app, press ? for the keys."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -53,6 +56,7 @@ def open_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the app takes as today: ages and default resolution dates (default: the brief's as_of)",
     )
+    parser.add_argument("--theme", metavar="NAME", help="the theme for this run (ctrl+p, Theme, picks and keeps one)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -88,3 +92,56 @@ def new_parser() -> argparse.ArgumentParser:
 
 def schema_parser() -> argparse.ArgumentParser:
     return _Parser(prog="briefing schema", description="Print the JSON Schema of the brief format.")
+
+
+def show_parser() -> argparse.ArgumentParser:
+    from briefing.render import SECTION_ALIASES, SECTIONS
+
+    parser = _Parser(
+        prog="briefing show",
+        description="Print a brief to standard output, laid out to the terminal's width. Plain text, "
+        "without colour or escape sequences, when the output is not a terminal or NO_COLOR is set.",
+    )
+    parser.add_argument("path", metavar="PATH", help="a brief file (or a directory holding exactly one)")
+    parser.add_argument(
+        "--section",
+        choices=(*SECTIONS, *SECTION_ALIASES),
+        metavar="NAME",
+        help=f"print only this section: {', '.join(SECTIONS)} (pending is confirmations)",
+    )
+    parser.add_argument("--width", type=_width, metavar="N", help="lay out to N columns (default: the terminal's)")
+    parser.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="count ages to this date (default: the brief's as_of)"
+    )
+    return parser
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of columns: {text!r}") from None
+    if not 20 <= width <= 1000:
+        raise argparse.ArgumentTypeError(f"a width from 20 to 1000 columns, not {width}")
+    return width
+
+
+def export_parser() -> argparse.ArgumentParser:
+    from briefing.export import FORMATS
+
+    parser = _Parser(
+        prog="briefing export",
+        description="Write a brief as Markdown, JSON, HTML or normalised TOML.",
+        epilog="JSON is lossless: `briefing.document.brief_from_json` reads it back (docs/export.md).",
+    )
+    parser.add_argument("path", metavar="PATH", help="a brief file (or a directory holding exactly one)")
+    parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="the output format")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, atomically (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    return parser
+
+
+def config_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing config", description="About the settings file.")
+    parser.add_argument("what", choices=("path",), help="path: print where the settings file lives")
+    return parser

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.content import bundled_content_dir
-from briefing.load import find_briefs, load_path
+from briefing.load import LoadResult, find_briefs, load_path
+from briefing.settings import Settings, read_settings, settings_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema")
+SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,11 +34,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args[0] == "new":
             created = arguments.new_parser().parse_args(args[1:])
             return run_new(Path(created.path), created.title, created.as_of or dt.date.today())
+        if args[0] == "show":
+            shown = arguments.show_parser().parse_args(args[1:])
+            return run_show(shown.path, shown.section, shown.width, shown.today)
+        if args[0] == "export":
+            exported = arguments.export_parser().parse_args(args[1:])
+            return run_export(exported.path, exported.format, exported.output, exported.force)
+        if args[0] == "config":
+            arguments.config_parser().parse_args(args[1:])
+            return run_config_path()
         if args[0] == "schema":
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
         options = arguments.open_parser().parse_args(args)
-        return run_open(options.paths, options.today)
+        return run_open(options.paths, options.today, options.theme)
     except KeyboardInterrupt:
         return 130
 
@@ -111,15 +121,101 @@ def run_schema() -> int:
     return EXIT_OK
 
 
-def _what_to_open(names: Sequence[str]) -> Path | list[Path] | str:
+def _one_brief(prog: str, name: str) -> LoadResult | int:
+    """The brief a command works on, or the exit status after saying what is wrong with it."""
+    path = Path(name)
+    if not path.exists() and not path.is_symlink():
+        return _usage_error(prog, f"no such file or directory: {name}")
+    if path.is_dir():
+        found = find_briefs(path)
+        if len(found) != 1:
+            return _usage_error(prog, f"{name} is a directory of {len(found)} briefs; name one file")
+        path = found[0]
+    result = load_path(path)
+    if result.brief is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        count = len(result.problems)
+        print(f"{prog}: {count} problem{'s' if count != 1 else ''} in {path}; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return result
+
+
+def run_show(name: str, section: str | None, width: int | None, today: dt.date | None = None) -> int:
+    result = _one_brief("briefing show", name)
+    if isinstance(result, int):
+        return result
+    assert result.brief is not None
+    from rich.console import Console
+
+    from briefing.render import SECTION_ALIASES, SECTIONS, brief_renderables
+
+    console = Console(width=width, highlight=False, emoji=False)
+    plain = bool(os.environ.get("NO_COLOR")) or not console.is_terminal
+    if plain:
+        console = Console(width=console.width, color_system=None, highlight=False, emoji=False, force_terminal=False)
+    sections = SECTIONS if section is None else (SECTION_ALIASES.get(section, section),)
+    with console.capture() as captured:
+        for renderable in brief_renderables(result.brief, sections, today):
+            console.print(renderable)
+    output = captured.get()
+    if plain:
+        output = "\n".join(line.rstrip() for line in output.split("\n"))
+    _write_out(output)
+    return EXIT_OK
+
+
+def _write_out(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`briefing show x | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def run_export(name: str, output_format: str, output: str | None, force: bool) -> int:
+    result = _one_brief("briefing export", name)
+    if isinstance(result, int):
+        return result
+    assert result.brief is not None
+    from briefing.export import export_text, write_export
+    from briefing.files import SaveError
+
+    text = export_text(result.brief, output_format)
+    if output is None or output == "-":
+        _write_out(text)
+        return EXIT_OK
+    target = Path(output)
+    if target.is_dir():
+        return _usage_error("briefing export", f"{output} is a directory; name the file to write")
+    try:
+        write_export(target, text, replace=force)
+    except SaveError as error:
+        hint = "" if force or not target.exists() else " (add --force to replace it)"
+        print(f"briefing export: error: {error}{hint}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {output} ({output_format})", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_config_path() -> int:
+    print(settings_path())
+    return EXIT_OK
+
+
+def _what_to_open(names: Sequence[str], settings: Settings) -> Path | list[Path] | str:
     """One brief file, the roots of a library, or a usage error message.
 
-    With no paths: $BRIEFING_PATH (paths separated by the OS separator) if set, else the bundled briefs.
+    With no paths: $BRIEFING_PATH (paths separated by the OS separator) if set, else the settings'
+    ``content``, else the bundled briefs.
     """
     if names:
         roots = [Path(name) for name in names]
     elif os.environ.get("BRIEFING_PATH"):
         roots = [Path(part) for part in os.environ["BRIEFING_PATH"].split(os.pathsep) if part]
+    elif settings.content:
+        roots = list(settings.content)
     else:
         roots = [bundled_content_dir()]
     for root in roots:
@@ -136,18 +232,19 @@ def _what_to_open(names: Sequence[str]) -> Path | list[Path] | str:
     return roots
 
 
-def run_open(names: Sequence[str], today: dt.date | None = None) -> int:
-    target = _what_to_open(names)
+def run_open(names: Sequence[str], today: dt.date | None = None, theme: str | None = None) -> int:
+    settings = read_settings()
+    target = _what_to_open(names, settings)
     if isinstance(target, str):
         return _usage_error("briefing", target)
     if isinstance(target, list):
         from briefing.library import Library
         from briefing.ui.app import BriefingApp
 
-        BriefingApp(None, None, today=today, library=Library(target)).run()
+        BriefingApp(None, None, today=today, library=Library(target), settings=settings, theme=theme).run()
         return EXIT_OK
     result = load_path(target)
     from briefing.ui.app import BriefingApp
 
-    BriefingApp(target, result, today=today).run()
+    BriefingApp(target, result, today=today, settings=settings, theme=theme).run()
     return EXIT_OK

@@ -39,3 +39,14 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds:
             return
         await pilot.pause(0.05)
     assert condition(), "the app did not get there in time"
+
+
+class FakeBrowser:
+    """Stands in for ``webbrowser.get()``: records what it is asked to open."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return True

@@ -32,10 +32,11 @@ bluf = "Only what is required."
 def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Paths on screen are shown relative to the working directory: fix it, for stable snapshots.
 
-    The library's index cache goes to a fresh directory, never the user's own.
+    The library's index cache and the settings go to fresh directories, never the user's own.
     """
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture

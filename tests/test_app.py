@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -16,7 +17,7 @@ from briefing.ui.help import HelpScreen
 from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
-from tests.apps import make_app, settle
+from tests.apps import FakeBrowser, make_app, settle
 from tests.conftest import MINIMAL_BRIEF
 
 WIDE, NARROW = (120, 40), (80, 24)
@@ -300,10 +301,10 @@ async def test_a_brief_with_problems_opens_the_error_view(write_brief) -> None: 
 
 
 async def test_markdown_links_other_than_http_are_refused(write_brief, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    opened: list[str] = []
+    browser = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
     path = write_brief(MINIMAL_BRIEF + 'body = "[run](javascript:alert(1)) and [web](https://example.org)"\n')
     app = make_app(path)
-    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         from textual.widgets import Markdown
@@ -312,7 +313,7 @@ async def test_markdown_links_other_than_http_are_refused(write_brief, monkeypat
         markdown.post_message(Markdown.LinkClicked(markdown, "javascript:alert(1)"))
         markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org"))
         await pilot.pause()
-        assert opened == ["https://example.org"]
+        assert browser.opened == ["https://example.org"]
         assert any("only http and https" in str(n.message) for n in app._notifications)
 
 

@@ -9,20 +9,34 @@ import sys
 import briefing
 
 CORE_MODULES = sorted(
-    f"briefing.{module.name}" for module in pkgutil.iter_modules(briefing.__path__) if module.name not in ("ui",)
+    module.name
+    for module in pkgutil.walk_packages(briefing.__path__, "briefing.")
+    if module.name != "briefing.ui" and not module.name.startswith("briefing.ui.")
 )
+RICH_MODULES = ("briefing.render",)
+"""What `briefing show` draws with: Rich, still never Textual."""
 
 
 def test_core_modules_are_found() -> None:
-    for expected in ("briefing.cli", "briefing.load", "briefing.model", "briefing.text", "briefing.validate"):
+    for expected in ("briefing.cli", "briefing.load", "briefing.export.html", "briefing.settings", "briefing.render"):
         assert expected in CORE_MODULES
 
 
-def test_importing_the_core_does_not_import_textual() -> None:
-    imports = "; ".join(f"import {name}" for name in CORE_MODULES if name != "briefing.__main__")
-    code = f"{imports}; import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+def imported_after(modules: list[str]) -> list[str]:
+    """The top-level packages of Textual and Rich that importing ``modules`` in a fresh interpreter loads."""
+    imports = "; ".join(f"import {name}" for name in modules)
+    code = f"{imports}; import sys; print(sorted({{m.split('.')[0] for m in sys.modules}} & {{'textual', 'rich'}}))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    return [name.strip("' ") for name in done.stdout.strip().strip("[]").split(",") if name.strip()]
+
+
+def test_importing_the_core_does_not_import_textual_or_rich() -> None:
+    plain = [name for name in CORE_MODULES if name != "briefing.__main__" and name not in RICH_MODULES]
+    assert imported_after(plain) == []
+
+
+def test_the_renderer_for_show_imports_rich_but_not_textual() -> None:
+    assert imported_after(list(RICH_MODULES)) == ["rich"]
 
 
 def test_check_command_does_not_import_textual() -> None:

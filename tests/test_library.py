@@ -14,6 +14,7 @@ from gen_library import brief
 from briefing import library as library_module
 from briefing.cli import _what_to_open
 from briefing.library import AgendaHeading, Library, agenda, arrange, find_files, pending_board
+from briefing.settings import Settings
 from tests.conftest import MINIMAL_BRIEF
 
 
@@ -172,11 +173,16 @@ def test_refresh_notices_added_changed_and_removed_files(tmp_path: Path) -> None
 
 def test_what_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     one, two = make_library(tmp_path / "lib", 2)
-    assert _what_to_open([str(one)]) == one
-    assert _what_to_open([str(one), str(two)]) == [one, two]
-    assert _what_to_open([str(tmp_path / "lib")]) == [tmp_path / "lib"]
+    defaults = Settings()
+    assert _what_to_open([str(one)], defaults) == one
+    assert _what_to_open([str(one), str(two)], defaults) == [one, two]
+    assert _what_to_open([str(tmp_path / "lib")], defaults) == [tmp_path / "lib"]
     monkeypatch.setenv("BRIEFING_PATH", f"{one}{os.pathsep}{two}")
-    assert _what_to_open([]) == [one, two]
+    assert _what_to_open([], defaults) == [one, two]
+    # $BRIEFING_PATH comes before the settings' content path, which comes before the bundled briefs.
+    assert _what_to_open([], Settings(content=(tmp_path / "lib",))) == [one, two]
     monkeypatch.delenv("BRIEFING_PATH")
-    bundled = _what_to_open([])
+    assert _what_to_open([], Settings(content=(tmp_path / "lib",))) == [tmp_path / "lib"]
+    assert _what_to_open([], Settings(content=(one,))) == one
+    bundled = _what_to_open([], defaults)
     assert isinstance(bundled, Path) and bundled.suffix == ".toml"

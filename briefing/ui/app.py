@@ -8,21 +8,26 @@ the last good version in place with its problems listed below it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App, SuspendNotSupported
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.screen import Screen
 
 from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
 from briefing.load import LoadResult, load_path
 from briefing.model import Confirmation, ConfirmationStatus, Problem
 from briefing.paths import display_path
+from briefing.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from briefing.library import Library
     from briefing.ui.panes.confirmations import ConfirmationsPane
 
@@ -30,6 +35,7 @@ POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
 SETTLE_SECONDS = 0.05
 """How long a change must hold still before it is read, so a save in progress is not read half-written."""
+FORMAT_LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)"}
 
 
 class BriefingApp(App[None]):
@@ -38,9 +44,18 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
 
     def __init__(
-        self, path: Path | None, result: LoadResult | None, today: dt.date | None = None, library: Library | None = None
+        self,
+        path: Path | None,
+        result: LoadResult | None,
+        today: dt.date | None = None,
+        library: Library | None = None,
+        settings: Settings | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
+        self.warnings = list(self.settings.warnings)
+        self._apply_settings(theme)
         self.library = library
         self.path = path if path is not None else Path()
         self.result = result if result is not None else LoadResult("", None)
@@ -50,6 +65,46 @@ class BriefingApp(App[None]):
         """In the library: the list the open brief was opened from, for [ and ]."""
         self._watching = path is not None
         self._stamp = self.result.fingerprint.stamp if self.result.fingerprint else Stamp.of(self.path)
+
+    def _apply_settings(self, theme: str | None) -> None:
+        """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
+        from briefing.settings import settings_path
+        from briefing.ui.keys import BINDING_IDS
+
+        name = theme or self.settings.theme
+        if name is not None:
+            if name in self.available_themes:
+                self.theme = name
+            else:
+                where = "--theme" if theme else f"{settings_path()}: theme"
+                known = ", ".join(sorted(self.available_themes))
+                self.warnings.append(f"{where}: no theme called “{name}”; the themes are {known}")
+        self._remembered_theme = self.settings.theme or self.theme
+        keymap = {}
+        for binding_id, keys in self.settings.keys.items():
+            if binding_id in BINDING_IDS:
+                keymap[binding_id] = keys
+            else:
+                self.warnings.append(
+                    f"{settings_path()}: keys: no binding with the id “{binding_id}” (press ? for the ids)"
+                )
+        if keymap:
+            self.set_keymap(keymap)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme picked in the palette is kept for the next run, in the settings file."""
+        from briefing.settings import save_theme
+
+        if theme.name == self._remembered_theme:
+            return
+        self._remembered_theme = theme.name
+        if not self.settings.readable:
+            self.notify("The theme is not remembered: the settings file has errors.", severity="warning", markup=False)
+            return
+        try:
+            save_theme(theme.name)
+        except SaveError as error:
+            self.notify(f"The theme is not remembered: {error}", severity="warning", markup=False)
 
     @property
     def today(self) -> dt.date:
@@ -75,6 +130,9 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for warning in self.warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
 
     def _poll(self) -> None:
         if not self._watching:
@@ -189,6 +247,72 @@ class BriefingApp(App[None]):
             return
         self.close_brief()
         self.open_brief(self.sequence[position])
+
+    def copy_item(self, text: str, what: str) -> None:
+        """Put ``text`` on the clipboard through the terminal (OSC 52), and say so."""
+        self.copy_to_clipboard(text)
+        lines = text.count("\n") + 1
+        self.notify(
+            f"Copied the {what} ({lines} line{'s' if lines != 1 else ''}) to the clipboard.",
+            markup=False,
+        )
+
+    def open_link(self, url: str | None) -> None:
+        """Open an http(s) link in the browser; refuse anything else, saying why."""
+        import webbrowser
+
+        from briefing.plain import is_web_link
+
+        if not url:
+            self.notify("Nothing to open here: o opens a source's link, or the source of a quote.", markup=False)
+            return
+        if not is_web_link(url):
+            self.notify(f"Not opened: only http and https links open, not “{url}”.", severity="warning", markup=False)
+            return
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            self.notify(f"No web browser found to open {url}", severity="warning", markup=False)
+            return
+        if type(browser) is webbrowser.GenericBrowser:
+            # A browser that runs in this terminal (lynx, w3m): it gets the screen until it exits.
+            try:
+                with self.suspend(), contextlib.suppress(OSError):
+                    browser.open(url)
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand the screen to a text browser.", severity="error", markup=False)
+            return
+        if browser.open(url):
+            self.notify(f"Opening {url}", markup=False)
+        else:
+            self.notify(f"The browser did not open {url}", severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self._brief_base() is None or self.result.brief is None:
+            return
+        from briefing.export import FORMATS
+
+        for name in FORMATS:
+            label = FORMAT_LABELS[name]
+            yield SystemCommand(
+                f"Export as {label}",
+                f"Write the open brief as {label} to a file",
+                partial(self.export_brief, name),
+            )
+
+    def export_brief(self, format_name: str) -> None:
+        """Ask where to write the open brief in ``format_name``, then write it whole or not at all."""
+        from briefing.export import SUFFIXES
+        from briefing.ui.export import ExportForm
+
+        brief = self.result.brief
+        if brief is None:
+            return
+        suggested = Path.cwd() / (self.path.stem + SUFFIXES[format_name])
+        if format_name == "toml":
+            suggested = suggested.with_name(f"{self.path.stem}.normalised.toml")
+        self.push_screen(ExportForm(brief, format_name, FORMAT_LABELS[format_name], display_path(suggested)))
 
     def action_help(self) -> None:
         from briefing.ui.help import HelpScreen

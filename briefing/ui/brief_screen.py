@@ -23,7 +23,7 @@ from briefing.locate import KeyPath
 from briefing.model import Brief, Problem
 from briefing.outline import Matches
 from briefing.paths import display_path
-from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTIONS
+from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTION_TITLES, SECTIONS
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
 
@@ -298,15 +298,41 @@ class BriefScreen(Screen[None]):
             heading, rows, line = "Source", source_rows(source), source.line
         else:
             return
+        from briefing.plain import item_link, item_text
+
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
-        self.app.push_screen(DetailScreen(heading, rows, where))
+        text, link = item_text(brief, section, index, self.today), item_link(brief, section, index)
+        self.app.push_screen(DetailScreen(heading, rows, where, text, link))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.prevent_default()
-        if event.href.startswith(("http://", "https://")):
-            self.app.open_url(event.href)
-        else:
-            self.notify(f"Not opened: only http and https links open. {event.href}", markup=False, severity="warning")
+        self.app.open_link(event.href)  # type: ignore[attr-defined]
+
+    def current_item(self) -> tuple[str, int | None]:
+        """The section with the cursor, and the item it is on (None in the summary or an empty section)."""
+        if not self.ready or self.section == "summary":
+            return self.section, None
+        return self.section, self._pane(self.section).query_one(ItemList).item_index
+
+    def action_copy(self) -> None:
+        from briefing.plain import item_text, summary_text
+
+        section, index = self.current_item()
+        if index is None:
+            if section != "summary":
+                self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
+                return
+            self.app.copy_item(summary_text(self.brief), "summary")  # type: ignore[attr-defined]
+            return
+        what = {"quotes": "quote", "confirmations": "confirmation", "itinerary": "stop", "sources": "source"}[section]
+        self.app.copy_item(item_text(self.brief, section, index, self.today), what)  # type: ignore[attr-defined]
+
+    def action_open_link(self) -> None:
+        from briefing.plain import item_link
+
+        section, index = self.current_item()
+        link = item_link(self.brief, section, index) if index is not None else None
+        self.app.open_link(link)  # type: ignore[attr-defined]
 
     def action_find(self) -> None:
         if not self.ready:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.model import Brief, Confirmation, Quote, Source, Stop
-from briefing.ui.keys import BACK_BINDINGS
+from briefing.ui.keys import DETAIL_BINDINGS
 from briefing.ui.panes.confirmations import status_words
 from briefing.words import day, days, place, stop_window
 
@@ -101,13 +101,25 @@ def source_rows(source: Source) -> list[Row]:
 class DetailScreen(ModalScreen[None]):
     """One item in full, in a box over the brief."""
 
-    BINDINGS = [*BACK_BINDINGS]
+    BINDINGS = [*DETAIL_BINDINGS]
 
-    def __init__(self, heading: str, rows: list[Row], where: str | None) -> None:
+    def __init__(
+        self, heading: str, rows: list[Row], where: str | None, text: str = "", link: str | None = None
+    ) -> None:
         super().__init__()
         self.heading = heading
         self.rows = [(label, value) for label, value in rows if value]
         self.where = where
+        self.text = text
+        """The item as plain text, for y."""
+        self.link = link
+        """Where o goes, if anywhere."""
+
+    def action_copy(self) -> None:
+        self.app.copy_item(self.text, self.heading.split()[0].lower())  # type: ignore[attr-defined]
+
+    def action_open_link(self) -> None:
+        self.app.open_link(self.link)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail") as box:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -13,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from briefing.model import Problem
 from briefing.paths import display_path
-from briefing.ui.keys import MOVE_BINDINGS
+from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS
 
 
 class ProblemList(OptionList):
@@ -63,11 +62,7 @@ class ProblemsPanel(Vertical):
 
 
 class ErrorScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape", "back", "Back", show=False, id="errors.back"),
-        Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, id="errors.previous"),
-        Binding("right_square_bracket", "step(1)", "Next brief", show=False, id="errors.next"),
-    ]
+    BINDINGS = [*ERROR_BINDINGS]
 
     def action_back(self) -> None:
         self.app.close_brief()  # type: ignore[attr-defined]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from briefing.ui.keys import FIND_BINDINGS
 
 
 class FindBar(Input):
     """A one-line input at the foot of the brief; matches move the cursor as you type."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="find.cancel")]
+    BINDINGS = [*FIND_BINDINGS]
 
     class Cancelled(Message):
         pass

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing.ui.keys import BACK_BINDINGS, HELP_ROWS
+from briefing.ui.keys import HELP_BINDINGS, HELP_ROWS
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [*BACK_BINDINGS, Binding("question_mark", "back", "Back", show=False)]
+    BINDINGS = [*HELP_BINDINGS]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as box:

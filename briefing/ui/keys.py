@@ -38,6 +38,8 @@ BRIEF_BINDINGS: list[Binding] = [
     Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
     Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
     Binding("escape", "back", "Back", show=False, id="brief.back"),
+    Binding("y", "copy", "Copy", show=False, id="brief.copy"),
+    Binding("o", "open_link", "Open link", show=False, id="brief.open_link"),
     Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, key_display="[", id="brief.previous"),
     Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="brief.next"),
 ]
@@ -59,6 +61,50 @@ SCROLL_BINDINGS: list[Binding] = [
 ]
 
 BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back")]
+DETAIL_BINDINGS: list[Binding] = [
+    *BACK_BINDINGS,
+    Binding("y", "copy", "Copy", id="detail.copy"),
+    Binding("o", "open_link", "Open link", id="detail.open_link"),
+]
+
+HELP_BINDINGS: list[Binding] = [*BACK_BINDINGS, Binding("question_mark", "back", "Back", show=False, id="help.close")]
+
+ERROR_BINDINGS: list[Binding] = [
+    Binding("escape", "back", "Back", show=False, id="errors.back"),
+    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, id="errors.previous"),
+    Binding("right_square_bracket", "step(1)", "Next brief", show=False, id="errors.next"),
+]
+
+FIND_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="find.cancel")]
+RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel")]
+EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+LIBRARY_BINDINGS: list[Binding] = [
+    Binding("l", "view('library')", "Library", id="library.list"),
+    Binding("p", "view('pending')", "Pending", id="library.pending"),
+    Binding("a", "view('agenda')", "Agenda", id="library.agenda"),
+    Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
+    Binding("s", "sort", "Sort", id="library.sort"),
+    Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
+]
+
+ROW_BINDINGS: list[Binding] = [
+    Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
+    Binding("home,g", "first", "Top", show=False, id="rows.top"),
+    Binding("end,G", "last", "Bottom", show=False, id="rows.bottom"),
+    Binding("enter", "select", "Open", id="rows.open"),
+]
+
+ALL_BINDINGS: tuple[list[Binding], ...] = (
+    APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
+    DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
+    LIBRARY_BINDINGS, ROW_BINDINGS,
+)  # fmt: skip
+BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
+"""Every id the settings' [keys] table can remap."""
 
 HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("1 – 5", "Summary · Quotes · Pending confirmations · Itinerary · Sources"),
@@ -69,12 +115,14 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("enter", "Open the item's full detail"),
     ("esc", "Back: close a detail, the help or the find bar; clear find's highlights; back to the library"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
+    ("y", "Copy the item under the cursor as plain text (through the terminal: OSC 52)"),
+    ("o", "Open a source's link (or a quote's source) in the browser; http and https only"),
     ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
     ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
     ("c / d", "On a confirmation: mark it confirmed / denied (asks for the resolution and date)"),
     ("p", "On a resolved confirmation: make it pending again"),
     ("n / N", "Next / previous match"),
-    ("ctrl+p", "Command palette: jump to any section or item by name"),
+    ("ctrl+p", "Command palette: jump to any section or item by name; export the brief; change the theme"),
     ("[ / ]", "In the library: previous / next brief of the list"),
     ("l · p · a", "In the library: the list · the pending board · the agenda"),
     ("s", "In the library list: change the order (newest, oldest, title, most pending, next stop)"),

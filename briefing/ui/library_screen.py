@@ -18,7 +18,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -36,6 +35,7 @@ from briefing.library import (
     pending_board,
 )
 from briefing.paths import display_path
+from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.rowlist import RowList, cell
 from briefing.words import day, days, window
 
@@ -78,14 +78,7 @@ def _library_commands() -> type[Provider]:
 
 class LibraryScreen(Screen[None]):
     COMMANDS = {_library_commands}
-    BINDINGS = [
-        Binding("l", "view('library')", "Library", id="library.list"),
-        Binding("p", "view('pending')", "Pending", id="library.pending"),
-        Binding("a", "view('agenda')", "Agenda", id="library.agenda"),
-        Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
-        Binding("s", "sort", "Sort", id="library.sort"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
-    ]
+    BINDINGS = [*LIBRARY_BINDINGS]
 
     def __init__(self, library: Library, today: dt.date | None = None) -> None:
         super().__init__()

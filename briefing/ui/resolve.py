@@ -6,13 +6,13 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from briefing.model import Confirmation, ConfirmationStatus
+from briefing.ui.keys import RESOLVE_BINDINGS
 from briefing.ui.panes.confirmations import status_words
 
 Resolution = tuple[dt.date, str]
@@ -21,7 +21,7 @@ Resolution = tuple[dt.date, str]
 class ResolveForm(ModalScreen[Resolution | None]):
     """Asks for the resolution (required) and the date (default: today as the app sees it)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="resolve.cancel")]
+    BINDINGS = [*RESOLVE_BINDINGS]
 
     def __init__(self, confirmation: Confirmation, status: ConfirmationStatus, today: dt.date) -> None:
         super().__init__()

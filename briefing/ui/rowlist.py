@@ -12,12 +12,14 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from briefing.ui.keys import ROW_BINDINGS
 
 Row = TypeVar("Row")
 RowRenderer = Callable[[Any, int], Text]
@@ -27,15 +29,7 @@ RowRenderer = Callable[[Any, int], Text]
 class RowList(ScrollView, Generic[Row], can_focus=True):
     """Rows of a table, one line each, with a cursor; j/k and arrows move, enter opens."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
-        Binding("home,g", "first", "Top", show=False, id="rows.top"),
-        Binding("end,G", "last", "Bottom", show=False, id="rows.bottom"),
-        Binding("enter", "select", "Open", id="rows.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*ROW_BINDINGS]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--problem", "row-list--heading"}
     DEFAULT_CSS = """
     RowList {

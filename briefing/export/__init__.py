@@ -1,0 +1,53 @@
+"""Exporting a brief: Markdown, JSON, HTML or normalised TOML, as text, and writing it out safely."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from briefing.files import SaveError, atomic_write, create_new
+from briefing.model import Brief
+
+FORMATS = ("markdown", "json", "html", "toml")
+SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "toml": ".toml"}
+
+
+def _renderer(name: str) -> Callable[[Brief], str]:
+    if name == "markdown":
+        from briefing.export.markdown import to_markdown
+
+        return to_markdown
+    if name == "html":
+        from briefing.export.html import to_html
+
+        return to_html
+    if name == "json":
+        from briefing.document import to_json
+
+        return to_json
+    if name == "toml":
+        from briefing.document import to_toml
+
+        return to_toml
+    raise ValueError(f"unknown export format {name!r}; the formats are {', '.join(FORMATS)}")
+
+
+def export_text(brief: Brief, name: str) -> str:
+    """The brief in the format ``name`` (one of FORMATS)."""
+    return _renderer(name)(brief)
+
+
+class ExistsError(SaveError):
+    """The output file exists and replacing it was not asked for."""
+
+
+def write_export(path: str | os.PathLike[str], text: str, replace: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically: whole or not at all. An existing file is kept unless ``replace``."""
+    data = text.encode("utf-8")
+    if replace:
+        atomic_write(path, data)
+        return
+    try:
+        create_new(path, data)
+    except FileExistsError:
+        raise ExistsError(f"{os.fspath(path)} already exists; it was not touched") from None

@@ -1,0 +1,214 @@
+"""The Markdown export: the brief as a document to paste into an email, a wiki or a pull request.
+
+A heading per section, quotes as block quotes with their attribution, the
+confirmations and the itinerary as tables. Text from the brief is escaped so it
+reads as written: a ``*`` or a ``<b>`` in a title stays a character, never
+formatting or HTML. The summary's body is Markdown already and is kept as
+written, its headings moved down a level or two to sit inside the Summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefing.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
+from briefing.words import day, days, place, stop_window
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(?=\s|$)")
+_BODY_TOP_LEVEL = 3
+"""The level the body's own top headings get: below ``# title`` and ``## Summary``."""
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text."""
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    escaped = re.sub(r"^(\s*)([-+=])", r"\1\\\2", escaped, flags=re.MULTILINE)
+    return re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", escaped, flags=re.MULTILINE)
+
+
+def cell(text: str) -> str:
+    """Plain text for a table cell: escaped, on one line."""
+    return " ".join(escape(text).split())
+
+
+def demote_headings(body: str) -> str:
+    """Move the body's headings down so its highest one is a level-3 heading; fenced code is left alone."""
+    lines = body.split("\n")
+    fence: str | None = None
+    levels: list[int] = []
+    headings: list[int] = []
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is None and (heading := _HEADING.match(line)):
+            levels.append(len(heading.group(2)))
+            headings.append(number)
+    if not levels:
+        return body
+    shift = max(0, _BODY_TOP_LEVEL - min(levels))
+    for number in headings:
+        lines[number] = _HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + shift), lines[number])
+    return "\n".join(lines)
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    names = list(header)
+    lines = ["| " + " | ".join(names) + " |", "|" + "|".join("---" for _ in names) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def _outlets(brief: Brief, ids: Iterable[str]) -> str:
+    return ", ".join(cell(source.outlet) if (source := brief.source(i)) else cell(i) for i in ids)
+
+
+def _head(brief: Brief) -> list[str]:
+    meta = brief.meta
+    lines = [f"# {cell(meta.title)}", ""]
+    facts = [f"As of {day(meta.as_of)}"]
+    if meta.dateline:
+        facts.append(cell(meta.dateline))
+    if meta.category:
+        facts.append(cell(meta.category))
+    if meta.updated:
+        facts.append(f"updated {day(meta.updated)}")
+    lines.append("*" + " · ".join(facts) + "*")
+    if meta.tags:
+        lines += ["", "Tags: " + ", ".join(cell(tag) for tag in meta.tags)]
+    return lines
+
+
+def _summary(brief: Brief) -> list[str]:
+    summary = brief.summary
+    lines = ["## Summary", "", f"**Bottom line:** {escape(summary.bluf)}"]
+    if summary.confidence:
+        lines += ["", f"Analyst's confidence: {summary.confidence.value}"]
+    if summary.key_points:
+        lines.append("")
+        lines.extend(f"- {cell(point)}" for point in summary.key_points)
+    if summary.body and summary.body.strip():
+        lines += ["", demote_headings(summary.body.strip("\n"))]
+    return lines
+
+
+def _quote(brief: Brief, quote: Quote) -> list[str]:
+    lines = [f"> {line}" if line else ">" for line in escape(quote.text).split("\n")]
+    attribution = [f"**{cell(quote.speaker)}**"]
+    if quote.role:
+        attribution.append(cell(quote.role))
+    if quote.said_on:
+        attribution.append(day(quote.said_on))
+    lines += [">", "> — " + ", ".join(attribution)]
+    notes = []
+    if quote.translated:
+        notes.append("translated")
+    if quote.source:
+        source = brief.source(quote.source)
+        notes.append(f"source: {cell(source.outlet) if source else cell(quote.source)}")
+    if notes:
+        lines[-1] += f" ({'; '.join(notes)})"
+    if quote.context:
+        lines += ["", cell(quote.context)]
+    return lines
+
+
+def _quotes(brief: Brief) -> list[str]:
+    lines = ["## Quotes"]
+    if not brief.quotes:
+        return [*lines, "", "None."]
+    for quote in brief.quotes:
+        lines += ["", *_quote(brief, quote)]
+    return lines
+
+
+def _confirmation_row(brief: Brief, item: Confirmation) -> list[str]:
+    status = item.status.value
+    if item.status is not ConfirmationStatus.PENDING and item.resolved_on:
+        status += f" on {day(item.resolved_on)}"
+    age = item.age_days(brief.meta.as_of)
+    notes = [cell(text) for text in (item.note, item.resolution) if text]
+    return [
+        cell(item.what),
+        ", ".join(cell(who) for who in item.awaited_from),
+        status,
+        day(item.since) if item.since else "",
+        days(age) if age is not None and item.status is ConfirmationStatus.PENDING else "",
+        _outlets(brief, item.reported_by),
+        " ".join(notes),
+    ]
+
+
+def _confirmations(brief: Brief) -> list[str]:
+    lines = ["## Confirmations", ""]
+    if not brief.confirmations:
+        return [*lines, "None."]
+    header = ("What", "Awaited from", "Status", "Since", "Age", "Reported by", "Note")
+    rows = [_confirmation_row(brief, item) for item in brief.confirmations]
+    return lines + _table(header, rows) + ["", f"Ages are counted to the brief's date, {day(brief.meta.as_of)}."]
+
+
+def _stop_row(brief: Brief, number: int, stop: Stop) -> list[str]:
+    waits_on = ""
+    if stop.confirmation:
+        waited = brief.confirmation(stop.confirmation)
+        waits_on = f"{cell(waited.what)} ({waited.status.value})" if waited else cell(stop.confirmation)
+    return [
+        str(number),
+        cell(place(stop)),
+        cell(stop.when) if stop.when else "",
+        escape(stop_window(stop) or "not reported"),
+        stop.certainty.words if stop.certainty else "",
+        stop.status.value,
+        waits_on,
+        cell(stop.purpose) if stop.purpose else "",
+        _outlets(brief, stop.sources),
+    ]
+
+
+def _itinerary(brief: Brief) -> list[str]:
+    lines = ["## Itinerary", ""]
+    if not brief.itinerary:
+        return [*lines, "None."]
+    header = ("#", "Place", "As reported", "Window", "Certainty", "Status", "Waits on", "Purpose", "Sources")
+    rows = [_stop_row(brief, number, stop) for number, stop in enumerate(brief.itinerary, 1)]
+    return lines + _table(header, rows) + ["", "A window marked \\~ is approximate."]
+
+
+def _source(source: Source) -> str:
+    line = f"- **{cell(source.outlet)}**"
+    if source.kind:
+        line += f" ({source.kind.words})"
+    if source.title:
+        line += f": {cell(source.title)}"
+    if source.published:
+        line += f", {day(source.published)}"
+    if source.reliability:
+        line += f"; reliability {source.reliability.value} ({source.reliability.words})"
+    if source.url:
+        line += f" <{source.url}>" if _safe_autolink(source.url) else f" — {cell(source.url)}"
+    return line
+
+
+def _safe_autolink(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and not re.search(r"[\s<>]", url)
+
+
+def _sources(brief: Brief) -> list[str]:
+    lines = ["## Sources", ""]
+    if not brief.sources:
+        return [*lines, "None."]
+    return lines + [_source(source) for source in brief.sources]
+
+
+def to_markdown(brief: Brief) -> str:
+    parts = (_head, _summary, _quotes, _confirmations, _itinerary, _sources)
+    return "\n\n".join("\n".join(part(brief)) for part in parts) + "\n"

@@ -1,0 +1,230 @@
+"""Exports: the JSON and TOML round trips, golden Markdown and HTML, and HTML that nothing can inject into."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from briefing.document import brief_from_json, to_json, to_toml
+from briefing.export import FORMATS, ExistsError, export_text, write_export
+from briefing.export.html import to_html
+from briefing.export.markdown import demote_headings, escape, to_markdown
+from briefing.load import load_path, load_text
+from briefing.model import Brief
+from tests.conftest import DATA, SEED
+
+FULL = DATA / "full.toml"
+HOSTILE = DATA / "hostile.toml"
+
+
+class MarkdownSnapshot(SingleFileSnapshotExtension):
+    _file_extension = "md"
+    _write_mode = WriteMode.TEXT
+
+
+class HtmlSnapshot(SingleFileSnapshotExtension):
+    _file_extension = "html"
+    _write_mode = WriteMode.TEXT
+
+
+def brief_of(path: Path) -> Brief:
+    result = load_path(path)
+    assert result.brief is not None, result.problems
+    return result.brief
+
+
+@pytest.mark.parametrize("path", [SEED, FULL, HOSTILE], ids=["seed", "full", "hostile"])
+def test_json_round_trip_gives_an_equal_brief(path: Path) -> None:
+    brief = brief_of(path)
+    result = brief_from_json(to_json(brief))
+    assert result.problems == ()
+    assert result.brief == brief
+
+
+def test_json_has_every_field_with_dates_as_text() -> None:
+    document = json.loads(to_json(brief_of(FULL)))
+    assert document["brief"]["as_of"] == "2024-03-04"
+    assert document["confirmations"][0]["resolved_on"] == "2024-03-02"
+    # Absent values are there, as null: every field of the format is a key of the JSON.
+    assert document["quotes"][1]["role"] is None
+    assert set(document["itinerary"][2]) == {
+        "place", "country", "when", "start", "end", "approximate", "certainty", "status", "purpose",
+        "confirmation", "sources",
+    }  # fmt: skip
+    assert document["summary"]["confidence"] == "moderate"
+
+
+def test_json_that_is_not_a_brief_gets_located_problems() -> None:
+    assert brief_from_json("{").problems[0].line == 1
+    assert "object" in brief_from_json("[1]").problems[0].message
+    document = json.loads(to_json(brief_of(FULL)))
+    document["brief"]["as_of"] = "next week"
+    problems = brief_from_json(json.dumps(document)).problems
+    assert [problem.key for problem in problems] == ["brief.as_of"]
+
+
+@pytest.mark.parametrize("path", [SEED, FULL, HOSTILE], ids=["seed", "full", "hostile"])
+def test_toml_export_loads_back_equal(path: Path) -> None:
+    brief = brief_of(path)
+    text = to_toml(brief)
+    result = load_text(text)
+    assert result.problems == ()
+    assert result.brief == brief
+    assert to_toml(result.brief) == text, "normalising twice changes nothing"
+
+
+def test_toml_export_writes_one_table_per_item() -> None:
+    text = to_toml(brief_of(FULL))
+    assert text.count("[[confirmations]]") == 3
+    assert 'body = """' in text
+
+
+def test_markdown_of_the_bundled_brief(snapshot: SnapshotAssertion) -> None:
+    assert to_markdown(brief_of(SEED)) == snapshot(extension_class=MarkdownSnapshot)
+
+
+def test_markdown_of_every_field(snapshot: SnapshotAssertion) -> None:
+    assert to_markdown(brief_of(FULL)) == snapshot(extension_class=MarkdownSnapshot)
+
+
+def test_html_of_the_bundled_brief(snapshot: SnapshotAssertion) -> None:
+    assert to_html(brief_of(SEED)) == snapshot(extension_class=HtmlSnapshot)
+
+
+def test_html_of_every_field(snapshot: SnapshotAssertion) -> None:
+    assert to_html(brief_of(FULL)) == snapshot(extension_class=HtmlSnapshot)
+
+
+def test_markdown_escapes_plain_text_so_it_renders_as_written() -> None:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    for text in ["*a* _b_ <b>x</b> [l](u) `c` &amp; # h", "1. x", "- y", "---", "> q", "![i](x)", "a | b", "+ z"]:
+        html = parser.render(escape(text))
+        assert html == f"<p>{text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n", text
+
+
+def test_demote_headings_moves_the_body_under_the_summary_and_leaves_code_alone() -> None:
+    body = "# Top\n\n## Under\n\n```\n# comment\n```\n\n#not a heading"
+    assert demote_headings(body) == "### Top\n\n#### Under\n\n```\n# comment\n```\n\n#not a heading"
+    assert demote_headings("### Already low") == "### Already low"
+
+
+ATTACKS = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "' onmouseover='alert(1)",
+    '<a href="javascript:alert(1)">x</a>',
+    "<style>body{display:none}</style>",
+    "&lt;script&gt;",
+)
+ATTACK = " ".join(ATTACKS)
+
+
+def hostile_html_brief() -> Brief:
+    """Every text field of a brief holds the attacks; the body adds Markdown ways in."""
+    text = FULL.read_text(encoding="utf-8")
+    result = load_text(text)
+    assert result.brief is not None
+    document = json.loads(to_json(result.brief))
+    for table in ("brief", "summary"):
+        for key, value in document[table].items():
+            if isinstance(value, str) and key not in ("as_of", "updated", "confidence"):
+                document[table][key] = f"{value} {ATTACK}"
+    document["brief"]["tags"] = [ATTACK]
+    document["summary"]["key_points"] = [ATTACK]
+    document["summary"]["body"] += (
+        f"\n\n{ATTACK}\n\n[click](javascript:alert(1)) [data](data:text/html,<script>x</script>) "
+        "![img](https://example.org/x.png) <img src=x onerror=alert(1)>\n\n<div onclick=alert(1)>raw</div>\n"
+    )
+    text_keys = {
+        "quotes": ("speaker", "text", "role", "context"),
+        "confirmations": ("what", "note", "resolution"),
+        "itinerary": ("place", "country", "when", "purpose"),
+        "sources": ("outlet", "title"),
+    }
+    for name, keys in text_keys.items():
+        for item in document[name]:
+            for key in keys:
+                if item.get(key) is not None:
+                    item[key] = f"{item[key]} {ATTACK}"
+        if name == "confirmations":
+            for item in document[name]:
+                item["awaited_from"] = [ATTACK]
+    document["sources"][0]["url"] = 'https://example.org/"><script>alert(1)</script>'
+    hostile = brief_from_json(json.dumps(document))
+    assert hostile.brief is not None, hostile.problems
+    return hostile.brief
+
+
+class _Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: set[tuple[str, str | None]] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+OUR_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "h4", "p", "strong",
+    "em", "code", "pre", "ul", "li", "section", "div", "figure", "blockquote", "figcaption", "table", "thead",
+    "tbody", "tr", "th", "td", "span", "br", "a",
+}  # fmt: skip
+
+
+def test_html_escapes_every_piece_of_text_from_the_brief() -> None:
+    page = to_html(hostile_html_brief())
+    markup = _Markup()
+    markup.feed(page)
+    assert markup.tags <= OUR_TAGS, markup.tags - OUR_TAGS
+    assert "script" not in markup.tags and "img" not in markup.tags
+    names = {name for name, _ in markup.attributes}
+    assert names <= {"lang", "charset", "http-equiv", "content", "name", "class", "id", "href"}, names
+    hrefs = {value for name, value in markup.attributes if name == "href"}
+    # Only http(s) links survive; an image becomes a plain link to it, never an asset the page loads.
+    assert hrefs == {
+        "https://example.org/fees",
+        'https://example.org/"><script>alert(1)</script>',
+        "http://example.com/paper/draft",
+        "https://example.org/x.png",
+    }
+    # The attacks are there, as text a reader can see.
+    text = "".join(markup.text)
+    for attack in ATTACKS:
+        assert attack in text
+    assert page.count("<style>") == 1 and page.count("<title>") == 1
+
+
+def test_html_is_self_contained() -> None:
+    page = to_html(brief_of(FULL))
+    assert "<link" not in page and "<script" not in page and "src=" not in page
+    assert "default-src 'none'" in page
+    assert "@media print" in page
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_exports_the_hostile_brief(name: str) -> None:
+    assert export_text(hostile_html_brief(), name)
+
+
+def test_write_export_refuses_to_replace_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_export(target, "first")
+    with pytest.raises(ExistsError):
+        write_export(target, "second")
+    assert target.read_text() == "first"
+    write_export(target, "third", replace=True)
+    assert target.read_text() == "third"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"], "no temporary file is left behind"
