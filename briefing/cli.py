@@ -103,7 +103,11 @@ def run_new(path: Path, title: str, as_of: dt.date) -> int:
     if not path.parent.is_dir():
         return _usage_error("briefing new", f"no such directory: {path.parent}")
     try:
-        create_new(path, skeleton(path, title, as_of).encode("utf-8"))
+        text = skeleton(path, title, as_of)
+    except ValueError as error:
+        return _usage_error("briefing new", str(error))
+    try:
+        create_new(path, text.encode("utf-8"))
     except FileExistsError:
         print(f"briefing new: error: {path} already exists; it was not touched", file=sys.stderr)
         return EXIT_PROBLEMS

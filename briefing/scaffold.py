@@ -9,6 +9,7 @@ from pathlib import Path
 import tomli_w
 
 from briefing.schema import SCHEMA_PATH
+from briefing.text import clean
 
 
 def _value(key: str, value: object) -> str:
@@ -24,6 +25,9 @@ def schema_reference(target: Path) -> str:
 
 
 def skeleton(target: Path, title: str, as_of: dt.date) -> str:
+    """The new brief's text; ValueError for a title that would not pass ``briefing check`` (a blank one)."""
+    if not clean(title).strip():
+        raise ValueError("the title must not be empty")
     return f"""\
 #:schema {schema_reference(target)}
 # A brief in the briefing format. Watch it as you write it: `briefing {target.name}`.

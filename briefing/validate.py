@@ -146,13 +146,15 @@ class _Checker:
         if not isinstance(raw, str):
             self.wrong(path, "an id (a string)" if kind == "id" else "a string", raw)
             return None
-        if not raw.strip():
-            self.report(path, "must not be empty")
-            return None
-        if kind == "id" and not _ID.fullmatch(raw):
+        if kind == "id" and raw.strip() and not _ID.fullmatch(raw):
             self.report(path, f"{describe(raw)} is not an id: use only a-z, 0-9, - and _")
             return None
-        return clean(raw)
+        text = clean(raw)
+        if not text.strip():
+            blank = "must not be empty" if not raw.strip() else "must not be empty (it holds only control characters)"
+            self.report(path, blank)
+            return None
+        return text
 
     def date(self, raw: object, path: KeyPath) -> dt.date | None:
         if isinstance(raw, dt.datetime):

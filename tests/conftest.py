@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "2024-06-12-putin-north-korea-vietnam.toml"
@@ -15,6 +16,17 @@ DATA = Path(__file__).resolve().parent / "data"
 
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+# Fuzzing: bounded and the same examples every run in CI; BRIEFING_FUZZ=long for a real hunt.
+settings.register_profile(
+    "ci", max_examples=60, derandomize=True, database=None, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)  # fmt: skip
+settings.register_profile(
+    "long", max_examples=3000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)  # fmt: skip
+settings.load_profile("long" if os.environ.get("BRIEFING_FUZZ") == "long" else "ci")
 
 MINIMAL_BRIEF = """\
 schema_version = 1
