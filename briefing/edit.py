@@ -176,6 +176,8 @@ def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Calla
         data, current = read_with_fingerprint(path)
     except FileNotFoundError:
         raise ConflictError(f"{path} was deleted since it was loaded; nothing was saved") from None
+    except IsADirectoryError:
+        raise ConflictError(f"{path} is a directory now, not the file that was loaded; nothing was saved") from None
     except OSError as error:
         raise SaveError(f"cannot read {path}: {error.strerror or error}") from error
     if current.sha256 != loaded.sha256:

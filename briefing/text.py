@@ -30,3 +30,16 @@ def clean(text: str) -> str:
     if _ANY_CONTROL.search(text) is None:
         return text
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))
+
+
+SHOWN_CHARACTERS = 10_000
+"""The most of one piece of text the app draws; the rest is in the file (and in exports)."""
+SHOWN_ENTRIES = 1_000
+"""The most entries of one list of strings (tags, key points, awaited from) the app draws."""
+
+
+def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """``text``, or its first ``limit`` characters and a note of how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters in the file]"

@@ -23,7 +23,7 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(100):
         await pilot.pause()
         screen = pilot.app.screen
-        if not isinstance(screen, BriefScreen) or (screen.ready and screen.query("SummaryPane Markdown")):
+        if not isinstance(screen, BriefScreen) or (screen.ready and screen.query("SummaryPane #part-body")):
             break
         if screen.ready and not screen.brief.summary.body:
             break

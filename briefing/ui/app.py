@@ -15,7 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.geometry import Size
 from textual.screen import Screen
 
 from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
@@ -129,10 +131,26 @@ class BriefingApp(App[None]):
         return BriefScreen(self.result, self.path, self.today)
 
     def on_mount(self) -> None:
+        self._fit(self.size)
         self.set_interval(POLL_SECONDS, self._poll)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Cover the screens with a "too small" notice below the smallest usable size; uncover them above it."""
+        from briefing.ui.too_small import TooSmallScreen, too_small
+
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(size) and not covered:
+            self.push_screen(TooSmallScreen())
+        elif too_small(size) and isinstance(self.screen, TooSmallScreen):
+            self.screen.show_size(size)
+        elif covered and not too_small(size):
+            self.pop_screen()
 
     def _poll(self) -> None:
         if not self._watching:

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
+from briefing.display import for_display
 from briefing.load import LoadResult
 from briefing.locate import KeyPath
 from briefing.model import Brief, Problem
@@ -76,7 +77,8 @@ class BriefScreen(Screen[None]):
         super().__init__()
         assert result.brief is not None
         self.result = result
-        self.brief: Brief = result.brief
+        self.brief: Brief = for_display(result.brief)
+        """What the panes draw: the brief with absurdly long texts cut (copy and open use the whole)."""
         self.path = path
         self.today = today
         self.left_section = "summary"
@@ -115,7 +117,7 @@ class BriefScreen(Screen[None]):
         """
         assert result.brief is not None
         self.result = result
-        self.brief = result.brief
+        self.brief = for_display(result.brief)
         self._entries = None
         self.hide_problems()
         self._waiting = result
@@ -301,7 +303,9 @@ class BriefScreen(Screen[None]):
         from briefing.plain import item_link, item_text
 
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
-        text, link = item_text(brief, section, index, self.today), item_link(brief, section, index)
+        whole = self.result.brief
+        assert whole is not None
+        text, link = item_text(whole, section, index, self.today), item_link(whole, section, index)
         self.app.push_screen(DetailScreen(heading, rows, where, text, link))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -322,16 +326,20 @@ class BriefScreen(Screen[None]):
             if section != "summary":
                 self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
                 return
-            self.app.copy_item(summary_text(self.brief), "summary")  # type: ignore[attr-defined]
+            assert self.result.brief is not None
+            self.app.copy_item(summary_text(self.result.brief), "summary")  # type: ignore[attr-defined]
             return
         what = {"quotes": "quote", "confirmations": "confirmation", "itinerary": "stop", "sources": "source"}[section]
-        self.app.copy_item(item_text(self.brief, section, index, self.today), what)  # type: ignore[attr-defined]
+        whole = self.result.brief
+        assert whole is not None
+        self.app.copy_item(item_text(whole, section, index, self.today), what)  # type: ignore[attr-defined]
 
     def action_open_link(self) -> None:
         from briefing.plain import item_link
 
         section, index = self.current_item()
-        link = item_link(self.brief, section, index) if index is not None else None
+        whole = self.result.brief
+        link = item_link(whole, section, index) if whole is not None and index is not None else None
         self.app.open_link(link)  # type: ignore[attr-defined]
 
     def action_find(self) -> None:

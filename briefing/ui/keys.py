@@ -78,6 +78,7 @@ ERROR_BINDINGS: list[Binding] = [
 FIND_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="find.cancel")]
 RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel")]
 EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit")]
 
 LIBRARY_BINDINGS: list[Binding] = [
     Binding("l", "view('library')", "Library", id="library.list"),
@@ -101,7 +102,7 @@ ROW_BINDINGS: list[Binding] = [
 ALL_BINDINGS: tuple[list[Binding], ...] = (
     APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
     DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
-    LIBRARY_BINDINGS, ROW_BINDINGS,
+    LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS,
 )  # fmt: skip
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""

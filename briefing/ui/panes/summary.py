@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown as RichMarkdown
+    from rich.segment import Segment
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -20,7 +27,21 @@ from briefing.words import day
 
 
 class SummaryScroll(VerticalScroll):
+    """The summary, scrolled by keys that jump at once, as in less: no animation to wait for."""
+
     BINDINGS = [*SCROLL_BINDINGS]
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
 
 
 def meta_line(brief: Brief) -> Content:
@@ -63,12 +84,58 @@ class Bullets(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))
 
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_size.width))
+    def render_line(self, y: int) -> Strip:
+        # A line at a time: thousands of points cost only the lines on screen.
+        width = self.content_size.width
+        lines = self._lines(width)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        strips = Visual.to_strips(self, lines[y], width, 1, self.visual_style, pad=True)
+        return strips[0] if strips else Strip.blank(width, self.rich_style)
 
 
 def _marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
     return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
+
+
+class LongBody(Widget):
+    """A long Markdown body, laid out by Rich once per width and drawn a line at a time."""
+
+    DEFAULT_CSS = "LongBody { height: auto; }"
+
+    def __init__(self, markdown: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._markdown = markdown
+        self._parsed: RichMarkdown | None = None
+        self._laid_out: dict[int, list[list[Segment]]] = {}
+        """Lines by width: the scrollbar coming and going switches between two widths."""
+
+    def _lines(self, width: int) -> list[list[Segment]]:
+        if width not in self._laid_out:
+            if self._parsed is None:
+                from rich.markdown import Markdown
+
+                self._parsed = Markdown(self._markdown, hyperlinks=False)
+            console = self.app.console
+            if len(self._laid_out) >= 4:
+                self._laid_out.clear()
+            self._laid_out[width] = console.render_lines(self._parsed, console.options.update_width(width))
+        return self._laid_out[width]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines(width)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        return Strip(lines[y], width).apply_style(self.rich_style)
+
+
+LONG_BODY_CHARS = 20_000
+"""Bodies longer than this are drawn as one block of text: Textual's Markdown widget builds a widget per
+paragraph, which takes seconds for thousands of them."""
 
 
 class SummaryPane(Pane):
@@ -86,11 +153,16 @@ class SummaryPane(Pane):
             yield Static(self._bluf(), id="part-1", classes="bluf")
 
     def _body(self) -> Widget:
-        from textual.widgets import Markdown
+        text = self.brief.summary.body or ""
+        body: Widget
+        if len(text) > LONG_BODY_CHARS:
+            body = LongBody(text, id="part-body")
+        else:
+            from textual.widgets import Markdown
 
-        body = Markdown(self.brief.summary.body, open_links=False, id="part-body")
+            body = Markdown(text, open_links=False, id="part-body")
         body.can_focus = False
-        body.display = bool(self.brief.summary.body)
+        body.display = bool(text)
         return body
 
     async def mount_key_points(self) -> None:
@@ -136,9 +208,13 @@ class SummaryPane(Pane):
         for body in self.query("#part-body"):
             from textual.widgets import Markdown
 
-            if isinstance(body, Markdown):
+            long_body = len(brief.summary.body or "") > LONG_BODY_CHARS
+            if isinstance(body, Markdown) and not long_body:
                 body.display = bool(brief.summary.body)
                 await body.update(brief.summary.body or "")
+            else:
+                await body.remove()
+                await self.query_one(SummaryScroll).mount(self._body())
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
         return _marked(Content(self.brief.meta.title), pattern)

@@ -1,0 +1,92 @@
+"""Files going wrong under the app: permissions, a directory in the file's place, two apps at once.
+
+(A full disk during a save: tests/test_edit.py.)
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from briefing.load import load_path
+from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.errors import ProblemList
+from briefing.ui.panes.base import ItemList
+from briefing.ui.resolve import ResolveForm
+from tests.apps import make_app, settle, wait_until
+from tests.conftest import SEED
+from tests.test_authoring import notes, panel, shown_title
+
+TITLE = "Putin Likely To Visit North Korea Next Week"
+
+
+@pytest.fixture
+def brief_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "brief.toml"
+    shutil.copy(SEED, path)
+    return path
+
+
+def test_permission_denied_is_a_problem_not_a_crash(brief_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = open
+
+    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+        if file == str(brief_copy):
+            raise PermissionError(errno.EACCES, "Permission denied", str(brief_copy))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    (problem,) = load_path(brief_copy).problems
+    assert (problem.file, problem.message) == (str(brief_copy), "permission denied")
+
+
+async def test_a_file_replaced_by_a_directory_while_open(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        saved = brief_copy.read_text(encoding="utf-8")
+        brief_copy.unlink()
+        brief_copy.mkdir()
+        await wait_until(pilot, lambda: panel(app).shown)
+        assert "is a directory" in str(panel(app).query_one(ProblemList).get_option_at_index(0).prompt)
+        assert shown_title(app).startswith(TITLE), "the last good version stays on screen"
+        await pilot.press("3", "c")
+        await pilot.pause()
+        # Resolving now would have to write where a directory is: it is refused, and nothing is touched.
+        if isinstance(app.screen, ResolveForm):
+            app.screen.query_one("#resolution", Input).value = "yes"
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: any("is a directory now" in note for note in notes(app)))
+        assert brief_copy.is_dir() and not any(brief_copy.iterdir())
+        brief_copy.rmdir()
+        brief_copy.write_text(saved, encoding="utf-8")
+        await wait_until(pilot, lambda: not panel(app).shown)
+        assert app.is_running
+
+
+async def test_two_apps_resolving_the_same_confirmation_the_second_is_refused(brief_copy: Path) -> None:
+    first, second = make_app(brief_copy), make_app(brief_copy)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await settle(one)
+        await settle(two)
+        await one.press("3", "c")
+        await two.press("3", "c")
+        await wait_until(one, lambda: isinstance(first.screen, ResolveForm))
+        await wait_until(two, lambda: isinstance(second.screen, ResolveForm))
+        first.screen.query_one("#resolution", Input).value = "Confirmed by the Kremlin"
+        second.screen.query_one("#resolution", Input).value = "Denied by the Kremlin"
+        await one.press("enter")
+        await wait_until(one, lambda: 'resolution = "Confirmed by the Kremlin"' in brief_copy.read_text())
+        await two.press("enter")
+        await wait_until(two, lambda: any("changed on disk" in note for note in notes(second)))
+        text = brief_copy.read_text()
+        assert 'resolution = "Confirmed by the Kremlin"' in text and "Denied by the Kremlin" not in text
+        assert text.count("resolution =") == 1
+        # The second app reloads and shows what the first one saved.
+        await wait_until(two, lambda: isinstance(second.screen, BriefScreen) and "CONFIRMED" in str(
+            second.screen.query_one("#confirmations ItemList", ItemList).get_option_at_index(0).prompt
+        ))  # fmt: skip

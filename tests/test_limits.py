@@ -1,0 +1,131 @@
+"""Limits: files near the 1 MiB cap, very long strings, thousands of items, deep nesting and huge arrays.
+
+Each is handled smoothly or refused with a clear error; none hangs or crashes. (How fast: bench/library.py.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from briefing.display import for_display
+from briefing.load import MAX_FILE_BYTES, load_path, load_text
+from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.panes.summary import LongBody
+from tests.apps import make_app, settle
+from tests.conftest import SEED
+
+BASE: dict[str, Any] = {
+    "schema_version": 1,
+    "brief": {"title": "Limits", "as_of": dt.date(2024, 6, 12)},
+    "summary": {"bluf": "How big can it get."},
+}
+
+
+def write(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    document = {key: dict(value) if isinstance(value, dict) else value for key, value in BASE.items()}
+    change(document)
+    path = tmp_path / "limits.toml"
+    path.write_text(tomli_w.dumps(document, multiline_strings=True), encoding="utf-8")
+    assert path.stat().st_size <= MAX_FILE_BYTES
+    return path
+
+
+def long_title(document: dict[str, Any]) -> None:
+    document["brief"]["title"] = "x" * 900_000
+
+
+def long_body(document: dict[str, Any]) -> None:
+    document["summary"]["body"] = ("A paragraph of the body that goes on. " * 6 + "\n\n") * 3000
+
+
+def many_points(document: dict[str, Any]) -> None:
+    document["summary"]["key_points"] = [f"Point {n} of many." for n in range(20_000)]
+
+
+def many_tags(document: dict[str, Any]) -> None:
+    document["brief"]["tags"] = [f"t{n}" for n in range(60_000)]
+
+
+def thousands_of_items(document: dict[str, Any]) -> None:
+    document["sources"] = [{"id": f"s{n}", "outlet": f"Outlet {n}"} for n in range(1000)]
+    document["quotes"] = [{"speaker": f"Speaker {n}", "text": "Words. " * 20, "source": f"s{n}"} for n in range(1000)]
+    document["confirmations"] = [
+        {"id": f"c{n}", "what": f"Claim {n}", "awaited_from": ["Someone"], "status": "pending"} for n in range(1000)
+    ]
+    document["itinerary"] = [{"place": f"Place {n}", "confirmation": f"c{n}"} for n in range(1000)]
+
+
+@pytest.mark.parametrize(
+    "change", [long_title, long_body, many_points, many_tags, thousands_of_items], ids=lambda f: f.__name__
+)
+async def test_a_huge_brief_opens_and_every_key_works(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    path = write(tmp_path, change)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen)
+        for keys in (("G",), ("g",), ("2", "G", "enter"), ("escape", "3", "G"), ("4", "G"), ("5", "G"), ("1",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+        await pilot.press("/", *"zzz", "enter")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, BriefScreen)
+
+
+async def test_a_long_body_is_drawn_line_by_line(tmp_path: Path) -> None:
+    app = make_app(write(tmp_path, long_body))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        body = app.screen.query_one("#part-body")
+        assert isinstance(body, LongBody)
+        assert body.virtual_size.height > 10_000
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.screen.query_one("SummaryScroll").scroll_offset.y > 10_000
+
+
+def test_a_file_over_the_limit_is_refused_with_the_limit_named(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(tomli_w.dumps({**BASE, "brief": {**BASE["brief"], "tags": ["tag"] * 200_000}}), encoding="utf-8")
+    assert path.stat().st_size > MAX_FILE_BYTES
+    (problem,) = load_path(path).problems
+    assert "the limit is 1,048,576 bytes (1 MiB)" in problem.message
+
+
+@pytest.mark.parametrize("depth", [50, 400, 5000])
+def test_deep_nesting_is_an_error_not_a_crash(depth: int) -> None:
+    text = tomli_w.dumps(BASE) + "[x]\nvalue = " + "[" * depth + "]" * depth + "\n"
+    result = load_text(text)
+    assert result.brief is not None or result.problems
+    arrays = tomli_w.dumps(BASE).replace('bluf = "How big can it get."', "bluf = " + "[" * depth + "1" + "]" * depth)
+    problems = load_text(arrays).problems
+    assert len(problems) == 1 and problems[0].key in ("summary.bluf", None)
+
+
+async def test_only_the_screen_gets_cut_text(tmp_path: Path) -> None:
+    app = make_app(write(tmp_path, long_title))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen)
+        shown = app.screen.brief.meta.title
+        assert shown.endswith("x… [890,000 more characters in the file]")
+        await pilot.press("y")
+        assert app.clipboard.startswith("x" * 900_000 + "\n"), "copying takes the whole title"
+
+
+def test_a_brief_of_ordinary_size_is_drawn_as_it_is(tmp_path: Path) -> None:
+    seed = load_path(SEED).brief
+    assert seed is not None and for_display(seed) is seed
+    result = load_path(write(tmp_path, many_tags))
+    assert result.brief is not None
+    shown = for_display(result.brief)
+    assert len(shown.meta.tags) == 1001 and shown.meta.tags[-1] == "… and 59,000 more in the file"
+    assert shown.summary == result.brief.summary
