@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -383,10 +384,24 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
     return entries
 
 
+_CONTROL_IN_JSON = re.compile(
+    rb"\\u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"  # escaped C0, DEL and C1 controls
+    rb"|[\x00-\x1f\x7f]|\xc2[\x80-\x9f]"  # raw ones
+    rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"  # bidi overrides and isolates, in UTF-8
+    rb"|\\u202[a-eA-E]|\\u206[6-9]"  # and escaped
+)
+"""A control character or bidi override, escaped or raw: what our own cache never holds, since every text
+in it was cleaned when its brief was loaded."""
+
+
 def _read_cache(cache_file: Path) -> dict[str, IndexedBrief]:
-    """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version."""
+    """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version,
+    or holds text that no brief could have given it (an escape sequence planted in it)."""
     try:
-        document = json.loads(cache_file.read_bytes())
+        raw = cache_file.read_bytes()
+        if _CONTROL_IN_JSON.search(raw):
+            return {}
+        document = json.loads(raw)
         if type(document) is not dict or document.get("version") != CACHE_VERSION:
             return {}
         return _rows_from_columns(document.get("columns"))

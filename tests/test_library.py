@@ -158,6 +158,21 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, junk:
     assert json.loads(lib.cache_file.read_bytes())["version"] == library_module.CACHE_VERSION
 
 
+@pytest.mark.parametrize("planted", ["\x1b]52;c;UFdORUQ=\x07", "\u009b2J", "\u202eevil", "bell\x07"])
+def test_a_cache_with_planted_escapes_is_not_trusted(tmp_path: Path, planted: str) -> None:
+    make_library(tmp_path / "lib", 3)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    document = json.loads(lib.cache_file.read_bytes())
+    document["columns"]["title"][0] = f"Title {planted}"
+    lib.cache_file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert lib.cached() == {}
+    lib.cache_file.write_text(json.dumps(document), encoding="utf-8")
+    assert lib.cached() == {}
+    entries = built(Library([tmp_path / "lib"], tmp_path / "cache"))
+    assert not any(planted in entry.title for entry in entries.values())
+
+
 def test_refresh_notices_added_changed_and_removed_files(tmp_path: Path) -> None:
     paths = make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
