@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 
 from briefing.load import load_path
 from briefing.model import Brief, ConfirmationStatus, Problem, StopStatus
+from briefing.text import has_controls
 
 CACHE_VERSION = 2
 BATCH = 200
@@ -381,27 +381,35 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
         _check(len(planned) == len(stops))
         entries[path] = IndexedBrief(path, size, mtime, title, _optional_date(as_of), category, tuple(tags), found,
                                      waiting, planned, search)  # fmt: skip
+    _check(not has_controls(" ".join(_shown_texts(entries.values()))))
     return entries
 
 
-_CONTROL_IN_JSON = re.compile(
-    rb"\\u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"  # escaped C0, DEL and C1 controls
-    rb"|[\x00-\x1f\x7f]|\xc2[\x80-\x9f]"  # raw ones
-    rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"  # bidi overrides and isolates, in UTF-8
-    rb"|\\u202[a-eA-E]|\\u206[6-9]"  # and escaped
-)
-"""A control character or bidi override, escaped or raw: what our own cache never holds, since every text
-in it was cleaned when its brief was loaded."""
+def _shown_texts(entries: Iterable[IndexedBrief]) -> Iterator[str]:
+    """Every text of the index that the library draws (not the search text, which it only searches)."""
+    for entry in entries:
+        yield entry.title
+        yield entry.category or ""
+        yield from entry.tags
+        for problem in entry.problems:
+            yield problem.message
+            yield problem.key or ""
+        for item in entry.pending:
+            yield item.id
+            yield item.what
+            yield from item.awaited_from
+        for stop in entry.stops:
+            yield stop.place
+            yield stop.when or ""
+            yield stop.certainty or ""
+            yield stop.status
 
 
 def _read_cache(cache_file: Path) -> dict[str, IndexedBrief]:
     """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version,
-    or holds text that no brief could have given it (an escape sequence planted in it)."""
+    or holds text to show that no brief could have given it (an escape sequence planted in it)."""
     try:
-        raw = cache_file.read_bytes()
-        if _CONTROL_IN_JSON.search(raw):
-            return {}
-        document = json.loads(raw)
+        document = json.loads(cache_file.read_bytes())
         if type(document) is not dict or document.get("version") != CACHE_VERSION:
             return {}
         return _rows_from_columns(document.get("columns"))

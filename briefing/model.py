@@ -205,7 +205,9 @@ class Problem:
     key: str | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        from briefing.text import escaped
+
+        where = escaped(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -32,6 +32,24 @@ def clean(text: str) -> str:
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))
 
 
+_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """Control characters (newline and tab too) and bidi overrides written as escapes, like ``\\x1b``.
+
+    For file names: shown safely, and still recognisable as the name on disk.
+    """
+    if _UNSAFE_IN_NAMES.search(text) is None:
+        return text
+    return _UNSAFE_IN_NAMES.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def has_controls(text: str) -> bool:
+    """True if ``clean`` would change ``text``."""
+    return _ANY_CONTROL.search(text) is not None
+
+
 SHOWN_CHARACTERS = 10_000
 """The most of one piece of text the app draws; the rest is in the file (and in exports)."""
 SHOWN_ENTRIES = 1_000

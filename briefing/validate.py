@@ -27,7 +27,7 @@ from briefing.model import (
     StopStatus,
     Summary,
 )
-from briefing.text import clean
+from briefing.text import clean, escaped
 
 _ID = re.compile(r"[a-z0-9_-]+")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,7 +44,7 @@ def key_path_text(path: KeyPath) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else part
-    return text
+    return escaped(text)
 
 
 def describe(value: object) -> str:

@@ -188,3 +188,13 @@ def test_check_json_output(write_brief: WriteBrief) -> None:
     ]  # fmt: skip
     clean = run("check", "--format", "json", str(SEED))
     assert (clean.returncode, clean.stdout) == (0, "[]\n")
+
+
+def test_check_writes_control_characters_in_file_names_as_escapes(tmp_path: Path) -> None:
+    """A file name is text from somewhere else too: it must not send a sequence to the terminal."""
+    name = "brief\x1b]0;PWNED\x07\u202e.toml"
+    (tmp_path / name).write_text(MINIMAL_BRIEF.replace('title = "Minimal"', "title = 3"), encoding="utf-8")
+    done = run("check", str(tmp_path))
+    assert done.returncode == 1
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\u202e" not in done.stdout
+    assert "brief\\x1b]0;PWNED\\x07\\u202e.toml:4: error: brief.title" in done.stdout
