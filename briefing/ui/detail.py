@@ -124,7 +124,7 @@ class DetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail") as box:
             box.border_title = Content(f" {self.heading} ")
-            box.border_subtitle = Content(" esc back ")
+            box.border_subtitle = Content(" y copy · o open link · esc back " if self.link else " y copy · esc back ")
             with Grid(id="detail-grid"):
                 for label, value in self.rows:
                     yield Static(Content.styled(label, "dim"), classes="label")
