@@ -76,6 +76,11 @@ def _library_commands() -> type[Provider]:
     return LibraryCommands
 
 
+def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> Text:
+    """One row: each text in its column, a space between; columns of width 0 are left out."""
+    return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
+
+
 class LibraryScreen(Screen[None]):
     COMMANDS = {_library_commands}
     BINDINGS = [*LIBRARY_BINDINGS]
@@ -255,15 +260,21 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-status", Line).show(Text.assemble(*parts))
 
     def _widths(self) -> tuple[int, ...]:
+        """Column widths for the view at the list's width; 0 drops a column (narrow terminals lose the least
+        needed ones), and the main column takes what is left."""
         width = max(40, self._rows().size.width or self.size.width)
+        wide, narrow = width >= 140, width < 100
         if self.view == "library":
-            title = max(20, width - 11 - 14 - 20 - 8 - 24 - 5)
-            return (11, title, 14, 20, 8, 24)
-        if self.view == "pending":
-            what = max(20, width - 11 - 9 - 24 - 30 - 4)
-            return (11, 9, what, 24, 30)
-        place = max(16, (width - 24 - 12 - 22 - 4) // 2)
-        return (24, place, 12, 22, max(10, width - 24 - place - 12 - 22 - 4))
+            columns = [11, -1, 0 if narrow else 16 if wide else 14, 0 if narrow else 26 if wide else 20, 7]
+            columns.append(26 if narrow else 32 if wide else 26)
+        elif self.view == "pending":
+            columns = [11, 9, -1, 0 if narrow else 30 if wide else 24, 24 if narrow else 40 if wide else 30]
+        else:
+            place, brief = (32, -1) if wide else (-1, 24 if narrow else 34)
+            columns = [20, place, 0 if narrow else 22, 0 if narrow else 26 if wide else 20, brief]
+        shown = [size for size in columns if size]
+        rest = width - sum(size for size in shown if size > 0) - (len(shown) - 1)
+        return tuple(max(16, rest) if size < 0 else size for size in columns)
 
     def _columns(self) -> Text:
         names = {
@@ -271,7 +282,7 @@ class LibraryScreen(Screen[None]):
             "pending": ("Since", "Age", "What", "Awaited from", "Brief"),
             "agenda": ("Window", "Place", "Certainty", "As reported", "Brief"),
         }[self.view]
-        return Text(" ").join(cell(name, width, "bold") for name, width in zip(names, self._widths(), strict=True))
+        return _join(names, self._widths(), "bold")
 
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
@@ -288,7 +299,7 @@ class LibraryScreen(Screen[None]):
             uncertain = item.certainty in ("almost_no_chance", "very_unlikely", "unlikely", "roughly_even_chance")
             certainty = (item.certainty or "").replace("_", " ") + (" ?" if uncertain else "")
             cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
-        return Text(" ").join(cell(text, size) for text, size in zip(cells, widths, strict=True))
+        return _join(cells, widths)
 
     def _library_row(self, entry: IndexedBrief, widths: tuple[int, ...]) -> Text:
         if not entry.ok:
@@ -302,7 +313,7 @@ class LibraryScreen(Screen[None]):
             day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "", ", ".join(entry.tags),
             str(len(entry.pending)) if entry.pending else "", next_stop,
         )  # fmt: skip
-        return Text(" ").join(cell(text, size) for text, size in zip(cells, widths, strict=True))
+        return _join(cells, widths)
 
     def select_path(self, path: str) -> None:
         rows = self._rows()
