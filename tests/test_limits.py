@@ -17,7 +17,7 @@ from briefing.display import for_display
 from briefing.load import MAX_FILE_BYTES, load_path, load_text
 from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.panes.summary import LongBody
-from tests.apps import make_app, settle
+from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 
 BASE: dict[str, Any] = {
@@ -129,3 +129,24 @@ def test_a_brief_of_ordinary_size_is_drawn_as_it_is(tmp_path: Path) -> None:
     shown = for_display(result.brief)
     assert len(shown.meta.tags) == 1001 and shown.meta.tags[-1] == "… and 59,000 more in the file"
     assert shown.summary == result.brief.summary
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_long_hidden_lists_are_measured_ahead_at_the_width_they_are_shown(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """So `2` on a thousand quotes does not wait for them all to be wrapped (bench/library.py times it)."""
+    from briefing.ui.panes.base import ItemList
+
+    app = make_app(write(tmp_path, thousands_of_items))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        items = app.screen.query_one("#quotes ItemList", ItemList)
+        last = items._get_visual(items.options[-1])
+        await wait_until(pilot, lambda: bool(last.heights))  # type: ignore[attr-defined]
+        measured = {option: dict(items._get_visual(option).heights) for option in items.options}  # type: ignore[attr-defined]
+        await pilot.press("2")
+        await pilot.pause()
+        assert items.virtual_size.height >= 2 * 1000
+        after = {option: dict(items._get_visual(option).heights) for option in items.options}  # type: ignore[attr-defined]
+        assert after == measured, "the list was shown at a width that was not measured ahead"

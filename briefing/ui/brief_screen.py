@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 WIDE_MIN_WIDTH = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
 LEFT_SECTIONS = ("summary", "quotes", "sources")
+MEASURE_AHEAD_AFTER = 0.5
+"""Seconds after the first paint before long hidden lists are measured, a batch at a time."""
+MEASURE_AHEAD_MIN_ITEMS = 100
 
 
 class SectionBar(Static):
@@ -191,6 +194,32 @@ class BriefScreen(Screen[None]):
         await self.mount_all([FindBar(), Footer(compact=True)])
         self._arrange()
         self.call_later(self.query_one(SummaryPane).mount_body)
+        self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
+
+    def _measure_hidden_lists(self) -> None:
+        """Measure the items of long hidden lists now, a batch per frame, so their key brings them at once."""
+        shown = self.query_one("#part-0").region.width
+        if not shown:
+            return
+        # A pane's list is as wide as the summary's text, or one more when it needs no scrollbar.
+        widths = (shown, shown + 1)
+        steps = [
+            items.measure_ahead(widths)
+            for pane in self.query(Pane)
+            if not pane.display
+            for items in pane.query(ItemList)
+            if items.item_count >= MEASURE_AHEAD_MIN_ITEMS
+        ]
+
+        def step() -> None:
+            while steps:
+                if next(steps[0], StopIteration) is StopIteration:
+                    steps.pop(0)
+                    continue
+                self.set_timer(0.01, step)
+                return
+
+        step()
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < WIDE_MIN_WIDTH

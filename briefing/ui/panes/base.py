@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,6 +21,34 @@ from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
+
+
+class _Prompt(Visual):
+    """An item's text that remembers how many lines it takes at each width.
+
+    OptionList measures every item the first time a list is shown; with a thousand items that is
+    most of the time a key like `2` takes. Measured ahead, while the reader looks at another pane,
+    the list comes forward at once.
+    """
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.heights: dict[int, int] = {}
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        height = self.heights.get(width)
+        if height is None:
+            height = self.heights[width] = self.content.get_height(rules, width)
+        return height
 
 
 class ItemList(OptionList):
@@ -59,6 +92,24 @@ class ItemList(OptionList):
             elif index in self._marked:
                 self.replace_option_prompt_at_index(index, prompt)
         self._marked = marked
+
+    def _get_visual(self, option: Option) -> Visual:
+        visual = super()._get_visual(option)
+        if isinstance(visual, Content):
+            visual = option._visual = _Prompt(visual)
+        return visual
+
+    def measure_ahead(self, list_widths: Iterable[int], batch: int = 100) -> Iterator[None]:
+        """Measure every item at the widths the list may be shown at, a batch at a time (a step per yield)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        rules = cast(RulesMap, self.styles)
+        options = list(self.options)
+        for start in range(0, len(options), batch):
+            for option in options[start : start + batch]:
+                visual = self._get_visual(option)
+                for width in list_widths:
+                    visual.get_height(rules, width - padding)
+            yield
 
     @property
     def item_index(self) -> int | None:
