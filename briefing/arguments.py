@@ -48,7 +48,7 @@ def open_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="brief files or directories; one file opens on the brief, more open the library "
-        "(default: $BRIEFING_PATH, else the bundled briefs)",
+        "(default: $BRIEFING_PATH, else the settings' content, else the bundled briefs)",
     )
     parser.add_argument(
         "--today",
