@@ -32,6 +32,7 @@ _THEME_LINE = re.compile(
     r"""^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|$))""", re.M
 )
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def settings_path() -> Path:
@@ -96,7 +97,11 @@ def read_settings(path: Path | None = None) -> Settings:
     except UnicodeDecodeError:
         return Settings(warnings=(f"{where}: not UTF-8 text; using the defaults",), readable=False)
     except tomllib.TOMLDecodeError as error:
-        return Settings(warnings=(f"{where}: TOML syntax: {error}; using the defaults",), readable=False)
+        message = str(error)
+        if position := _TOML_POSITION.search(message):
+            where += f":{position.group(1)}:{position.group(2)}"
+            message = message[: position.start()]
+        return Settings(warnings=(f"{where}: TOML syntax: {message}; using the defaults",), readable=False)
     warn: list[str] = []
     for key in document:
         if key not in KNOWN_KEYS:

@@ -50,7 +50,7 @@ def test_a_bad_setting_is_a_warning_naming_the_file(tmp_path: Path, text: str | 
         path.write_text(text, encoding="utf-8")
     settings = read_settings(path)
     assert len(settings.warnings) == 1
-    assert settings.warnings[0].startswith(f"{path}: ") and warning in settings.warnings[0]
+    assert settings.warnings[0].startswith(f"{path}:") and warning in settings.warnings[0]
 
 
 def test_good_settings_survive_a_bad_neighbour(tmp_path: Path) -> None:
@@ -102,3 +102,10 @@ def test_save_theme_never_writes_a_file_it_cannot_read(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match="by hand"):
         save_theme("gruvbox", path)
     assert path.read_text(encoding="utf-8") == 'theme = """nord"""\n'
+
+
+def test_a_syntax_error_names_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('# mine\ntheme = "nord\n', encoding="utf-8")
+    (warning,) = read_settings(path).warnings
+    assert warning.startswith(f"{path}:2:14: TOML syntax: ") and warning.endswith("; using the defaults")
