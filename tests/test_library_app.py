@@ -169,6 +169,19 @@ async def test_the_palette_jumps_to_any_brief_by_name(library_app: BriefingApp) 
         assert screen.brief.meta.title.startswith("Brief 7:")
 
 
+async def test_the_palette_jumps_to_a_section_of_any_brief(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"brief 3 itinerary")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.brief.meta.title.startswith("Brief 3:")
+        assert screen.section == "itinerary"
+
+
 async def test_the_palette_jumps_to_the_pending_board(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)

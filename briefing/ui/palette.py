@@ -22,6 +22,9 @@ _KIND = {
 }
 _LABEL_WIDTH = 56
 
+Target = tuple[str, str, str, str, str | None, int | None]
+"""A palette entry of the library: label, label casefolded, kind, a view or a brief's path, section, item."""
+
 
 def _label(entry: Entry) -> str:
     label = " ".join(entry.label.split())
@@ -73,7 +76,7 @@ class BriefCommands(Provider):
 
 
 class LibraryCommands(Provider):
-    """Jump to a view of the library, to any brief, or to any pending confirmation or stop in it.
+    """Jump to a view of the library, to any brief or section of one, or to any pending confirmation or stop.
 
     A library can hold tens of thousands of these: a C-speed subsequence filter picks the few hundred
     candidates that the (slower) fuzzy scoring then ranks, and the empty palette lists only the views
@@ -83,7 +86,8 @@ class LibraryCommands(Provider):
     DISCOVER_BRIEFS = 50
     MOST_CANDIDATES = 300
 
-    def _targets(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def _targets(self) -> list[Target]:
+        """Everything the palette can reach, as plain tuples built once per index (jumps are made on demand)."""
         from briefing.ui.library_screen import VIEW_TITLES, LibraryScreen
 
         screen = self.screen
@@ -92,33 +96,51 @@ class LibraryCommands(Provider):
         cached = screen.palette_targets
         if cached is not None and cached[0] is screen.library.entries:
             return cached[1]
-        app = screen.briefing_app
-        targets: list[tuple[str, str, Callable[[], None]]] = [
-            (f"Go to the {title.lower()}", "View", partial(screen.action_view, view))
-            for view, title in VIEW_TITLES.items()
-        ]
+        targets: list[Target] = []
+        add = targets.append
+        for view, title in VIEW_TITLES.items():
+            label = f"Go to the {title.lower()}"
+            add((label, label.casefold(), "View", view, None, None))
         entries = sorted(screen.library.entries.values(), key=lambda entry: entry.as_of or dt.date.min, reverse=True)
         for entry in entries:
-            targets.append((_short(entry.title), "Brief", partial(app.open_brief, entry.path)))
+            label = _short(entry.title)
+            add((label, label.casefold(), "Brief", entry.path, None, None))
         for entry in entries:
             for item in entry.pending:
-                targets.append(
-                    (_short(item.what), "Pending", partial(app.open_brief, entry.path, "confirmations", item.index))
-                )
+                label = _short(item.what)
+                add((label, label.casefold(), "Pending", entry.path, "confirmations", item.index))
             for stop in entry.stops:
                 label = _short(f"{stop.place} · {entry.title}")
-                targets.append((label, "Stop", partial(app.open_brief, entry.path, "itinerary", stop.index)))
+                add((label, label.casefold(), "Stop", entry.path, "itinerary", stop.index))
+        room = _LABEL_WIDTH - 3 - max(len(title) for title in SECTION_TITLES.values())
+        for entry in entries:
+            if entry.ok:
+                short = _short(entry.title, room)
+                folded = short.casefold()
+                for section, title in SECTION_TITLES.items():
+                    add((f"{short} · {title}", f"{folded} · {title.casefold()}", "Section", entry.path, section, None))
         screen.palette_targets = (screen.library.entries, targets)
         return targets
 
+    def _jump(self, target: Target) -> Callable[[], None]:
+        from briefing.ui.library_screen import LibraryScreen
+
+        _label, _folded, kind, where, section, index = target
+        screen = self.screen
+        assert isinstance(screen, LibraryScreen)
+        if kind == "View":
+            return partial(screen.action_view, where)
+        return partial(screen.briefing_app.open_brief, where, section, index)
+
     async def discover(self) -> Hits:
         shown = 0
-        for text, kind, jump in self._targets():
+        for target in self._targets():
+            text, kind = target[0], target[2]
             if kind == "Brief":
                 shown += 1
                 if shown > self.DISCOVER_BRIEFS:
                     break
-            yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), jump, text=text)
+            yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), self._jump(target), text=text)
 
     async def search(self, query: str) -> Hits:
         needle = query.casefold()
@@ -126,17 +148,17 @@ class LibraryCommands(Provider):
             return
         in_order = re.compile(".*?".join(map(re.escape, needle)))
         targets = self._targets()
-        exact = [target for target in targets if needle in target[0].casefold()]
-        loose = [
-            target for target in targets if needle not in target[0].casefold() and in_order.search(target[0].casefold())
-        ]
+        exact = [target for target in targets if needle in target[1]]
+        loose = [target for target in targets if needle not in target[1] and in_order.search(target[1])]
         matcher = self.matcher(query)
-        for text, kind, jump in (exact + loose)[: self.MOST_CANDIDATES]:
+        for target in (exact + loose)[: self.MOST_CANDIDATES]:
+            text, kind = target[0], target[2]
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text)), jump, text=text)
+                display = Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text))
+                yield Hit(score, display, self._jump(target), text=text)
 
 
-def _short(text: str) -> str:
+def _short(text: str, width: int = _LABEL_WIDTH) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
