@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 TEMP_PREFIX = ".briefing-save-"
 
@@ -28,8 +29,7 @@ class ConflictError(SaveError):
     """The file changed on disk since it was loaded: saving would overwrite someone's work."""
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What stat says about a file: cheap to take, changes whenever the file does."""
 
     size: int

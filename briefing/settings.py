@@ -28,11 +28,10 @@ from briefing.files import SaveError, atomic_write
 
 KNOWN_KEYS = ("theme", "keys", "content")
 MAX_SETTINGS_BYTES = 64 * 1024
-_THEME_LINE = re.compile(
-    r"""^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|$))""", re.M
-)
-_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Patterns compiled on first use (``re`` caches them): a start that reads the settings needs none of them.
+_THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|$))"""
+_TABLE_HEADER = r"(?m)^[ \t]*\["
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
 def settings_path() -> Path:
@@ -98,7 +97,7 @@ def read_settings(path: Path | None = None) -> Settings:
         return Settings(warnings=(f"{where}: not UTF-8 text; using the defaults",), readable=False)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        if position := _TOML_POSITION.search(message):
+        if position := re.search(_TOML_POSITION, message):
             where += f":{position.group(1)}:{position.group(2)}"
             message = message[: position.start()]
         return Settings(warnings=(f"{where}: TOML syntax: {message}; using the defaults",), readable=False)
@@ -128,9 +127,9 @@ def _quoted(text: str) -> str:
 
 def with_theme(text: str, theme: str) -> str:
     """``text`` with its top-level ``theme`` set to ``theme``: one line changed or added, the rest as it was."""
-    header = _TABLE_HEADER.search(text)
+    header = re.search(_TABLE_HEADER, text)
     top = text[: header.start()] if header else text
-    found = _THEME_LINE.search(top)
+    found = re.search(_THEME_LINE, top)
     if found:
         start, end = found.span("value")
         return text[:start] + _quoted(theme) + text[end:]

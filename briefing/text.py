@@ -19,7 +19,8 @@ _C1_STRING_SEQUENCE = r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\
 _C1_CSI = r"\x9b[0-?]*[ -/]*[@-~]?"
 _LONE_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
-_UNSAFE = re.compile("|".join((_STRING_SEQUENCE, _CSI, _OTHER_ESCAPE, _C1_STRING_SEQUENCE, _C1_CSI, _LONE_CONTROL)))
+_UNSAFE = "|".join((_STRING_SEQUENCE, _CSI, _OTHER_ESCAPE, _C1_STRING_SEQUENCE, _C1_CSI, _LONE_CONTROL))
+"""Compiled on first use (``re`` caches it): most briefs never need it, and every start would pay for it."""
 
 
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -29,7 +30,7 @@ def clean(text: str) -> str:
     """Return ``text`` without control sequences; printable text is untouched."""
     if _ANY_CONTROL.search(text) is None:
         return text
-    return _UNSAFE.sub("", text.replace("\r\n", "\n"))
+    return re.sub(_UNSAFE, "", text.replace("\r\n", "\n"))
 
 
 _UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
