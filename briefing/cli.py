@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.content import bundled_content_dir
-from briefing.load import LoadResult, find_briefs, load_path
+from briefing.load import LoadResult, find_briefs, first_briefs, load_path
 from briefing.settings import Settings, read_settings, settings_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -228,7 +228,7 @@ def _what_to_open(names: Sequence[str], settings: Settings) -> Path | list[Path]
     if len(roots) == 1 and not roots[0].is_dir():
         return roots[0]
     if len(roots) == 1:
-        found = find_briefs(roots[0])
+        found = first_briefs(roots[0], 2)
         if len(found) == 1:
             return found[0]
         if not found:

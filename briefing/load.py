@@ -124,6 +124,19 @@ def _fail(file: str, message: str) -> LoadResult:
     return LoadResult(file, None, (Problem(file, message),))
 
 
+def first_briefs(directory: Path, most: int) -> list[Path]:
+    """Up to ``most`` of the briefs ``find_briefs`` would find, without walking the rest of the tree."""
+    found: list[Path] = []
+    for parent, directories, files in os.walk(directory):
+        directories[:] = sorted(name for name in directories if not name.startswith("."))
+        found.extend(
+            Path(parent, name) for name in sorted(files) if name.endswith(".toml") and not name.startswith(".")
+        )
+        if len(found) >= most:
+            return found[:most]
+    return found
+
+
 def find_briefs(path: Path) -> list[Path]:
     """The brief files a path names: itself, or every ``*.toml`` below a directory."""
     if path.is_dir():

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
@@ -212,14 +212,15 @@ class BriefingApp(App[None]):
         """Edit and reload apply to an open brief: not offered over the library list."""
         return action not in ("edit", "reload") or self._brief_base() is not None
 
-    def _brief_base(self) -> Screen[None] | None:
-        """The screen that shows the open brief (or its problems): the base one, or one opened from the library."""
-        from briefing.ui.brief_screen import BriefScreen
-        from briefing.ui.errors import ErrorScreen
+    def _brief_base(self) -> Screen[Any] | None:
+        """The screen that shows the open brief (or its problems): the base one, or one opened from the library.
 
+        Asked on every key (to show or hide edit and reload), so it checks a marker rather than importing
+        the brief's screens into a library that has not opened one yet.
+        """
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, BriefScreen | ErrorScreen):
-                return screen
+            if getattr(screen, "SHOWS_A_BRIEF", False):
+                return cast("Screen[Any]", screen)
         return None
 
     def open_brief(

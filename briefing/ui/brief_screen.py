@@ -69,6 +69,7 @@ def _brief_commands() -> type[Provider]:
 
 
 class BriefScreen(Screen[None]):
+    SHOWS_A_BRIEF = True
     BINDINGS = [*BRIEF_BINDINGS]
     COMMANDS = {_brief_commands}
     AUTO_FOCUS = "SummaryScroll"

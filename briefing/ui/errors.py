@@ -62,6 +62,7 @@ class ProblemsPanel(Vertical):
 
 
 class ErrorScreen(Screen[None]):
+    SHOWS_A_BRIEF = True
     BINDINGS = [*ERROR_BINDINGS]
 
     def action_back(self) -> None:

@@ -7,13 +7,12 @@ at the current width, and the lines drawn are cached until the rows change.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -24,6 +23,9 @@ from briefing.ui.keys import ROW_BINDINGS
 Row = TypeVar("Row")
 RowRenderer = Callable[[Any, int], Text]
 """(row, width) -> one line of text, at most ``width`` cells."""
+
+
+MOST_DRAWN = 4096
 
 
 class RowList(ScrollView, Generic[Row], can_focus=True):
@@ -64,11 +66,14 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         super().__init__(id=id)
         self.rows: Sequence[Row] = ()
         self._render_row = render_row
-        self._line = lru_cache(maxsize=1024)(self._render_line_uncached)
+        self._base_style = Style()
+        self._drawn: dict[tuple[int, int, bool, bool], tuple[Row, Strip]] = {}
+        """Drawn lines by (row identity, width, cursor, focus). Kept across new row lists: a filter or a
+        new order shows mostly the same rows, which then need no drawing. The row is kept with its line,
+        so its identity cannot be reused by another object while the entry exists."""
 
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         self.rows = rows
-        self._line.cache_clear()
         self.virtual_size = Size(self.size.width, len(rows))
         self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(rows) - 1))
         self.refresh()
@@ -77,37 +82,60 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
     def current(self) -> Row | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
+    def forget_drawn(self) -> None:
+        """Draw every row afresh: what a row shows has changed (its width, the theme)."""
+        self._drawn.clear()
+
     def on_resize(self) -> None:
-        self._line.cache_clear()
+        self.forget_drawn()
         self.virtual_size = Size(self.size.width, len(self.rows))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._line.cache_clear()
         self.scroll_to_region(self._row_region(new), animate=False, force=True)
         self.refresh()
 
-    def _row_region(self, index: int) -> Any:
-        from textual.geometry import Region
-
+    def _row_region(self, index: int) -> Region:
         return Region(0, index, max(1, self.size.width), 1)
 
-    def _render_line_uncached(self, index: int, width: int, cursor: bool, focused: bool) -> Strip:
-        text = self._render_row(self.rows[index], width)
+    def _line(self, index: int, width: int, cursor: bool, focused: bool) -> Strip:
+        row = self.rows[index]
+        key = (id(row), width, cursor, focused)
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is row:
+            return drawn[1]
+        if len(self._drawn) >= MOST_DRAWN:
+            self._drawn.clear()
+        strip = self._draw(row, width, cursor)
+        self._drawn[key] = (row, strip)
+        return strip
+
+    def _draw(self, row: Row, width: int, cursor: bool) -> Strip:
+        text = self._render_row(row, width)
         line = list(text.render(self.app.console))
         style = self.get_component_rich_style("row-list--cursor") if cursor else Style()
         strip = Strip(line).crop_extend(0, width, None)
         return strip.apply_style(style) if cursor else strip
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style  # the same for every line: computed once per render, not per line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if not 0 <= index < len(self.rows):
-            return Strip.blank(width, self.rich_style)
-        return self._line(index, width, index == self.cursor, self.has_focus).apply_style(self.rich_style)
+            return Strip.blank(width, self._base_style)
+        return self._line(index, width, index == self.cursor, self.has_focus).apply_style(self._base_style)
 
     def watch_has_focus(self, has_focus: bool) -> None:
         super().watch_has_focus(has_focus)
-        self._line.cache_clear()
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self.forget_drawn()
         self.refresh()
 
     def problem_style(self) -> Style:
