@@ -39,12 +39,16 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
-def timed_key(terminal: Terminal, key: str, expect: str, runs: int = 1) -> float:
-    """From the key to the arrival of the output that shows ``expect`` (pyte's parsing not counted)."""
+def timed_key(terminal: Terminal, key: str, expect: str) -> tuple[float, float]:
+    """(handled, on screen): until the output showing ``expect`` was read, and until pyte had parsed it."""
     seen = terminal.timed(key, expect)
     if seen is None:
         raise SystemExit(f"{expect!r} did not appear after {key!r}")
     return seen
+
+
+def keyed(figures: dict[str, float], name: str, timings: tuple[float, float]) -> None:
+    figures[name], figures[f"{name} on screen"] = timings
 
 
 def tomllib_seconds(directory: Path) -> tuple[float, int]:
@@ -72,22 +76,23 @@ def library_run(directory: Path, cache: Path) -> dict[str, float]:
             terminal.pump(0.005)
         figures["complete"] = time.perf_counter() - terminal.started
         terminal.settle(0.5)
-        keys = []
+        sorts = []
         for _ in range(5):
-            keys.append(timed_key(terminal, "s", "oldest first"))
+            sorts.append(timed_key(terminal, "s", "oldest first"))
             terminal.send("ssss")  # round the orders back to newest first
             terminal.wait_for("newest first")
             terminal.settle(0.2)
-        figures["key s (sort 10k)"] = statistics.median(keys)
+        figures["key s (sort 10k)"] = statistics.median(handled for handled, _ in sorts)
+        figures["key s (sort 10k) on screen"] = statistics.median(shown for _, shown in sorts)
         count = f"{sum(1 for _ in directory.rglob('*.toml')):,} briefs"
-        figures["key p (pending board)"] = timed_key(terminal, "p", f"Pending board   {count}")
-        figures["key a (agenda)"] = timed_key(terminal, "a", f"Agenda   {count}")
-        figures["key l (list)"] = timed_key(terminal, "l", f"Library   {count}")
+        keyed(figures, "key p (pending board)", timed_key(terminal, "p", f"Pending board   {count}"))
+        keyed(figures, "key a (agenda)", timed_key(terminal, "a", f"Agenda   {count}"))
+        keyed(figures, "key l (list)", timed_key(terminal, "l", f"Library   {count}"))
         terminal.settle(0.3)
         terminal.send("/")
         terminal.wait_for("Filter: words")
         terminal.settle(0.2)
-        figures["key / and a letter (filter)"] = timed_key(terminal, "z", "filter “z”")
+        keyed(figures, "key / and a letter (filter)", timed_key(terminal, "z", "filter “z”"))
         figures["peak MB"] = peak_memory_mb(terminal.pid)
     finally:
         terminal.close()
@@ -118,9 +123,9 @@ def big_brief_run(path: Path) -> dict[str, float]:
         terminal.settle(0.5)
         terminal.send("4")
         terminal.settle(0.3)
-        figures["key G (to stop 1000)"] = timed_key(terminal, "G", "Place 999")
-        figures["key g (back to stop 1)"] = timed_key(terminal, "g", "1. Place 0")
-        figures["key 2 (quotes)"] = timed_key(terminal, "2", "Speaker 0")
+        keyed(figures, "key G (to stop 1000)", timed_key(terminal, "G", "Place 999"))
+        keyed(figures, "key g (back to stop 1)", timed_key(terminal, "g", "1. Place 0"))
+        keyed(figures, "key 2 (quotes)", timed_key(terminal, "2", "Speaker 0"))
     finally:
         terminal.close()
     return figures
@@ -146,16 +151,19 @@ def main() -> None:
     print(f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s")
     print(f"  ratio, complete first open / tomllib     {first['complete'] / parse_seconds:6.2f}   (target <= 1.3)")
     print(f"  second open (cached): complete           {second['complete']:6.2f} s   (target <= 1.0 s)")
+    print("  keys: handled = the output showing the result was read; on screen = pyte had also parsed it")
     for name in ("key s (sort 10k)", "key p (pending board)", "key a (agenda)", "key l (list)",
                  "key / and a letter (filter)"):  # fmt: skip
-        print(f"  {name:<40} {second[name] * 1000:6.0f} ms  (target <= 50 ms)")
+        shown = second[f"{name} on screen"] * 1000
+        print(f"  {name:<36} {second[name] * 1000:4.0f} ms handled, {shown:4.0f} ms on screen  (target <= 50 ms)")
     print(f"  peak memory, first open                  {first['peak MB']:6.0f} MB  (target <= 300 MB)")
     print(f"  peak memory, second open                 {second['peak MB']:6.0f} MB")
     print("one brief with 1,000 quotes, 1,000 confirmations and 1,000 stops:")
     print(f"  title on screen                          {big_figures['title']:6.2f} s")
     print(f"  every pane on screen                     {big_figures['all panes']:6.2f} s   (target <= 1.0 s)")
     for name in ("key G (to stop 1000)", "key g (back to stop 1)", "key 2 (quotes)"):
-        print(f"  {name:<40} {big_figures[name] * 1000:6.0f} ms  (target <= 50 ms)")
+        shown = big_figures[f"{name} on screen"] * 1000
+        print(f"  {name:<36} {big_figures[name] * 1000:4.0f} ms handled, {shown:4.0f} ms on screen  (target <= 50 ms)")
 
 
 if __name__ == "__main__":

@@ -63,38 +63,32 @@ class Terminal:
             self.pump(0.002)
         return time.perf_counter() - start if needle in self.text() else None
 
-    def timed(self, keys: str, needle: str, quiet: float = 0.15, timeout: float = 10.0) -> float | None:
-        """Seconds from sending ``keys`` until the output that puts ``needle`` on screen arrived.
+    def timed(self, keys: str, needle: str, timeout: float = 10.0) -> tuple[float, float] | None:
+        """Two timings from sending ``keys`` to ``needle`` on screen, or None if it never shows.
 
-        Output is read raw (with the time each piece arrived) until the program has been quiet for
-        ``quiet`` seconds, and only then fed to the emulated screen: the time pyte takes to parse a
-        frame is the benchmark's, not the program's, and must not be counted.
+        - handled: until the piece of output that puts ``needle`` on screen was read;
+        - on screen: until pyte has also parsed it (how ../shared/tools/ttfp.py counts). The
+          difference is the emulator's time, not the program's.
         """
-        arrived: list[tuple[float, bytes]] = []
         start = time.perf_counter()
         self.send(keys)
         deadline = start + timeout
-        last = start
-        while time.perf_counter() < deadline:
+        while self.alive and time.perf_counter() < deadline:
             ready, _, _ = select.select([self.fd], [], [], 0.002)
-            now = time.perf_counter()
-            if ready:
-                try:
-                    data = os.read(self.fd, 65536)
-                except OSError:
-                    data = b""
-                if not data:
-                    self.alive = False
-                    break
-                arrived.append((now, data))
-                last = now
-            elif arrived and now - last > quiet:
+            if not ready:
+                continue
+            read_at = time.perf_counter()
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                data = b""
+            if not data:
+                self.alive = False
                 break
-        for when, data in arrived:
             self.raw += data
             self.stream.feed(data)
             if needle in self.text():
-                return when - start
+                return read_at - start, time.perf_counter() - start
         return None
 
     def send(self, keys: str) -> None:
