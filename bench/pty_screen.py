@@ -25,6 +25,8 @@ class Terminal:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
+        self.read_at = 0.0
+        """When the last piece of output was read (before pyte parsed it)."""
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
@@ -39,19 +41,22 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def pump(self, wait: float) -> None:
+    def pump(self, wait: float) -> bool:
+        """Read and show what the program wrote within ``wait`` seconds; False if it wrote nothing."""
         ready, _, _ = select.select([self.fd], [], [], wait)
         if not ready:
-            return
+            return False
+        self.read_at = time.perf_counter()
         try:
             data = os.read(self.fd, 65536)
         except OSError:
             data = b""
         if not data:
             self.alive = False
-            return
+            return False
         self.raw += data
         self.stream.feed(data)
+        return True
 
     def wait_for(self, needle: str, timeout: float = 20.0) -> float | None:
         """Seconds from now until ``needle`` is on screen, or None on timeout or exit."""
@@ -74,21 +79,8 @@ class Terminal:
         self.send(keys)
         deadline = start + timeout
         while self.alive and time.perf_counter() < deadline:
-            ready, _, _ = select.select([self.fd], [], [], 0.002)
-            if not ready:
-                continue
-            read_at = time.perf_counter()
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                data = b""
-            if not data:
-                self.alive = False
-                break
-            self.raw += data
-            self.stream.feed(data)
-            if needle in self.text():
-                return read_at - start, time.perf_counter() - start
+            if self.pump(0.002) and needle in self.text():
+                return self.read_at - start, time.perf_counter() - start
         return None
 
     def send(self, keys: str) -> None:

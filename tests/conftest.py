@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,14 @@ def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def brief_copy(tmp_path: Path) -> Path:
+    """The seed brief copied to a temporary file, to edit and save."""
+    path = tmp_path / "brief.toml"
+    shutil.copy(SEED, path)
+    return path
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,8 @@ from briefing.ui.errors import ErrorScreen, ProblemList, ProblemsPanel
 from briefing.ui.panes.base import ItemList
 from briefing.ui.resolve import ResolveForm
 from tests.apps import make_app, settle, wait_until
-from tests.conftest import SEED
 
 TITLE = "Putin Likely To Visit North Korea Next Week"
-
-
-@pytest.fixture
-def brief_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "brief.toml"
-    shutil.copy(SEED, path)
-    return path
 
 
 def shown_title(app: BriefingApp) -> str:

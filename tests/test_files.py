@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import errno
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,9 @@ from briefing.ui.errors import ProblemList
 from briefing.ui.panes.base import ItemList
 from briefing.ui.resolve import ResolveForm
 from tests.apps import make_app, settle, wait_until
-from tests.conftest import SEED
 from tests.test_authoring import notes, panel, shown_title
 
 TITLE = "Putin Likely To Visit North Korea Next Week"
-
-
-@pytest.fixture
-def brief_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "brief.toml"
-    shutil.copy(SEED, path)
-    return path
 
 
 def test_permission_denied_is_a_problem_not_a_crash(brief_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from briefing.export.cells import CONFIRMATION_HEADER, STOP_HEADER, confirmation_cells, stop_cells
 from briefing.export.markdown import demote_headings
-from briefing.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
-from briefing.words import day, days, place, stop_window
+from briefing.model import Brief, Confirmation, Quote, Source
+from briefing.words import day
 
 STYLE = """
 :root { color-scheme: light dark; --muted: #666; --rule: #ccc; --accent: #0b5cad; }
@@ -65,10 +66,6 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     lines = ["<table>", "<thead><tr>" + "".join(f"<th>{name}</th>" for name in header) + "</tr></thead>", "<tbody>"]
     lines.extend("<tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in rows)
     return [*lines, "</tbody>", "</table>"]
-
-
-def _outlets(brief: Brief, ids: Iterable[str]) -> str:
-    return ", ".join(_text(source.outlet if (source := brief.source(i)) else i) for i in ids)
 
 
 def _head(brief: Brief) -> list[str]:
@@ -123,55 +120,26 @@ def _quotes(brief: Brief) -> list[str]:
 
 
 def _confirmation_row(brief: Brief, item: Confirmation) -> list[str]:
-    status = f'<span class="{item.status.value}">{item.status.value}</span>'
-    if item.status is not ConfirmationStatus.PENDING and item.resolved_on:
-        status += f" on {day(item.resolved_on)}"
-    age = item.age_days(brief.meta.as_of)
-    return [
-        _text(item.what),
-        ", ".join(_text(who) for who in item.awaited_from),
-        status,
-        day(item.since) if item.since else "",
-        days(age) if age is not None and item.status is ConfirmationStatus.PENDING else "",
-        _outlets(brief, item.reported_by),
-        "<br>".join(_text(text) for text in (item.note, item.resolution) if text),
-    ]
+    cells = confirmation_cells(brief, item, _text, "<br>")
+    cells[2] = cells[2].replace(item.status.value, f'<span class="{item.status.value}">{item.status.value}</span>', 1)
+    return cells
 
 
 def _confirmations(brief: Brief) -> list[str]:
     lines = ['<section id="confirmations">', "<h2>Confirmations</h2>"]
     if not brief.confirmations:
         return [*lines, '<p class="muted">None.</p>', "</section>"]
-    header = ("What", "Awaited from", "Status", "Since", "Age", "Reported by", "Note")
-    lines += _table(header, (_confirmation_row(brief, item) for item in brief.confirmations))
+    lines += _table(CONFIRMATION_HEADER, (_confirmation_row(brief, item) for item in brief.confirmations))
     lines.append(f'<p class="muted">Ages are counted to the brief’s date, {day(brief.meta.as_of)}.</p>')
     return [*lines, "</section>"]
-
-
-def _stop_row(brief: Brief, number: int, stop: Stop) -> list[str]:
-    waits_on = ""
-    if stop.confirmation:
-        waited = brief.confirmation(stop.confirmation)
-        waits_on = f"{_text(waited.what)} ({waited.status.value})" if waited else _text(stop.confirmation)
-    return [
-        str(number),
-        _text(place(stop)),
-        _text(stop.when) if stop.when else "",
-        stop_window(stop) or "not reported",
-        stop.certainty.words if stop.certainty else "",
-        stop.status.value,
-        waits_on,
-        _text(stop.purpose) if stop.purpose else "",
-        _outlets(brief, stop.sources),
-    ]
 
 
 def _itinerary(brief: Brief) -> list[str]:
     lines = ['<section id="itinerary">', "<h2>Itinerary</h2>"]
     if not brief.itinerary:
         return [*lines, '<p class="muted">None.</p>', "</section>"]
-    header = ("#", "Place", "As reported", "Window", "Certainty", "Status", "Waits on", "Purpose", "Sources")
-    lines += _table(header, (_stop_row(brief, n, stop) for n, stop in enumerate(brief.itinerary, 1)))
+    rows = (stop_cells(brief, number, stop, _text) for number, stop in enumerate(brief.itinerary, 1))
+    lines += _table(STOP_HEADER, rows)
     return [*lines, '<p class="muted">A window marked ~ is approximate.</p>', "</section>"]
 
 

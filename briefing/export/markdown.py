@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
-from briefing.words import day, days, place, stop_window
+from briefing.export.cells import CONFIRMATION_HEADER, STOP_HEADER, confirmation_cells, stop_cells
+from briefing.model import Brief, Quote, Source
+from briefing.words import day
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -65,10 +66,6 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     lines = ["| " + " | ".join(names) + " |", "|" + "|".join("---" for _ in names) + "|"]
     lines.extend("| " + " | ".join(row) + " |" for row in rows)
     return lines
-
-
-def _outlets(brief: Brief, ids: Iterable[str]) -> str:
-    return ", ".join(cell(source.outlet) if (source := brief.source(i)) else cell(i) for i in ids)
 
 
 def _head(brief: Brief) -> list[str]:
@@ -130,57 +127,24 @@ def _quotes(brief: Brief) -> list[str]:
     return lines
 
 
-def _confirmation_row(brief: Brief, item: Confirmation) -> list[str]:
-    status = item.status.value
-    if item.status is not ConfirmationStatus.PENDING and item.resolved_on:
-        status += f" on {day(item.resolved_on)}"
-    age = item.age_days(brief.meta.as_of)
-    notes = [cell(text) for text in (item.note, item.resolution) if text]
-    return [
-        cell(item.what),
-        ", ".join(cell(who) for who in item.awaited_from),
-        status,
-        day(item.since) if item.since else "",
-        days(age) if age is not None and item.status is ConfirmationStatus.PENDING else "",
-        _outlets(brief, item.reported_by),
-        " ".join(notes),
-    ]
-
-
 def _confirmations(brief: Brief) -> list[str]:
     lines = ["## Confirmations", ""]
     if not brief.confirmations:
         return [*lines, "None."]
-    header = ("What", "Awaited from", "Status", "Since", "Age", "Reported by", "Note")
-    rows = [_confirmation_row(brief, item) for item in brief.confirmations]
-    return lines + _table(header, rows) + ["", f"Ages are counted to the brief's date, {day(brief.meta.as_of)}."]
-
-
-def _stop_row(brief: Brief, number: int, stop: Stop) -> list[str]:
-    waits_on = ""
-    if stop.confirmation:
-        waited = brief.confirmation(stop.confirmation)
-        waits_on = f"{cell(waited.what)} ({waited.status.value})" if waited else cell(stop.confirmation)
-    return [
-        str(number),
-        cell(place(stop)),
-        cell(stop.when) if stop.when else "",
-        escape(stop_window(stop) or "not reported"),
-        stop.certainty.words if stop.certainty else "",
-        stop.status.value,
-        waits_on,
-        cell(stop.purpose) if stop.purpose else "",
-        _outlets(brief, stop.sources),
-    ]
+    rows = [confirmation_cells(brief, item, cell, " ") for item in brief.confirmations]
+    return (
+        lines
+        + _table(CONFIRMATION_HEADER, rows)
+        + ["", f"Ages are counted to the brief's date, {day(brief.meta.as_of)}."]
+    )
 
 
 def _itinerary(brief: Brief) -> list[str]:
     lines = ["## Itinerary", ""]
     if not brief.itinerary:
         return [*lines, "None."]
-    header = ("#", "Place", "As reported", "Window", "Certainty", "Status", "Waits on", "Purpose", "Sources")
-    rows = [_stop_row(brief, number, stop) for number, stop in enumerate(brief.itinerary, 1)]
-    return lines + _table(header, rows) + ["", "A window marked \\~ is approximate."]
+    rows = [stop_cells(brief, number, stop, cell) for number, stop in enumerate(brief.itinerary, 1)]
+    return lines + _table(STOP_HEADER, rows) + ["", "A window marked \\~ is approximate."]
 
 
 def _source(source: Source) -> str:

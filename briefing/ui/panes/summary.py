@@ -57,7 +57,26 @@ def meta_line(brief: Brief) -> Content:
     return Content.assemble(*parts)
 
 
-class Bullets(Widget):
+class _LineByLine(Widget):
+    """Text laid out once per width and drawn a line at a time: thousands of lines cost only those on screen."""
+
+    def _line_count(self, width: int) -> int:
+        raise NotImplementedError
+
+    def _line(self, y: int, width: int) -> Strip:
+        raise NotImplementedError
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._line_count(width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        if not 0 <= y < self._line_count(width):
+            return Strip.blank(width, self.rich_style)
+        return self._line(y, width)
+
+
+class Bullets(_LineByLine):
     """Points with hanging indents, wrapped to the width: one light widget for the whole list."""
 
     DEFAULT_CSS = "Bullets { height: auto; text-wrap: nowrap; }"
@@ -81,16 +100,11 @@ class Bullets(Widget):
             self._wrapped = (width, lines)
         return self._wrapped[1]
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def _line_count(self, width: int) -> int:
         return len(self._lines(width))
 
-    def render_line(self, y: int) -> Strip:
-        # A line at a time: thousands of points cost only the lines on screen.
-        width = self.content_size.width
-        lines = self._lines(width)
-        if not 0 <= y < len(lines):
-            return Strip.blank(width, self.rich_style)
-        strips = Visual.to_strips(self, lines[y], width, 1, self.visual_style, pad=True)
+    def _line(self, y: int, width: int) -> Strip:
+        strips = Visual.to_strips(self, self._lines(width)[y], width, 1, self.visual_style, pad=True)
         return strips[0] if strips else Strip.blank(width, self.rich_style)
 
 
@@ -98,7 +112,7 @@ def _marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
     return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
 
 
-class LongBody(Widget):
+class LongBody(_LineByLine):
     """A long Markdown body, laid out by Rich once per width and drawn a line at a time."""
 
     DEFAULT_CSS = "LongBody { height: auto; }"
@@ -122,15 +136,11 @@ class LongBody(Widget):
             self._laid_out[width] = console.render_lines(self._parsed, console.options.update_width(width))
         return self._laid_out[width]
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def _line_count(self, width: int) -> int:
         return len(self._lines(width))
 
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        lines = self._lines(width)
-        if not 0 <= y < len(lines):
-            return Strip.blank(width, self.rich_style)
-        return Strip(lines[y], width).apply_style(self.rich_style)
+    def _line(self, y: int, width: int) -> Strip:
+        return Strip(self._lines(width)[y], width).apply_style(self.rich_style)
 
 
 LONG_BODY_CHARS = 20_000
