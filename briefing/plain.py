@@ -80,3 +80,22 @@ def item_link(brief: Brief, section: str, index: int) -> str | None:
         source = brief.source(source_id) if source_id else None
         return source.url if source else None
     return None
+
+
+def body_links(markdown: str) -> list[tuple[str, str]]:
+    """The links of a Markdown body, in order, as (text, URL): what `o` offers in the summary."""
+    from markdown_it import MarkdownIt
+
+    links: list[tuple[str, str]] = []
+    for block in MarkdownIt("commonmark").parse(markdown):
+        href: str | None = None
+        text = ""
+        for token in block.children or ():
+            if token.type == "link_open":
+                href, text = str(token.attrs.get("href", "")), ""
+            elif token.type == "link_close" and href is not None:
+                links.append((" ".join(text.split()) or href, href))
+                href = None
+            elif href is not None:
+                text += token.content
+    return links

@@ -233,3 +233,40 @@ async def test_unknown_theme_and_binding_ids_are_warned_of() -> None:
 
 def test_settings_default_when_there_is_no_file() -> None:
     assert read_settings() == Settings()
+
+
+async def test_o_in_the_summary_offers_the_body_s_links(browser: FakeBrowser) -> None:
+
+    app = make_app(FULL)  # its body has one link
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "o")
+        assert browser.opened == ["https://example.org/fees"]
+    app = make_app(SEED)  # none
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert "the summary has no links" in messages(app)[-1]
+
+
+async def test_the_link_picker_opens_the_chosen_link(write_brief, browser: FakeBrowser) -> None:  # type: ignore[no-untyped-def]
+    from briefing.ui.links import LinkPicker
+    from tests.conftest import MINIMAL_BRIEF
+
+    body = 'body = "[one](https://one.example) and [two](http://two.example/x) and [bad](javascript:alert(1))"\n'
+    app = make_app(write_brief(MINIMAL_BRIEF + body))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+        picker = app.screen
+        assert isinstance(picker, LinkPicker)
+        assert [url for _, url in picker.links] == ["https://one.example", "http://two.example/x"]
+        await pilot.press("escape")
+        assert browser.opened == [] and isinstance(app.screen, BriefScreen)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert browser.opened == ["http://two.example/x"]

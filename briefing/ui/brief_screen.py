@@ -365,12 +365,27 @@ class BriefScreen(Screen[None]):
         self.app.copy_item(item_text(whole, section, index, self.today), what)  # type: ignore[attr-defined]
 
     def action_open_link(self) -> None:
-        from briefing.plain import item_link
+        from briefing.plain import body_links, item_link
 
         section, index = self.current_item()
         whole = self.result.brief
+        if section == "summary" and whole is not None:
+            links = body_links(whole.summary.body or "")
+            if len(links) == 1:
+                self.app.open_link(links[0][1])  # type: ignore[attr-defined]
+            elif links:
+                from briefing.ui.links import LinkPicker
+
+                self.app.push_screen(LinkPicker(links), self._open_chosen)
+            else:
+                self.notify("Nothing to open here: the summary has no links.", markup=False)
+            return
         link = item_link(whole, section, index) if whole is not None and index is not None else None
         self.app.open_link(link)  # type: ignore[attr-defined]
+
+    def _open_chosen(self, url: str | None) -> None:
+        if url is not None:
+            self.app.open_link(url)  # type: ignore[attr-defined]
 
     def action_find(self) -> None:
         if not self.ready:

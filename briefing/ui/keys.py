@@ -78,6 +78,7 @@ ERROR_BINDINGS: list[Binding] = [
 FIND_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="find.cancel")]
 RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel")]
 EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel")]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit")]
 
 LIBRARY_BINDINGS: list[Binding] = [
@@ -102,7 +103,7 @@ ROW_BINDINGS: list[Binding] = [
 ALL_BINDINGS: tuple[list[Binding], ...] = (
     APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
     DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
-    LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS,
+    LINK_PICKER_BINDINGS, LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS,
 )  # fmt: skip
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""
@@ -117,7 +118,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("esc", "Back: close a detail, the help or the find bar; clear find's highlights; back to the library"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
     ("y", "Copy the item under the cursor as plain text (through the terminal: OSC 52)"),
-    ("o", "Open a source's link (or a quote's source) in the browser; http and https only"),
+    ("o", "Open a link in the browser: a source's, a quote's source, or one of the summary's; http and https only"),
     ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
     ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
     ("c / d", "On a confirmation: mark it confirmed / denied (asks for the resolution and date)"),
