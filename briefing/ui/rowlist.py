@@ -139,10 +139,10 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         self.refresh()
 
     def problem_style(self) -> Style:
-        return self.get_component_rich_style("row-list--problem")
+        return self.get_component_rich_style("row-list--problem", partial=True)
 
     def heading_style(self) -> Style:
-        return self.get_component_rich_style("row-list--heading")
+        return self.get_component_rich_style("row-list--heading", partial=True)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.rows) - 1:
