@@ -109,3 +109,11 @@ def test_a_syntax_error_names_its_line_and_column(tmp_path: Path) -> None:
     path.write_text('# mine\ntheme = "nord\n', encoding="utf-8")
     (warning,) = read_settings(path).warnings
     assert warning.startswith(f"{path}:2:14: TOML syntax: ") and warning.endswith("; using the defaults")
+
+
+def test_docs_list_every_binding_id() -> None:
+    from briefing.ui.keys import BINDING_IDS
+    from tests.conftest import ROOT
+
+    listed = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    assert [binding for binding in sorted(BINDING_IDS) if f"| `{binding}` |" not in listed] == []

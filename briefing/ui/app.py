@@ -88,7 +88,7 @@ class BriefingApp(App[None]):
                 keymap[binding_id] = keys
             else:
                 self.warnings.append(
-                    f"{settings_path()}: keys: no binding with the id “{binding_id}” (press ? for the ids)"
+                    f"{settings_path()}: keys: no binding with the id “{binding_id}” (docs/keys.md lists them)"
                 )
         if keymap:
             self.set_keymap(keymap)
