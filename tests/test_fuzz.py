@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ from tests.strategies import (
 from tests.test_export import ATTACKS
 
 SIZES = ((40, 12), (80, 24), (200, 60))
+APP_EXAMPLES = 40 if os.environ.get("BRIEFING_FUZZ") == "long" else 4
+"""Each example runs the app at three sizes, a few seconds: few in CI, more in a long run."""
 
 
 def assert_located(result: LoadResult, text: str | None = None) -> None:
@@ -170,7 +173,7 @@ async def _render_everywhere(path: Path) -> list[str]:
     return frames
 
 
-@settings(max_examples=4, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # each example takes seconds
+@settings(max_examples=APP_EXAMPLES, phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(briefs(), HOSTILE_TEXT)
 def test_the_app_renders_any_text_and_no_injected_sequence_reaches_the_terminal(
     tmp_path_factory: Any, brief: Brief, text: str
