@@ -6,6 +6,7 @@ No I/O and no Textual here; see ``briefing.load`` for turning a file into a Brie
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -177,6 +178,10 @@ class Brief:
 
     def source(self, source_id: str) -> Source | None:
         return self._sources_by_id.get(source_id)
+
+    def outlets(self, source_ids: Iterable[str]) -> list[str]:
+        """The outlets the ids name; an id that names no source stands for itself."""
+        return [source.outlet if (source := self.source(i)) else i for i in source_ids]
 
     def confirmation(self, confirmation_id: str) -> Confirmation | None:
         return self._confirmations_by_id.get(confirmation_id)

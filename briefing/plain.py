@@ -16,10 +16,6 @@ def is_web_link(url: str) -> bool:
     return _WEB_LINK.fullmatch(url) is not None
 
 
-def _outlets(brief: Brief, ids: tuple[str, ...]) -> str:
-    return ", ".join(source.outlet if (source := brief.source(i)) else i for i in ids)
-
-
 def summary_text(brief: Brief) -> str:
     lines = [brief.meta.title, f"As of {day(brief.meta.as_of)}", "", brief.summary.bluf]
     if brief.summary.key_points:
@@ -35,7 +31,7 @@ def item_text(brief: Brief, section: str, index: int, today: dt.date) -> str:
         who = ", ".join(part for part in (quote.speaker, quote.role, said_on) if part)
         lines = [f"“{quote.text}”", f"— {who}"]
         if quote.source:
-            lines.append(f"Source: {_outlets(brief, (quote.source,))}")
+            lines.append(f"Source: {', '.join(brief.outlets([quote.source]))}")
         return "\n".join(lines)
     if section == "confirmations":
         item = brief.confirmations[index]
@@ -48,7 +44,7 @@ def item_text(brief: Brief, section: str, index: int, today: dt.date) -> str:
         if item.since:
             lines.append(f"Reported since: {day(item.since)}")
         if item.reported_by:
-            lines.append(f"Reported by: {_outlets(brief, item.reported_by)}")
+            lines.append(f"Reported by: {', '.join(brief.outlets(item.reported_by))}")
         lines += [text for text in (item.note, item.resolution) if text]
         return "\n".join(lines)
     if section == "itinerary":

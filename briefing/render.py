@@ -44,10 +44,6 @@ def _none(what: str) -> Text:
     return Text(f"No {what}.", style="dim italic")
 
 
-def _outlets(brief: Brief, ids: Iterable[str]) -> str:
-    return ", ".join(source.outlet if (source := brief.source(i)) else i for i in ids)
-
-
 def header(brief: Brief) -> RenderableType:
     meta = brief.meta
     facts = [f"As of {day(meta.as_of)}"]
@@ -83,7 +79,7 @@ def _quote(brief: Brief, quote: Quote) -> RenderableType:
             attribution.append(f", {extra}")
     notes = ["translated"] if quote.translated else []
     if quote.source:
-        notes.append(f"source: {_outlets(brief, [quote.source])}")
+        notes.append(f"source: {', '.join(brief.outlets([quote.source]))}")
     if notes:
         attribution.append(f" ({'; '.join(notes)})", style="dim")
     lines: list[RenderableType] = [Text.assemble("“", quote.text, "”", style="italic"), attribution]
@@ -103,13 +99,14 @@ def quotes(brief: Brief) -> RenderableType:
     return Group(*parts)
 
 
-def _status(item: Confirmation, today: dt.date) -> Text:
+def _status(item: Confirmation, today: dt.date, between: str = "\n") -> Text:
+    """The status in its colour, then its age while pending, or the day it was resolved."""
     status = Text(item.status.value, style=STATUS_STYLE[item.status])
     age = item.age_days(today)
     if item.status is ConfirmationStatus.PENDING and age is not None:
-        status.append(f"\n{days(age)}", style="dim")
+        status.append(f"{between}{days(age)}", style="dim")
     elif item.resolved_on:
-        status.append(f"\n{day(item.resolved_on)}", style="dim")
+        status.append(f"{between}{day(item.resolved_on)}", style="dim")
     return status
 
 
@@ -137,17 +134,12 @@ def _stacked(blocks: Iterable[tuple[Text, list[Text]]]) -> RenderableType:
 
 
 def _confirmation_block(brief: Brief, item: Confirmation, today: dt.date) -> tuple[Text, list[Text]]:
-    head = Text(item.status.value, style=STATUS_STYLE[item.status])
-    age = item.age_days(today)
-    if item.status is ConfirmationStatus.PENDING and age is not None:
-        head.append(f" · {days(age)}", style="dim")
-    elif item.resolved_on:
-        head.append(f" · {day(item.resolved_on)}", style="dim")
+    head = _status(item, today, " · ")
     if item.since:
         head.append(f" · since {day(item.since)}", style="dim")
     lines = [Text(item.what, style="bold"), Text.assemble(("Awaited from: ", "dim"), ", ".join(item.awaited_from))]
     if item.reported_by:
-        lines.append(Text.assemble(("Reported by: ", "dim"), _outlets(brief, item.reported_by)))
+        lines.append(Text.assemble(("Reported by: ", "dim"), ", ".join(brief.outlets(item.reported_by))))
     lines += [Text(extra, style="dim") for extra in (item.note, item.resolution) if extra]
     return head, lines
 
@@ -172,7 +164,7 @@ def confirmations(brief: Brief, today: dt.date) -> RenderableType:
             what,
             Text(", ".join(item.awaited_from)),
             day(item.since) if item.since else "",
-            Text(_outlets(brief, item.reported_by)),
+            Text(", ".join(brief.outlets(item.reported_by))),
         )
     return _ByWidth(table, stacked, TABLE_MIN_WIDTH)
 

@@ -1,10 +1,10 @@
-"""The confirmation and itinerary tables of the exports: the same cells, escaped for Markdown or for HTML."""
+"""What the Markdown and HTML exports write alike (the tables, a source's details), escaped for each."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from briefing.model import Brief, Confirmation, ConfirmationStatus, Stop
+from briefing.model import Brief, Confirmation, ConfirmationStatus, Source, Stop
 from briefing.words import day, days, place, stop_window
 
 Escape = Callable[[str], str]
@@ -16,7 +16,19 @@ STOP_HEADER = ("#", "Place", "As reported", "Window", "Certainty", "Status", "Wa
 
 def outlets(brief: Brief, ids: Iterable[str], text: Escape) -> str:
     """The outlets of the sources ``ids`` names (an id that names none shows as itself)."""
-    return ", ".join(text(source.outlet if (source := brief.source(i)) else i) for i in ids)
+    return ", ".join(text(outlet) for outlet in brief.outlets(ids))
+
+
+def source_details(source: Source, text: Escape) -> str:
+    """What follows a source's outlet in a list of sources: `` (wire): Title, 1 Mar 2024; reliability B (…)``."""
+    details = f" ({source.kind.words})" if source.kind else ""
+    if source.title:
+        details += f": {text(source.title)}"
+    if source.published:
+        details += f", {day(source.published)}"
+    if source.reliability:
+        details += f"; reliability {source.reliability.value} ({source.reliability.words})"
+    return details
 
 
 def confirmation_status(item: Confirmation) -> str:

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from briefing.export.cells import CONFIRMATION_HEADER, STOP_HEADER, confirmation_cells, stop_cells
+from briefing.export.cells import (
+    CONFIRMATION_HEADER,
+    STOP_HEADER,
+    confirmation_cells,
+    outlets,
+    source_details,
+    stop_cells,
+)
 from briefing.export.markdown import demote_headings
 from briefing.model import Brief, Confirmation, Quote, Source
 from briefing.words import day
@@ -101,8 +108,7 @@ def _quote(brief: Brief, quote: Quote) -> list[str]:
     attribution += [day(quote.said_on)] if quote.said_on else []
     notes = ["translated"] if quote.translated else []
     if quote.source:
-        source = brief.source(quote.source)
-        notes.append(f"source: {_text(source.outlet if source else quote.source)}")
+        notes.append(f"source: {outlets(brief, [quote.source], _text)}")
     caption = "— " + ", ".join(attribution) + (f" ({'; '.join(notes)})" if notes else "")
     lines = ["<figure>", f"<blockquote>{paragraphs}</blockquote>", f"<figcaption>{caption}</figcaption>", "</figure>"]
     if quote.context:
@@ -144,15 +150,7 @@ def _itinerary(brief: Brief) -> list[str]:
 
 
 def _source(source: Source) -> str:
-    item = f"<strong>{_text(source.outlet)}</strong>"
-    if source.kind:
-        item += f" ({source.kind.words})"
-    if source.title:
-        item += f": {_text(source.title)}"
-    if source.published:
-        item += f", {day(source.published)}"
-    if source.reliability:
-        item += f"; reliability {source.reliability.value} ({source.reliability.words})"
+    item = f"<strong>{_text(source.outlet)}</strong>{source_details(source, _text)}"
     if source.url:
         url = _text(source.url)
         item += f' <a href="{url}">{url}</a>' if _is_web_link(source.url) else f" {url}"

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.export.cells import CONFIRMATION_HEADER, STOP_HEADER, confirmation_cells, stop_cells
+from briefing.export.cells import (
+    CONFIRMATION_HEADER,
+    STOP_HEADER,
+    confirmation_cells,
+    outlets,
+    source_details,
+    stop_cells,
+)
 from briefing.model import Brief, Quote, Source
 from briefing.words import day
 
@@ -109,8 +116,7 @@ def _quote(brief: Brief, quote: Quote) -> list[str]:
     if quote.translated:
         notes.append("translated")
     if quote.source:
-        source = brief.source(quote.source)
-        notes.append(f"source: {cell(source.outlet) if source else cell(quote.source)}")
+        notes.append(f"source: {outlets(brief, [quote.source], cell)}")
     if notes:
         lines[-1] += f" ({'; '.join(notes)})"
     if quote.context:
@@ -148,15 +154,7 @@ def _itinerary(brief: Brief) -> list[str]:
 
 
 def _source(source: Source) -> str:
-    line = f"- **{cell(source.outlet)}**"
-    if source.kind:
-        line += f" ({source.kind.words})"
-    if source.title:
-        line += f": {cell(source.title)}"
-    if source.published:
-        line += f", {day(source.published)}"
-    if source.reliability:
-        line += f"; reliability {source.reliability.value} ({source.reliability.words})"
+    line = f"- **{cell(source.outlet)}**{source_details(source, cell)}"
     if source.url:
         line += f" <{source.url}>" if _safe_autolink(source.url) else f" — {cell(source.url)}"
     return line
