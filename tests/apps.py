@@ -41,6 +41,14 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds:
     assert condition(), "the app did not get there in time"
 
 
+async def choose_in_palette(pilot: Pilot[None], query: str) -> None:
+    """Open the command palette, type ``query``, let it search, and take the first hit."""
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 class FakeBrowser:
     """Stands in for ``webbrowser.get()``: records what it is asked to open."""
 

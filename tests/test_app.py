@@ -17,7 +17,7 @@ from briefing.ui.help import HelpScreen
 from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
-from tests.apps import FakeBrowser, make_app, settle
+from tests.apps import FakeBrowser, choose_in_palette, make_app, settle
 from tests.conftest import MINIMAL_BRIEF
 
 WIDE, NARROW = (120, 40), (80, 24)
@@ -279,10 +279,7 @@ async def test_palette_jumps_to_a_section() -> None:
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"go to itinerary")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "go to itinerary")
         assert shown_sections(app) == ["itinerary"]
 
 

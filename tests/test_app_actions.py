@@ -6,7 +6,6 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from briefing.load import load_path
@@ -15,7 +14,7 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.detail import DetailScreen
 from briefing.ui.export import ExportForm
-from tests.apps import FakeBrowser, make_app, settle, wait_until
+from tests.apps import FakeBrowser, choose_in_palette, make_app, settle, wait_until
 from tests.conftest import DATA, SEED
 
 FULL = DATA / "full.toml"
@@ -110,10 +109,7 @@ async def test_o_refuses_anything_but_http(browser: FakeBrowser) -> None:
 
 
 async def export_from_palette(app: BriefingApp, pilot, label: str, path: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p", *f"export as {label}")
-    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-    await pilot.pause(0.5)
-    await pilot.press("enter")
+    await choose_in_palette(pilot, f"export as {label}")
     await wait_until(pilot, lambda: isinstance(app.screen, ExportForm))
     if path is not None:
         app.screen.query_one("#export-path", Input).value = path

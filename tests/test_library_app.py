@@ -16,7 +16,7 @@ from briefing.ui.errors import ErrorScreen
 from briefing.ui.library_screen import LibraryScreen, Line
 from briefing.ui.panes.base import ItemList
 from briefing.ui.rowlist import RowList
-from tests.apps import settle, wait_until
+from tests.apps import choose_in_palette, settle, wait_until
 from tests.test_library import make_library
 
 
@@ -160,9 +160,7 @@ def test_board_and_filter_snapshots(
 async def test_the_palette_jumps_to_any_brief_by_name(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p", *"brief 7:")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "brief 7:")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, BriefScreen)
@@ -172,9 +170,7 @@ async def test_the_palette_jumps_to_any_brief_by_name(library_app: BriefingApp) 
 async def test_the_palette_jumps_to_a_section_of_any_brief(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p", *"brief 3 itinerary")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "brief 3 itinerary")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, BriefScreen)
@@ -185,8 +181,5 @@ async def test_the_palette_jumps_to_a_section_of_any_brief(library_app: Briefing
 async def test_the_palette_jumps_to_the_pending_board(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("ctrl+p", *"pending board")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "pending board")
         assert screen.view == "pending"
