@@ -9,7 +9,9 @@ from briefing.files import SaveError, atomic_write, create_new
 from briefing.model import Brief
 
 FORMATS = ("markdown", "json", "html", "toml")
-SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "toml": ".toml"}
+LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)"}
+SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "toml": ".normalised.toml"}
+"""The file name endings the app suggests; a normalised copy never suggests the brief's own name."""
 
 
 def _renderer(name: str) -> Callable[[Brief], str]:

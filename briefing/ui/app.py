@@ -37,7 +37,6 @@ POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
 SETTLE_SECONDS = 0.05
 """How long a change must hold still before it is read, so a save in progress is not read half-written."""
-FORMAT_LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)"}
 
 
 class BriefingApp(App[None]):
@@ -144,13 +143,14 @@ class BriefingApp(App[None]):
         """Cover the screens with a "too small" notice below the smallest usable size; uncover them above it."""
         from briefing.ui.too_small import TooSmallScreen, too_small
 
-        covered = isinstance(self.screen, TooSmallScreen)
-        if too_small(size) and not covered:
+        notice = self.screen if isinstance(self.screen, TooSmallScreen) else None
+        if not too_small(size):
+            if notice is not None:
+                self.pop_screen()
+        elif notice is None:
             self.push_screen(TooSmallScreen())
-        elif too_small(size) and isinstance(self.screen, TooSmallScreen):
-            self.screen.show_size(size)
-        elif covered and not too_small(size):
-            self.pop_screen()
+        else:
+            notice.show_size(size)
 
     def _poll(self) -> None:
         if not self._watching:
@@ -310,10 +310,10 @@ class BriefingApp(App[None]):
         yield from super().get_system_commands(screen)
         if self._brief_base() is None or self.result.brief is None:
             return
-        from briefing.export import FORMATS
+        from briefing.export import FORMATS, LABELS
 
         for name in FORMATS:
-            label = FORMAT_LABELS[name]
+            label = LABELS[name]
             yield SystemCommand(
                 f"Export as {label}",
                 f"Write the open brief as {label} to a file",
@@ -322,16 +322,14 @@ class BriefingApp(App[None]):
 
     def export_brief(self, format_name: str) -> None:
         """Ask where to write the open brief in ``format_name``, then write it whole or not at all."""
-        from briefing.export import SUFFIXES
+        from briefing.export import LABELS, SUFFIXES
         from briefing.ui.export import ExportForm
 
         brief = self.result.brief
         if brief is None:
             return
         suggested = Path.cwd() / (self.path.stem + SUFFIXES[format_name])
-        if format_name == "toml":
-            suggested = suggested.with_name(f"{self.path.stem}.normalised.toml")
-        self.push_screen(ExportForm(brief, format_name, FORMAT_LABELS[format_name], display_path(suggested)))
+        self.push_screen(ExportForm(brief, format_name, LABELS[format_name], display_path(suggested)))
 
     def action_help(self) -> None:
         from briefing.ui.help import HelpScreen

@@ -7,6 +7,7 @@ confirmations and the itinerary; narrow ones show one pane at a time.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from briefing.locate import KeyPath
 from briefing.model import Brief, Problem
 from briefing.outline import Matches
 from briefing.paths import display_path
-from briefing.ui.keys import BRIEF_BINDINGS, SECTION_IDS, SECTION_TITLES, SECTIONS
+from briefing.ui.keys import BRIEF_BINDINGS, ITEM_KINDS, SECTION_IDS, SECTION_TITLES, SECTIONS
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
 
@@ -91,6 +92,12 @@ class BriefScreen(Screen[None]):
         self._focus_before_find: str = "summary"
         self._drawing = False
         self._waiting: LoadResult | None = None
+
+    @property
+    def whole(self) -> Brief:
+        """The brief as loaded, nothing cut: what copy, open and details take their text from."""
+        assert self.result.brief is not None
+        return self.result.brief
 
     @property
     def entries(self) -> list[Entry]:
@@ -204,21 +211,18 @@ class BriefScreen(Screen[None]):
             return
         # A pane's list is as wide as the summary's text, or one more when it needs no scrollbar.
         widths = (shown, shown + 1)
-        steps = [
-            items.measure_ahead(widths)
+        hidden = [
+            items
             for pane in self.query(Pane)
             if not pane.display
             for items in pane.query(ItemList)
             if items.item_count >= MEASURE_AHEAD_MIN_ITEMS
         ]
+        batches = itertools.chain.from_iterable(items.measure_ahead(widths) for items in hidden)
 
         def step() -> None:
-            while steps:
-                if next(steps[0], StopIteration) is StopIteration:
-                    steps.pop(0)
-                    continue
+            if next(batches, False) is not False:  # None after each batch, False when all are measured
                 self.set_timer(0.01, step)
-                return
 
         step()
 
@@ -333,9 +337,7 @@ class BriefScreen(Screen[None]):
         from briefing.plain import item_link, item_text
 
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
-        whole = self.result.brief
-        assert whole is not None
-        text, link = item_text(whole, section, index, self.today), item_link(whole, section, index)
+        text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
         self.app.push_screen(DetailScreen(heading, rows, where, text, link))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -356,21 +358,17 @@ class BriefScreen(Screen[None]):
             if section != "summary":
                 self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
                 return
-            assert self.result.brief is not None
-            self.app.copy_item(summary_text(self.result.brief), "summary")  # type: ignore[attr-defined]
+            self.app.copy_item(summary_text(self.whole), "summary")  # type: ignore[attr-defined]
             return
-        what = {"quotes": "quote", "confirmations": "confirmation", "itinerary": "stop", "sources": "source"}[section]
-        whole = self.result.brief
-        assert whole is not None
-        self.app.copy_item(item_text(whole, section, index, self.today), what)  # type: ignore[attr-defined]
+        text = item_text(self.whole, section, index, self.today)
+        self.app.copy_item(text, ITEM_KINDS[section].lower())  # type: ignore[attr-defined]
 
     def action_open_link(self) -> None:
         from briefing.plain import body_links, item_link
 
         section, index = self.current_item()
-        whole = self.result.brief
-        if section == "summary" and whole is not None:
-            links = body_links(whole.summary.body or "")
+        if section == "summary":
+            links = body_links(self.whole.summary.body or "")
             if len(links) == 1:
                 self.app.open_link(links[0][1])  # type: ignore[attr-defined]
             elif links:
@@ -380,7 +378,7 @@ class BriefScreen(Screen[None]):
             else:
                 self.notify("Nothing to open here: the summary has no links.", markup=False)
             return
-        link = item_link(whole, section, index) if whole is not None and index is not None else None
+        link = item_link(self.whole, section, index) if index is not None else None
         self.app.open_link(link)  # type: ignore[attr-defined]
 
     def _open_chosen(self, url: str | None) -> None:

@@ -12,6 +12,14 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("sources", "Sources"),
 )
 SECTION_IDS = tuple(section for section, _ in SECTIONS)
+ITEM_KINDS = {
+    "summary": "Summary",
+    "quotes": "Quote",
+    "confirmations": "Confirmation",
+    "itinerary": "Stop",
+    "sources": "Source",
+}
+"""What one item of each section is called."""
 SECTION_TITLES = dict(SECTIONS)
 
 APP_BINDINGS: list[Binding] = [

@@ -11,15 +11,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from briefing.outline import Entry
-from briefing.ui.keys import SECTION_TITLES
+from briefing.ui.keys import ITEM_KINDS, SECTION_TITLES
 
-_KIND = {
-    "summary": "Summary",
-    "quotes": "Quote",
-    "confirmations": "Confirmation",
-    "itinerary": "Stop",
-    "sources": "Source",
-}
 _LABEL_WIDTH = 56
 
 Target = tuple[str, str, str, str, str | None, int | None]
@@ -53,7 +46,7 @@ class BriefCommands(Provider):
         for number, (section, title) in enumerate(SECTION_TITLES.items(), start=1):
             yield f"Go to {number} {title}", section, "Section", None
         for entry in screen.entries:
-            yield _label(entry), entry.section, _KIND[entry.section], entry
+            yield _label(entry), entry.section, ITEM_KINDS[entry.section], entry
 
     def _jump(self, section: str, entry: Entry | None) -> None:
         from briefing.ui.brief_screen import BriefScreen
