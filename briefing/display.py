@@ -10,8 +10,21 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from briefing.fields import ARRAYS
 from briefing.model import Brief
-from briefing.text import SHOWN_CHARACTERS, SHOWN_ENTRIES, shortened
+
+SHOWN_CHARACTERS = 10_000
+"""The most of one piece of text the app draws; the rest is in the file (and in exports)."""
+SHOWN_ENTRIES = 1_000
+"""The most entries of one list of strings (tags, key points, awaited from) the app draws."""
+
+
+def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """``text``, or its first ``limit`` characters and a note of how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters in the file]"
+
 
 _UNCUT = frozenset({"id", "source", "confirmation", "reported_by", "sources", "body"})
 """Fields that name other items (cut, the names would no longer match), and the summary's body, which the
@@ -46,11 +59,15 @@ def _item(item: Any) -> Any:
 
 def for_display(brief: Brief) -> Brief:
     """``brief`` with every text cut to SHOWN_CHARACTERS and every list of strings to SHOWN_ENTRIES."""
-    parts: dict[str, Any] = {"meta": _item(brief.meta), "summary": _item(brief.summary)}
-    for name in ("quotes", "confirmations", "itinerary", "sources"):
-        parts[name] = tuple(_item(item) for item in getattr(brief, name))
-    unchanged = all(
-        new is old if not isinstance(new, tuple) else all(a is b for a, b in zip(new, old, strict=True))
-        for new, old in ((parts[name], getattr(brief, name)) for name in parts)
-    )
-    return brief if unchanged else dataclasses.replace(brief, **parts)
+    changed = False
+
+    def cut(item: Any) -> Any:
+        nonlocal changed
+        shown = _item(item)
+        changed = changed or shown is not item
+        return shown
+
+    parts: dict[str, Any] = {"meta": cut(brief.meta), "summary": cut(brief.summary)}
+    for name in ARRAYS:
+        parts[name] = tuple(cut(item) for item in getattr(brief, name))
+    return dataclasses.replace(brief, **parts) if changed else brief

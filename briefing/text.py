@@ -49,16 +49,3 @@ def escaped(text: str) -> str:
 def has_controls(text: str) -> bool:
     """True if ``clean`` would change ``text``."""
     return _ANY_CONTROL.search(text) is not None
-
-
-SHOWN_CHARACTERS = 10_000
-"""The most of one piece of text the app draws; the rest is in the file (and in exports)."""
-SHOWN_ENTRIES = 1_000
-"""The most entries of one list of strings (tags, key points, awaited from) the app draws."""
-
-
-def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
-    """``text``, or its first ``limit`` characters and a note of how many more there are."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… [{len(text) - limit:,} more characters in the file]"
