@@ -50,6 +50,12 @@ REFRESH_SECONDS = 2.0
 REFRESH_SHARE = 0.02
 """At the least: a check never takes more than this share of a core. 10,000 files take about 0.1 s to
 check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
+COLUMN_WIDTHS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
+    # Under 100 columns, up to 140, and wider. -1: the column that takes what is left; 0: left out.
+    "library": ((11, -1, 0, 0, 7, 26), (11, -1, 14, 20, 7, 26), (11, -1, 16, 26, 7, 32)),
+    "pending": ((11, 9, -1, 0, 24), (11, 9, -1, 24, 30), (11, 9, -1, 30, 40)),
+    "agenda": ((20, -1, 0, 0, 24), (20, -1, 22, 20, 34), (20, 32, 22, 26, -1)),
+}
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
 
 
@@ -273,15 +279,8 @@ class LibraryScreen(Screen[None]):
         """Column widths for the view at the list's width; 0 drops a column (narrow terminals lose the least
         needed ones), and the main column takes what is left."""
         width = max(40, self._rows().size.width or self.size.width)
-        wide, narrow = width >= 140, width < 100
-        if self.view == "library":
-            columns = [11, -1, 0 if narrow else 16 if wide else 14, 0 if narrow else 26 if wide else 20, 7]
-            columns.append(26 if narrow else 32 if wide else 26)
-        elif self.view == "pending":
-            columns = [11, 9, -1, 0 if narrow else 30 if wide else 24, 24 if narrow else 40 if wide else 30]
-        else:
-            place, brief = (32, -1) if wide else (-1, 24 if narrow else 34)
-            columns = [20, place, 0 if narrow else 22, 0 if narrow else 26 if wide else 20, brief]
+        narrow, medium, wide = COLUMN_WIDTHS[self.view]
+        columns = narrow if width < 100 else wide if width >= 140 else medium
         shown = [size for size in columns if size]
         rest = width - sum(size for size in shown if size > 0) - (len(shown) - 1)
         return tuple(max(16, rest) if size < 0 else size for size in columns)
