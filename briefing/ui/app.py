@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -37,6 +38,16 @@ POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
 SETTLE_SECONDS = 0.05
 """How long a change must hold still before it is read, so a save in progress is not read half-written."""
+COLLECT_AFTER_SECONDS = 1.0
+"""When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
+
+
+def resume_collection() -> None:
+    """Turn the cycle collector back on if start-up held it off."""
+    if not gc.isenabled():
+        # What start-up built lives as long as the app: frozen, no collection has to walk it again.
+        gc.freeze()
+        gc.enable()
 
 
 class BriefingApp(App[None]):
@@ -132,6 +143,7 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         self._fit(self.size)
         self.set_interval(POLL_SECONDS, self._poll)
+        self.set_timer(COLLECT_AFTER_SECONDS, resume_collection)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
