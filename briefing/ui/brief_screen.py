@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from briefing.display import for_display
 from briefing.load import LoadResult
@@ -189,6 +189,8 @@ class BriefScreen(Screen[None]):
         return self.result.line_of(path)
 
     async def _mount_the_rest(self) -> None:
+        from textual.widgets import Footer
+
         from briefing.ui.find import FindBar
         from briefing.ui.panes.confirmations import ConfirmationsPane
         from briefing.ui.panes.itinerary import ItineraryPane
