@@ -45,11 +45,13 @@ bluf = "Only what is required."
 def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Paths on screen are shown relative to the working directory: fix it, for stable snapshots.
 
-    The library's index cache and the settings go to fresh directories, never the user's own.
+    The library's index cache and the settings go to fresh directories, never the user's own,
+    and copying never reaches the user's clipboard (tests/test_clipboard.py sets a fake tool).
     """
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("BRIEFING_CLIPBOARD", "")
 
 
 @pytest.fixture

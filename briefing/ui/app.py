@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import events
+from textual import events, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.geometry import Size
 from textual.screen import Screen
@@ -280,13 +280,33 @@ class BriefingApp(App[None]):
         self.open_brief(self.sequence[position])
 
     def copy_item(self, text: str, what: str) -> None:
-        """Put ``text`` on the clipboard through the terminal (OSC 52), and say so."""
+        """Put ``text`` on the clipboard, through the terminal (OSC 52) and the system's tool, and say how."""
+        from briefing.clipboard import ClipboardError, clipboard_command
+
         self.copy_to_clipboard(text)
         lines = text.count("\n") + 1
-        self.notify(
-            f"Copied the {what} ({lines} line{'s' if lines != 1 else ''}) to the clipboard.",
-            markup=False,
-        )
+        copied = f"Copied the {what} ({lines} line{'s' if lines != 1 else ''})"
+        try:
+            command = clipboard_command()
+        except ClipboardError as error:
+            self.notify(f"{copied} through the terminal (OSC 52) only: {error}.", severity="warning", markup=False)
+            return
+        if command is None:
+            self.notify(f"{copied} through the terminal (OSC 52).", markup=False)
+        else:
+            self._copy_with_tool(command, text, copied)
+
+    @work(thread=True, group="clipboard")
+    def _copy_with_tool(self, command: list[str], text: str, copied: str) -> None:
+        from briefing.clipboard import ClipboardError, copy_with
+
+        try:
+            copy_with(command, text)
+        except ClipboardError as error:
+            message = f"{copied} through the terminal (OSC 52) only: {error}."
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+        else:
+            self.call_from_thread(self.notify, f"{copied} to the clipboard.", markup=False)
 
     def open_link(self, url: str | None) -> None:
         """Open an http(s) link in the browser; refuse anything else, saying why."""

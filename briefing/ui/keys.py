@@ -125,7 +125,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("enter", "Open the item's full detail"),
     ("esc", "Back: close a detail, the help or the find bar; clear find's highlights; back to the library"),
     ("/", "Find in the brief; enter keeps the match, esc cancels"),
-    ("y", "Copy the item under the cursor as plain text (through the terminal: OSC 52)"),
+    ("y", "Copy the item under the cursor as plain text (OSC 52, and the system clipboard tool if any)"),
     ("o", "Open a link in the browser: a source's, a quote's source, or one of the summary's; http and https only"),
     ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
     ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
