@@ -8,11 +8,11 @@ import re
 from briefing.model import Brief, ConfirmationStatus
 from briefing.words import day, days, place, stop_window
 
-_WEB_LINK = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+_WEB_LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 
 
 def is_web_link(url: str) -> bool:
-    """True for an http or https URL with no spaces: the only links the app opens."""
+    """True for an http or https URL with no spaces or angle brackets: the only links opened or exported as links."""
     return _WEB_LINK.fullmatch(url) is not None
 
 

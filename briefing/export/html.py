@@ -21,6 +21,7 @@ from briefing.export.cells import (
 )
 from briefing.export.markdown import demote_headings
 from briefing.model import Brief, Confirmation, Quote, Source
+from briefing.plain import is_web_link
 from briefing.words import day
 
 STYLE = """
@@ -56,16 +57,12 @@ def _text(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _is_web_link(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))
-
-
 def render_body(markdown: str) -> str:
     """The summary's Markdown body as HTML, with no raw HTML, no images and http(s) links only."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False}).disable("image")
-    parser.validateLink = _is_web_link  # type: ignore[method-assign]
+    parser.validateLink = is_web_link  # type: ignore[method-assign]
     return str(parser.render(markdown))
 
 
@@ -153,7 +150,7 @@ def _source(source: Source) -> str:
     item = f"<strong>{_text(source.outlet)}</strong>{source_details(source, _text)}"
     if source.url:
         url = _text(source.url)
-        item += f' <a href="{url}">{url}</a>' if _is_web_link(source.url) else f" {url}"
+        item += f' <a href="{url}">{url}</a>' if is_web_link(source.url) else f" {url}"
     return f"<li>{item}</li>"
 
 

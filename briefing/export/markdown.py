@@ -21,6 +21,7 @@ from briefing.export.cells import (
     stop_cells,
 )
 from briefing.model import Brief, Quote, Source
+from briefing.plain import is_web_link
 from briefing.words import day
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
@@ -156,12 +157,8 @@ def _itinerary(brief: Brief) -> list[str]:
 def _source(source: Source) -> str:
     line = f"- **{cell(source.outlet)}**{source_details(source, cell)}"
     if source.url:
-        line += f" <{source.url}>" if _safe_autolink(source.url) else f" — {cell(source.url)}"
+        line += f" <{source.url}>" if is_web_link(source.url) else f" — {cell(source.url)}"
     return line
-
-
-def _safe_autolink(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not re.search(r"[\s<>]", url)
 
 
 def _sources(brief: Brief) -> list[str]:
