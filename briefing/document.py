@@ -1,9 +1,10 @@
 """A Brief as a plain document (the TOML file's shape), and back: the basis of the JSON and TOML exports.
 
 The document mirrors the file: ``schema_version``, the ``brief`` and ``summary``
-tables, and the ``quotes``, ``confirmations``, ``itinerary`` and ``sources``
-arrays, with the same keys. Reading one back goes through the validator, so an
-export read back is checked exactly like a file.
+tables, the ``quotes``, ``confirmations``, ``itinerary`` and ``sources``
+arrays, with the same keys, and the author's own ``x`` table when there is one.
+Reading one back goes through the validator, so an export read back is checked
+exactly like a file.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from briefing.fields import ARRAYS, TABLES
+from briefing.fields import ARRAYS, EXTENSION_TABLE, TABLES
 from briefing.load import LoadResult
 from briefing.model import Brief, Problem
 from briefing.validate import validate
@@ -46,8 +48,21 @@ def _table(item: object, keys: Mapping[str, object], keep_empty: bool, dates_as_
     return table
 
 
+def _as_json(value: object) -> object:
+    """A value of the author's ``[x]`` table as JSON has it: dates and times as ISO strings, inf and nan as text."""
+    if isinstance(value, Mapping):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
 def to_document(brief: Brief, *, keep_empty: bool = False, dates_as_text: bool = False) -> Document:
-    """The brief as nested dicts and lists, in the file's key order.
+    """The brief as nested dicts and lists, in the file's key order, the author's ``[x]`` table last.
 
     ``keep_empty`` keeps absent values as None (JSON's null); ``dates_as_text`` writes dates as ISO strings.
     """
@@ -56,6 +71,8 @@ def to_document(brief: Brief, *, keep_empty: bool = False, dates_as_text: bool =
         document[name] = _table(getattr(brief, _SECTIONS[name]), fields, keep_empty, dates_as_text)
     for name, fields in ARRAYS.items():
         document[name] = [_table(item, fields, keep_empty, dates_as_text) for item in getattr(brief, name)]
+    if brief.extensions is not None:
+        document[EXTENSION_TABLE] = _as_json(brief.extensions) if dates_as_text else dict(brief.extensions)
     return document
 
 
@@ -80,6 +97,8 @@ def to_toml(brief: Brief) -> str:
     chunks.extend(dump({name: document[name]}) for name in TABLES)
     for name in ARRAYS:
         chunks.extend(f"[[{name}]]\n{dump(item)}" for item in document[name])
+    if EXTENSION_TABLE in document:
+        chunks.append(dump({EXTENSION_TABLE: document[EXTENSION_TABLE]}))
     return "\n".join(chunks)
 
 

@@ -6,10 +6,11 @@ No I/O and no Textual here; see ``briefing.load`` for turning a file into a Brie
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import Any
 
 
 class Confidence(Enum):
@@ -175,6 +176,8 @@ class Brief:
     confirmations: tuple[Confirmation, ...] = ()
     itinerary: tuple[Stop, ...] = ()
     sources: tuple[Source, ...] = ()
+    extensions: Mapping[str, Any] | None = field(default=None, hash=False)
+    """The author's own ``[x]`` table, as read. The app ignores it; the JSON and TOML exports carry it."""
 
     def source(self, source_id: str) -> Source | None:
         return self._sources_by_id.get(source_id)

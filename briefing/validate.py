@@ -216,7 +216,8 @@ def validate(
     _check_resolutions(check, arrays["confirmations"])
     if check.problems or brief is None or summary is None:
         return None, sorted(check.problems, key=lambda problem: problem.line or 0)
-    return _build(brief, summary, arrays, check.locations if with_lines else None), []
+    extensions = document.get(EXTENSION_TABLE)
+    return _build(brief, summary, arrays, extensions, check.locations if with_lines else None), []
 
 
 def _check_schema_version(check: _Checker, document: Mapping[str, Any]) -> None:
@@ -303,7 +304,13 @@ def _check_resolutions(check: _Checker, confirmations: list[Values]) -> None:
                 )
 
 
-def _build(brief: Values, summary: Values, arrays: Mapping[str, list[Values]], locations: Locations | None) -> Brief:
+def _build(
+    brief: Values,
+    summary: Values,
+    arrays: Mapping[str, list[Values]],
+    extensions: Mapping[str, Any] | None,
+    locations: Locations | None,
+) -> Brief:
     def line(name: str, index: int) -> int | None:
         return locations.exact((name, index)) if locations else None
 
@@ -320,4 +327,5 @@ def _build(brief: Values, summary: Values, arrays: Mapping[str, list[Values]], l
             for i, item in enumerate(arrays["itinerary"])
         ),
         sources=tuple(Source(**item, line=line("sources", i)) for i, item in enumerate(arrays["sources"])),
+        extensions=extensions,
     )

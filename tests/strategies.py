@@ -195,3 +195,34 @@ TOML_DOCUMENTS = st.recursive(
     max_leaves=25,
 )
 """Any TOML document, its keys mostly the format's own: the validator must locate every problem in it."""
+
+
+_UTC_OFFSETS = st.builds(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)), st.integers(-1439, 1439))
+"""The time zones a TOML file can hold: offsets in whole minutes (what tomllib reads them as)."""
+
+
+def _extension_scalars(allow_nan: bool) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.text(ANY_CHARACTER, max_size=20),
+        st.integers(-(2**63), 2**63 - 1),
+        st.floats(allow_nan=allow_nan),
+        st.booleans(),
+        DATES,
+        st.datetimes(),
+        st.datetimes(timezones=_UTC_OFFSETS),
+        st.times(),
+    )
+
+
+def extension_tables(allow_nan: bool = False) -> st.SearchStrategy[dict[str, Any]]:
+    """An author's ``[x]`` table: any TOML, nested tables, arrays of tables and of values (nan only if asked:
+    it is never equal to itself)."""
+    scalars = _extension_scalars(allow_nan)
+    keys = st.text(ANY_CHARACTER, max_size=8)
+    return st.recursive(
+        st.dictionaries(keys, scalars | st.lists(scalars, max_size=3), max_size=4),
+        lambda children: st.dictionaries(
+            keys, children | st.lists(children, min_size=1, max_size=3) | scalars, max_size=5
+        ),
+        max_leaves=20,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -76,6 +77,60 @@ def test_toml_export_loads_back_equal(path: Path) -> None:
     assert result.problems == ()
     assert result.brief == brief
     assert to_toml(result.brief) == text, "normalising twice changes nothing"
+
+
+EXTENSIONS = """
+[x]
+desk = "Asia"
+reviewed = 2024-06-13
+checked_at = 2024-06-13T09:30:00+02:00
+weights = [1.5, inf]
+
+[x.routing]
+editors = ["kim", "lee"]
+
+[[x.history]]
+on = 2024-06-12
+note = \"\"\"first draft,
+two lines\"\"\"
+"""
+
+
+def extended_brief() -> Brief:
+    result = load_text(SEED.read_text(encoding="utf-8") + EXTENSIONS)
+    assert result.brief is not None, result.problems
+    return result.brief
+
+
+def test_toml_export_keeps_the_authors_x_table() -> None:
+    brief = extended_brief()
+    assert brief.extensions == tomllib.loads(EXTENSIONS)["x"]
+    text = to_toml(brief)
+    reloaded = load_text(text)
+    assert reloaded.brief == brief
+    assert reloaded.brief is not None and reloaded.brief.extensions == brief.extensions
+    assert to_toml(reloaded.brief) == text
+    assert text.index("[x]") > text.index("[[sources]]"), "the author's table comes last, as in most files"
+
+
+def test_json_export_carries_the_x_table_with_dates_as_text() -> None:
+    document = json.loads(to_json(extended_brief()))
+    assert document["x"] == {
+        "desk": "Asia",
+        "reviewed": "2024-06-13",
+        "checked_at": "2024-06-13T09:30:00+02:00",
+        "weights": [1.5, "inf"],
+        "routing": {"editors": ["kim", "lee"]},
+        "history": [{"on": "2024-06-12", "note": "first draft,\ntwo lines"}],
+    }
+    result = brief_from_json(json.dumps(document))
+    assert result.problems == ()
+    assert result.brief is not None and result.brief.extensions == document["x"]
+
+
+def test_a_brief_without_an_x_table_exports_none() -> None:
+    assert "[x]" not in to_toml(brief_of(FULL))
+    assert "x" not in json.loads(to_json(brief_of(FULL)))
 
 
 def test_toml_export_writes_one_table_per_item() -> None:

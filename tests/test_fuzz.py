@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from tests.strategies import (
     INJECTIONS,
     TOML_DOCUMENTS,
     briefs,
+    extension_tables,
 )
 from tests.test_export import ATTACKS
 
@@ -105,6 +107,28 @@ def test_toml_export_loads_back_equal(brief: Brief) -> None:
     result = load_text(text)
     assert result.problems == (), text
     assert result.brief == brief
+
+
+@given(briefs(), extension_tables())
+def test_toml_export_keeps_any_x_table(brief: Brief, extensions: dict[str, Any]) -> None:
+    brief = dataclasses.replace(brief, extensions=extensions)
+    text = to_toml(brief)
+    result = load_text(text)
+    assert result.problems == (), text
+    assert result.brief == brief
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
+
+
+@given(briefs(), extension_tables(allow_nan=True))
+def test_json_export_of_any_x_table_is_json_that_reads_back(brief: Brief, extensions: dict[str, Any]) -> None:
+    text = to_json(dataclasses.replace(brief, extensions=extensions))
+    document = json.loads(text, parse_constant=_no_constant)
+    result = brief_from_json(text)
+    assert result.problems == ()
+    assert result.brief is not None and result.brief.extensions == document["x"]
 
 
 @given(HOSTILE_TEXT)
