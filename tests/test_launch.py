@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import briefing.cli
 import briefing.ui.app
 from briefing import launch
+from briefing.library import Library
+from briefing.ui.app import BriefingApp
+from briefing.ui.library_screen import LibraryScreen
 from tests.apps import make_app, wait_until
+from tests.test_library import make_library
 
 
 @pytest.fixture
@@ -52,3 +57,15 @@ async def test_the_app_leaves_a_collector_that_was_on_unfrozen(collector_restore
         await pilot.pause(briefing.ui.app.COLLECT_AFTER_SECONDS + 0.2)
         assert gc.isenabled()
         assert gc.get_freeze_count() == 0
+
+
+async def test_in_the_library_the_indexing_turns_the_collector_back_on(
+    tmp_path: Path, collector_restored: None
+) -> None:
+    make_library(tmp_path / "lib", 5)
+    gc.disable()
+    app = BriefingApp(None, None, library=Library([tmp_path / "lib"], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, gc.isenabled)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and screen.indexing is None

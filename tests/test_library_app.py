@@ -183,3 +183,16 @@ async def test_the_palette_jumps_to_the_pending_board(library_app: BriefingApp) 
         screen = await ready(pilot)
         await choose_in_palette(pilot, "pending board")
         assert screen.view == "pending"
+
+
+async def test_the_palette_entries_are_built_with_the_index(library_app: BriefingApp) -> None:
+    """Built in the indexing worker, so the first ctrl+p on a large library need not build them."""
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await wait_until(
+            pilot, lambda: screen.palette_targets is not None and screen.palette_targets[0] is screen.library.entries
+        )
+        assert screen.palette_targets is not None
+        kinds = [target[2] for target in screen.palette_targets[1]]
+        assert kinds.count("Brief") == 13
+        assert kinds.count("View") == 3

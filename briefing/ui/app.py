@@ -143,7 +143,9 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         self._fit(self.size)
         self.set_interval(POLL_SECONDS, self._poll)
-        self.set_timer(COLLECT_AFTER_SECONDS, resume_collection)
+        if self.library is None:
+            # In the library, the indexing worker holds the collector off until it is done and turns it back on.
+            self.set_timer(COLLECT_AFTER_SECONDS, resume_collection)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)

@@ -161,13 +161,17 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._progress, done, total)
 
     def _derive(self) -> dict[str, Any]:
-        """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing."""
+        """In the worker: the sorted list, both boards and the palette's entries, so that switching to them
+        costs no more than drawing."""
+        from briefing.ui.palette import library_targets
+
         entries = list(self.library.entries.values())
         return {
             "entries": self.library.entries,
             "sorted": {0: arrange(entries, 0)},
             "boards": {"pending": pending_board(entries), "agenda": agenda(entries)},
             "today": library_today(entries),
+            "palette": library_targets(entries),
         }
 
     def _progress(self, done: int, total: int) -> None:
@@ -190,6 +194,7 @@ class LibraryScreen(Screen[None]):
         self._boards = derived["boards"] if derived else {}
         if derived:
             self._library_today = derived["today"]
+            self.palette_targets = (derived["entries"], derived["palette"])
             # Tens of thousands of long-lived index objects make each full garbage collection a visible
             # pause; they are not garbage, so move them out of the collector's sight.
             gc.freeze()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from briefing.outline import Entry
 from briefing.ui.keys import ITEM_KINDS, SECTION_TITLES
+
+if TYPE_CHECKING:
+    from briefing.library import IndexedBrief
 
 _LABEL_WIDTH = 56
 
@@ -80,40 +84,16 @@ class LibraryCommands(Provider):
     MOST_CANDIDATES = 300
 
     def _targets(self) -> list[Target]:
-        """Everything the palette can reach, as plain tuples built once per index (jumps are made on demand)."""
-        from briefing.ui.library_screen import VIEW_TITLES, LibraryScreen
+        from briefing.ui.library_screen import LibraryScreen
 
         screen = self.screen
         if not isinstance(screen, LibraryScreen):
             return []
         cached = screen.palette_targets
-        if cached is not None and cached[0] is screen.library.entries:
-            return cached[1]
-        targets: list[Target] = []
-        add = targets.append
-        for view, title in VIEW_TITLES.items():
-            label = f"Go to the {title.lower()}"
-            add((label, label.casefold(), "View", view, None, None))
-        entries = sorted(screen.library.entries.values(), key=lambda entry: entry.as_of or dt.date.min, reverse=True)
-        for entry in entries:
-            label = _short(entry.title)
-            add((label, label.casefold(), "Brief", entry.path, None, None))
-        for entry in entries:
-            for item in entry.pending:
-                label = _short(item.what)
-                add((label, label.casefold(), "Pending", entry.path, "confirmations", item.index))
-            for stop in entry.stops:
-                label = _short(f"{stop.place} · {entry.title}")
-                add((label, label.casefold(), "Stop", entry.path, "itinerary", stop.index))
-        room = _LABEL_WIDTH - 3 - max(len(title) for title in SECTION_TITLES.values())
-        for entry in entries:
-            if entry.ok:
-                short = _short(entry.title, room)
-                folded = short.casefold()
-                for section, title in SECTION_TITLES.items():
-                    add((f"{short} · {title}", f"{folded} · {title.casefold()}", "Section", entry.path, section, None))
-        screen.palette_targets = (screen.library.entries, targets)
-        return targets
+        if cached is None or cached[0] is not screen.library.entries:
+            cached = (screen.library.entries, library_targets(screen.library.entries.values()))
+            screen.palette_targets = cached
+        return cached[1]
 
     def _jump(self, target: Target) -> Callable[[], None]:
         from briefing.ui.library_screen import LibraryScreen
@@ -150,6 +130,39 @@ class LibraryCommands(Provider):
             if score > 0:
                 display = Content.assemble((f"{kind:<12} ", "dim"), _highlight(matcher, text))
                 yield Hit(score, display, self._jump(target), text=text)
+
+
+def library_targets(indexed: Iterable[IndexedBrief]) -> list[Target]:
+    """Everything the library's palette can reach, as plain tuples (the jumps are made on demand).
+
+    Tens of thousands of them for a large library: the library screen builds them in its indexing worker.
+    """
+    from briefing.ui.library_screen import VIEW_TITLES
+
+    targets: list[Target] = []
+    add = targets.append
+    for view, title in VIEW_TITLES.items():
+        label = f"Go to the {title.lower()}"
+        add((label, label.casefold(), "View", view, None, None))
+    entries = sorted(indexed, key=lambda entry: entry.as_of or dt.date.min, reverse=True)
+    for entry in entries:
+        label = _short(entry.title)
+        add((label, label.casefold(), "Brief", entry.path, None, None))
+    for entry in entries:
+        for item in entry.pending:
+            label = _short(item.what)
+            add((label, label.casefold(), "Pending", entry.path, "confirmations", item.index))
+        for stop in entry.stops:
+            label = _short(f"{stop.place} · {entry.title}")
+            add((label, label.casefold(), "Stop", entry.path, "itinerary", stop.index))
+    room = _LABEL_WIDTH - 3 - max(len(title) for title in SECTION_TITLES.values())
+    for entry in entries:
+        if entry.ok:
+            short = _short(entry.title, room)
+            folded = short.casefold()
+            for section, title in SECTION_TITLES.items():
+                add((f"{short} · {title}", f"{folded} · {title.casefold()}", "Section", entry.path, section, None))
+    return targets
 
 
 def _short(text: str, width: int = _LABEL_WIDTH) -> str:
