@@ -85,6 +85,36 @@ async def test_number_keys_show_one_pane_at_a_time_when_narrow() -> None:
             assert focused_section(app) == section
 
 
+async def test_every_pane_is_on_screen_in_three_columns_and_keys_only_move_the_focus() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        everything = ["summary", "quotes", "sources", "confirmations", "itinerary"]
+        assert shown_sections(app) == everything
+        for key, section in zip("23451", ["quotes", "confirmations", "itinerary", "sources", "summary"], strict=True):
+            await pilot.press(key)
+            assert shown_sections(app) == everything
+            assert focused_section(app) == section
+        await pilot.press("tab")
+        assert focused_section(app) == "quotes"
+
+
+async def test_resizing_across_the_layouts_keeps_the_focused_pane_on_screen() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        for size, shown in [
+            ((120, 40), ["sources", "confirmations", "itinerary"]),
+            ((80, 24), ["sources"]),
+            ((200, 60), ["summary", "quotes", "sources", "confirmations", "itinerary"]),
+        ]:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert shown_sections(app) == shown, size
+            assert focused_section(app) == "sources"
+
+
 async def test_tab_and_shift_tab_cycle_through_the_panes() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -1,4 +1,5 @@
-"""SVG snapshots of each pane and view, at a wide (120x40) and a narrow (80x24) terminal.
+"""SVG snapshots of each pane and view, at a wide (120x40) and a narrow (80x24) terminal, and of the
+three columns of a very wide one (200x60).
 
 Update them after an intended change with `pytest --snapshot-update`, and look at
 the report before committing.
@@ -53,3 +54,9 @@ def test_empty_sections(snap_compare: SnapCompare, tmp_path: Path) -> None:
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL_BRIEF, encoding="utf-8")
     assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=settle)
+
+
+@pytest.mark.parametrize("press", [[], ["5"]], ids=["summary", "sources_focused"])
+def test_three_columns(snap_compare: SnapCompare, press: list[str]) -> None:
+    """At 200 columns every pane is on screen: the summary, quotes above sources, pending above itinerary."""
+    assert snap_compare(make_app(DATA / "full.toml"), press=press, terminal_size=(200, 60), run_before=settle)

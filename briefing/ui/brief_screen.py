@@ -1,7 +1,8 @@
 """One brief on screen: five panes, a section bar, find, and moving between them by keyboard.
 
-Wide terminals show the summary (or quotes or sources) beside the pending
-confirmations and the itinerary; narrow ones show one pane at a time.
+Narrow terminals show one pane at a time; wider ones the summary (or quotes or
+sources) beside the pending confirmations and the itinerary; the widest, all five
+in three columns.
 """
 
 from __future__ import annotations
@@ -37,12 +38,23 @@ if TYPE_CHECKING:
     from briefing.ui.detail import Row
     from briefing.ui.find import FindBar
 
-WIDE_MIN_WIDTH = 100
+TWO_COLUMNS_FROM = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
+THREE_COLUMNS_FROM = 180
+"""From this many columns, the quotes and sources have a column of their own: every pane is on screen."""
 LEFT_SECTIONS = ("summary", "quotes", "sources")
+"""What the left column shows, one at a time, in two columns."""
 MEASURE_AHEAD_AFTER = 0.5
 """Seconds after the first paint before long hidden lists are measured, a batch at a time."""
 MEASURE_AHEAD_MIN_ITEMS = 100
+
+
+COLUMN_SECTIONS = {"left": {"summary"}, "middle": {"quotes", "sources"}, "right": {"confirmations", "itinerary"}}
+
+
+def column_count(width: int) -> int:
+    """How many columns of panes a terminal this wide gets."""
+    return 1 if width < TWO_COLUMNS_FROM else 3 if width >= THREE_COLUMNS_FROM else 2
 
 
 class SectionBar(Static):
@@ -75,7 +87,7 @@ class BriefScreen(Screen[None]):
     COMMANDS = {_brief_commands}
     AUTO_FOCUS = "SummaryScroll"
 
-    narrow: reactive[bool] = reactive(False, init=False)
+    columns: reactive[int] = reactive(2, init=False)
     section: reactive[str] = reactive("summary", init=False)
 
     def __init__(self, result: LoadResult, path: Path, today: dt.date) -> None:
@@ -113,10 +125,12 @@ class BriefScreen(Screen[None]):
         with Horizontal(id="columns"):
             with Vertical(id="left"):
                 yield SummaryPane(self.brief)
+            # Quotes and sources: in two columns, shown in the left one's place.
+            yield Vertical(id="middle")
             yield Vertical(id="right")
 
     def on_mount(self) -> None:
-        self.set_reactive(BriefScreen.narrow, self.app.size.width < WIDE_MIN_WIDTH)
+        self.set_reactive(BriefScreen.columns, column_count(self.app.size.width))
         self._arrange()
         # What is read first paints first: the summary's head, then the other panes, then the body.
         self.call_later(self._mount_the_rest)
@@ -198,8 +212,8 @@ class BriefScreen(Screen[None]):
         from briefing.ui.panes.sources import SourcesPane
 
         await self.query_one(SummaryPane).mount_key_points()
-        left, right = self.query_one("#left"), self.query_one("#right")
-        await left.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
+        middle, right = self.query_one("#middle"), self.query_one("#right")
+        await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
         await self.mount_all([FindBar(), Footer(compact=True)])
         self._arrange()
@@ -229,9 +243,9 @@ class BriefScreen(Screen[None]):
         step()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.narrow = event.size.width < WIDE_MIN_WIDTH
+        self.columns = column_count(event.size.width)
 
-    def watch_narrow(self) -> None:
+    def watch_columns(self) -> None:
         self._arrange()
 
     def watch_section(self) -> None:
@@ -246,18 +260,20 @@ class BriefScreen(Screen[None]):
         return bool(self.query("#itinerary"))
 
     def _visible_sections(self) -> set[str]:
-        if self.narrow:
+        if self.columns == 1:
             return {self.section}
-        return {self.left_section, "confirmations", "itinerary"}
+        if self.columns == 2:
+            return {self.left_section, "confirmations", "itinerary"}
+        return set(SECTION_IDS)
 
     def _arrange(self) -> None:
         visible = self._visible_sections()
         for pane in self.query(Pane):
             pane.display = pane.id in visible
-        for column in self.query("#left"):
-            column.display = bool(visible & set(LEFT_SECTIONS))
-        for column in self.query("#right"):
-            column.display = bool(visible - set(LEFT_SECTIONS))
+        for column_id, sections in COLUMN_SECTIONS.items():
+            for column in self.query(f"#{column_id}"):
+                column.display = bool(visible & sections)
+        self.set_class(self.columns == 3, "-three-columns")
         self._update_bar()
 
     def _mark_matches(self) -> None:
