@@ -85,7 +85,8 @@ class ErrorScreen(Screen[None]):
                     (f"{count} problem{'s' if count != 1 else ''}", "bold $error"),
                     " in ",
                     (display_path(self.path), "bold"),
-                    "\nFix them in your editor (press e): this view follows the file as it is saved.",
+                    f"\nFix {'it' if count == 1 else 'them'} in your editor (press e): "
+                    "this view follows the file as it is saved.",
                 ),
                 id="errors-heading",
             )
