@@ -179,29 +179,12 @@ def _known_keys() -> list[str]:
     return sorted(keys)
 
 
-_KEYS = st.sampled_from(_known_keys()) | st.text(ANY_CHARACTER, max_size=8)
-_SCALARS = st.one_of(
-    st.text(ANY_CHARACTER, max_size=20),
-    st.integers(-(2**63), 2**63 - 1),
-    st.floats(allow_nan=True),
-    st.booleans(),
-    DATES,
-    st.datetimes(),
-    st.times(),
-)
-TOML_DOCUMENTS = st.recursive(
-    st.dictionaries(_KEYS, _SCALARS, max_size=4),
-    lambda children: st.dictionaries(_KEYS, children | st.lists(children, max_size=3) | _SCALARS, max_size=5),
-    max_leaves=25,
-)
-"""Any TOML document, its keys mostly the format's own: the validator must locate every problem in it."""
-
-
 _UTC_OFFSETS = st.builds(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)), st.integers(-1439, 1439))
 """The time zones a TOML file can hold: offsets in whole minutes (what tomllib reads them as)."""
 
 
-def _extension_scalars(allow_nan: bool) -> st.SearchStrategy[Any]:
+def _toml_scalars(allow_nan: bool) -> st.SearchStrategy[Any]:
+    """Any value a TOML file can hold that is not a table or an array."""
     return st.one_of(
         st.text(ANY_CHARACTER, max_size=20),
         st.integers(-(2**63), 2**63 - 1),
@@ -214,10 +197,20 @@ def _extension_scalars(allow_nan: bool) -> st.SearchStrategy[Any]:
     )
 
 
+_KEYS = st.sampled_from(_known_keys()) | st.text(ANY_CHARACTER, max_size=8)
+_SCALARS = _toml_scalars(allow_nan=True)
+TOML_DOCUMENTS = st.recursive(
+    st.dictionaries(_KEYS, _SCALARS, max_size=4),
+    lambda children: st.dictionaries(_KEYS, children | st.lists(children, max_size=3) | _SCALARS, max_size=5),
+    max_leaves=25,
+)
+"""Any TOML document, its keys mostly the format's own: the validator must locate every problem in it."""
+
+
 def extension_tables(allow_nan: bool = False) -> st.SearchStrategy[dict[str, Any]]:
     """An author's ``[x]`` table: any TOML, nested tables, arrays of tables and of values (nan only if asked:
     it is never equal to itself)."""
-    scalars = _extension_scalars(allow_nan)
+    scalars = _toml_scalars(allow_nan)
     keys = st.text(ANY_CHARACTER, max_size=8)
     return st.recursive(
         st.dictionaries(keys, scalars | st.lists(scalars, max_size=3), max_size=4),
