@@ -98,7 +98,8 @@ def to_toml(brief: Brief) -> str:
     for name in ARRAYS:
         chunks.extend(f"[[{name}]]\n{dump(item)}" for item in document[name])
     if EXTENSION_TABLE in document:
-        chunks.append(dump({EXTENSION_TABLE: document[EXTENSION_TABLE]}))
+        # Not as multi-line strings: those turn \r\n into \n, and the author's own text is kept as it is.
+        chunks.append(tomli_w.dumps({EXTENSION_TABLE: document[EXTENSION_TABLE]}))
     return "\n".join(chunks)
 
 

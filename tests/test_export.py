@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tomllib
 from html.parser import HTMLParser
@@ -126,6 +127,12 @@ def test_json_export_carries_the_x_table_with_dates_as_text() -> None:
     result = brief_from_json(json.dumps(document))
     assert result.problems == ()
     assert result.brief is not None and result.brief.extensions == document["x"]
+
+
+def test_the_x_table_keeps_its_line_endings() -> None:
+    brief = dataclasses.replace(extended_brief(), extensions={"note": "windows\r\nline", "bare": "cr\ronly"})
+    reloaded = load_text(to_toml(brief)).brief
+    assert reloaded is not None and reloaded.extensions == {"note": "windows\r\nline", "bare": "cr\ronly"}
 
 
 def test_a_brief_without_an_x_table_exports_none() -> None:
