@@ -358,6 +358,18 @@ async def test_today_overrides_the_age_of_confirmations(tmp_path: Path) -> None:
         assert "age 10 days" in str(first.prompt)
 
 
+async def test_find_never_marks_the_stand_in_for_an_empty_list(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.toml"
+    path.write_text(MINIMAL_BRIEF, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"no quotes")
+        empty = app.screen.query_one("#quotes ItemList", ItemList)
+        assert empty.shown_prompt(0).plain == "No quotes."
+        assert not [span for span in empty.shown_prompt(0).spans if span.style == MATCH_STYLE]
+
+
 async def test_find_marks_matches_and_escape_clears_them() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -365,8 +377,7 @@ async def test_find_marks_matches_and_escape_clears_them() -> None:
         pending = app.screen.query_one("#confirmations ItemList", ItemList)
 
         def marked() -> list[str]:
-            prompt = pending.get_option_at_index(0).prompt
-            assert isinstance(prompt, Content)
+            prompt = pending.shown_prompt(0)
             return [prompt.plain[span.start : span.end] for span in prompt.spans if span.style == MATCH_STYLE]
 
         await pilot.press("slash", *"kremlin", "enter")

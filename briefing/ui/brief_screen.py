@@ -215,7 +215,10 @@ class BriefScreen(Screen[None]):
         middle, right = self.query_one("#middle"), self.query_one("#right")
         await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
         await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
-        await self.mount_all([FindBar(), Footer(compact=True)])
+        find_bar = FindBar()
+        await self.mount_all([find_bar, Footer(compact=True)])
+        # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
+        self.watch(find_bar, "value", self._find_to, init=False)
         self._arrange()
         self.call_later(self.query_one(SummaryPane).mount_body)
         self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
@@ -414,9 +417,8 @@ class BriefScreen(Screen[None]):
     def _close_find(self) -> None:
         self.query_one("#find").display = False
 
-    @on(Input.Changed, "#find")
-    def find_changed(self, event: Input.Changed) -> None:
-        self.matches = Matches.search(event.value, self.entries)
+    def _find_to(self, text: str) -> None:
+        self.matches = Matches.search(text, self.entries)
         self._mark_matches()
         entry = self.matches.entry
         if entry is not None:

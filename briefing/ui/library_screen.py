@@ -125,7 +125,11 @@ class LibraryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#library-filter").display = False
+        box = self.query_one("#library-filter", Input)
+        box.display = False
+        # Watched rather than told through Input.Changed: the list then follows a key in the frame that
+        # shows the key, instead of the next one (about 17 ms sooner).
+        self.watch(box, "value", self._filter_to, init=False)
         self._update_status()
         self._build()
         self.set_timer(REFRESH_SECONDS, self._refresh_library)
@@ -361,9 +365,8 @@ class LibraryScreen(Screen[None]):
         box.display = True
         box.focus()
 
-    @on(Input.Changed, "#library-filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
+    def _filter_to(self, text: str) -> None:
+        self.query_text = text
         self._rows().cursor = 0
         self._redraw()
 
@@ -375,10 +378,8 @@ class LibraryScreen(Screen[None]):
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
         if self.query_text or box.display:
-            box.value = ""
+            box.value = ""  # the list follows, through _filter_to
             box.display = False
-            self.query_text = ""
-            self._redraw()
             self._rows().focus()
 
     @on(RowList.Selected, "#library-rows")

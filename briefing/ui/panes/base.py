@@ -24,19 +24,28 @@ MATCH_STYLE = "reverse $warning"
 
 
 class _Prompt(Visual):
-    """An item's text that remembers how many lines it takes at each width.
+    """An item's text that remembers how many lines it takes at each width, drawn with find's matches marked.
 
     OptionList measures every item the first time a list is shown; with a thousand items that is
     most of the time a key like `2` takes. Measured ahead, while the reader looks at another pane,
-    the list comes forward at once.
+    the list comes forward at once. Marking matches changes no line breaks, so the heights hold
+    while the find changes, and only the items on screen are marked, as they are drawn.
     """
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, pattern: re.Pattern[str] | None) -> None:
         self.content = content
+        self.pattern = pattern
         self.heights: dict[int, int] = {}
 
+    @property
+    def shown(self) -> Content:
+        """The text as drawn: what the find matches marked."""
+        if self.pattern is None:
+            return self.content
+        return self.content.highlight_regex(self.pattern, style=MATCH_STYLE)
+
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        return self.content.render_strips(width, height, style, options)
+        return self.shown.render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)
@@ -61,7 +70,7 @@ class ItemList(OptionList):
         super().__init__(*self._build_options(prompts))
         self.item_count = len(prompts)
         self.prompts = list(prompts)
-        self._marked: set[int] = set()
+        self._pattern: re.Pattern[str] | None = None
 
     def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
         options: list[Option | None] = []
@@ -78,25 +87,30 @@ class ItemList(OptionList):
         self.set_options(self._build_options(prompts))
         self.item_count = len(prompts)
         self.prompts = list(prompts)
-        self._marked = set()
         if highlighted is not None and self.item_count:
             self.highlighted = min(highlighted, self.item_count - 1)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
-        """Highlight what ``pattern`` matches in every item; None clears the highlights."""
-        marked: set[int] = set()
-        for index, prompt in enumerate(self.prompts):
-            if pattern is not None and pattern.search(prompt.plain):
-                self.replace_option_prompt_at_index(index, prompt.highlight_regex(pattern, style=MATCH_STYLE))
-                marked.add(index)
-            elif index in self._marked:
-                self.replace_option_prompt_at_index(index, prompt)
-        self._marked = marked
+        """Mark what ``pattern`` matches in every item as it is drawn; None clears the marks."""
+        self._pattern = pattern
+        for option in self.options:
+            if isinstance(option._visual, _Prompt) and not option.disabled:
+                option._visual.pattern = pattern
+        # The drawn lines hold the old marks; the measured heights all still hold.
+        self._option_render_cache.clear()
+        self.refresh()
+
+    def shown_prompt(self, index: int) -> Content:
+        """Item ``index`` as it is drawn, matches marked."""
+        visual = self._get_visual(self.get_option_at_index(index))
+        assert isinstance(visual, _Prompt)
+        return visual.shown
 
     def _get_visual(self, option: Option) -> Visual:
         visual = super()._get_visual(option)
         if isinstance(visual, Content):
-            visual = option._visual = _Prompt(visual)
+            # The stand-in for an empty list ("No quotes.") is disabled: find never marks it.
+            visual = option._visual = _Prompt(visual, None if option.disabled else self._pattern)
         return visual
 
     def measure_ahead(self, list_widths: Iterable[int], batch: int = 100) -> Iterator[None]:
