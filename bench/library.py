@@ -134,6 +134,10 @@ def big_brief_run(path: Path) -> dict[str, float]:
         keyed(figures, "key G (to stop 1000)", timed_key(terminal, "G", "Place 999"))
         keyed(figures, "key g (back to stop 1)", timed_key(terminal, "g", "1. Place 0"))
         keyed(figures, "key 2 (quotes)", timed_key(terminal, "2", "Speaker 0"))
+        terminal.send("/")
+        terminal.wait_for("Find in this brief")
+        terminal.settle(0.3)
+        keyed(figures, "/ and a letter (find)", timed_key(terminal, "9", "“9” 1/"))
     finally:
         terminal.close()
     return figures
@@ -172,9 +176,11 @@ def main() -> None:
     print("one brief with 1,000 quotes, 1,000 confirmations and 1,000 stops:")
     print(f"  title on screen                          {big_figures['title']:6.2f} s")
     print(f"  every pane on screen                     {big_figures['all panes']:6.2f} s   (target <= 1.0 s)")
-    for name in ("key G (to stop 1000)", "key g (back to stop 1)", "key 2 (quotes)"):
+    for name in ("key G (to stop 1000)", "key g (back to stop 1)", "key 2 (quotes)", "/ and a letter (find)"):
         shown = big_figures[f"{name} on screen"] * 1000
-        print(f"  {name:<36} {big_figures[name] * 1000:4.0f} ms handled, {shown:4.0f} ms on screen  (target <= 50 ms)")
+        target = "" if "find" in name else "  (target <= 50 ms)"
+        print(f"  {name:<36} {big_figures[name] * 1000:4.0f} ms handled, {shown:4.0f} ms on screen{target}")
+    print("  (the first letter of a find brings forward the pane of the first match: here the quotes)")
 
 
 if __name__ == "__main__":

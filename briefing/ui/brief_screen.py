@@ -413,6 +413,8 @@ class BriefScreen(Screen[None]):
         self._focus_before_find = self.section
         find.display = True
         find.focus()
+        # What find searches is listed once the bar is on screen, before the first letter comes.
+        self.call_after_refresh(lambda: self.entries)
 
     def _close_find(self) -> None:
         self.query_one("#find").display = False
