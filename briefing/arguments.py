@@ -39,6 +39,10 @@ def open_parser() -> argparse.ArgumentParser:
             "  briefing export PATH      write it as Markdown, JSON, HTML or TOML\n"
             "  briefing schema           print the JSON Schema of the format\n"
             "  briefing config path      print where the settings file lives\n"
+            "\nenvironment:\n"
+            "  BRIEFING_PATH       what to open with no PATH (paths separated by the OS separator)\n"
+            "  BRIEFING_CLIPBOARD  the command y copies with, besides OSC 52 (empty: OSC 52 only)\n"
+            "  VISUAL, EDITOR      what e edits the file with\n"
             "\nIn the app, press ? for the keys."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
