@@ -126,6 +126,8 @@ def test_version_and_help() -> None:
     helped = run("--help")
     assert helped.returncode == 0
     assert "check PATH" in helped.stdout
+    for variable in ("BRIEFING_PATH", "BRIEFING_CLIPBOARD", "VISUAL, EDITOR"):
+        assert variable in helped.stdout
 
 
 def test_check_runs_from_the_installed_package_with_python_m(tmp_path: Path) -> None:
