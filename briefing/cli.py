@@ -131,9 +131,10 @@ def _one_brief(prog: str, name: str) -> LoadResult | int:
     if not path.exists() and not path.is_symlink():
         return _usage_error(prog, f"no such file or directory: {name}")
     if path.is_dir():
-        found = find_briefs(path)
+        found = first_briefs(path, 2)
         if len(found) != 1:
-            return _usage_error(prog, f"{name} is a directory of {len(found)} briefs; name one file")
+            count = len(find_briefs(path)) if found else 0  # the whole tree is walked only to say how many
+            return _usage_error(prog, f"{name} is a directory of {count} briefs; name one file")
         path = found[0]
     result = load_path(path)
     if result.brief is None:

@@ -113,6 +113,26 @@ def test_show_bad_input() -> None:
     assert bad_width.returncode == 2 and "width" in bad_width.stderr
 
 
+def test_show_a_directory_takes_its_only_brief_or_says_how_many_there_are(tmp_path: Path) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "one.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    shown = run("show", str(tmp_path), "--section", "summary")
+    assert shown.returncode == 0 and "Minimal" in shown.stdout
+    (tmp_path / "two.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    (tmp_path / "deep" / "three.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    several = run("show", str(tmp_path))
+    assert (several.returncode, several.stderr) == (
+        2,
+        f"briefing show: error: {tmp_path} is a directory of 3 briefs; name one file\n",
+    )
+    (tmp_path / "empty").mkdir()
+    none = run("export", str(tmp_path / "empty"), "-f", "json")
+    assert (none.returncode, none.stderr) == (
+        2,
+        f"briefing export: error: {tmp_path / 'empty'} is a directory of 0 briefs; name one file\n",
+    )
+
+
 def test_show_a_bad_brief_lists_its_problems(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", 'as_of = "soon"'), encoding="utf-8")
