@@ -45,7 +45,8 @@ COLLECT_AFTER_SECONDS = 1.0
 def resume_collection() -> None:
     """Turn the cycle collector back on if start-up held it off."""
     if not gc.isenabled():
-        # What start-up built lives as long as the app: frozen, no collection has to walk it again.
+        # Most of what start-up built lives as long as the app: frozen, no collection walks it again. The
+        # little of it dropped later (a reloaded body's first blocks) is never collected: a bounded cost.
         gc.freeze()
         gc.enable()
 
