@@ -411,13 +411,20 @@ class BriefScreen(Screen[None]):
             return
         find = self.query_one("#find")
         self._focus_before_find = self.section
-        find.display = True
+        # The bar takes the footer's row while it is open, so no pane changes size (and none is laid out again).
+        self._show_find_bar(True)
         find.focus()
         # What find searches is listed once the bar is on screen, before the first letter comes.
         self.call_after_refresh(lambda: self.entries)
 
     def _close_find(self) -> None:
-        self.query_one("#find").display = False
+        self._show_find_bar(False)
+
+    def _show_find_bar(self, shown: bool) -> None:
+        from textual.widgets import Footer
+
+        self.query_one("#find").display = shown
+        self.query_one(Footer).display = not shown
 
     def _find_to(self, text: str) -> None:
         self.matches = Matches.search(text, self.entries)
