@@ -42,14 +42,13 @@ TWO_COLUMNS_FROM = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
 THREE_COLUMNS_FROM = 180
 """From this many columns, the quotes and sources have a column of their own: every pane is on screen."""
-LEFT_SECTIONS = ("summary", "quotes", "sources")
-"""What the left column shows, one at a time, in two columns."""
+COLUMN_SECTIONS = {"left": {"summary"}, "middle": {"quotes", "sources"}, "right": {"confirmations", "itinerary"}}
+"""The sections each column holds, in three columns."""
+LEFT_SECTIONS = COLUMN_SECTIONS["left"] | COLUMN_SECTIONS["middle"]
+"""What the left column shows, one at a time, in two columns: the middle column stands in its place."""
 MEASURE_AHEAD_AFTER = 0.5
 """Seconds after the first paint before long hidden lists are measured, a batch at a time."""
 MEASURE_AHEAD_MIN_ITEMS = 100
-
-
-COLUMN_SECTIONS = {"left": {"summary"}, "middle": {"quotes", "sources"}, "right": {"confirmations", "itinerary"}}
 
 
 def column_count(width: int) -> int:
