@@ -38,7 +38,9 @@ async def test_y_copies_the_item_under_the_cursor_as_plain_text() -> None:
         await settle(pilot)
         await pilot.press("2", "j", "y")
         assert app.clipboard == "“No comment.”\n— Port spokesperson"
-        assert "Copied the quote (2 lines) through the terminal (OSC 52)." in messages(app)
+        said = "Copied the quote (2 lines) through the terminal (OSC 52)."
+        await wait_until(pilot, lambda: said in messages(app))
+        assert said in messages(app)
         await pilot.press("3", "y")
         assert app.clipboard.startswith("The talks reopen on Monday [CONFIRMED on 2 Mar 2024]\n")
         await pilot.press("4", "G", "y")

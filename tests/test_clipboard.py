@@ -138,7 +138,10 @@ async def test_y_with_a_broken_environment_variable_warns_and_still_copies(monke
         await settle(pilot)
         await pilot.press("2", "j", "y")
         assert app.clipboard == QUOTE
-        assert any(
-            message.startswith("Copied the quote (2 lines) through the terminal (OSC 52) only: $BRIEFING_CLIPBOARD")
-            for message in messages(app)
-        )
+
+        def warned() -> bool:
+            prefix = "Copied the quote (2 lines) through the terminal (OSC 52) only: $BRIEFING_CLIPBOARD"
+            return any(message.startswith(prefix) for message in messages(app))
+
+        await wait_until(pilot, warned)
+        assert warned()

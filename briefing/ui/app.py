@@ -284,32 +284,25 @@ class BriefingApp(App[None]):
 
     def copy_item(self, text: str, what: str) -> None:
         """Put ``text`` on the clipboard, through the terminal (OSC 52) and the system's tool, and say how."""
-        from briefing.clipboard import ClipboardError, clipboard_command
-
         self.copy_to_clipboard(text)
         lines = text.count("\n") + 1
-        copied = f"Copied the {what} ({lines} line{'s' if lines != 1 else ''})"
-        try:
-            command = clipboard_command()
-        except ClipboardError as error:
-            self.notify(f"{copied} through the terminal (OSC 52) only: {error}.", severity="warning", markup=False)
-            return
-        if command is None:
-            self.notify(f"{copied} through the terminal (OSC 52).", markup=False)
-        else:
-            self._copy_with_tool(command, text, copied)
+        self._copy_with_tool(text, f"Copied the {what} ({lines} line{'s' if lines != 1 else ''})")
 
     @work(thread=True, group="clipboard")
-    def _copy_with_tool(self, command: list[str], text: str, copied: str) -> None:
-        from briefing.clipboard import ClipboardError, copy_with
+    def _copy_with_tool(self, text: str, copied: str) -> None:
+        """In a thread: finding the tool looks along $PATH, and the tool may take its time."""
+        from briefing.clipboard import ClipboardError, clipboard_command, copy_with
 
         try:
-            copy_with(command, text)
+            command = clipboard_command()
+            if command is not None:
+                copy_with(command, text)
         except ClipboardError as error:
             message = f"{copied} through the terminal (OSC 52) only: {error}."
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
-        else:
-            self.call_from_thread(self.notify, f"{copied} to the clipboard.", markup=False)
+            return
+        how = "to the clipboard" if command is not None else "through the terminal (OSC 52)"
+        self.call_from_thread(self.notify, f"{copied} {how}.", markup=False)
 
     def open_link(self, url: str | None) -> None:
         """Open an http(s) link in the browser; refuse anything else, saying why."""
