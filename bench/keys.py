@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from first_paint import briefing_command
+from library import timed_key
 from pty_screen import Terminal
 
 KEYS: tuple[tuple[str, str, str], ...] = (
@@ -53,10 +54,7 @@ def main() -> None:
         terminal.settle(1.0)
         for _ in range(options.runs):
             for name, keys, expect in KEYS:
-                seen = terminal.timed(keys, expect)
-                if seen is None:
-                    raise SystemExit(f"{expect!r} did not appear after {name}")
-                timings[name].append(seen)
+                timings[name].append(timed_key(terminal, keys, expect))
                 terminal.settle(0.3)
     finally:
         terminal.close()

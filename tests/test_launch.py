@@ -20,13 +20,10 @@ from tests.test_library import make_library
 
 @pytest.fixture
 def collector_restored() -> Iterator[None]:
-    """Nothing frozen before (the library freezes its index, and other tests in this process may have opened one)
-    and the collector on and unfrozen after."""
-    gc.unfreeze()
+    """The collector on again after the test (conftest's collector_unfrozen unfreezes after every test)."""
     try:
         yield
     finally:
-        gc.unfreeze()
         gc.enable()
 
 
