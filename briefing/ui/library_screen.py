@@ -159,24 +159,29 @@ class LibraryScreen(Screen[None]):
                 shown_at = time.monotonic()
                 self.app.call_from_thread(self._batch, dict(fresh))
         self.app.call_from_thread(self._indexed)
-        self.app.call_from_thread(self._changed, self._derive())
+        self.app.call_from_thread(self._changed, self._derive(palette=True))
 
     def _report_progress(self, done: int, total: int) -> None:
         self.app.call_from_thread(self._progress, done, total)
 
-    def _derive(self) -> dict[str, Any]:
-        """In the worker: the sorted list, both boards and the palette's entries, so that switching to them
-        costs no more than drawing."""
-        from briefing.ui.palette import library_targets
+    def _derive(self, palette: bool = False) -> dict[str, Any]:
+        """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing.
 
+        With ``palette``, the palette's entries too: done once, after the first index, since on ten thousand
+        briefs they take as long again as the rest; after a change the palette builds them when it opens.
+        """
         entries = list(self.library.entries.values())
-        return {
+        derived = {
             "entries": self.library.entries,
             "sorted": {0: arrange(entries, 0)},
             "boards": {"pending": pending_board(entries), "agenda": agenda(entries)},
             "today": library_today(entries),
-            "palette": library_targets(entries),
         }
+        if palette:
+            from briefing.ui.palette import library_targets
+
+            derived["palette"] = library_targets(entries)
+        return derived
 
     def _progress(self, done: int, total: int) -> None:
         self.indexing = (done, total)
@@ -198,7 +203,8 @@ class LibraryScreen(Screen[None]):
         self._boards = derived["boards"] if derived else {}
         if derived:
             self._library_today = derived["today"]
-            self.palette_targets = (derived["entries"], derived["palette"])
+            if "palette" in derived:
+                self.palette_targets = (derived["entries"], derived["palette"])
             # Tens of thousands of long-lived index objects make each full garbage collection a visible
             # pause; they are not garbage, so move them out of the collector's sight.
             gc.freeze()
