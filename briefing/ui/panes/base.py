@@ -23,6 +23,11 @@ MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
 
 
+def marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
+    """``content`` with what find's ``pattern`` matches marked; as it is when there is no pattern."""
+    return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
+
+
 class _Prompt(Visual):
     """An item's text that remembers how many lines it takes at each width, drawn with find's matches marked.
 
@@ -40,9 +45,7 @@ class _Prompt(Visual):
     @property
     def shown(self) -> Content:
         """The text as drawn: what the find matches marked."""
-        if self.pattern is None:
-            return self.content
-        return self.content.highlight_regex(self.pattern, style=MATCH_STYLE)
+        return marked(self.content, self.pattern)
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         return self.shown.render_strips(width, height, style, options)

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from briefing.locate import KeyPath
 from briefing.model import Brief
 from briefing.ui.keys import SCROLL_BINDINGS
-from briefing.ui.panes.base import MATCH_STYLE, Pane
+from briefing.ui.panes.base import Pane, marked
 from briefing.words import day
 
 
@@ -106,10 +106,6 @@ class Bullets(_LineByLine):
     def _line(self, y: int, width: int) -> Strip:
         strips = Visual.to_strips(self, self._lines(width)[y], width, 1, self.visual_style, pad=True)
         return strips[0] if strips else Strip.blank(width, self.rich_style)
-
-
-def _marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
-    return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
 
 
 class LongBody(_LineByLine):
@@ -227,13 +223,13 @@ class SummaryPane(Pane):
                 await self.query_one(SummaryScroll).mount(self._body())
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return _marked(Content(self.brief.meta.title), pattern)
+        return marked(Content(self.brief.meta.title), pattern)
 
     def _points(self, pattern: re.Pattern[str] | None = None) -> list[Content]:
-        return [_marked(Content(point), pattern) for point in self.brief.summary.key_points]
+        return [marked(Content(point), pattern) for point in self.brief.summary.key_points]
 
     def _bluf(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return _marked(Content.assemble(("BLUF  ", "bold $accent"), self.brief.summary.bluf), pattern)
+        return marked(Content.assemble(("BLUF  ", "bold $accent"), self.brief.summary.bluf), pattern)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
         self.query_one("#part-0", Static).update(self._title(pattern))
