@@ -20,7 +20,12 @@ class Terminal:
     """A program in a pseudo-terminal of a fixed size, with an emulated screen."""
 
     def __init__(
-        self, command: Sequence[str], cols: int = 120, rows: int = 40, env: Mapping[str, str] | None = None
+        self,
+        command: Sequence[str],
+        cols: int = 120,
+        rows: int = 40,
+        env: Mapping[str, str] | None = None,
+        cwd: str | os.PathLike[str] | None = None,
     ) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -33,6 +38,8 @@ class Terminal:
             child_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
             child_env["TERM"] = "xterm-256color"
             child_env.update(env or {})
+            if cwd is not None:
+                os.chdir(cwd)
             os.execvpe(command[0], list(command), child_env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))

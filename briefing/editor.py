@@ -22,7 +22,10 @@ class NoEditor(Exception):
 
 
 def editor_command(path: Path, line: int | None, env: Mapping[str, str] | None = None) -> list[str]:
-    """The command that opens ``path`` at ``line`` in the user's editor."""
+    """The command that opens ``path`` at ``line`` in the user's editor.
+
+    The file is always named by its absolute path: whatever its name, the editor reads it as a file.
+    """
     env = os.environ if env is None else env
     configured = env.get("VISUAL") or env.get("EDITOR")
     if configured:
@@ -35,10 +38,12 @@ def editor_command(path: Path, line: int | None, env: Mapping[str, str] | None =
     if not words:
         raise NoEditor("$VISUAL or $EDITOR is set but empty")
     name = Path(words[0]).name
+    # Absolute, so that a file named `+!cmd` or `-c!cmd` can never be read as an option or an editor command.
+    file = os.path.abspath(path)
     if line is None:
-        return [*words, str(path)]
+        return [*words, file]
     if name in GOTO_STYLE:
-        return [*words, "--goto", f"{path}:{line}"]
+        return [*words, "--goto", f"{file}:{line}"]
     if name in COLON_STYLE:
-        return [*words, f"{path}:{line}"]
-    return [*words, f"+{line}", str(path)]
+        return [*words, f"{file}:{line}"]
+    return [*words, f"+{line}", file]
