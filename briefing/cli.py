@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.content import bundled_content_dir
-from briefing.load import LoadResult, find_briefs, first_briefs, load_path
+from briefing.discover import find_briefs, first_briefs
+from briefing.load import LoadResult, load_path
+from briefing.model import Problem
 from briefing.settings import Settings, read_settings, settings_path
+from briefing.text import escaped, safe_json
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
@@ -57,37 +60,55 @@ def _usage_error(prog: str, message: str) -> int:
     return EXIT_USAGE
 
 
+def _missing(name: str | os.PathLike[str]) -> bool:
+    """True when nothing at all is at ``name``; a path that cannot be reached (permission) is not missing:
+    its reader says what is wrong with it."""
+    try:
+        os.lstat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def run_check(paths: Sequence[str], output: str = "text") -> int:
     files: list[Path] = []
-    seen: set[Path] = set()
+    unlisted: list[Problem] = []
+    seen: set[str] = set()
     for name in paths:
-        path = Path(name)
-        if not path.exists() and not path.is_symlink():
-            return _usage_error("briefing check", f"no such file or directory: {name}")
-        found = find_briefs(path)
-        if not found:
-            return _usage_error("briefing check", f"no *.toml briefs under {name}")
-        files.extend(file for file in found if file.resolve() not in seen)
-        seen.update(file.resolve() for file in found)
-    problem_count = 0
+        if _missing(name):
+            return _usage_error("briefing check", f"no such file or directory: {escaped(name)}")
+        found, problems = find_briefs([Path(name)])
+        if not found and not problems:
+            return _usage_error("briefing check", f"no *.toml briefs under {escaped(name)}")
+        unlisted.extend(problems)
+        for file in found:
+            real = os.path.realpath(file)  # never raises, not even on a symlink loop
+            if real not in seen:
+                seen.add(real)
+                files.append(file)
     bad_files = 0
     reported: list[dict[str, object]] = []
+    results = [(str(problem.file), (problem,)) for problem in unlisted]
     for file in files:
         result = load_path(file)
-        for problem in result.problems:
+        results.append((str(file), result.problems))
+        bad_files += not result.ok
+    results.sort(key=lambda pair: pair[0])
+    problem_count = sum(len(problems) for _file, problems in results)
+    for _file, problems in results:
+        for problem in problems:
             if output == "json":
                 reported.append({key: getattr(problem, key) for key in JSON_PROBLEM_KEYS})
             else:
                 print(problem)
-        problem_count += len(result.problems)
-        bad_files += not result.ok
     if output == "json":
-        import json
-
-        print(json.dumps(reported, indent=2, ensure_ascii=False))
+        print(safe_json(reported, indent=2))
     if problem_count:
         noun = "problem" if problem_count == 1 else "problems"
-        print(f"{problem_count} {noun} in {bad_files} of {len(files)} files", file=sys.stderr)
+        folders = f" and {len(unlisted)} unreadable folder{'s' if len(unlisted) != 1 else ''}" if unlisted else ""
+        print(f"{problem_count} {noun} in {bad_files} of {len(files)} files{folders}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{len(files)} {'brief' if len(files) == 1 else 'briefs'} OK", file=sys.stderr)
     return EXIT_OK
@@ -97,11 +118,11 @@ def run_new(path: Path, title: str, as_of: dt.date) -> int:
     from briefing.files import SaveError, create_new
     from briefing.scaffold import skeleton
 
-    if path.exists() or path.is_symlink():
-        print(f"briefing new: error: {path} already exists; it was not touched", file=sys.stderr)
+    if not _missing(path):
+        print(f"briefing new: error: {escaped(str(path))} already exists; it was not touched", file=sys.stderr)
         return EXIT_PROBLEMS
-    if not path.parent.is_dir():
-        return _usage_error("briefing new", f"no such directory: {path.parent}")
+    if not os.path.isdir(path.parent):
+        return _usage_error("briefing new", f"no such directory: {escaped(str(path.parent))}")
     try:
         text = skeleton(path, title, as_of)
     except ValueError as error:
@@ -109,12 +130,13 @@ def run_new(path: Path, title: str, as_of: dt.date) -> int:
     try:
         create_new(path, text.encode("utf-8"))
     except FileExistsError:
-        print(f"briefing new: error: {path} already exists; it was not touched", file=sys.stderr)
+        print(f"briefing new: error: {escaped(str(path))} already exists; it was not touched", file=sys.stderr)
         return EXIT_PROBLEMS
     except SaveError as error:
         print(f"briefing new: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"wrote {path}: open it in your editor, and watch it with `briefing {path}`", file=sys.stderr)
+    where = escaped(str(path))
+    print(f"wrote {where}: open it in your editor, and watch it with `briefing {where}`", file=sys.stderr)
     return EXIT_OK
 
 
@@ -128,20 +150,21 @@ def run_schema() -> int:
 def _one_brief(prog: str, name: str) -> LoadResult | int:
     """The brief a command works on, or the exit status after saying what is wrong with it."""
     path = Path(name)
-    if not path.exists() and not path.is_symlink():
-        return _usage_error(prog, f"no such file or directory: {name}")
-    if path.is_dir():
+    if _missing(path):
+        return _usage_error(prog, f"no such file or directory: {escaped(name)}")
+    if os.path.isdir(path):
         found = first_briefs(path, 2)
         if len(found) != 1:
-            count = len(find_briefs(path)) if found else 0  # the whole tree is walked only to say how many
-            return _usage_error(prog, f"{name} is a directory of {count} briefs; name one file")
+            count = len(find_briefs([path])[0]) if found else 0  # the whole tree is walked only to say how many
+            return _usage_error(prog, f"{escaped(name)} is a directory of {count} briefs; name one file")
         path = found[0]
     result = load_path(path)
     if result.brief is None:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         count = len(result.problems)
-        print(f"{prog}: {count} problem{'s' if count != 1 else ''} in {path}; nothing written", file=sys.stderr)
+        where = escaped(str(path))
+        print(f"{prog}: {count} problem{'s' if count != 1 else ''} in {where}; nothing written", file=sys.stderr)
         return EXIT_PROBLEMS
     return result
 
@@ -192,20 +215,25 @@ def run_export(name: str, output_format: str, output: str | None, force: bool) -
         _write_out(text)
         return EXIT_OK
     target = Path(output)
-    if target.is_dir():
-        return _usage_error("briefing export", f"{output} is a directory; name the file to write")
+    if os.path.isdir(target):
+        return _usage_error("briefing export", f"{escaped(output)} is a directory; name the file to write")
     try:
         write_export(target, text, replace=force)
     except SaveError as error:
-        hint = "" if force or not target.exists() else " (add --force to replace it)"
+        hint = "" if force or _missing(target) else " (add --force to replace it)"
         print(f"briefing export: error: {error}{hint}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"wrote {output} ({output_format})", file=sys.stderr)
+    print(f"wrote {escaped(output)} ({output_format})", file=sys.stderr)
     return EXIT_OK
 
 
 def run_config_path() -> int:
-    print(settings_path())
+    path = settings_path()
+    if path is None:
+        print("briefing config: error: no home directory and no $XDG_CONFIG_HOME: settings cannot be kept",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_PROBLEMS
+    print(escaped(str(path)))
     return EXIT_OK
 
 
@@ -224,16 +252,16 @@ def _what_to_open(names: Sequence[str], settings: Settings) -> Path | list[Path]
     else:
         roots = [bundled_content_dir()]
     for root in roots:
-        if not root.exists() and not root.is_symlink():
-            return f"no such file or directory: {root}"
-    if len(roots) == 1 and not roots[0].is_dir():
+        if _missing(root):
+            return f"no such file or directory: {escaped(str(root))}"
+    if len(roots) == 1 and not os.path.isdir(roots[0]):
         return roots[0]
     if len(roots) == 1:
         found = first_briefs(roots[0], 2)
         if len(found) == 1:
             return found[0]
-        if not found:
-            return f"no *.toml briefs under {roots[0]}"
+        if not found and not find_briefs(roots)[1]:
+            return f"no *.toml briefs under {escaped(str(roots[0]))}"
     return roots
 
 

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
@@ -20,9 +21,13 @@ from typing import Any
 from briefing.fields import ARRAYS, EXTENSION_TABLE, TABLES
 from briefing.load import LoadResult
 from briefing.model import Brief, Problem
+from briefing.text import safe_json
 from briefing.validate import validate
 
 Document = dict[str, Any]
+
+_UNSAFE_IN_TOML = re.compile(r"[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What tomli-w leaves raw (TOML allows it) but a terminal or an editor would act on."""
 
 _SECTIONS: dict[str, str] = {"brief": "meta", "summary": "summary"}
 """Document table -> Brief attribute, where the names differ."""
@@ -78,7 +83,7 @@ def to_document(brief: Brief, *, keep_empty: bool = False, dates_as_text: bool =
 
 def to_json(brief: Brief) -> str:
     """The JSON export: every field, absent ones as null, dates as ISO strings (docs/export-json.md)."""
-    return json.dumps(to_document(brief, keep_empty=True, dates_as_text=True), indent=2, ensure_ascii=False) + "\n"
+    return safe_json(to_document(brief, keep_empty=True, dates_as_text=True), indent=2) + "\n"
 
 
 def to_toml(brief: Brief) -> str:
@@ -100,7 +105,8 @@ def to_toml(brief: Brief) -> str:
     if EXTENSION_TABLE in document:
         # Not as multi-line strings: those turn \r\n into \n, and the author's own text is kept as it is.
         chunks.append(tomli_w.dumps({EXTENSION_TABLE: document[EXTENSION_TABLE]}))
-    return "\n".join(chunks)
+    # tomli-w writes every string as a basic string, where a \u escape means the character itself.
+    return _UNSAFE_IN_TOML.sub(lambda match: f"\\u{ord(match.group()):04X}", "\n".join(chunks))
 
 
 def _from_json_values(table: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:

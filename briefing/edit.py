@@ -20,7 +20,17 @@ from collections.abc import Callable
 
 import tomli_w
 
-from briefing.files import ConflictError, Fingerprint, SaveError, Stamp, atomic_write, read_with_fingerprint
+from briefing.files import (
+    ConflictError,
+    FileTooLargeError,
+    Fingerprint,
+    NotRegularFileError,
+    SaveError,
+    Stamp,
+    atomic_write,
+    read_with_fingerprint,
+    shown,
+)
 from briefing.load import load_text
 from briefing.locate import Locations
 from briefing.model import Brief, Confirmation, ConfirmationStatus
@@ -172,18 +182,23 @@ def _value_end(rest: str) -> int:
 
 def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Callable[[str], str]) -> Stamp:
     """Apply ``change`` to the file's text and save it atomically, if the file is still as loaded."""
+    name = shown(path)
     try:
         data, current = read_with_fingerprint(path)
     except FileNotFoundError:
-        raise ConflictError(f"{path} was deleted since it was loaded; nothing was saved") from None
+        raise ConflictError(f"{name} was deleted since it was loaded; nothing was saved") from None
     except IsADirectoryError:
-        raise ConflictError(f"{path} is a directory now, not the file that was loaded; nothing was saved") from None
+        raise ConflictError(f"{name} is a directory now, not the file that was loaded; nothing was saved") from None
+    except (NotRegularFileError, FileTooLargeError):
+        raise ConflictError(f"{name} is no longer the file that was loaded; nothing was saved") from None
     except OSError as error:
-        raise SaveError(f"cannot read {path}: {error.strerror or error}") from error
+        raise SaveError(f"cannot read {name}: {error.strerror or error}") from error
     if current.sha256 != loaded.sha256:
-        raise ConflictError(f"{path} changed on disk since it was loaded; nothing was saved")
+        raise ConflictError(f"{name} changed on disk since it was loaded; nothing was saved")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise EditError(f"{path} is not UTF-8 text") from None
-    return atomic_write(path, change(text).encode("utf-8"), loaded)
+        raise EditError(f"{name} is not UTF-8 text") from None
+    # A byte order mark is not TOML: the edit works on the text after it, and the mark is written back.
+    mark = "\ufeff" if text.startswith("\ufeff") else ""
+    return atomic_write(path, (mark + change(text.removeprefix(mark))).encode("utf-8"), loaded)

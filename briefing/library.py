@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.discover import find_briefs
+from briefing.files import read_regular
 from briefing.load import load_path
 from briefing.model import Brief, ConfirmationStatus, Problem, StopStatus
-from briefing.text import has_controls
+from briefing.text import escaped, has_controls
 
 CACHE_VERSION = 2
 BATCH = 200
@@ -80,8 +82,7 @@ def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
     result = load_path(path, with_lines=False)
     brief = result.brief
     if brief is None:
-        return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, path.name, None, None, (),
-                            result.problems, (), (), path.name.casefold())  # fmt: skip
+        return _problem_entry(path, info.st_size, info.st_mtime_ns, result.problems)
     return _from_brief(path, info, brief)
 
 
@@ -114,37 +115,14 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
                         meta.tags, (), pending, stops, search)  # fmt: skip
 
 
-def find_files(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Every ``*.toml`` under the roots (files named directly are taken as they are), and what could not be read.
-
-    Directories are walked without following symlinks to directories, so a symlink loop cannot trap it;
-    hidden files and directories are skipped.
-    """
-    files: dict[str, Path] = {}
-    problems: list[Problem] = []
-
-    def unreadable(error: OSError) -> None:
-        problems.append(Problem(str(error.filename), f"cannot be read: {error.strerror or error}"))
-
-    for root in roots:
-        if not root.is_dir():
-            files.setdefault(str(root), root)
-            continue
-        for folder, directories, names in os.walk(root, onerror=unreadable):
-            directories[:] = sorted(d for d in directories if not d.startswith("."))
-            for name in names:
-                if name.endswith(".toml") and not name.startswith("."):
-                    path = Path(folder) / name
-                    files.setdefault(str(path), path)
-    return list(files.values()), problems
-
-
 class Library:
     """The index of the briefs under some roots, built in batches and cached."""
 
     def __init__(self, roots: Iterable[Path], cache_dir: Path | None = None) -> None:
         self.roots = [Path(root) for root in roots]
-        self.cache_file = (cache_dir or default_cache_dir()) / f"index-{_roots_key(self.roots)}.json"
+        folder = cache_dir or default_cache_dir()
+        self.cache_file = folder / f"index-{_roots_key(self.roots)}.json" if folder is not None else None
+        """None when there is nowhere to keep a cache (no home directory): every open indexes afresh."""
         self.entries: dict[str, IndexedBrief] = {}
         self.scan_problems: list[Problem] = []
 
@@ -156,7 +134,7 @@ class Library:
 
         Many files to read are shared among worker processes, one per core.
         """
-        files, self.scan_problems = find_files(self.roots)
+        files, self.scan_problems = find_briefs(self.roots)
         known = self.entries or self.cached()
         fresh: dict[str, IndexedBrief] = {}
         stale: list[Path] = []
@@ -176,13 +154,21 @@ class Library:
             yield batch
             if progress:
                 progress(len(fresh), total)
+        unlisted = self._unlisted()
+        if unlisted:
+            fresh.update((entry.path, entry) for entry in unlisted)
+            yield unlisted
         self.entries = fresh
         if stale or len(fresh) != len(known):
             _write_cache(self.cache_file, fresh)
 
+    def _unlisted(self) -> list[IndexedBrief]:
+        """The folders that could not be listed, as rows of the list: a brief may be hiding in each."""
+        return [_problem_entry(Path(problem.file), -1, -1, (problem,)) for problem in self.scan_problems]
+
     def refresh(self) -> tuple[list[IndexedBrief], list[str]]:
         """Look again: the entries that are new or changed, and the paths that are gone."""
-        files, self.scan_problems = find_files(self.roots)
+        files, self.scan_problems = find_briefs(self.roots)
         changed: list[IndexedBrief] = []
         seen: set[str] = set()
         for path in files:
@@ -191,6 +177,11 @@ class Library:
             entry = _index_one(path, self.entries.get(key))
             if self.entries.get(key) is not entry:
                 self.entries[key] = entry
+                changed.append(entry)
+        for entry in self._unlisted():
+            seen.add(entry.path)
+            if self.entries.get(entry.path) != entry:
+                self.entries[entry.path] = entry
                 changed.append(entry)
         gone = [key for key in self.entries if key not in seen]
         for key in gone:
@@ -265,23 +256,29 @@ def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:
     except OSError as error:
         message = "is a symlink that leads nowhere (or round in a loop)" if path.is_symlink() else (
             f"cannot be read: {error.strerror or error}")  # fmt: skip
-        return IndexedBrief(str(path), -1, -1, path.name, None, None, (), (Problem(str(path), message),), (), (),
-                            path.name.casefold())  # fmt: skip
+        return _problem_entry(path, -1, -1, (Problem(str(path), message),))
     if known is not None and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
         return known
     if not stat.S_ISREG(info.st_mode):
-        return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, path.name, None, None, (),
-                            (Problem(str(path), "is not a regular file"),), (), (), path.name.casefold())  # fmt: skip
+        return _problem_entry(path, info.st_size, info.st_mtime_ns, (Problem(str(path), "is not a regular file"),))
     return summarise(path, info)
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing"
+def _problem_entry(path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...]) -> IndexedBrief:
+    """A file (or folder) that could not be read as a brief: listed by its name, written safely."""
+    name = escaped(path.name or str(path))
+    return IndexedBrief(str(path), size, mtime_ns, name, None, None, (), problems, (), (), name.casefold())
+
+
+def default_cache_dir() -> Path | None:
+    from briefing.locations import cache_dir
+
+    return cache_dir()
 
 
 def _roots_key(roots: list[Path]) -> str:
-    joined = "\0".join(sorted(str(root.resolve()) for root in roots))
+    # realpath, not Path.resolve: a root that is a symlink loop must not raise.
+    joined = "\0".join(sorted(os.path.realpath(root) for root in roots))
     return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -405,25 +402,41 @@ def _shown_texts(entries: Iterable[IndexedBrief]) -> Iterator[str]:
             yield stop.status
 
 
-def _read_cache(cache_file: Path) -> dict[str, IndexedBrief]:
+MAX_CACHE_BYTES = 1 << 30
+"""A cache larger than this is not read (a library of about a million briefs): it is rebuilt."""
+
+
+def _read_cache(cache_file: Path | None) -> dict[str, IndexedBrief]:
     """The cached index, or nothing when the cache is missing, corrupt, foreign or of another version,
-    or holds text to show that no brief could have given it (an escape sequence planted in it)."""
+    or holds text to show that no brief could have given it (an escape sequence planted in it).
+
+    Read bounded, and never through a symlink or from anything but a regular file.
+    """
+    if cache_file is None:
+        return {}
     try:
-        document = json.loads(cache_file.read_bytes())
+        data, _info = read_regular(cache_file, MAX_CACHE_BYTES, follow_symlinks=False)
+        document = json.loads(data)
         if type(document) is not dict or document.get("version") != CACHE_VERSION:
             return {}
         return _rows_from_columns(document.get("columns"))
-    except (OSError, ValueError, TypeError, _Bad):
+    except (OSError, ValueError, TypeError, RecursionError, _Bad):
         return {}
 
 
-def _write_cache(cache_file: Path, entries: dict[str, IndexedBrief]) -> None:
+def _write_cache(cache_file: Path | None, entries: dict[str, IndexedBrief]) -> None:
+    """Write the cache in place of whatever is there (a symlink is replaced, not followed)."""
     from briefing.files import SaveError, atomic_write
 
+    if cache_file is None:
+        return
     document = {"version": CACHE_VERSION, "columns": _columns(entries)}
+    # File names that are not UTF-8 are held as lone surrogates: "surrogatepass" keeps them, and
+    # json.loads reads bytes back with the same handler.
+    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cache_file, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        atomic_write(cache_file, data, follow_symlinks=False)
     except (OSError, SaveError):
         pass  # a cache that cannot be written only costs the next start its speed
 

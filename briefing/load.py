@@ -6,20 +6,26 @@ and column; every other problem gets the line of its key or of its table header.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path
 
-from briefing.files import Fingerprint, Stamp
+from briefing.files import (
+    MAX_BRIEF_BYTES,
+    FileTooLargeError,
+    Fingerprint,
+    NotRegularFileError,
+    Stamp,
+    read_regular,
+)
 from briefing.locate import KeyPath, Locations
 from briefing.model import Brief, Problem
 from briefing.validate import validate
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = MAX_BRIEF_BYTES
 """The largest brief file the loader reads: 1 MiB, about 50 times the bundled brief."""
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -58,25 +64,25 @@ def load_path(path: str | os.PathLike[str], with_lines: bool = True) -> LoadResu
     """
     name = os.fspath(path)
     try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            return _fail(name, "is a directory, not a brief file")
-        if not stat.S_ISREG(info.st_mode):
-            return _fail(name, "is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            return _fail(name, f"is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        stamp = Stamp.of(name)
+        data, info = read_regular(name, MAX_FILE_BYTES)
     except FileNotFoundError:
+        if os.path.islink(name):
+            return _fail(name, "is a symlink that leads nowhere")
         return _fail(name, "no such file")
+    except IsADirectoryError:
+        return _fail(name, "is a directory, not a brief file")
+    except NotRegularFileError:
+        return _fail(name, "is not a regular file")
+    except FileTooLargeError as error:
+        return _fail(name, f"is {error.size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
     except PermissionError:
         return _fail(name, "permission denied")
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _fail(name, "is a symlink that goes round in a loop")
         return _fail(name, f"cannot be read: {error.strerror or error}")
     result = load_bytes(data, name, with_lines)
-    if stamp is None:
-        return result
+    stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
     return replace(result, fingerprint=Fingerprint(stamp, data))
 
 
@@ -122,24 +128,3 @@ def _syntax_problem(file: str, message: str, text: str) -> Problem:
 
 def _fail(file: str, message: str) -> LoadResult:
     return LoadResult(file, None, (Problem(file, message),))
-
-
-def first_briefs(directory: Path, most: int) -> list[Path]:
-    """Up to ``most`` of the briefs ``find_briefs`` would find, without walking the rest of the tree."""
-    found: list[Path] = []
-    for parent, directories, files in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
-        found.extend(
-            Path(parent, name) for name in sorted(files) if name.endswith(".toml") and not name.startswith(".")
-        )
-        if len(found) >= most:
-            return found[:most]
-    return found
-
-
-def find_briefs(path: Path) -> list[Path]:
-    """The brief files a path names: itself, or every ``*.toml`` below a directory."""
-    if path.is_dir():
-        found = path.rglob("*.toml")
-        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
-    return [path]

@@ -220,5 +220,5 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        key = f"{self.key}: " if self.key else ""
-        return f"{where}: error: {key}{self.message}"
+        key = f"{escaped(self.key)}: " if self.key else ""
+        return f"{where}: error: {key}{escaped(self.message)}"

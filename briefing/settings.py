@@ -16,7 +16,6 @@ with a one-line edit that keeps the rest of the file (comments too) as it was.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -24,21 +23,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.files import SaveError, atomic_write
+from briefing.files import (
+    FileTooLargeError,
+    NotRegularFileError,
+    SaveError,
+    atomic_write,
+    read_regular,
+)
+from briefing.locations import config_dir, expand_user
+from briefing.text import escaped
 
 KNOWN_KEYS = ("theme", "keys", "content")
 MAX_SETTINGS_BYTES = 64 * 1024
 # Patterns compiled on first use (``re`` caches them): a start that reads the settings needs none of them.
-_THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|$))"""
+_THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|\r?$))"""
 _TABLE_HEADER = r"(?m)^[ \t]*\["
 _TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
-def settings_path() -> Path:
-    """``$XDG_CONFIG_HOME/briefing/settings.toml``, with ``~/.config`` when the variable is unset or relative."""
-    base = os.environ.get("XDG_CONFIG_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
-    return root / "briefing" / "settings.toml"
+def settings_path() -> Path | None:
+    """``$XDG_CONFIG_HOME/briefing/settings.toml``, with ``~/.config`` when the variable is unset or relative;
+    None when there is no home directory either."""
+    folder = config_dir()
+    return folder / "settings.toml" if folder is not None else None
+
+
+_MODIFIERS = frozenset(("ctrl", "shift", "alt", "meta", "super", "hyper"))
+_KEY_NAME = r"[a-z0-9_]+"
+
+
+def _valid_key(key: str) -> bool:
+    """A key as Textual names it: ``j``, ``?``, ``down``, ``ctrl+q``, ``shift+tab``, ``question_mark``."""
+    *modifiers, last = key.split("+") if key != "+" else ["+"]
+    if not all(modifier in _MODIFIERS for modifier in modifiers):
+        return False
+    if len(last) == 1:
+        return last.isprintable() and not last.isspace()
+    return re.fullmatch(_KEY_NAME, last) is not None
 
 
 @dataclass(frozen=True)
@@ -60,10 +81,15 @@ def _flatten_keys(table: Mapping[str, Any], prefix: str, warn: list[str], where:
         binding = f"{prefix}{name}"
         if isinstance(value, dict):
             keys.update(_flatten_keys(value, f"{binding}.", warn, where))
-        elif isinstance(value, str) and value.strip():
-            keys[binding] = ",".join(part.strip() for part in value.split(","))
+            continue
+        parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
+        if not parts or not all(parts):
+            warn.append(f'{where}: keys.{escaped(binding)}: expected keys as a string like "ctrl+q" or "j,down"')
+        elif bad := [part for part in parts if not _valid_key(part)]:
+            names = ", ".join(f"“{escaped(part)}”" for part in bad)
+            warn.append(f"{where}: keys.{escaped(binding)}: not a key name: {names} (like j, ?, down, ctrl+q)")
         else:
-            warn.append(f'{where}: keys.{binding}: expected keys as a string like "ctrl+q" or "j,down"')
+            keys[binding] = ",".join(parts)
     return keys
 
 
@@ -72,25 +98,37 @@ def _content(value: object, warn: list[str], where: str) -> tuple[Path, ...]:
     if not isinstance(names, list) or not all(isinstance(name, str) and name for name in names):
         warn.append(f"{where}: content: expected a path or a list of paths")
         return ()
-    return tuple(Path(name).expanduser() for name in names)
+    paths: list[Path] = []
+    for name in names:
+        if "\0" in name:
+            warn.append(f"{where}: content: “{escaped(name)}” holds a NUL character; left out")
+            continue
+        try:
+            paths.append(expand_user(name))
+        except ValueError as error:
+            warn.append(f"{where}: content: “{escaped(name)}”: {error}; left out")
+    return tuple(paths)
 
 
 def read_settings(path: Path | None = None) -> Settings:
     """The settings in the file (defaults when there is none); problems become warnings."""
     path = path or settings_path()
-    where = str(path)
+    if path is None:
+        return Settings()  # no home directory and no $XDG_CONFIG_HOME: nowhere to have settings
+    where = escaped(str(path))
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_SETTINGS_BYTES + 1)
+        data, _info = read_regular(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings()
     except IsADirectoryError:
         return Settings(warnings=(f"{where}: is a directory, not a settings file; using the defaults",), readable=False)
+    except NotRegularFileError:
+        return Settings(warnings=(f"{where}: is not a regular file; using the defaults",), readable=False)
+    except FileTooLargeError:
+        return Settings(warnings=(f"{where}: larger than 64 KiB; using the defaults",), readable=False)
     except OSError as error:
         reason = error.strerror or str(error)
         return Settings(warnings=(f"{where}: cannot be read ({reason}); using the defaults",), readable=False)
-    if len(data) > MAX_SETTINGS_BYTES:
-        return Settings(warnings=(f"{where}: larger than 64 KiB; using the defaults",), readable=False)
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -104,9 +142,9 @@ def read_settings(path: Path | None = None) -> Settings:
     warn: list[str] = []
     for key in document:
         if key not in KNOWN_KEYS:
-            warn.append(f"{where}: unknown setting `{key}` (the settings are {', '.join(KNOWN_KEYS)})")
+            warn.append(f"{where}: unknown setting `{escaped(key)}` (the settings are {', '.join(KNOWN_KEYS)})")
     theme = document.get("theme")
-    if theme is not None and not (isinstance(theme, str) and theme):
+    if theme is not None and not (isinstance(theme, str) and theme and theme.isprintable()):
         warn.append(f'{where}: theme: expected a theme name, like "nord"')
         theme = None
     keys: dict[str, str] = {}
@@ -133,10 +171,11 @@ def with_theme(text: str, theme: str) -> str:
     if found:
         start, end = found.span("value")
         return text[:start] + _quoted(theme) + text[end:]
-    line = f"theme = {_quoted(theme)}\n"
+    newline = "\r\n" if "\r\n" in text else "\n"
+    line = f"theme = {_quoted(theme)}{newline}"
     if header:
-        return text[: header.start()] + line + "\n" + text[header.start() :]
-    return text + ("\n" if text and not text.endswith("\n") else "") + line
+        return text[: header.start()] + line + newline + text[header.start() :]
+    return text + (newline if text and not text.endswith("\n") else "") + line
 
 
 def _without_theme(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -146,25 +185,28 @@ def _without_theme(document: Mapping[str, Any]) -> dict[str, Any]:
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Remember ``theme`` in the settings file, creating it if need be. Raises SaveError, file untouched."""
     path = path or settings_path()
+    if path is None:
+        raise SaveError("there is no home directory (nor $XDG_CONFIG_HOME) to keep settings in")
+    where = escaped(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_SETTINGS_BYTES)[0].decode("utf-8")
     except FileNotFoundError:
         text = "# briefing settings: see `briefing config path` and the README.\n"
     except (OSError, UnicodeDecodeError) as error:
-        raise SaveError(f"cannot read {path}: {error}") from error
+        raise SaveError(f"cannot read {where}: {error}") from error
     new_text = with_theme(text, theme)
     try:
         before = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SaveError(f"{path} has a TOML error; fix it first ({error})") from error
+        raise SaveError(f"{where} has a TOML error; fix it first ({error})") from error
     try:
         after = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError:
         after = {}
     if after.get("theme") != theme or _without_theme(after) != _without_theme(before):
-        raise SaveError(f"cannot change the theme in {path} safely: set `theme = {_quoted(theme)}` by hand")
+        raise SaveError(f"cannot change the theme in {where} safely: set `theme = {_quoted(theme)}` by hand")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SaveError(f"cannot create {path.parent}: {error.strerror or error}") from error
+        raise SaveError(f"cannot create {escaped(str(path.parent))}: {error.strerror or error}") from error
     atomic_write(path, new_text.encode("utf-8"))

@@ -33,19 +33,41 @@ def clean(text: str) -> str:
     return re.sub(_UNSAFE, "", text.replace("\r\n", "\n"))
 
 
-_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte that is not UTF-8, as os.fsdecode kept it
+    return character.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def escaped(text: str) -> str:
-    """Control characters (newline and tab too) and bidi overrides written as escapes, like ``\\x1b``.
+    """Control characters (newline and tab too), bidi overrides and undecodable bytes written as escapes,
+    like ``\\x1b`` and ``\\xff``.
 
-    For file names: shown safely, and still recognisable as the name on disk.
+    For file names and paths: shown safely, and still recognisable as the name on disk.
     """
     if _UNSAFE_IN_NAMES.search(text) is None:
         return text
-    return _UNSAFE_IN_NAMES.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    return _UNSAFE_IN_NAMES.sub(_escape, text)
 
 
 def has_controls(text: str) -> bool:
     """True if ``clean`` would change ``text``."""
     return _ANY_CONTROL.search(text) is not None
+
+
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe_json(value: object, indent: int | None = None) -> str:
+    """JSON of ``value`` that is readable UTF-8 and yet inert in a terminal: the C0 controls ``json`` escapes
+    anyway, and DEL, C1 controls, line separators, bidi overrides and lone surrogates are written as
+    ``\\u`` escapes too (they can only occur inside strings, where an escape means the same)."""
+    import json
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -160,6 +160,7 @@ async def test_export_form_reports_a_bad_path_and_esc_cancels(tmp_path: Path) ->
 
 def write_settings(text: str) -> Path:
     path = settings_path()
+    assert path is not None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

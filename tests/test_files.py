@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,14 @@ TITLE = "Putin Likely To Visit North Korea Next Week"
 
 
 def test_permission_denied_is_a_problem_not_a_crash(brief_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_open = open
+    real_open = os.open
 
-    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+    def refusing_open(file: str, *args: int) -> int:
         if file == str(brief_copy):
             raise PermissionError(errno.EACCES, "Permission denied", str(brief_copy))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args)
 
-    monkeypatch.setattr("builtins.open", refusing_open)
+    monkeypatch.setattr("os.open", refusing_open)
     (problem,) = load_path(brief_copy).problems
     assert (problem.file, problem.message) == (str(brief_copy), "permission denied")
 

@@ -13,9 +13,15 @@ from gen_library import brief
 
 from briefing import library as library_module
 from briefing.cli import _what_to_open
-from briefing.library import AgendaHeading, Library, agenda, arrange, find_files, pending_board
+from briefing.discover import find_briefs
+from briefing.library import AgendaHeading, Library, agenda, arrange, pending_board
 from briefing.settings import Settings
 from tests.conftest import MINIMAL_BRIEF
+
+
+def cache_of(lib: Library) -> Path:
+    assert lib.cache_file is not None
+    return lib.cache_file
 
 
 def make_library(root: Path, count: int = 12) -> list[Path]:
@@ -39,14 +45,14 @@ def built(lib: Library) -> dict[str, library_module.IndexedBrief]:
     return lib.entries
 
 
-def test_find_files_walks_directories_and_skips_hidden_ones(tmp_path: Path) -> None:
+def test_find_briefs_walks_directories_and_skips_hidden_ones(tmp_path: Path) -> None:
     make_library(tmp_path, 3)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.toml").write_text("", encoding="utf-8")
     (tmp_path / ".draft.toml").write_text("", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("", encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path)  # a symlink loop is not followed
-    files, problems = find_files([tmp_path])
+    files, problems = find_briefs([tmp_path])
     assert len(files) == 3 and problems == []
     assert all(path.suffix == ".toml" and ".git" not in path.parts for path in files)
 
@@ -151,11 +157,11 @@ JUNK = [
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, junk: bytes) -> None:
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
-    lib.cache_file.parent.mkdir(parents=True)
-    lib.cache_file.write_bytes(junk)
+    cache_of(lib).parent.mkdir(parents=True)
+    cache_of(lib).write_bytes(junk)
     assert lib.cached() == {}
     assert len(built(lib)) == 3
-    assert json.loads(lib.cache_file.read_bytes())["version"] == library_module.CACHE_VERSION
+    assert json.loads(cache_of(lib).read_bytes())["version"] == library_module.CACHE_VERSION
 
 
 @pytest.mark.parametrize("planted", ["\x1b]52;c;UFdORUQ=\x07", "\u009b2J", "\u202eevil", "bell\x07"])
@@ -163,11 +169,11 @@ def test_a_cache_with_planted_escapes_is_not_trusted(tmp_path: Path, planted: st
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
     built(lib)
-    document = json.loads(lib.cache_file.read_bytes())
+    document = json.loads(cache_of(lib).read_bytes())
     document["columns"]["title"][0] = f"Title {planted}"
-    lib.cache_file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    cache_of(lib).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert lib.cached() == {}
-    lib.cache_file.write_text(json.dumps(document), encoding="utf-8")
+    cache_of(lib).write_text(json.dumps(document), encoding="utf-8")
     assert lib.cached() == {}
     entries = built(Library([tmp_path / "lib"], tmp_path / "cache"))
     assert not any(planted in entry.title for entry in entries.values())

@@ -232,12 +232,13 @@ def test_control_sequences_are_removed_on_load() -> None:
 
 
 def test_first_briefs_agrees_with_find_briefs(tmp_path: Path) -> None:
-    from briefing.load import find_briefs, first_briefs
+    from briefing.discover import find_briefs, first_briefs
 
     for name in ("b/two.toml", "a/one.toml", ".hidden/x.toml", "c/.dot.toml", "c/notes.txt", "z.toml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("", encoding="utf-8")
-    everything = find_briefs(tmp_path)
+    everything, problems = find_briefs([tmp_path])
+    assert problems == []
     assert len(everything) == 3
     assert set(first_briefs(tmp_path, 10)) == set(everything)
     for most in (1, 2, 3):

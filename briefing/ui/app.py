@@ -82,16 +82,18 @@ class BriefingApp(App[None]):
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
         from briefing.settings import settings_path
+        from briefing.text import escaped
         from briefing.ui.keys import BINDING_IDS
 
+        settings_file = escaped(str(settings_path()))
         name = theme or self.settings.theme
         if name is not None:
             if name in self.available_themes:
                 self.theme = name
             else:
-                where = "--theme" if theme else f"{settings_path()}: theme"
+                where = "--theme" if theme else f"{settings_file}: theme"
                 known = ", ".join(sorted(self.available_themes))
-                self.warnings.append(f"{where}: no theme called “{name}”; the themes are {known}")
+                self.warnings.append(f"{where}: no theme called “{escaped(name)}”; the themes are {known}")
         self._remembered_theme = self.settings.theme or self.theme
         keymap = {}
         for binding_id, keys in self.settings.keys.items():
@@ -99,7 +101,7 @@ class BriefingApp(App[None]):
                 keymap[binding_id] = keys
             else:
                 self.warnings.append(
-                    f"{settings_path()}: keys: no binding with the id “{binding_id}” (docs/keys.md lists them)"
+                    f"{settings_file}: keys: no binding with the id “{escaped(binding_id)}” (docs/keys.md lists them)"
                 )
         if keymap:
             self.set_keymap(keymap)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -276,7 +277,7 @@ class LibraryScreen(Screen[None]):
         entries = self.library.entries
         if self._bad_count is None or self._bad_count[0] is not entries:
             self._bad_count = (entries, sum(1 for entry in entries.values() if not entry.ok))
-        bad = self._bad_count[1] + len(self.library.scan_problems)
+        bad = self._bad_count[1]
         parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
         parts.append(f"  {len(entries):,} briefs")
         if bad:
@@ -392,6 +393,9 @@ class LibraryScreen(Screen[None]):
     def open_row(self, event: RowList.Selected) -> None:
         row = self._rows().rows[event.index]
         if isinstance(row, AgendaHeading):
+            return
+        if isinstance(row, IndexedBrief) and not row.ok and os.path.isdir(row.path):
+            self.notify(str(row.problems[0]), severity="warning", markup=False)
             return
         if isinstance(row, IndexedBrief):
             paths = [entry.path for entry in self.shown]
