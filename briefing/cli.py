@@ -90,15 +90,15 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
                 files.append(file)
     bad_files = 0
     reported: list[dict[str, object]] = []
-    results = [(str(problem.file), (problem,)) for problem in unlisted]
+    results: list[tuple[str, tuple[Problem, ...]]] = [(str(problem.file), (problem,)) for problem in unlisted]
     for file in files:
         result = load_path(file)
         results.append((str(file), result.problems))
         bad_files += not result.ok
     results.sort(key=lambda pair: pair[0])
     problem_count = sum(len(problems) for _file, problems in results)
-    for _file, problems in results:
-        for problem in problems:
+    for _file, found_problems in results:
+        for problem in found_problems:
             if output == "json":
                 reported.append({key: getattr(problem, key) for key in JSON_PROBLEM_KEYS})
             else:
