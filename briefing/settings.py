@@ -83,7 +83,9 @@ def _flatten_keys(table: Mapping[str, Any], prefix: str, warn: list[str], where:
             keys.update(_flatten_keys(value, f"{binding}.", warn, where))
             continue
         parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
-        if not parts or not all(parts):
+        if not binding.isprintable():
+            warn.append(f"{where}: keys.{escaped(binding)}: not a binding id (docs/keys.md lists them)")
+        elif not parts or not all(parts):
             warn.append(f'{where}: keys.{escaped(binding)}: expected keys as a string like "ctrl+q" or "j,down"')
         elif bad := [part for part in parts if not _valid_key(part)]:
             names = ", ".join(f"“{escaped(part)}”" for part in bad)

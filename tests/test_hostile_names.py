@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,7 +13,8 @@ import pytest
 from pty_screen import Terminal
 
 from briefing.editor import COLON_STYLE, GOTO_STYLE, editor_command
-from tests.conftest import DATA, MINIMAL_BRIEF
+from briefing.library import Library
+from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 
 RECORDING_EDITOR = f"{sys.executable} {DATA / 'recording_editor.py'}"
 HOSTILE_NAMES = [
@@ -92,3 +96,81 @@ def test_e_on_the_problems_of_a_brief_named_like_an_option_opens_it_as_a_file(tm
     recorded = _edit_in_a_terminal(folder, "-c!touch PWNED.toml", tmp_path / "record.json")
     assert recorded["files"] == [str(folder / "-c!touch PWNED.toml")]
     assert not any(argument.startswith("-") for argument in recorded["arguments"])
+
+
+# -- the command line: names and paths never reach the terminal raw, never crash it ----------------------------
+
+UNSAFE_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+"""C0 (but newline and tab), DEL, C1 and bidi overrides, as UTF-8 bytes."""
+
+
+def run_checkout(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`briefing` from this checkout (not an installed copy), as a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_check_json_escapes_c1_and_bidi_in_file_names(tmp_path: Path) -> None:
+    name = "evil\u202etxt.\x85\x9b2J.toml"
+    (tmp_path / name).write_text("schema_version = 1\n", encoding="utf-8")
+    done = run_checkout("check", "--format", "json", str(tmp_path))
+    assert done.returncode == 1
+    assert UNSAFE_BYTES.search(done.stdout) is None
+    assert UNSAFE_BYTES.search(done.stderr) is None
+    reported = json.loads(done.stdout)
+    assert {Path(problem["file"]).name for problem in reported} == {name}
+
+
+@pytest.mark.parametrize("command", [("show",), ("export", "-f", "json")])
+def test_show_and_export_of_a_folder_with_a_bad_file_print_its_name_escaped(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    (tmp_path / "x\x1b]0;OWNED\x07\x1b[2J.toml").write_text("schema_version = 1\n[brief\n", encoding="utf-8")
+    done = run_checkout(*command, str(tmp_path))
+    assert done.returncode == 1, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert UNSAFE_BYTES.search(done.stderr) is None
+    assert b"x\\x1b]0;OWNED\\x07\\x1b[2J.toml" in done.stderr
+
+
+def test_check_reports_a_symlink_loop_named_like_a_brief(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    (tmp_path / "loop.toml").symlink_to(tmp_path / "loop.toml")
+    (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")
+    done = run_checkout("check", str(tmp_path), cwd=tmp_path)
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr
+    lines = done.stdout.decode().splitlines()
+    assert [line.split(":")[0] for line in lines] == [str(tmp_path / n) for n in ("a.toml", "b.toml", "loop.toml")]
+    assert all(line.endswith("is a symlink that goes round in a loop") for line in lines)
+
+
+def test_every_command_on_a_symlink_loop_says_so(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for args in (("check", str(loop)), ("show", str(loop)), ("export", "-f", "json", str(loop))):
+        done = run_checkout(*args)
+        assert done.returncode == 1, (args, done.stderr)
+        assert b"Traceback" not in done.stderr
+        assert b"round in a loop" in done.stdout + done.stderr
+
+
+def test_a_library_whose_root_loops_is_listed_not_crashed(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "one.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    lib = Library([loop, good], tmp_path / "cache")
+    entries = {Path(path).name: entry for batch in lib.build() for entry in batch for path in [entry.path]}
+    assert entries["one.toml"].ok
+    assert entries["loop"].problems[0].message == "is a symlink that leads nowhere (or round in a loop)"

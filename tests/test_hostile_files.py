@@ -1,0 +1,321 @@
+"""Hostile files, caches and settings: every read is bounded and of regular files only; nothing hangs,
+nothing is followed where it could clobber, nothing crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefing import library as library_module
+from briefing.cli import main
+from briefing.edit import change_file, reopen, resolve
+from briefing.files import ConflictError, atomic_write, read_regular
+from briefing.library import Library
+from briefing.load import load_path
+from briefing.model import ConfirmationStatus
+from briefing.settings import read_settings, save_theme, settings_path
+from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail, rather than hang the suite, if the test blocks for 10 s (a FIFO read, say)."""
+
+    def expired(_signal: int, _frame: object) -> None:
+        raise TimeoutError("blocked for 10 s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+# -- bounded reads -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory"])
+def test_a_brief_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str, deadline: None) -> None:
+    path = tmp_path / "brief.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    (problem,) = load_path(path).problems
+    assert problem.message in ("is not a regular file", "is a directory, not a brief file")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
+def test_a_brief_replaced_after_load_is_not_read_unbounded_by_the_save(
+    brief_copy: Path, kind: str, deadline: None
+) -> None:
+    loaded = load_path(brief_copy)
+    assert loaded.fingerprint is not None
+    brief_copy.unlink()
+    if kind == "fifo":
+        os.mkfifo(brief_copy)
+    elif kind == "dev-zero":
+        brief_copy.symlink_to("/dev/zero")
+    else:
+        with open(brief_copy, "wb") as handle:
+            handle.truncate(200 * 1024 * 1024)
+    with pytest.raises(ConflictError, match="no longer the file that was loaded"):
+        change_file(brief_copy, loaded.fingerprint, lambda text: reopen(text, "visit-dates"))
+    if kind == "huge":
+        assert brief_copy.stat().st_size == 200 * 1024 * 1024
+
+
+def test_read_regular_stops_at_its_limit_even_when_stat_lies(tmp_path: Path) -> None:
+    path = tmp_path / "grows"
+    path.write_bytes(b"x" * 10)
+    with pytest.raises(OSError, match="limit is 5 bytes"):
+        read_regular(path, 5)
+    assert read_regular(path, 10)[0] == b"x" * 10
+
+
+def test_a_brief_with_a_byte_order_mark_can_be_resolved_and_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SEED.read_bytes())
+    loaded = load_path(path)
+    assert loaded.brief is not None and loaded.fingerprint is not None
+    import datetime as dt
+
+    change_file(path, loaded.fingerprint, lambda t: resolve(t, "visit-dates", ConfirmationStatus.CONFIRMED,
+                                                            dt.date(2024, 6, 17), "Kremlin said so"))  # fmt: skip
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    after = load_path(path).brief
+    assert after is not None
+    assert after.confirmations[0].status is ConfirmationStatus.CONFIRMED
+
+
+# -- saving keeps the owner and group -------------------------------------------------------------------------
+
+
+def test_a_save_keeps_the_files_owner_and_group(tmp_path: Path) -> None:
+    path = tmp_path / "theirs.toml"
+    path.write_bytes(b"old")
+    os.chmod(path, 0o640)
+    if os.geteuid() == 0:
+        uid, gid = 4321, 4322
+    else:
+        uid, gid = os.getuid(), next((g for g in os.getgroups() if g != os.getgid()), os.getgid())
+    os.chown(path, uid, gid)
+    atomic_write(path, b"new")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (uid, gid, 0o640)
+    assert path.read_bytes() == b"new"
+
+
+# -- the library's cache ----------------------------------------------------------------------------------------
+
+
+def _library_of(folder: Path, cache: Path) -> Library:
+    folder.mkdir(exist_ok=True)
+    (folder / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    return Library([folder], cache)
+
+
+def _built(lib: Library) -> dict[str, library_module.IndexedBrief]:
+    for _batch in lib.build():
+        pass
+    return lib.entries
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_escaped_and_cached(tmp_path: Path) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    bad = os.path.join(os.fsencode(tmp_path / "lib"), b"bad\xff.toml")
+    with open(bad, "wb") as handle:
+        handle.write(b"schema_version = 1\n")
+    entries = _built(lib)
+    (entry,) = (entry for entry in entries.values() if not entry.ok)
+    assert entry.title == "bad\\xff.toml"
+    assert os.fsencode(entry.path) == bad
+    again = Library([tmp_path / "lib"], tmp_path / "cache").cached()
+    assert again == entries
+
+
+def test_a_file_name_with_control_characters_does_not_make_the_cache_refuse_itself(tmp_path: Path) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    (tmp_path / "lib" / "x\x1b]0;T\x07.toml").write_text("not toml", encoding="utf-8")
+    entries = _built(lib)
+    assert [entry.title for entry in entries.values() if not entry.ok] == ["x\\x1b]0;T\\x07.toml"]
+    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == entries
+
+
+def test_a_deeply_nested_cache_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    assert lib.cache_file is not None
+    lib.cache_file.parent.mkdir(parents=True)
+    lib.cache_file.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    assert lib.cached() == {}
+    assert len(_built(lib)) == 1
+
+
+def test_a_cache_that_is_a_symlink_to_dev_zero_is_not_read(tmp_path: Path, deadline: None) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    assert lib.cache_file is not None
+    lib.cache_file.parent.mkdir(parents=True)
+    lib.cache_file.symlink_to("/dev/zero")
+    assert lib.cached() == {}
+    assert len(_built(lib)) == 1
+    assert not lib.cache_file.is_symlink()
+
+
+def test_a_cache_that_is_a_symlink_to_another_file_is_replaced_not_followed(tmp_path: Path) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    assert lib.cache_file is not None
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    lib.cache_file.parent.mkdir(parents=True)
+    lib.cache_file.symlink_to(victim)
+    assert lib.cached() == {}
+    _built(lib)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not lib.cache_file.is_symlink()
+    assert json.loads(lib.cache_file.read_bytes())["version"] == library_module.CACHE_VERSION
+
+
+# -- settings ---------------------------------------------------------------------------------------------------
+
+
+def _settings_file() -> Path:
+    path = settings_path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_a_fifo_as_the_settings_file_does_not_hang(deadline: None) -> None:
+    os.mkfifo(_settings_file())
+    settings = read_settings()
+    assert settings.warnings and "is not a regular file" in settings.warnings[0]
+
+
+def test_content_under_an_unknown_user_is_a_warning(tmp_path: Path) -> None:
+    _settings_file().write_text(f'content = ["~nosuchuser-briefing/x", "{tmp_path}"]\n', encoding="utf-8")
+    settings = read_settings()
+    assert settings.content == (tmp_path,)
+    assert "no home directory is known for ~nosuchuser-briefing" in settings.warnings[0]
+
+
+def test_settings_warnings_write_control_characters_as_escapes() -> None:
+    _settings_file().write_text(
+        '"\\u001b]0;OWNED\\u0007" = 1\ntheme = "\\u001b[2J"\n[keys]\n"app.\\u001b[31m" = "q"\n'
+        '"app.quit" = "ctrl+\\u0000"\n"app.help" = "ctrl+ q"\n',
+        encoding="utf-8",
+    )
+    settings = read_settings()
+    assert settings.keys == {}
+    assert settings.theme is None
+    assert len(settings.warnings) == 5
+    for warning in settings.warnings:
+        assert warning.isprintable(), warning
+    unknown, theme, binding, nul, space = settings.warnings
+    assert "unknown setting `\\x1b]0;OWNED\\x07`" in unknown
+    assert "theme: expected a theme name" in theme
+    assert "keys.app.\\x1b[31m: not a binding id" in binding
+    assert "not a key name: “ctrl+\\x00”" in nul
+    assert "not a key name: “ctrl+ q”" in space
+
+
+def test_key_names_are_validated() -> None:
+    _settings_file().write_text('[keys]\n"app.quit" = "ctrl+q, Q"\n"list.down" = "j,down,?,question_mark"\n',
+                                encoding="utf-8")  # fmt: skip
+    settings = read_settings()
+    assert settings.warnings == ()
+    assert settings.keys == {"app.quit": "ctrl+q,Q", "list.down": "j,down,?,question_mark"}
+
+
+def test_picking_a_theme_keeps_a_crlf_settings_file_crlf() -> None:
+    path = _settings_file()
+    path.write_bytes(b'# mine\r\ntheme = "nord"\r\n\r\n[keys]\r\n"app.quit" = "ctrl+q"\r\n')
+    save_theme("dracula")
+    assert path.read_bytes() == b'# mine\r\ntheme = "dracula"\r\n\r\n[keys]\r\n"app.quit" = "ctrl+q"\r\n'
+    path.write_bytes(b"# mine\r\n[keys]\r\n")
+    save_theme("nord")
+    assert path.read_bytes() == b'# mine\r\ntheme = "nord"\r\n\r\n[keys]\r\n'
+
+
+def test_no_home_and_no_passwd_entry(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import pwd
+
+    def unknown(_uid: int) -> object:
+        raise KeyError("no passwd entry")
+
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+    assert settings_path() is None
+    assert read_settings().warnings == ()
+    assert Library([SEED.parent]).cache_file is None
+    assert main(["check", str(SEED)]) == 0
+    assert main(["config", "path"]) == 1
+    assert "no home directory" in capsys.readouterr().err
+
+
+# -- folders and paths that cannot be read ------------------------------------------------------------------------
+
+
+def _as_another_user() -> list[str]:
+    """The prefix that runs a command as a user who is not root (as root: nobody, through setpriv)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv is not None, "setpriv (util-linux) is needed to drop root's rights in this test"
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder that the other user can reach (pytest's own temporary folders are root's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="briefing-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        with_rights = path.is_dir() and not path.is_symlink()
+        if with_rights:
+            path.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def _checkout_readable_by_others() -> bool:
+    return all(os.stat(part).st_mode & stat.S_IXOTH for part in (ROOT, *ROOT.parents))
+
+
+def test_check_reports_an_unreadable_folder_and_a_path_it_cannot_enter(shared_folder: Path) -> None:
+    assert _checkout_readable_by_others(), "the checkout must be readable by other users for this test"
+    (shared_folder / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    secret = shared_folder / "secret"
+    secret.mkdir()
+    (secret / "hidden.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    secret.chmod(0)
+    command = [*_as_another_user(), sys.executable, "-m", "briefing"]
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "HOME": str(shared_folder),
+           "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, env=env,
+                              cwd=shared_folder, stdin=subprocess.DEVNULL)  # fmt: skip
+
+    folder = run("check", str(shared_folder))
+    assert folder.returncode == 1, folder.stderr
+    assert folder.stdout == f"{secret}: error: cannot be read: Permission denied\n"
+    assert "1 problem in 0 of 1 files and 1 unreadable folder" in folder.stderr
+    for args in (("check",), ("show",), ("export", "-f", "json")):
+        inside = run(*args, str(secret / "hidden.toml"))
+        assert inside.returncode == 1, (args, inside.stderr)
+        assert "Traceback" not in inside.stderr
+        assert "permission denied" in inside.stdout + inside.stderr
