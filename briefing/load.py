@@ -102,7 +102,7 @@ def load_bytes(data: bytes, file: str = "<brief>", with_lines: bool = True) -> L
 
 def load_text(text: str, file: str = "<brief>", with_lines: bool = True) -> LoadResult:
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text.strip(" \t\r\n"):  # TOML's whitespace: a form feed or a vertical tab is a syntax error
         return _fail(file, "is empty; a brief needs schema_version, [brief] and [summary]")
     try:
         document = tomllib.loads(text)

@@ -57,7 +57,6 @@ def header(brief: Brief) -> RenderableType:
 
 
 def summary(brief: Brief) -> RenderableType:
-    from rich.markdown import Markdown
 
     part = brief.summary
     parts: list[RenderableType] = [Text.assemble(("Bottom line: ", "bold"), part.bluf)]
@@ -66,10 +65,21 @@ def summary(brief: Brief) -> RenderableType:
     if part.key_points:
         parts += [Text(), _bullets(Text(point) for point in part.key_points)]
     if part.body and part.body.strip():
-        from briefing.export.markdown import demote_headings
-
-        parts += [Text(), Markdown(demote_headings(part.body), hyperlinks=False)]
+        parts += [Text(), body_markdown(part.body)]
     return Group(*parts)
+
+
+def body_markdown(body: str) -> RenderableType:
+    """The summary's body for Rich: its tokens cleaned after Markdown decodes character references, and
+    its headings below the Summary's."""
+    from rich.markdown import Markdown
+
+    from briefing.markdown_body import clean_tokens, demote
+
+    markdown = Markdown(body, hyperlinks=False)
+    clean_tokens(markdown.parsed)
+    demote(markdown.parsed)
+    return markdown
 
 
 def _quote(brief: Brief, quote: Quote) -> RenderableType:

@@ -198,11 +198,34 @@ class _Checker:
         return [self.fields(item, (name, index), ARRAYS[name]) for index, item in enumerate(raw)]
 
 
+MAX_NESTING = 64
+"""How deep tables and arrays may sit in one another (a brief needs 3; the author's [x] table may go further)."""
+
+
+def too_deep(document: Mapping[str, Any], limit: int) -> KeyPath | None:
+    """The key path of a value nested more than ``limit`` deep, or None; walked without recursion."""
+    stack: list[tuple[object, KeyPath]] = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > limit:
+            return path
+        if isinstance(value, dict):
+            stack.extend((item, (*path, key)) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+    return None
+
+
 def validate(
     document: Mapping[str, Any], text: str, file: str, with_lines: bool = True
 ) -> tuple[Brief | None, list[Problem]]:
     """The Brief in ``document`` or every problem in it; ``with_lines`` gives items their line numbers."""
     check = _Checker(text, file)
+    deep = too_deep(document, MAX_NESTING)
+    if deep is not None:
+        # Nothing deeper is looked at: exports and every later reader would recurse into it.
+        check.report(deep[:2], f"values are nested more than {MAX_NESTING} deep (arrays or tables in one another)")
+        return None, check.problems
     check.unknown_keys(document, (), TOP_LEVEL, "the top level")
     _check_schema_version(check, document)
     if EXTENSION_TABLE in document and not isinstance(document[EXTENSION_TABLE], dict):

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from briefing.document import brief_from_json, to_json, to_toml
 from briefing.export import FORMATS, ExistsError, export_text, write_export
 from briefing.export.html import to_html
-from briefing.export.markdown import demote_headings, escape, to_markdown
+from briefing.export.markdown import escape, to_markdown
+from briefing.export.markdown_body import body_markdown
 from briefing.load import load_path, load_text
 from briefing.model import Brief
 from tests.conftest import DATA, SEED
@@ -171,10 +174,41 @@ def test_markdown_escapes_plain_text_so_it_renders_as_written() -> None:
         assert html == f"<p>{text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>\n", text
 
 
-def test_demote_headings_moves_the_body_under_the_summary_and_leaves_code_alone() -> None:
-    body = "# Top\n\n## Under\n\n```\n# comment\n```\n\n#not a heading"
-    assert demote_headings(body) == "### Top\n\n#### Under\n\n```\n# comment\n```\n\n#not a heading"
-    assert demote_headings("### Already low") == "### Already low"
+def test_the_body_moves_under_the_summary_and_code_is_left_alone() -> None:
+    body = "# Top\n\n## Under\n\n```\n# comment\n```\n\n#not a heading\n\nSetext\n---"
+    assert body_markdown(body) == "### Top\n\n#### Under\n\n```\n# comment\n```\n\n\\#not a heading\n\n#### Setext"
+    assert body_markdown("### Already low") == "### Already low"
+    assert body_markdown("- a\n- b\n\n  more\n\n1. x") == "- a\n\n- b\n\n  more\n\n1. x"
+
+
+HOSTILE_BODIES = [
+    "<script>alert(1)</script>",
+    "Text <img src=x onerror=alert(1)> more",
+    "[click](javascript:alert(1)) and <javascript:alert(2)>",
+    "Ends in a comment <!--",
+    "<!--\nhides the rest",
+    "```\nan unclosed fence",
+    "~~~\nanother",
+    "Setext heading\n===",
+    "Right-to-left &#x202E;evil&#8238; and &#x1b;[2J",
+    "<div>\n\n# raw block\n\n</div>",
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES)
+def test_the_markdown_exports_body_carries_no_html_and_cannot_hide_what_follows(body: str) -> None:
+    brief = load_path(SEED).brief
+    assert brief is not None
+    brief = dataclasses.replace(brief, summary=dataclasses.replace(brief.summary, body=body))
+    markdown = to_markdown(brief)
+    # Rendered as a permissive site would: raw HTML on.
+    html = MarkdownIt("commonmark", {"html": True}).render(markdown)
+    assert "<script" not in html and "<img" not in html and "<div" not in html and "<!--" not in html
+    assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', html))
+    assert html.count("<h1>") == 1
+    for section in ("Summary", "Quotes", "Confirmations", "Itinerary", "Sources"):
+        assert f"<h2>{section}</h2>" in html, section
+    assert "\u202e" not in markdown and "\x1b" not in markdown
 
 
 ATTACKS = (

@@ -319,3 +319,43 @@ def test_check_reports_an_unreadable_folder_and_a_path_it_cannot_enter(shared_fo
         assert inside.returncode == 1, (args, inside.stderr)
         assert "Traceback" not in inside.stderr
         assert "permission denied" in inside.stdout + inside.stderr
+
+
+# -- what the loader refuses -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [65, 250, 450, 5000])
+def test_nesting_deeper_than_the_limit_is_a_located_problem(tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text(MINIMAL_BRIEF + "\n[x]\nkeep = 1\nnested = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    result = load_path(path)
+    assert result.brief is None
+    if depth < 1000:
+        (problem,) = result.problems
+        assert (problem.line, problem.key) == (12, "x.nested")
+        assert problem.message == "values are nested more than 64 deep (arrays or tables in one another)"
+    done = subprocess.run([sys.executable, "-m", "briefing", "export", "-f", "toml", str(path)], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "nested" in done.stderr
+
+
+def test_nesting_up_to_the_limit_exports_to_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text(MINIMAL_BRIEF + "\n[x]\nnested = " + "[" * 62 + "1" + "]" * 62 + "\n", encoding="utf-8")
+    brief = load_path(path).brief
+    assert brief is not None
+    from briefing.export import FORMATS, export_text
+
+    for name in FORMATS:
+        assert export_text(brief, name)
+
+
+@pytest.mark.parametrize("content", [b"\x0c", b"\x0b", b"\n\x0c\n"])
+def test_a_form_feed_or_vertical_tab_is_a_syntax_error_not_empty(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "ff.toml"
+    path.write_bytes(content)
+    (problem,) = load_path(path).problems
+    assert problem.message.startswith("TOML syntax:")
+    assert problem.line == content.count(b"\n", 0, content.index(content.strip(b"\n"))) + 1
+    assert problem.column == 1

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pty_screen import Terminal
@@ -13,7 +17,7 @@ from briefing.text import clean
 from briefing.ui.brief_screen import BriefScreen
 from briefing.ui.detail import DetailScreen
 from tests.apps import make_app, settle
-from tests.conftest import DATA
+from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 
 HOSTILE = DATA / "hostile.toml"
 LITERAL = "[@click=app.quit] [bold]B[/] [/] [TBD]"
@@ -100,3 +104,31 @@ def test_no_escape_from_the_brief_reaches_the_terminal() -> None:
     assert b"\x1b]52" not in terminal.raw
     assert b"UFdORUQ" not in terminal.raw
     assert b"\x1b[2J" not in terminal.raw.replace(b"\x1b[?1049h", b"")
+
+
+ENTITY_BODY = "Right-to-left &#x202E;evil&#8238; and &#x9B;2J and &#x1b;]52;c;UFdORUQ=&#7; done"
+
+
+@pytest.mark.parametrize("long_body", [False, True])
+async def test_character_references_in_the_body_are_cleaned_after_decoding(
+    write_brief: Callable[..., Path], long_body: bool
+) -> None:
+    body = ENTITY_BODY + ("\n\nfiller" * 5000 if long_body else "")
+    path = write_brief(MINIMAL_BRIEF + f"body = '''\n{body}\n'''\n")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        svg = app.export_screenshot()
+    assert "evil" in svg and "done" in svg
+    for character in ("\u202e", "\x9b", "\x1b", "\x07", "&#8238;", "&#155;"):
+        assert character not in svg
+
+
+def test_show_cleans_character_references_in_the_body(write_brief: Callable[..., Path]) -> None:
+    path = write_brief(MINIMAL_BRIEF + f"body = '''\n{ENTITY_BODY}\n'''\n")
+    done = subprocess.run([sys.executable, "-m", "briefing", "show", str(path)], capture_output=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert done.returncode == 0
+    assert b"evil" in done.stdout
+    for character in ("\u202e", "\x9b", "\x1b"):
+        assert character.encode() not in done.stdout

@@ -19,7 +19,6 @@ from briefing.export.cells import (
     source_details,
     stop_cells,
 )
-from briefing.export.markdown import demote_headings
 from briefing.model import Brief, Confirmation, Quote, Source
 from briefing.plain import is_web_link
 from briefing.words import day
@@ -58,12 +57,16 @@ def _text(text: str) -> str:
 
 
 def render_body(markdown: str) -> str:
-    """The summary's Markdown body as HTML, with no raw HTML, no images and http(s) links only."""
-    from markdown_it import MarkdownIt
+    """The summary's Markdown body as HTML, with no raw HTML, no images and http(s) links only, its
+    headings below the Summary's."""
+    from briefing.markdown_body import CleanMarkdownIt, demote
 
-    parser = MarkdownIt("commonmark", {"html": False}).disable("image")
+    parser = CleanMarkdownIt("commonmark", {"html": False}).disable("image")
     parser.validateLink = is_web_link  # type: ignore[method-assign]
-    return str(parser.render(markdown))
+    env: dict[str, object] = {}
+    tokens = parser.parse(markdown, env)
+    demote(tokens)
+    return str(parser.renderer.render(tokens, parser.options, env))
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
@@ -93,7 +96,7 @@ def _summary(brief: Brief) -> list[str]:
     if summary.key_points:
         lines += ["<ul>", *(f"<li>{_text(point)}</li>" for point in summary.key_points), "</ul>"]
     if summary.body and summary.body.strip():
-        body = render_body(demote_headings(summary.body)).rstrip("\n")
+        body = render_body(summary.body).rstrip("\n")
         lines += ['<div class="body">', body, "</div>"]
     return [*lines, "</section>"]
 

@@ -3,8 +3,9 @@
 A heading per section, quotes as block quotes with their attribution, the
 confirmations and the itinerary as tables. Text from the brief is escaped so it
 reads as written: a ``*`` or a ``<b>`` in a title stays a character, never
-formatting or HTML. The summary's body is Markdown already and is kept as
-written, its headings moved down a level or two to sit inside the Summary.
+formatting or HTML. The summary's body is Markdown already: it is parsed and
+written again (``markdown_body``), so that it renders as it does in the app and
+can carry no HTML, no script link, and nothing that runs on into later sections.
 """
 
 from __future__ import annotations
@@ -25,10 +26,6 @@ from briefing.plain import is_web_link
 from briefing.words import day
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(?=\s|$)")
-_BODY_TOP_LEVEL = 3
-"""The level the body's own top headings get: below ``# title`` and ``## Summary``."""
 
 
 def escape(text: str) -> str:
@@ -41,32 +38,6 @@ def escape(text: str) -> str:
 def cell(text: str) -> str:
     """Plain text for a table cell: escaped, on one line."""
     return " ".join(escape(text).split())
-
-
-def demote_headings(body: str) -> str:
-    """Move the body's headings down so its highest one is a level-3 heading; fenced code is left alone."""
-    lines = body.split("\n")
-    fence: str | None = None
-    levels: list[int] = []
-    headings: list[int] = []
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-            continue
-        if fence is None and (heading := _HEADING.match(line)):
-            levels.append(len(heading.group(2)))
-            headings.append(number)
-    if not levels:
-        return body
-    shift = max(0, _BODY_TOP_LEVEL - min(levels))
-    for number in headings:
-        lines[number] = _HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + shift), lines[number])
-    return "\n".join(lines)
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
@@ -101,7 +72,9 @@ def _summary(brief: Brief) -> list[str]:
         lines.append("")
         lines.extend(f"- {cell(point)}" for point in summary.key_points)
     if summary.body and summary.body.strip():
-        lines += ["", demote_headings(summary.body.strip("\n"))]
+        from briefing.export.markdown_body import body_markdown
+
+        lines += ["", body_markdown(summary.body)]
     return lines
 
 

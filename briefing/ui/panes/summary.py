@@ -125,7 +125,10 @@ class LongBody(_LineByLine):
             if self._parsed is None:
                 from rich.markdown import Markdown
 
+                from briefing.markdown_body import clean_tokens
+
                 self._parsed = Markdown(self._markdown, hyperlinks=False)
+                clean_tokens(self._parsed.parsed)
             console = self.app.console
             if len(self._laid_out) >= 4:
                 self._laid_out.clear()
@@ -166,7 +169,9 @@ class SummaryPane(Pane):
         else:
             from textual.widgets import Markdown
 
-            body = Markdown(text, open_links=False, id="part-body")
+            from briefing.markdown_body import app_parser
+
+            body = Markdown(text, open_links=False, id="part-body", parser_factory=app_parser)
         body.can_focus = False
         body.display = bool(text)
         return body
