@@ -57,9 +57,9 @@ def _inline(children: list[Token]) -> str:
             if links[-1] is not None:
                 parts.append("[")
         elif kind == "link_close":
-            href = links.pop() if links else None
-            if href is not None:
-                parts.append(f"](<{href}>)")
+            target = links.pop() if links else None
+            if target is not None:
+                parts.append(f"](<{target}>)")
         elif kind == "image":
             parts.append(escape(token.content))
     return "".join(parts)
