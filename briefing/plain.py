@@ -11,9 +11,40 @@ from briefing.words import day, days, place, stop_window
 _WEB_LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 
 
+def link_host(url: str) -> str | None:
+    """The host a URL leads to, as the network sees it (IDNA, ``xn--`` for a non-ASCII name), or None when it
+    has none or it cannot be encoded."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+        return host.encode("idna").decode("ascii") if host else None
+    except (ValueError, UnicodeError):
+        return None
+
+
+def has_credentials(url: str) -> bool:
+    """True when the URL carries a user name or password (``https://user:pass@host``)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return "@" in urlsplit(url).netloc
+    except ValueError:
+        return False
+
+
 def is_web_link(url: str) -> bool:
-    """True for an http or https URL with no spaces or angle brackets: the only links opened or exported as links."""
-    return _WEB_LINK.fullmatch(url) is not None
+    """True for an http or https URL with no spaces or angle brackets, a host, and no user name or password
+    in it: the only links opened or exported as links."""
+    return _WEB_LINK.fullmatch(url) is not None and not has_credentials(url) and link_host(url) is not None
+
+
+def shown_host(url: str) -> str | None:
+    """The host to show beside a link when its name is not plain ASCII (a look-alike): its ``xn--`` form."""
+    host = link_host(url)
+    if host is None or (not host.startswith("xn--") and ".xn--" not in host):
+        return None
+    return host
 
 
 def summary_text(brief: Brief) -> str:

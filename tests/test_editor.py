@@ -71,14 +71,15 @@ def test_an_editor_that_cannot_start_gives_a_message(seed_copy: Path) -> None:
 
 def test_editor_command_styles() -> None:
     file = Path("b.toml")
-    assert editor_command(file, 7, {"EDITOR": "vim"}) == ["vim", "+7", "b.toml"]
+    absolute = str(Path.cwd() / "b.toml")
+    assert editor_command(file, 7, {"EDITOR": "vim"}) == ["vim", "+7", absolute]
     assert editor_command(file, 7, {"VISUAL": "nvim -u NONE", "EDITOR": "nano"}) == [
         "nvim",
         "-u",
         "NONE",
         "+7",
-        "b.toml",
+        absolute,
     ]
-    assert editor_command(file, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "--goto", "b.toml:7"]
-    assert editor_command(file, 7, {"EDITOR": "/usr/bin/subl -w"}) == ["/usr/bin/subl", "-w", "b.toml:7"]
-    assert editor_command(file, None, {"EDITOR": "emacs"}) == ["emacs", "b.toml"]
+    assert editor_command(file, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "--goto", f"{absolute}:7"]
+    assert editor_command(file, 7, {"EDITOR": "/usr/bin/subl -w"}) == ["/usr/bin/subl", "-w", f"{absolute}:7"]
+    assert editor_command(file, None, {"EDITOR": "emacs"}) == ["emacs", absolute]

@@ -153,6 +153,14 @@ class BriefingApp(App[None]):
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
 
+    def action_command_palette(self) -> None:
+        """The palette, unless one is open already anywhere in the stack (under the "too small" notice, say)."""
+        from textual.command import CommandPalette
+
+        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            return
+        super().action_command_palette()
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
 
@@ -310,18 +318,22 @@ class BriefingApp(App[None]):
         """Open an http(s) link in the browser; refuse anything else, saying why."""
         import webbrowser
 
-        from briefing.plain import is_web_link
+        from briefing.plain import has_credentials, is_web_link, shown_host
 
         if not url:
             self.notify("Nothing to open here: o opens a source's link, or the source of a quote.", markup=False)
             return
+        if has_credentials(url):
+            self.notify(f"Not opened: “{url}” carries a user name or password.", severity="warning", markup=False)
+            return
         if not is_web_link(url):
             self.notify(f"Not opened: only http and https links open, not “{url}”.", severity="warning", markup=False)
             return
+        url_shown = f"{url} (host {host})" if (host := shown_host(url)) is not None else url
         try:
             browser = webbrowser.get()
         except webbrowser.Error:
-            self.notify(f"No web browser found to open {url}", severity="warning", markup=False)
+            self.notify(f"No web browser found to open {url_shown}", severity="warning", markup=False)
             return
         if type(browser) is webbrowser.GenericBrowser:
             # A browser that runs in this terminal (lynx, w3m): it gets the screen until it exits.
@@ -331,10 +343,27 @@ class BriefingApp(App[None]):
             except SuspendNotSupported:
                 self.notify("This terminal cannot hand the screen to a text browser.", severity="error", markup=False)
             return
+        if isinstance(browser, webbrowser.BackgroundBrowser):
+            # xdg-open and the like: run here, so that what they print never reaches the screen.
+            command = [browser.name, *(argument.replace("%s", url) for argument in browser.args)]
+            self._launch(command, url_shown)
+            return
         if browser.open(url):
-            self.notify(f"Opening {url}", markup=False)
+            self.notify(f"Opening {url_shown}", markup=False)
         else:
-            self.notify(f"The browser did not open {url}", severity="warning", markup=False)
+            self.notify(f"The browser did not open {url_shown}", severity="warning", markup=False)
+
+    @work(thread=True, group="browser")
+    def _launch(self, command: list[str], url: str) -> None:
+        """In a thread: the launcher is given a few seconds to say whether it failed."""
+        from briefing.launcher import LaunchError, launch
+
+        try:
+            finished = launch(command)
+        except LaunchError as error:
+            self.call_from_thread(self.notify, f"Not opened: {url}. {error}.", severity="warning", markup=False)
+            return
+        self.call_from_thread(self.notify, f"{'Opened' if finished else 'Opening'} {url}", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

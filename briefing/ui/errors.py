@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from briefing.model import Problem
 from briefing.paths import display_path
@@ -30,10 +31,18 @@ def problem_prompt(problem: Problem) -> Content:
     return Content.assemble(*parts)
 
 
-def _problem_options(problems: tuple[Problem, ...]) -> list[Content | None]:
-    options: list[Content | None] = []
-    for problem in problems:
-        options += [problem_prompt(problem), None]
+MOST_SHOWN = 500
+"""Problems listed on screen; past these the list says how many more there are (`briefing check` lists all)."""
+
+
+def _problem_options(problems: tuple[Problem, ...]) -> list[Option | None]:
+    options: list[Option | None] = []
+    for problem in problems[:MOST_SHOWN]:
+        options += [Option(problem_prompt(problem)), None]
+    if len(problems) > MOST_SHOWN:
+        more = f"… and {len(problems) - MOST_SHOWN:,} more problems: `briefing check FILE` lists them all"
+        options.append(Option(Content.styled(more, "italic"), disabled=True))
+        return options
     return options[:-1]
 
 
@@ -105,6 +114,6 @@ class ErrorScreen(Screen[None]):
     def edit_line(self) -> int | None:
         """The line of the problem under the cursor, or of the first one that has a line."""
         highlighted = self.query_one(ProblemList).highlighted
-        if highlighted is not None and self.problems[highlighted].line is not None:
+        if highlighted is not None and highlighted < MOST_SHOWN and self.problems[highlighted].line is not None:
             return self.problems[highlighted].line
         return next((problem.line for problem in self.problems if problem.line is not None), None)

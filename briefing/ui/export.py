@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from briefing.export import ExistsError, export_text, write_export
 from briefing.files import SaveError
+from briefing.locations import expand_user
 from briefing.model import Brief
 from briefing.ui.keys import EXPORT_BINDINGS
 
@@ -54,8 +53,13 @@ class ExportForm(ModalScreen[None]):
         if not name:
             message.update(Content.styled("Name the file to write.", "$text-error"))
             return
-        path = Path(name).expanduser()
-        if path.is_dir():
+        try:
+            path = expand_user(name)
+            is_folder = path.is_dir()
+        except (ValueError, OSError) as error:
+            message.update(Content.styled(f"Cannot write {name}: {error}.", "$text-error"))
+            return
+        if is_folder:
             message.update(Content.styled(f"{name} is a directory: name a file in it.", "$text-error"))
             return
         replace = self._replace_confirmed == name
@@ -67,6 +71,10 @@ class ExportForm(ModalScreen[None]):
             return
         except SaveError as error:
             message.update(Content.styled(str(error), "$text-error"))
+            return
+        except (ValueError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            message.update(Content.styled(f"Cannot write {name}: {reason}.", "$text-error"))
             return
         self.dismiss(None)
         self.notify(f"Wrote {name} ({self.label}).", markup=False)

@@ -10,7 +10,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.plain import has_credentials, shown_host
 from briefing.ui.keys import LINK_PICKER_BINDINGS
+
+
+def _prompt(text: str, url: str) -> Content:
+    """The link's text, its URL, and its host in ``xn--`` form when the name is not plain ASCII."""
+    host = shown_host(url)
+    warning = (f"\nhost {host}: the name is not plain ASCII and may imitate another", "$warning") if host else ""
+    refused = ("\ncarries a user name or password: not opened", "$warning") if has_credentials(url) else ""
+    return Content.assemble((text, "bold"), "\n", (url, "dim"), warning, refused)
 
 
 class LinkPicker(ModalScreen[str | None]):
@@ -26,10 +35,7 @@ class LinkPicker(ModalScreen[str | None]):
         with Vertical(id="links") as box:
             box.border_title = Content(" Links in the summary ")
             box.border_subtitle = Content(" enter open · esc back ")
-            yield OptionList(
-                *(Option(Content.assemble((text, "bold"), "\n", (url, "dim"))) for text, url in self.links),
-                id="link-list",
-            )
+            yield OptionList(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -28,11 +28,25 @@ def _label(entry: Entry) -> str:
     return label if len(label) <= _LABEL_WIDTH else label[: _LABEL_WIDTH - 1] + "…"
 
 
+def _original_offsets(text: str) -> list[int]:
+    """For each character of ``text.lower()``, the offset in ``text`` it came from (``İ`` lowers to two)."""
+    offsets: list[int] = []
+    for offset, character in enumerate(text):
+        offsets.extend([offset] * len(character.lower()))
+    return offsets
+
+
 def _highlight(matcher: Matcher, text: str) -> Content:
-    """Like ``Matcher.highlight``, without reading the text as markup."""
+    """Like ``Matcher.highlight``, without reading the text as markup.
+
+    The fuzzy search matches in the lower-cased text, whose offsets move where lowering changes a length.
+    """
     content = Content(text)
     _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    for offset in offsets:
+    original = _original_offsets(text) if len(text.lower()) != len(text) else None
+    for offset in sorted(
+        {original[offset] if original else offset for offset in offsets if offset < len(original or text)}
+    ):
         if not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import cast
+from typing import Literal, cast
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -92,6 +92,12 @@ class ItemList(OptionList):
         self.prompts = list(prompts)
         if highlighted is not None and self.item_count:
             self.highlighted = min(highlighted, self.item_count - 1)
+
+    def _move_page(self, direction: Literal[-1, 1]) -> None:
+        # A list with no room on screen has no lines laid out: Textual's page move would raise KeyError.
+        if self.highlighted is not None and self.highlighted not in self._index_to_line:
+            return
+        super()._move_page(direction)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
         """Mark what ``pattern`` matches in every item as it is drawn; None clears the marks."""
