@@ -359,3 +359,24 @@ def test_a_form_feed_or_vertical_tab_is_a_syntax_error_not_empty(tmp_path: Path,
     assert problem.message.startswith("TOML syntax:")
     assert problem.line == content.count(b"\n", 0, content.index(content.strip(b"\n"))) + 1
     assert problem.column == 1
+
+
+def test_the_library_lists_a_folder_it_cannot_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    secret = tmp_path / "lib" / "secret"
+    secret.mkdir()
+    real_scandir = os.scandir
+
+    def refusing(path: str | os.PathLike[str] = ".") -> object:
+        if os.fspath(path) == str(secret):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # as root, no mode makes a folder unreadable
+    entries = _built(lib)
+    listed = entries[str(secret)]
+    assert listed.title == "secret"
+    assert [str(problem) for problem in listed.problems] == [f"{secret}: error: cannot be read: Permission denied"]
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    changed, gone = lib.refresh()
+    assert (changed, gone) == ([], [str(secret)])

@@ -236,3 +236,32 @@ async def test_a_file_with_very_many_problems_lists_the_first_and_counts_the_res
         assert str(options[-1].prompt).startswith(f"… and {3000 - MOST_SHOWN:,} more problems")
         await pilot.press("G")
         assert screen.edit_line() == MOST_SHOWN + 4, "the last problem listed, not the line saying how many more"
+
+
+async def test_the_library_lists_an_unreadable_folder_and_enter_on_it_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library import Library
+    from tests.test_library_app import ready, rows
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    (folder / "secret").mkdir()
+    real_scandir = os.scandir
+
+    def refusing(path: str | os.PathLike[str] = ".") -> object:
+        if os.fspath(path) == str(folder / "secret"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # as root, no mode makes a folder unreadable
+    app = BriefingApp(None, None, library=Library([folder], tmp_path / "cache"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        await wait_until(pilot, lambda: len(rows(screen).rows) == 2)
+        assert "1 with problems" in str(screen.query_one("#library-status").render())
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert screen is app.screen
+        assert messages(app)[-1].endswith("secret: error: cannot be read: Permission denied")
