@@ -9,7 +9,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
 
 from briefing.model import Problem
 from briefing.paths import display_path
@@ -35,15 +34,16 @@ MOST_SHOWN = 500
 """Problems listed on screen; past these the list says how many more there are (`briefing check` lists all)."""
 
 
-def _problem_options(problems: tuple[Problem, ...]) -> list[Option | None]:
-    options: list[Option | None] = []
+def _problem_options(problems: tuple[Problem, ...]) -> list[Content | None]:
+    options: list[Content | None] = []
     for problem in problems[:MOST_SHOWN]:
-        options += [Option(problem_prompt(problem)), None]
-    if len(problems) > MOST_SHOWN:
-        more = f"… and {len(problems) - MOST_SHOWN:,} more problems: `briefing check FILE` lists them all"
-        options.append(Option(Content.styled(more, "italic"), disabled=True))
-        return options
+        options += [problem_prompt(problem), None]
     return options[:-1]
+
+
+def listed_note(count: int) -> str:
+    """What the heading adds when not every problem is listed."""
+    return f" (the first {MOST_SHOWN:,} are listed; `briefing check` lists them all)" if count > MOST_SHOWN else ""
 
 
 class ProblemsPanel(Vertical):
@@ -56,7 +56,7 @@ class ProblemsPanel(Vertical):
         yield ProblemList()
 
     def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
-        self.border_title = Content(f" {heading} ")
+        self.border_title = Content(f" {heading}{listed_note(len(problems))} ")
         self.border_subtitle = Content(" e edit · r reload ")
         problem_list = self.query_one(ProblemList)
         problem_list.set_options(_problem_options(problems))
@@ -91,9 +91,10 @@ class ErrorScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("This brief cannot be shown: ", "bold"),
-                    (f"{count} problem{'s' if count != 1 else ''}", "bold $error"),
+                    (f"{count:,} problem{'s' if count != 1 else ''}", "bold $error"),
                     " in ",
                     (display_path(self.path), "bold"),
+                    listed_note(count),
                     f"\nFix {'it' if count == 1 else 'them'} in your editor (press e): "
                     "this view follows the file as it is saved.",
                 ),
@@ -114,6 +115,6 @@ class ErrorScreen(Screen[None]):
     def edit_line(self) -> int | None:
         """The line of the problem under the cursor, or of the first one that has a line."""
         highlighted = self.query_one(ProblemList).highlighted
-        if highlighted is not None and highlighted < MOST_SHOWN and self.problems[highlighted].line is not None:
+        if highlighted is not None and self.problems[highlighted].line is not None:
             return self.problems[highlighted].line
         return next((problem.line for problem in self.problems if problem.line is not None), None)
