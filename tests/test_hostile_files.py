@@ -78,11 +78,15 @@ def test_a_brief_replaced_after_load_is_not_read_unbounded_by_the_save(
 
 
 def test_read_regular_stops_at_its_limit_even_when_stat_lies(tmp_path: Path) -> None:
-    path = tmp_path / "grows"
+    path = tmp_path / "ten"
     path.write_bytes(b"x" * 10)
     with pytest.raises(OSError, match="limit is 5 bytes"):
         read_regular(path, 5)
     assert read_regular(path, 10)[0] == b"x" * 10
+    # A file whose size stat gives as 0, as /proc's are, is still read no further than the limit.
+    assert os.stat("/proc/self/status").st_size == 0
+    with pytest.raises(OSError, match="limit is 5 bytes"):
+        read_regular("/proc/self/status", 5)
 
 
 def test_a_brief_with_a_byte_order_mark_can_be_resolved_and_keeps_it(tmp_path: Path) -> None:
@@ -172,6 +176,16 @@ def test_a_cache_that_is_a_symlink_to_dev_zero_is_not_read(tmp_path: Path, deadl
     assert lib.cached() == {}
     assert len(_built(lib)) == 1
     assert not lib.cache_file.is_symlink()
+
+
+def test_a_cache_that_is_a_symlink_to_a_valid_cache_is_not_read(tmp_path: Path) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    assert lib.cache_file is not None
+    _built(lib)
+    planted = tmp_path / "planted.json"
+    lib.cache_file.rename(planted)
+    lib.cache_file.symlink_to(planted)
+    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == {}
 
 
 def test_a_cache_that_is_a_symlink_to_another_file_is_replaced_not_followed(tmp_path: Path) -> None:

@@ -174,3 +174,27 @@ def test_a_library_whose_root_loops_is_listed_not_crashed(tmp_path: Path) -> Non
     entries = {Path(path).name: entry for batch in lib.build() for entry in batch for path in [entry.path]}
     assert entries["one.toml"].ok
     assert entries["loop"].problems[0].message == "is a symlink that leads nowhere (or round in a loop)"
+
+
+X_TABLE = (
+    '\n[x]\n"key\\u0085" = '
+    '"C1 \\u0085\\u009b2J, bidi \\u202e\\u2066, DEL \\u007f, line \\u2028, esc \\u001b]0;T\\u0007"\n'
+)
+
+
+@pytest.mark.parametrize("output", ["json", "toml"])
+def test_exports_write_the_x_tables_controls_as_escapes(tmp_path: Path, output: str) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text(MINIMAL_BRIEF + X_TABLE, encoding="utf-8")
+    done = run_checkout("export", "-f", output, str(path))
+    assert done.returncode == 0, done.stderr
+    assert UNSAFE_BYTES.search(done.stdout) is None
+    assert "\u2028".encode() not in done.stdout
+    text = done.stdout.decode("utf-8")
+    if output == "json":
+        extensions = json.loads(text)["x"]
+    else:
+        import tomllib
+
+        extensions = tomllib.loads(text)["x"]
+    assert extensions == {"key\x85": "C1 \x85\x9b2J, bidi \u202e\u2066, DEL \x7f, line \u2028, esc \x1b]0;T\x07"}
