@@ -99,7 +99,7 @@ def schema_parser() -> argparse.ArgumentParser:
 
 
 def show_parser() -> argparse.ArgumentParser:
-    from briefing.render import SECTION_ALIASES, SECTIONS
+    from briefing.export.show import SECTION_ALIASES, SECTIONS
 
     parser = _Parser(
         prog="briefing show",
@@ -136,7 +136,7 @@ def export_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing export",
         description="Write a brief as Markdown, JSON, HTML or normalised TOML.",
-        epilog="JSON is lossless: `briefing.document.brief_from_json` reads it back (docs/export.md).",
+        epilog="JSON is lossless: `briefing.format.document.brief_from_json` reads it back (docs/export.md).",
     )
     parser.add_argument("path", metavar="PATH", help="a brief file (or a directory holding exactly one)")
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="the output format")

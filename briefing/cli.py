@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.content import bundled_content_dir
-from briefing.discover import find_briefs, first_briefs
-from briefing.load import LoadResult, load_path
-from briefing.model import Problem
-from briefing.settings import Settings, read_settings, settings_path
-from briefing.text import escaped, safe_json
+from briefing.format.load import LoadResult, load_path
+from briefing.format.model import Problem
+from briefing.library.discover import find_briefs, first_briefs
+from briefing.system.content import bundled_content_dir
+from briefing.system.sanitize import escaped, safe_json
+from briefing.system.settings import Settings, read_settings, settings_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
@@ -115,8 +115,8 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
 
 
 def run_new(path: Path, title: str, as_of: dt.date) -> int:
-    from briefing.files import SaveError, create_new
-    from briefing.scaffold import skeleton
+    from briefing.format.scaffold import skeleton
+    from briefing.system.files import SaveError, create_new
 
     if not _missing(path):
         print(f"briefing new: error: {escaped(str(path))} already exists; it was not touched", file=sys.stderr)
@@ -141,7 +141,7 @@ def run_new(path: Path, title: str, as_of: dt.date) -> int:
 
 
 def run_schema() -> int:
-    from briefing.schema import SCHEMA_PATH
+    from briefing.format.schema import SCHEMA_PATH
 
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     return EXIT_OK
@@ -176,7 +176,7 @@ def run_show(name: str, section: str | None, width: int | None, today: dt.date |
     assert result.brief is not None
     from rich.console import Console
 
-    from briefing.render import SECTION_ALIASES, SECTIONS, brief_renderables
+    from briefing.export.show import SECTION_ALIASES, SECTIONS, brief_renderables
 
     console = Console(width=width, highlight=False, emoji=False)
     plain = bool(os.environ.get("NO_COLOR")) or not console.is_terminal
@@ -208,7 +208,7 @@ def run_export(name: str, output_format: str, output: str | None, force: bool) -
         return result
     assert result.brief is not None
     from briefing.export import export_text, write_export
-    from briefing.files import SaveError
+    from briefing.system.files import SaveError
 
     text = export_text(result.brief, output_format)
     if output is None or output == "-":
@@ -271,7 +271,7 @@ def run_open(names: Sequence[str], today: dt.date | None = None, theme: str | No
     if isinstance(target, str):
         return _usage_error("briefing", target)
     if isinstance(target, list):
-        from briefing.library import Library
+        from briefing.library.index import Library
         from briefing.ui.app import BriefingApp
 
         BriefingApp(None, None, today=today, library=Library(target), settings=settings, theme=theme).run()

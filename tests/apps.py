@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from briefing.load import load_path
+from briefing.format.load import load_path
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.screens.brief import BriefScreen
 from tests.conftest import SEED
 
 

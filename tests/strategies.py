@@ -7,8 +7,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from briefing.fields import ARRAYS, TABLES
-from briefing.model import (
+from briefing.format.fields import ARRAYS, TABLES
+from briefing.format.model import (
     Brief,
     Certainty,
     Confidence,
@@ -23,7 +23,7 @@ from briefing.model import (
     StopStatus,
     Summary,
 )
-from briefing.text import clean
+from briefing.system.sanitize import clean
 
 INJECTIONS = (
     "\x1b]52;c;SU5KRUNURUQ=\x07",  # OSC 52: write "INJECTED" to the clipboard

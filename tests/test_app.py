@@ -10,13 +10,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen, SectionBar
-from briefing.ui.detail import DetailScreen
-from briefing.ui.errors import ErrorScreen, ProblemList
-from briefing.ui.help import HelpScreen
 from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
+from briefing.ui.screens.brief import BriefScreen, SectionBar
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.errors import ErrorScreen, ProblemList
+from briefing.ui.screens.help import HelpScreen
 from tests.apps import FakeBrowser, choose_in_palette, make_app, settle
 from tests.conftest import MINIMAL_BRIEF
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from briefing.load import load_path
-from briefing.settings import Settings, read_settings, settings_path
+from briefing.format.load import load_path
+from briefing.system.settings import Settings, read_settings, settings_path
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.detail import DetailScreen
-from briefing.ui.export import ExportForm
+from briefing.ui.dialogs.export import ExportForm
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.detail import DetailScreen
 from tests.apps import FakeBrowser, choose_in_palette, make_app, settle, wait_until
 from tests.conftest import DATA, SEED
 
@@ -250,7 +250,7 @@ async def test_o_in_the_summary_offers_the_body_s_links(browser: FakeBrowser) ->
 
 
 async def test_the_link_picker_opens_the_chosen_link(write_brief, browser: FakeBrowser) -> None:  # type: ignore[no-untyped-def]
-    from briefing.ui.links import LinkPicker
+    from briefing.ui.dialogs.links import LinkPicker
     from tests.conftest import MINIMAL_BRIEF
 
     body = 'body = "[one](https://one.example) and [two](http://two.example/x) and [bad](javascript:alert(1))"\n'

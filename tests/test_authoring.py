@@ -10,10 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.errors import ErrorScreen, ProblemList, ProblemsPanel
+from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.panes.base import ItemList
-from briefing.ui.resolve import ResolveForm
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.errors import ErrorScreen, ProblemList, ProblemsPanel
 from tests.apps import make_app, settle, wait_until
 
 TITLE = "Putin Likely To Visit North Korea Next Week"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import clipboard
-from briefing.clipboard import ClipboardError, clipboard_command, copy_with
+from briefing.system import clipboard
+from briefing.system.clipboard import ClipboardError, clipboard_command, copy_with
 from briefing.ui.app import BriefingApp
 from tests.apps import make_app, settle, wait_until
 from tests.conftest import DATA

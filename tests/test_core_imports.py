@@ -13,12 +13,18 @@ CORE_MODULES = sorted(
     for module in pkgutil.walk_packages(briefing.__path__, "briefing.")
     if module.name != "briefing.ui" and not module.name.startswith("briefing.ui.")
 )
-RICH_MODULES = ("briefing.render",)
+RICH_MODULES = ("briefing.export.show",)
 """What `briefing show` draws with: Rich, still never Textual."""
 
 
 def test_core_modules_are_found() -> None:
-    for expected in ("briefing.cli", "briefing.load", "briefing.export.html", "briefing.settings", "briefing.render"):
+    for expected in (
+        "briefing.cli",
+        "briefing.format.load",
+        "briefing.export.html",
+        "briefing.system.settings",
+        "briefing.export.show",
+    ):
         assert expected in CORE_MODULES
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.edit import EditError, change_file, reopen, resolve
-from briefing.files import TEMP_PREFIX, ConflictError, Fingerprint, SaveError, atomic_write
-from briefing.load import load_path
-from briefing.model import ConfirmationStatus
+from briefing.format.load import load_path
+from briefing.format.model import ConfirmationStatus
+from briefing.format.status_edit import EditError, change_file, reopen, resolve
+from briefing.system.files import TEMP_PREFIX, ConflictError, Fingerprint, SaveError, atomic_write
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 
 EDIT = DATA / "edit"
@@ -73,7 +73,7 @@ def test_edits_that_cannot_be_made_line_by_line_are_refused() -> None:
 
 
 def load_path_text_ok(text: str) -> bool:
-    from briefing.load import load_text
+    from briefing.format.load import load_text
 
     return load_text(text).ok
 
@@ -85,23 +85,23 @@ def test_comments_with_quotes_after_a_value_are_kept() -> None:
 
 
 def test_an_edit_that_would_break_the_file_is_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.edit
+    import briefing.format.status_edit
 
-    monkeypatch.setattr(briefing.edit, "_replace_value", lambda line, value: line + " = broken")
+    monkeypatch.setattr(briefing.format.status_edit, "_replace_value", lambda line, value: line + " = broken")
     with pytest.raises(EditError, match="would leave the file invalid"):
         resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
 
 
 def test_an_edit_that_would_touch_other_items_is_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.edit
+    import briefing.format.status_edit
 
-    original_result = briefing.edit._LineEditor.result
+    original_result = briefing.format.status_edit._LineEditor.result
 
-    def also_retitle(self: briefing.edit._LineEditor) -> str:
+    def also_retitle(self: briefing.format.status_edit._LineEditor) -> str:
         self.lines = [line.replace("Odd layout", "Other title") for line in self.lines]
         return original_result(self)
 
-    monkeypatch.setattr(briefing.edit._LineEditor, "result", also_retitle)
+    monkeypatch.setattr(briefing.format.status_edit._LineEditor, "result", also_retitle)
     with pytest.raises(EditError, match="would touch more than this confirmation"):
         resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
 
@@ -205,7 +205,7 @@ def test_a_directory_in_place_of_the_file_is_refused(tmp_path: Path) -> None:
 
 KILLED_WRITER = """
 import sys
-from briefing.files import atomic_write
+from briefing.system.files import atomic_write
 path, a, b = sys.argv[1], sys.argv[2].encode() * 2000, sys.argv[3].encode() * 3000
 print("ready", flush=True)
 while True:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pty_screen import Terminal
 
-from briefing.editor import editor_command
+from briefing.system.editor import editor_command
 from tests.conftest import DATA, SEED
 
 FAKE_EDITOR = f"{sys.executable} {DATA / 'fake_editor.py'}"

@@ -14,13 +14,14 @@ from markdown_it import MarkdownIt
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from briefing.document import brief_from_json, to_json, to_toml
 from briefing.export import FORMATS, ExistsError, export_text, write_export
 from briefing.export.html import to_html
+from briefing.export.json_toml import to_json, to_toml
 from briefing.export.markdown import escape, to_markdown
 from briefing.export.markdown_body import body_markdown
-from briefing.load import load_path, load_text
-from briefing.model import Brief
+from briefing.format.document import brief_from_json
+from briefing.format.load import load_path, load_text
+from briefing.format.model import Brief
 from tests.conftest import DATA, SEED
 
 FULL = DATA / "full.toml"

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from briefing.load import load_path
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.errors import ProblemList
+from briefing.format.load import load_path
+from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.panes.base import ItemList
-from briefing.ui.resolve import ResolveForm
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.errors import ProblemList
 from tests.apps import make_app, settle, wait_until
 from tests.test_authoring import notes, panel, shown_title
 

@@ -18,13 +18,14 @@ import tomli_w
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from briefing.document import brief_from_json, to_document, to_json, to_toml
-from briefing.load import LoadResult, load_bytes, load_path, load_text
-from briefing.model import Brief
-from briefing.scaffold import skeleton
-from briefing.text import clean
+from briefing.export.json_toml import to_json, to_toml
+from briefing.format.document import brief_from_json, to_document
+from briefing.format.load import LoadResult, load_bytes, load_path, load_text
+from briefing.format.model import Brief
+from briefing.format.scaffold import skeleton
+from briefing.system.sanitize import clean
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
+from briefing.ui.screens.brief import BriefScreen
 from tests.apps import settle
 from tests.strategies import (
     ANY_CHARACTER,

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from briefing import library as library_module
 from briefing.cli import main
-from briefing.edit import change_file, reopen, resolve
-from briefing.files import ConflictError, atomic_write, read_regular
-from briefing.library import Library
-from briefing.load import load_path
-from briefing.model import ConfirmationStatus
-from briefing.settings import read_settings, save_theme, settings_path
+from briefing.format.load import load_path
+from briefing.format.model import ConfirmationStatus
+from briefing.format.status_edit import change_file, reopen, resolve
+from briefing.library.cache import CACHE_VERSION
+from briefing.library.entries import IndexedBrief
+from briefing.library.index import Library
+from briefing.system.files import ConflictError, atomic_write, read_regular
+from briefing.system.settings import read_settings, save_theme, settings_path
 from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
 
 
@@ -132,7 +133,7 @@ def _library_of(folder: Path, cache: Path) -> Library:
     return Library([folder], cache)
 
 
-def _built(lib: Library) -> dict[str, library_module.IndexedBrief]:
+def _built(lib: Library) -> dict[str, IndexedBrief]:
     for _batch in lib.build():
         pass
     return lib.entries
@@ -199,7 +200,7 @@ def test_a_cache_that_is_a_symlink_to_another_file_is_replaced_not_followed(tmp_
     _built(lib)
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not lib.cache_file.is_symlink()
-    assert json.loads(lib.cache_file.read_bytes())["version"] == library_module.CACHE_VERSION
+    assert json.loads(lib.cache_file.read_bytes())["version"] == CACHE_VERSION
 
 
 # -- settings ---------------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pty_screen import Terminal
 
-from briefing.editor import COLON_STYLE, GOTO_STYLE, editor_command
-from briefing.library import Library
+from briefing.library.index import Library
+from briefing.system.editor import COLON_STYLE, GOTO_STYLE, editor_command
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 
 RECORDING_EDITOR = f"{sys.executable} {DATA / 'recording_editor.py'}"

@@ -15,13 +15,13 @@ from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.widgets import OptionList
 
-from briefing.load import load_path
+from briefing.format.load import load_path
 from briefing.ui.app import BriefingApp
-from briefing.ui.errors import MOST_SHOWN, ErrorScreen
-from briefing.ui.export import ExportForm
-from briefing.ui.links import LinkPicker
+from briefing.ui.dialogs.export import ExportForm
+from briefing.ui.dialogs.links import LinkPicker
 from briefing.ui.palette import _highlight
 from briefing.ui.panes.base import ItemList
+from briefing.ui.screens.errors import MOST_SHOWN, ErrorScreen
 from tests.apps import FakeBrowser, make_app, settle, wait_until
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.test_app_actions import export_from_palette
@@ -245,7 +245,7 @@ async def test_a_file_with_very_many_problems_lists_the_first_and_counts_the_res
 async def test_the_library_lists_an_unreadable_folder_and_enter_on_it_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.library import Library
+    from briefing.library.index import Library
     from tests.test_library_app import ready, rows
 
     folder = tmp_path / "lib"

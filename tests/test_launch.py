@@ -11,9 +11,9 @@ import pytest
 import briefing.cli
 import briefing.ui.app
 from briefing import launch
-from briefing.library import Library
+from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
-from briefing.ui.library_screen import LibraryScreen
+from briefing.ui.screens.library import LibraryScreen
 from tests.apps import make_app, wait_until
 from tests.test_library import make_library
 

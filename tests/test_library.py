@@ -11,11 +11,14 @@ import pytest
 import tomli_w
 from gen_library import brief
 
-from briefing import library as library_module
 from briefing.cli import _what_to_open
-from briefing.discover import find_briefs
-from briefing.library import AgendaHeading, Library, agenda, arrange, pending_board
-from briefing.settings import Settings
+from briefing.library import index as library_module
+from briefing.library.cache import CACHE_VERSION
+from briefing.library.discover import find_briefs
+from briefing.library.entries import IndexedBrief, summarise
+from briefing.library.index import Library
+from briefing.library.views import AgendaHeading, agenda, arrange, pending_board
+from briefing.system.settings import Settings
 from tests.conftest import MINIMAL_BRIEF
 
 
@@ -39,7 +42,7 @@ def make_library(root: Path, count: int = 12) -> list[Path]:
     return paths
 
 
-def built(lib: Library) -> dict[str, library_module.IndexedBrief]:
+def built(lib: Library) -> dict[str, IndexedBrief]:
     for _batch in lib.build():
         pass
     return lib.entries
@@ -124,9 +127,9 @@ def test_a_second_open_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.
     make_library(tmp_path / "lib", 6)
     first = built(Library([tmp_path / "lib"], tmp_path / "cache"))
     calls: list[Path] = []
-    real = library_module.summarise
+    real = summarise
 
-    def counting(path: Path, info: os.stat_result) -> library_module.IndexedBrief:
+    def counting(path: Path, info: os.stat_result) -> IndexedBrief:
         calls.append(path)
         return real(path, info)
 
@@ -161,7 +164,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, junk:
     cache_of(lib).write_bytes(junk)
     assert lib.cached() == {}
     assert len(built(lib)) == 3
-    assert json.loads(cache_of(lib).read_bytes())["version"] == library_module.CACHE_VERSION
+    assert json.loads(cache_of(lib).read_bytes())["version"] == CACHE_VERSION
 
 
 @pytest.mark.parametrize("planted", ["\x1b]52;c;UFdORUQ=\x07", "\u009b2J", "\u202eevil", "bell\x07"])

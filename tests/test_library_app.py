@@ -9,13 +9,14 @@ from typing import cast
 import pytest
 from textual.pilot import Pilot
 
-from briefing.library import IndexedBrief, Library, PendingItem, StopItem
+from briefing.library.entries import IndexedBrief, PendingItem, StopItem
+from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.errors import ErrorScreen
-from briefing.ui.library_screen import LibraryScreen, Line
 from briefing.ui.panes.base import ItemList
-from briefing.ui.rowlist import RowList
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.errors import ErrorScreen
+from briefing.ui.screens.library import LibraryScreen, Line
+from briefing.ui.widgets.rowlist import RowList
 from tests.apps import choose_in_palette, settle, wait_until
 from tests.test_library import make_library
 

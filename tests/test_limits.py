@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import tomli_w
 
-from briefing.display import for_display
-from briefing.load import MAX_FILE_BYTES, load_path, load_text
-from briefing.ui.brief_screen import BriefScreen
+from briefing.format.load import MAX_FILE_BYTES, load_path, load_text
+from briefing.present.screen_cut import for_display
 from briefing.ui.panes.summary import LongBody
+from briefing.ui.screens.brief import BriefScreen
 from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.export.html import render_body
 from briefing.export.markdown import to_markdown
-from briefing.plain import is_web_link
+from briefing.present.links import is_web_link
 from tests.conftest import DATA
 from tests.test_export import brief_of
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import MAX_FILE_BYTES, load_bytes, load_path, load_text
-from briefing.model import Certainty, ConfirmationStatus, Problem, SourceKind, StopStatus
+from briefing.format.load import MAX_FILE_BYTES, load_bytes, load_path, load_text
+from briefing.format.model import Certainty, ConfirmationStatus, Problem, SourceKind, StopStatus
 from tests.conftest import MINIMAL_BRIEF, SEED
 
 WriteBrief = Callable[..., Path]
@@ -232,7 +232,7 @@ def test_control_sequences_are_removed_on_load() -> None:
 
 
 def test_first_briefs_agrees_with_find_briefs(tmp_path: Path) -> None:
-    from briefing.discover import find_briefs, first_briefs
+    from briefing.library.discover import find_briefs, first_briefs
 
     for name in ("b/two.toml", "a/one.toml", ".hidden/x.toml", "c/.dot.toml", "c/notes.txt", "z.toml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

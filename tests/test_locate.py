@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.locate import Locations
+from briefing.format.locate import Locations
 
 TEXT = '''\
 # a comment with [brackets] and key = "value"

@@ -12,9 +12,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from briefing import model
-from briefing.fields import ARRAYS, TABLES
-from briefing.schema import SCHEMA_PATH, build_schema, schema_text
+from briefing.format import model
+from briefing.format.fields import ARRAYS, TABLES
+from briefing.format.schema import SCHEMA_PATH, build_schema, schema_text
 from tests.conftest import DATA, MINIMAL_BRIEF, SEED
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.files import SaveError
-from briefing.settings import Settings, read_settings, save_theme, settings_path, with_theme
+from briefing.system.files import SaveError
+from briefing.system.settings import Settings, read_settings, save_theme, settings_path, with_theme
 
 
 def test_settings_path_follows_xdg_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,8 +14,8 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from briefing.document import brief_from_json
-from briefing.load import load_path
+from briefing.format.document import brief_from_json
+from briefing.format.load import load_path
 from tests.conftest import DATA, MINIMAL_BRIEF, SEED
 from tests.test_cli import briefing_script, run
 

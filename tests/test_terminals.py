@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from briefing.library import Library
-from briefing.load import load_path
+from briefing.format.load import load_path
+from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.detail import DetailScreen
-from briefing.ui.errors import ErrorScreen
-from briefing.ui.too_small import MIN_SIZE, TooSmallScreen
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.errors import ErrorScreen
+from briefing.ui.screens.too_small import MIN_SIZE, TooSmallScreen
 from tests.apps import make_app, settle
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 

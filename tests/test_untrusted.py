@@ -12,10 +12,10 @@ import pytest
 from pty_screen import Terminal
 from textual.widgets import Static
 
-from briefing.load import load_path
-from briefing.text import clean
-from briefing.ui.brief_screen import BriefScreen
-from briefing.ui.detail import DetailScreen
+from briefing.format.load import load_path
+from briefing.system.sanitize import clean
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.detail import DetailScreen
 from tests.apps import make_app, settle
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 

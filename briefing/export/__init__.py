@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from briefing.files import SaveError, atomic_write, create_new
-from briefing.model import Brief
+from briefing.format.model import Brief
+from briefing.system.files import SaveError, atomic_write, create_new
 
 FORMATS = ("markdown", "json", "html", "toml")
 LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)"}
@@ -24,11 +24,11 @@ def _renderer(name: str) -> Callable[[Brief], str]:
 
         return to_html
     if name == "json":
-        from briefing.document import to_json
+        from briefing.export.json_toml import to_json
 
         return to_json
     if name == "toml":
-        from briefing.document import to_toml
+        from briefing.export.json_toml import to_toml
 
         return to_toml
     raise ValueError(f"unknown export format {name!r}; the formats are {', '.join(FORMATS)}")

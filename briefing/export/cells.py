@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from briefing.model import Brief, Confirmation, ConfirmationStatus, Source, Stop
-from briefing.words import day, days, place, stop_window
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Source, Stop
+from briefing.present.wording import day, days, place, stop_window
 
 Escape = Callable[[str], str]
 """Plain text -> the same text, safe in the output format."""

@@ -19,9 +19,9 @@ from briefing.export.cells import (
     source_details,
     stop_cells,
 )
-from briefing.model import Brief, Confirmation, Quote, Source
-from briefing.plain import is_web_link
-from briefing.words import day
+from briefing.format.model import Brief, Confirmation, Quote, Source
+from briefing.present.links import is_web_link
+from briefing.present.wording import day
 
 STYLE = """
 :root { color-scheme: light dark; --muted: #666; --rule: #ccc; --accent: #0b5cad; }
@@ -59,7 +59,7 @@ def _text(text: str) -> str:
 def render_body(markdown: str) -> str:
     """The summary's Markdown body as HTML, with no raw HTML, no images and http(s) links only, its
     headings below the Summary's."""
-    from briefing.markdown_body import CleanMarkdownIt, demote
+    from briefing.present.body import CleanMarkdownIt, demote
 
     parser = CleanMarkdownIt("commonmark", {"html": False}).disable("image")
     parser.validateLink = is_web_link  # type: ignore[method-assign]

@@ -21,9 +21,9 @@ from briefing.export.cells import (
     source_details,
     stop_cells,
 )
-from briefing.model import Brief, Quote, Source
-from briefing.plain import is_web_link
-from briefing.words import day
+from briefing.format.model import Brief, Quote, Source
+from briefing.present.links import is_web_link
+from briefing.present.wording import day
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
 

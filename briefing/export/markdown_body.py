@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.export.markdown import escape
-from briefing.markdown_body import CleanMarkdownIt, demote
-from briefing.plain import is_web_link
+from briefing.present.body import CleanMarkdownIt, demote
+from briefing.present.links import is_web_link
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

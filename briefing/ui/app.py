@@ -21,17 +21,17 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.geometry import Size
 from textual.screen import Screen
 
-from briefing.files import ConflictError, Fingerprint, SaveError, Stamp
-from briefing.load import LoadResult, load_path
-from briefing.model import Confirmation, ConfirmationStatus, Problem
-from briefing.paths import display_path
-from briefing.settings import Settings
+from briefing.format.load import LoadResult, load_path
+from briefing.format.model import Confirmation, ConfirmationStatus, Problem
+from briefing.system.files import ConflictError, Fingerprint, SaveError, Stamp
+from briefing.system.paths import display_path
+from briefing.system.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from briefing.library import Library
+    from briefing.library.index import Library
     from briefing.ui.panes.confirmations import ConfirmationsPane
 
 POLL_SECONDS = 0.2
@@ -81,8 +81,8 @@ class BriefingApp(App[None]):
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
-        from briefing.settings import settings_path
-        from briefing.text import escaped
+        from briefing.system.sanitize import escaped
+        from briefing.system.settings import settings_path
         from briefing.ui.keys import BINDING_IDS
 
         settings_file = escaped(str(settings_path()))
@@ -108,7 +108,7 @@ class BriefingApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         """A theme picked in the palette is kept for the next run, in the settings file."""
-        from briefing.settings import save_theme
+        from briefing.system.settings import save_theme
 
         if theme.name == self._remembered_theme:
             return
@@ -130,15 +130,15 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.library is not None:
-            from briefing.ui.library_screen import LibraryScreen
+            from briefing.ui.screens.library import LibraryScreen
 
             self.title = "briefing library"
             return LibraryScreen(self.library, self.today_override)
         if self.result.brief is None:
-            from briefing.ui.errors import ErrorScreen
+            from briefing.ui.screens.errors import ErrorScreen
 
             return ErrorScreen(self.path, self.result.problems)
-        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.screens.brief import BriefScreen
 
         self.title = self.result.brief.meta.title
         return BriefScreen(self.result, self.path, self.today)
@@ -166,7 +166,7 @@ class BriefingApp(App[None]):
 
     def _fit(self, size: Size) -> None:
         """Cover the screens with a "too small" notice below the smallest usable size; uncover them above it."""
-        from briefing.ui.too_small import TooSmallScreen, too_small
+        from briefing.ui.screens.too_small import TooSmallScreen, too_small
 
         notice = self.screen if isinstance(self.screen, TooSmallScreen) else None
         if not too_small(size):
@@ -193,8 +193,8 @@ class BriefingApp(App[None]):
 
     def reload(self, said: bool = False) -> None:
         """Read the file again and show what it holds now."""
-        from briefing.ui.brief_screen import BriefScreen
-        from briefing.ui.errors import ErrorScreen
+        from briefing.ui.screens.brief import BriefScreen
+        from briefing.ui.screens.errors import ErrorScreen
 
         result = load_path(self.path)
         self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(self.path)
@@ -252,8 +252,8 @@ class BriefingApp(App[None]):
         self, path: str, section: str | None = None, index: int | None = None, sequence: list[str] | None = None
     ) -> None:
         """Open a brief of the library over the list (esc returns), at an item if given."""
-        from briefing.ui.brief_screen import BriefScreen
-        from briefing.ui.errors import ErrorScreen
+        from briefing.ui.screens.brief import BriefScreen
+        from briefing.ui.screens.errors import ErrorScreen
 
         if sequence is not None:
             self.sequence = sequence
@@ -301,7 +301,7 @@ class BriefingApp(App[None]):
     @work(thread=True, group="clipboard")
     def _copy_with_tool(self, text: str, copied: str) -> None:
         """In a thread: finding the tool looks along $PATH, and the tool may take its time."""
-        from briefing.clipboard import ClipboardError, clipboard_command, copy_with
+        from briefing.system.clipboard import ClipboardError, clipboard_command, copy_with
 
         try:
             command = clipboard_command()
@@ -318,7 +318,7 @@ class BriefingApp(App[None]):
         """Open an http(s) link in the browser; refuse anything else, saying why."""
         import webbrowser
 
-        from briefing.plain import has_credentials, is_web_link, shown_host
+        from briefing.present.links import has_credentials, is_web_link, shown_host
 
         if not url:
             self.notify("Nothing to open here: o opens a source's link, or the source of a quote.", markup=False)
@@ -356,7 +356,7 @@ class BriefingApp(App[None]):
     @work(thread=True, group="browser")
     def _launch(self, command: list[str], url: str) -> None:
         """In a thread: the launcher is given a few seconds to say whether it failed."""
-        from briefing.launcher import LaunchError, launch
+        from briefing.system.launcher import LaunchError, launch
 
         try:
             finished = launch(command)
@@ -382,7 +382,7 @@ class BriefingApp(App[None]):
     def export_brief(self, format_name: str) -> None:
         """Ask where to write the open brief in ``format_name``, then write it whole or not at all."""
         from briefing.export import LABELS, SUFFIXES
-        from briefing.ui.export import ExportForm
+        from briefing.ui.dialogs.export import ExportForm
 
         brief = self.result.brief
         if brief is None:
@@ -391,7 +391,7 @@ class BriefingApp(App[None]):
         self.push_screen(ExportForm(brief, format_name, LABELS[format_name], display_path(suggested)))
 
     def action_help(self) -> None:
-        from briefing.ui.help import HelpScreen
+        from briefing.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -400,7 +400,7 @@ class BriefingApp(App[None]):
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
         import subprocess
 
-        from briefing.editor import NoEditor, editor_command
+        from briefing.system.editor import NoEditor, editor_command
 
         edit_line: Callable[[], int | None] | None = getattr(self._brief_base(), "edit_line", None)
         if self._brief_base() is None:
@@ -436,7 +436,7 @@ class BriefingApp(App[None]):
         if status is ConfirmationStatus.PENDING:
             self._save_edit(item, status, None, self.result.fingerprint)
             return
-        from briefing.ui.resolve import ResolveForm
+        from briefing.ui.dialogs.resolve import ResolveForm
 
         # The save checks against the file as it was when the form opened: a change while the
         # form is open (by someone else, or another editor) makes it refuse, not overwrite.
@@ -452,7 +452,7 @@ class BriefingApp(App[None]):
         answer: tuple[dt.date, str] | None,
         fingerprint: Fingerprint | None = None,
     ) -> None:
-        from briefing.edit import change_file, reopen, resolve
+        from briefing.format.status_edit import change_file, reopen, resolve
 
         if status is not ConfirmationStatus.PENDING and answer is None:
             return

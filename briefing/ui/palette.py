@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from briefing.outline import Entry
+from briefing.present.outline import Entry
 from briefing.ui.keys import ITEM_KINDS, SECTION_TITLES
 
 if TYPE_CHECKING:
-    from briefing.library import IndexedBrief
+    from briefing.library.entries import IndexedBrief
 
 _LABEL_WIDTH = 56
 
@@ -56,7 +56,7 @@ class BriefCommands(Provider):
     """Jump to a section, or to any item of the brief on screen."""
 
     def _targets(self) -> Iterator[tuple[str, str, str, Entry | None]]:
-        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.screens.brief import BriefScreen
 
         screen = self.screen
         if not isinstance(screen, BriefScreen):
@@ -67,7 +67,7 @@ class BriefCommands(Provider):
             yield _label(entry), entry.section, ITEM_KINDS[entry.section], entry
 
     def _jump(self, section: str, entry: Entry | None) -> None:
-        from briefing.ui.brief_screen import BriefScreen
+        from briefing.ui.screens.brief import BriefScreen
 
         if isinstance(self.screen, BriefScreen):
             self.screen.show_section(section, entry.index if entry else None)
@@ -98,7 +98,7 @@ class LibraryCommands(Provider):
     MOST_CANDIDATES = 300
 
     def _targets(self) -> list[Target]:
-        from briefing.ui.library_screen import LibraryScreen
+        from briefing.ui.screens.library import LibraryScreen
 
         screen = self.screen
         if not isinstance(screen, LibraryScreen):
@@ -110,7 +110,7 @@ class LibraryCommands(Provider):
         return cached[1]
 
     def _jump(self, target: Target) -> Callable[[], None]:
-        from briefing.ui.library_screen import LibraryScreen
+        from briefing.ui.screens.library import LibraryScreen
 
         _label, _folded, kind, where, section, index = target
         screen = self.screen
@@ -151,7 +151,7 @@ def library_targets(indexed: Iterable[IndexedBrief]) -> list[Target]:
 
     Tens of thousands of them for a large library: the library screen builds them in its indexing worker.
     """
-    from briefing.ui.library_screen import VIEW_TITLES
+    from briefing.ui.screens.library import VIEW_TITLES
 
     targets: list[Target] = []
     add = targets.append

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import Brief
+from briefing.format.model import Brief
 from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
 
 MATCH_STYLE = "reverse $warning"

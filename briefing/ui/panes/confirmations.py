@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 
-from briefing.model import Brief, Confirmation, ConfirmationStatus
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus
+from briefing.present.wording import day, days
 from briefing.ui.keys import CONFIRMATION_BINDINGS
 from briefing.ui.panes.base import ItemList, Pane
-from briefing.words import day, days
 
 STATUS_STYLE = {
     ConfirmationStatus.PENDING: "bold $warning",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 
-from briefing.model import Brief, Stop, StopStatus
+from briefing.format.model import Brief, Stop, StopStatus
+from briefing.present.wording import place, stop_window
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.confirmations import status_words
-from briefing.words import place, stop_window
 
 STOP_STATUS_STYLE = {
     StopStatus.PLANNED: "",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 
-from briefing.model import Brief, Source
+from briefing.format.model import Brief, Source
+from briefing.present.wording import day
 from briefing.ui.panes.base import ItemList, Pane
-from briefing.words import day
 
 
 def source_prompt(source: Source) -> Content:

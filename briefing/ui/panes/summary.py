@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.locate import KeyPath
-from briefing.model import Brief
+from briefing.format.locate import KeyPath
+from briefing.format.model import Brief
+from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import Pane, marked
-from briefing.words import day
 
 
 class SummaryScroll(VerticalScroll):
@@ -125,7 +125,7 @@ class LongBody(_LineByLine):
             if self._parsed is None:
                 from rich.markdown import Markdown
 
-                from briefing.markdown_body import clean_tokens
+                from briefing.present.body import clean_tokens
 
                 self._parsed = Markdown(self._markdown, hyperlinks=False)
                 clean_tokens(self._parsed.parsed)
@@ -169,7 +169,7 @@ class SummaryPane(Pane):
         else:
             from textual.widgets import Markdown
 
-            from briefing.markdown_body import app_parser
+            from briefing.present.body import app_parser
 
             body = Markdown(text, open_links=False, id="part-body", parser_factory=app_parser)
         body.can_focus = False

@@ -1,0 +1,287 @@
+"""A brief as Rich renderables, for ``briefing show``: every section, laid out to a width.
+
+Text from the brief goes in as ``rich.text.Text`` (never markup) and the body
+through Rich's Markdown with hyperlinks shown as text, so nothing in a brief
+can style the output or send a sequence to the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
+from briefing.present.wording import day, days, place, stop_window
+
+SECTIONS = ("summary", "quotes", "confirmations", "itinerary", "sources")
+SECTION_ALIASES = {"pending": "confirmations"}
+TITLES = {
+    "summary": "Summary",
+    "quotes": "Quotes",
+    "confirmations": "Pending confirmations",
+    "itinerary": "Itinerary",
+    "sources": "Sources",
+}
+STATUS_STYLE = {
+    ConfirmationStatus.PENDING: "bold yellow",
+    ConfirmationStatus.CONFIRMED: "bold green",
+    ConfirmationStatus.DENIED: "bold red",
+}
+
+
+def _heading(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left", style="dim")
+
+
+def _none(what: str) -> Text:
+    return Text(f"No {what}.", style="dim italic")
+
+
+def header(brief: Brief) -> RenderableType:
+    meta = brief.meta
+    facts = [f"As of {day(meta.as_of)}"]
+    facts += [value for value in (meta.dateline, meta.category) if value]
+    if meta.updated:
+        facts.append(f"updated {day(meta.updated)}")
+    lines: list[RenderableType] = [Text(meta.title, style="bold"), Text(" · ".join(facts), style="dim")]
+    if meta.tags:
+        lines.append(Text("Tags: " + ", ".join(meta.tags), style="dim"))
+    return Group(*lines)
+
+
+def summary(brief: Brief) -> RenderableType:
+
+    part = brief.summary
+    parts: list[RenderableType] = [Text.assemble(("Bottom line: ", "bold"), part.bluf)]
+    if part.confidence:
+        parts.append(Text.assemble(("Analyst's confidence: ", "dim"), part.confidence.value))
+    if part.key_points:
+        parts += [Text(), _bullets(Text(point) for point in part.key_points)]
+    if part.body and part.body.strip():
+        parts += [Text(), body_markdown(part.body)]
+    return Group(*parts)
+
+
+def body_markdown(body: str) -> RenderableType:
+    """The summary's body for Rich: its tokens cleaned after Markdown decodes character references, and
+    its headings below the Summary's."""
+    from rich.markdown import Markdown
+
+    from briefing.present.body import clean_tokens, demote
+
+    markdown = Markdown(body, hyperlinks=False)
+    clean_tokens(markdown.parsed)
+    demote(markdown.parsed)
+    return markdown
+
+
+def _quote(brief: Brief, quote: Quote) -> RenderableType:
+    attribution = Text.assemble("— ", (quote.speaker, "bold"))
+    for extra in (quote.role, day(quote.said_on) if quote.said_on else None):
+        if extra:
+            attribution.append(f", {extra}")
+    notes = ["translated"] if quote.translated else []
+    if quote.source:
+        notes.append(f"source: {', '.join(brief.outlets([quote.source]))}")
+    if notes:
+        attribution.append(f" ({'; '.join(notes)})", style="dim")
+    lines: list[RenderableType] = [Text.assemble("“", quote.text, "”", style="italic"), attribution]
+    if quote.context:
+        lines.append(Text(quote.context, style="dim"))
+    return Padding(Group(*lines), (0, 0, 0, 2))
+
+
+def quotes(brief: Brief) -> RenderableType:
+    if not brief.quotes:
+        return _none("quotes")
+    parts: list[RenderableType] = []
+    for quote in brief.quotes:
+        if parts:
+            parts.append(Text())
+        parts.append(_quote(brief, quote))
+    return Group(*parts)
+
+
+def _status(item: Confirmation, today: dt.date, between: str = "\n") -> Text:
+    """The status in its colour, then its age while pending, or the day it was resolved."""
+    status = Text(item.status.value, style=STATUS_STYLE[item.status])
+    age = item.age_days(today)
+    if item.status is ConfirmationStatus.PENDING and age is not None:
+        status.append(f"{between}{days(age)}", style="dim")
+    elif item.resolved_on:
+        status.append(f"{between}{day(item.resolved_on)}", style="dim")
+    return status
+
+
+class _ByWidth:
+    """``wide`` where there are at least ``min_width`` columns, else ``narrow``."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
+        self.wide, self.narrow, self.min_width = wide, narrow, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if options.max_width >= self.min_width else self.narrow
+
+
+TABLE_MIN_WIDTH = 90
+"""Narrower than this, confirmations and stops are listed one under another instead of in a table."""
+
+
+def _stacked(blocks: Iterable[tuple[Text, list[Text]]]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for head, lines in blocks:
+        if parts:
+            parts.append(Text())
+        parts += [head, Padding(Group(*lines), (0, 0, 0, 3))]
+    return Group(*parts)
+
+
+def _confirmation_block(brief: Brief, item: Confirmation, today: dt.date) -> tuple[Text, list[Text]]:
+    head = _status(item, today, " · ")
+    if item.since:
+        head.append(f" · since {day(item.since)}", style="dim")
+    lines = [Text(item.what, style="bold"), Text.assemble(("Awaited from: ", "dim"), ", ".join(item.awaited_from))]
+    if item.reported_by:
+        lines.append(Text.assemble(("Reported by: ", "dim"), ", ".join(brief.outlets(item.reported_by))))
+    lines += [Text(extra, style="dim") for extra in (item.note, item.resolution) if extra]
+    return head, lines
+
+
+def confirmations(brief: Brief, today: dt.date) -> RenderableType:
+    if not brief.confirmations:
+        return _none("confirmations")
+    stacked = _stacked(_confirmation_block(brief, item, today) for item in brief.confirmations)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("What", ratio=3)
+    table.add_column("Awaited from", ratio=2)
+    table.add_column("Since", no_wrap=True)
+    table.add_column("Reported by", ratio=1)
+    for item in brief.confirmations:
+        what = Text(item.what)
+        for extra in (item.note, item.resolution):
+            if extra:
+                what.append(f"\n{extra}", style="dim")
+        table.add_row(
+            _status(item, today),
+            what,
+            Text(", ".join(item.awaited_from)),
+            day(item.since) if item.since else "",
+            Text(", ".join(brief.outlets(item.reported_by))),
+        )
+    return _ByWidth(table, stacked, TABLE_MIN_WIDTH)
+
+
+def _waits_on(brief: Brief, stop: Stop, between: str = "\n") -> Text:
+    waits_on = Text()
+    if stop.confirmation:
+        waited = brief.confirmation(stop.confirmation)
+        if waited:
+            waits_on.append(waited.what)
+            waits_on.append(between)
+            waits_on.append(waited.status.value, style=STATUS_STYLE[waited.status])
+        else:
+            waits_on.append(stop.confirmation)
+    return waits_on
+
+
+def _stop_block(brief: Brief, number: int, stop: Stop) -> tuple[Text, list[Text]]:
+    head = Text.assemble((f"{number}. ", "bold"), (place(stop), "bold"))
+    window = Text(stop_window(stop) or "dates not reported", style="" if stop_window(stop) else "dim italic")
+    if stop.when:
+        window.append(f"  “{stop.when}”", style="dim")
+    lines = [window, Text(", ".join([*([stop.certainty.words] if stop.certainty else []), stop.status.value]))]
+    if stop.purpose:
+        lines.append(Text(stop.purpose, style="dim"))
+    if stop.confirmation:
+        lines.append(Text.assemble(("Waits on: ", "dim"), _waits_on(brief, stop, " · ")))
+    return head, lines
+
+
+def itinerary(brief: Brief) -> RenderableType:
+    if not brief.itinerary:
+        return _none("itinerary")
+    stacked = _stacked(_stop_block(brief, number, stop) for number, stop in enumerate(brief.itinerary, 1))
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("#", no_wrap=True, justify="right")
+    table.add_column("Place", ratio=2)
+    table.add_column("Window", ratio=2)
+    table.add_column("Likelihood", ratio=1)
+    table.add_column("Waits on", ratio=2)
+    for number, stop in enumerate(brief.itinerary, 1):
+        window = Text(stop_window(stop) or "not reported", style="" if stop_window(stop) else "dim italic")
+        if stop.when:
+            window.append(f"\n“{stop.when}”", style="dim")
+        likelihood = Text(stop.certainty.words if stop.certainty else "")
+        likelihood.append(("\n" if stop.certainty else "") + stop.status.value, style="dim")
+        waits_on = _waits_on(brief, stop)
+        place_text = Text(place(stop), style="bold")
+        if stop.purpose:
+            place_text.append(f"\n{stop.purpose}", style="not bold dim")
+        table.add_row(str(number), place_text, window, likelihood, waits_on)
+    note = Text("~ marks an approximate window.", style="dim")
+    return Group(_ByWidth(table, stacked, TABLE_MIN_WIDTH), note)
+
+
+def _source(source: Source) -> Text:
+    line = Text(source.outlet, style="bold")
+    if source.kind:
+        line.append(f" ({source.kind.words})")
+    if source.title:
+        line.append(f": {source.title}")
+    if source.published:
+        line.append(f", {day(source.published)}")
+    if source.reliability:
+        line.append(f"; reliability {source.reliability.value} ({source.reliability.words})", style="dim")
+    if source.url:
+        line.append(f"\n{source.url}", style="underline")
+    return line
+
+
+def _bullets(items: Iterable[Text]) -> Table:
+    """One item per row, each after a bullet, wrapped lines indented under the first."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row("•", item)
+    return grid
+
+
+def sources(brief: Brief) -> RenderableType:
+    if not brief.sources:
+        return _none("sources")
+    return _bullets(_source(source) for source in brief.sources)
+
+
+def section(brief: Brief, name: str, today: dt.date) -> RenderableType:
+    if name == "summary":
+        return summary(brief)
+    if name == "quotes":
+        return quotes(brief)
+    if name == "confirmations":
+        return confirmations(brief, today)
+    if name == "itinerary":
+        return itinerary(brief)
+    if name == "sources":
+        return sources(brief)
+    raise ValueError(f"no section {name!r}")
+
+
+def brief_renderables(
+    brief: Brief, sections: Iterable[str] = SECTIONS, today: dt.date | None = None
+) -> Iterator[RenderableType]:
+    """The header, then each section under its heading, with a blank line between."""
+    today = today or brief.meta.as_of
+    yield header(brief)
+    for name in sections:
+        yield Text()
+        yield _heading(TITLES[name])
+        yield section(brief, name, today)

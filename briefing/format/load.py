@@ -1,0 +1,130 @@
+"""Reading a brief file: path -> Brief, or every Problem in it, each located.
+
+Follows "What a bad file gets" in the brief format: a syntax error gets its line
+and column; every other problem gets the line of its key or of its table header.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from briefing.format.locate import KeyPath, Locations
+from briefing.format.model import Brief, Problem
+from briefing.format.validate import validate
+from briefing.system.files import (
+    MAX_BRIEF_BYTES,
+    FileTooLargeError,
+    Fingerprint,
+    NotRegularFileError,
+    Stamp,
+    read_regular,
+)
+
+MAX_FILE_BYTES = MAX_BRIEF_BYTES
+"""The largest brief file the loader reads: 1 MiB, about 50 times the bundled brief."""
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A Brief when the file is good; otherwise every problem found in it."""
+
+    file: str
+    brief: Brief | None
+    problems: tuple[Problem, ...] = ()
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The file's text, when it could be decoded."""
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+    """The file as read, for noticing changes and for refusing to save over someone else's."""
+
+    @property
+    def ok(self) -> bool:
+        return self.brief is not None
+
+    @cached_property
+    def _locations(self) -> Locations | None:
+        return Locations(self.text) if self.text is not None else None
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of a key, or of the table it belongs in."""
+        return self._locations.line(path) if self._locations else None
+
+
+def load_path(path: str | os.PathLike[str], with_lines: bool = True) -> LoadResult:
+    """Read and validate the brief at ``path``; never raises for a bad file.
+
+    Without ``with_lines`` items carry no line numbers, which saves a scan of the text (the library index).
+    """
+    name = os.fspath(path)
+    try:
+        data, info = read_regular(name, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        if os.path.islink(name):
+            return _fail(name, "is a symlink that leads nowhere")
+        return _fail(name, "no such file")
+    except IsADirectoryError:
+        return _fail(name, "is a directory, not a brief file")
+    except NotRegularFileError:
+        return _fail(name, "is not a regular file")
+    except FileTooLargeError as error:
+        return _fail(name, f"is {error.size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
+    except PermissionError:
+        return _fail(name, "permission denied")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _fail(name, "is a symlink that goes round in a loop")
+        return _fail(name, f"cannot be read: {error.strerror or error}")
+    result = load_bytes(data, name, with_lines)
+    stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
+    return replace(result, fingerprint=Fingerprint(stamp, data))
+
+
+def load_bytes(data: bytes, file: str = "<brief>", with_lines: bool = True) -> LoadResult:
+    if len(data) > MAX_FILE_BYTES:
+        return _fail(file, f"is over {MAX_FILE_BYTES:,} bytes (1 MiB), the limit")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start]
+        problem = Problem(file, f"not UTF-8 text (byte 0x{byte:02x} cannot be decoded)", line, column)
+        return LoadResult(file, None, (problem,))
+    return load_text(text, file, with_lines)
+
+
+def load_text(text: str, file: str = "<brief>", with_lines: bool = True) -> LoadResult:
+    text = text.removeprefix("\ufeff")
+    if not text.strip(" \t\r\n"):  # TOML's whitespace: a form feed or a vertical tab is a syntax error
+        return _fail(file, "is empty; a brief needs schema_version, [brief] and [summary]")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return LoadResult(file, None, (_syntax_problem(file, str(error), text),), text)
+    except RecursionError:
+        return LoadResult(file, None, (Problem(file, "values are nested too deeply to read"),), text)
+    brief, problems = validate(document, text, file, with_lines)
+    return LoadResult(file, brief, tuple(problems), text)
+
+
+def _syntax_problem(file: str, message: str, text: str) -> Problem:
+    position = _TOML_POSITION.search(message)
+    if position:
+        text = message[: position.start()]
+        return Problem(file, f"TOML syntax: {text}", int(position.group(1)), int(position.group(2)))
+    at_end = _TOML_AT_END.search(message)
+    if at_end:
+        last_line = text.rstrip("\n").count("\n") + 1
+        return Problem(file, f"TOML syntax: {message[: at_end.start()]} at the end of the file", last_line)
+    return Problem(file, f"TOML syntax: {message}")
+
+
+def _fail(file: str, message: str) -> LoadResult:
+    return LoadResult(file, None, (Problem(file, message),))

@@ -1,0 +1,104 @@
+"""One brief of a library as its lists and boards show it: a few fields, read from the file once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.format.load import load_path
+from briefing.format.model import Brief, ConfirmationStatus, Problem, StopStatus
+from briefing.system.sanitize import escaped
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    index: int
+    id: str
+    what: str
+    awaited_from: tuple[str, ...]
+    since: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class StopItem:
+    index: int
+    place: str
+    when: str | None
+    start: dt.date | None
+    end: dt.date | None
+    approximate: bool
+    certainty: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedBrief:
+    """One file of the library, as the lists and boards show it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    title: str
+    as_of: dt.date | None
+    category: str | None
+    tags: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    pending: tuple[PendingItem, ...]
+    stops: tuple[StopItem, ...]
+    search: str
+    """Title, tags, category, summary and body, case-folded: what filtering looks in."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def next_stop(self) -> StopItem | None:
+        """The first stop in travel order that has not happened or been called off."""
+        done = (StopStatus.COMPLETED.value, StopStatus.CANCELLED.value)
+        return next((stop for stop in self.stops if stop.status not in done), None)
+
+
+def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
+    result = load_path(path, with_lines=False)
+    brief = result.brief
+    if brief is None:
+        return problem_entry(path, info.st_size, info.st_mtime_ns, result.problems)
+    return _from_brief(path, info, brief)
+
+
+def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
+    meta, summary = brief.meta, brief.summary
+    pending = tuple(
+        PendingItem(index, item.id, item.what, item.awaited_from, item.since)
+        for index, item in enumerate(brief.confirmations)
+        if item.status is ConfirmationStatus.PENDING
+    )
+    stops = tuple(
+        StopItem(
+            index,
+            stop.place,
+            stop.when,
+            stop.start,
+            stop.end,
+            stop.approximate,
+            stop.certainty.value if stop.certainty else None,
+            stop.status.value,
+        )
+        for index, stop in enumerate(brief.itinerary)
+    )
+    search = "\n".join(
+        part
+        for part in (meta.title, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points, summary.body)
+        if part
+    ).casefold()
+    return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
+                        meta.tags, (), pending, stops, search)  # fmt: skip
+
+
+def problem_entry(path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...]) -> IndexedBrief:
+    """A file (or folder) that could not be read as a brief: listed by its name, written safely."""
+    name = escaped(path.name or str(path))
+    return IndexedBrief(str(path), size, mtime_ns, name, None, None, (), problems, (), (), name.casefold())

@@ -1,0 +1,45 @@
+"""Choosing one of the summary's links to open, by keyboard."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.present.links import has_credentials, shown_host
+from briefing.ui.keys import LINK_PICKER_BINDINGS
+
+
+def _prompt(text: str, url: str) -> Content:
+    """The link's text, its URL, and its host in ``xn--`` form when the name is not plain ASCII."""
+    host = shown_host(url)
+    warning = (f"\nhost {host}: the name is not plain ASCII and may imitate another", "$warning") if host else ""
+    refused = ("\ncarries a user name or password: not opened", "$warning") if has_credentials(url) else ""
+    return Content.assemble((text, "bold"), "\n", (url, "dim"), warning, refused)
+
+
+class LinkPicker(ModalScreen[str | None]):
+    """The links of the summary's body; enter opens one (http and https only), esc goes back."""
+
+    BINDINGS = [*LINK_PICKER_BINDINGS]
+
+    def __init__(self, links: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="links") as box:
+            box.border_title = Content(" Links in the summary ")
+            box.border_subtitle = Content(" enter open · esc back ")
+            yield OptionList(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.links[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

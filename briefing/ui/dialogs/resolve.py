@@ -1,0 +1,65 @@
+"""The small form that asks how a confirmation was resolved, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from briefing.format.model import Confirmation, ConfirmationStatus
+from briefing.ui.keys import RESOLVE_BINDINGS
+from briefing.ui.panes.confirmations import status_words
+
+Resolution = tuple[dt.date, str]
+
+
+class ResolveForm(ModalScreen[Resolution | None]):
+    """Asks for the resolution (required) and the date (default: today as the app sees it)."""
+
+    BINDINGS = [*RESOLVE_BINDINGS]
+
+    def __init__(self, confirmation: Confirmation, status: ConfirmationStatus, today: dt.date) -> None:
+        super().__init__()
+        self.confirmation = confirmation
+        self.status = status
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        item = self.confirmation
+        with Vertical(id="resolve") as box:
+            box.border_title = Content.assemble(" Mark ", status_words(self.status), " ")
+            box.border_subtitle = Content(" enter save · tab next field · esc cancel ")
+            yield Static(Content.styled(item.what, "bold"), id="resolve-what")
+            yield Label("Resolution: what confirmed or denied it (required)")
+            yield Input(item.resolution or "", placeholder="e.g. Announced by the Kremlin on state TV", id="resolution")
+            yield Label("Date (YYYY-MM-DD)")
+            yield Input((item.resolved_on or self.today).isoformat(), id="resolved-on")
+            yield Static("", id="resolve-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#resolution", Input).focus()
+
+    @on(Input.Submitted)
+    def submit(self) -> None:
+        resolution = self.query_one("#resolution", Input).value.strip()
+        date_text = self.query_one("#resolved-on", Input).value.strip()
+        error = self.query_one("#resolve-error", Static)
+        if not resolution:
+            error.update(Content.styled("The resolution is required.", "$text-error"))
+            self.query_one("#resolution", Input).focus()
+            return
+        try:
+            resolved_on = dt.date.fromisoformat(date_text)
+        except ValueError:
+            error.update(Content.styled(f"“{date_text}” is not a date like 2024-06-12.", "$text-error"))
+            self.query_one("#resolved-on", Input).focus()
+            return
+        self.dismiss((resolved_on, resolution))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

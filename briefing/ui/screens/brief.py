@@ -1,0 +1,496 @@
+"""One brief on screen: five panes, a section bar, find, and moving between them by keyboard.
+
+Narrow terminals show one pane at a time; wider ones the summary (or quotes or
+sources) beside the pending confirmations and the itinerary; the widest, all five
+in three columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+
+from briefing.format.load import LoadResult
+from briefing.format.locate import KeyPath
+from briefing.format.model import Brief, Problem
+from briefing.present.outline import Matches
+from briefing.present.screen_cut import for_display
+from briefing.system.paths import display_path
+from briefing.ui.keys import BRIEF_BINDINGS, ITEM_KINDS, SECTION_IDS, SECTION_TITLES, SECTIONS
+from briefing.ui.panes.base import ItemList, Pane
+from briefing.ui.panes.summary import SummaryPane
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets import Markdown
+
+    from briefing.present.outline import Entry
+    from briefing.ui.screens.detail import Row
+    from briefing.ui.widgets.find import FindBar
+
+TWO_COLUMNS_FROM = 100
+"""From this many columns, the summary, pending confirmations and itinerary share the screen."""
+THREE_COLUMNS_FROM = 180
+"""From this many columns, the quotes and sources have a column of their own: every pane is on screen."""
+COLUMN_SECTIONS = {"left": {"summary"}, "middle": {"quotes", "sources"}, "right": {"confirmations", "itinerary"}}
+"""The sections each column holds, in three columns."""
+LEFT_SECTIONS = COLUMN_SECTIONS["left"] | COLUMN_SECTIONS["middle"]
+"""What the left column shows, one at a time, in two columns: the middle column stands in its place."""
+MEASURE_AHEAD_AFTER = 0.5
+"""Seconds after the first paint before long hidden lists are measured, a batch at a time."""
+MEASURE_AHEAD_MIN_ITEMS = 100
+
+
+def column_count(width: int) -> int:
+    """How many columns of panes a terminal this wide gets."""
+    return 1 if width < TWO_COLUMNS_FROM else 3 if width >= THREE_COLUMNS_FROM else 2
+
+
+class SectionBar(Static):
+    """The sections by number, the current one marked; find status at the right."""
+
+    def show(self, current: str, visible: set[str], find_status: str) -> None:
+        parts: list[str | tuple[str, str]] = []
+        for number, (section, title) in enumerate(SECTIONS, start=1):
+            if section == current:
+                style = "bold reverse $accent"
+            elif section in visible:
+                style = "bold"
+            else:
+                style = "dim"
+            parts += [(f" {number} {title} ", style), " "]
+        if find_status:
+            parts += ["   ", (find_status, "italic")]
+        self.update(Content.assemble(*parts))
+
+
+def _brief_commands() -> type[Provider]:
+    from briefing.ui.palette import BriefCommands
+
+    return BriefCommands
+
+
+class BriefScreen(Screen[None]):
+    SHOWS_A_BRIEF = True
+    BINDINGS = [*BRIEF_BINDINGS]
+    COMMANDS = {_brief_commands}
+    AUTO_FOCUS = "SummaryScroll"
+
+    columns: reactive[int] = reactive(2, init=False)
+    section: reactive[str] = reactive("summary", init=False)
+
+    def __init__(self, result: LoadResult, path: Path, today: dt.date) -> None:
+        super().__init__()
+        assert result.brief is not None
+        self.result = result
+        self.brief: Brief = for_display(result.brief)
+        """What the panes draw: the brief with absurdly long texts cut (copy and open use the whole)."""
+        self.path = path
+        self.today = today
+        self.left_section = "summary"
+        self._entries: list[Entry] | None = None
+        self.matches = Matches()
+        self._focus_before_find: str = "summary"
+        self._drawing = False
+        self._waiting: LoadResult | None = None
+
+    @property
+    def whole(self) -> Brief:
+        """The brief as loaded, nothing cut: what copy, open and details take their text from."""
+        assert self.result.brief is not None
+        return self.result.brief
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every section part and item, for find and the palette."""
+        if self._entries is None:
+            from briefing.present.outline import outline
+
+            self._entries = outline(self.brief)
+        return self._entries
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar(id="sections")
+        with Horizontal(id="columns"):
+            with Vertical(id="left"):
+                yield SummaryPane(self.brief)
+            # Quotes and sources: in two columns, shown in the left one's place.
+            yield Vertical(id="middle")
+            yield Vertical(id="right")
+
+    def on_mount(self) -> None:
+        self.set_reactive(BriefScreen.columns, column_count(self.app.size.width))
+        self._arrange()
+        # What is read first paints first: the summary's head, then the other panes, then the body.
+        self.call_later(self._mount_the_rest)
+
+    async def show_result(self, result: LoadResult) -> None:
+        """Show a new good version of the file, keeping the section, the cursor and any find.
+
+        Versions that arrive while one is being drawn wait; only the newest of them is drawn.
+        """
+        assert result.brief is not None
+        self.result = result
+        self.brief = for_display(result.brief)
+        self._entries = None
+        self.hide_problems()
+        self._waiting = result
+        if self._drawing:
+            return
+        self._drawing = True
+        try:
+            while self._waiting is not None:
+                brief = self._waiting.brief
+                self._waiting = None
+                assert brief is not None
+                await self._draw(brief)
+        finally:
+            self._drawing = False
+
+    async def _draw(self, brief: Brief) -> None:
+        # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
+        section, left_section = self.section, self.left_section
+        for pane in list(self.query(Pane)):
+            await pane.show_brief(brief)
+        self.section, self.left_section = section, left_section
+        if self.matches.query:
+            self.matches = Matches.search(self.matches.query, self.entries)
+            self._mark_matches()
+        self._arrange()
+        if self.ready and not isinstance(self.focused, Input):
+            self.set_focus(self._pane(self.section).focus_target)
+
+    async def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
+        """Keep the brief on screen, with the problems of the file's new version below it."""
+        from briefing.ui.screens.errors import ProblemsPanel
+
+        panels = self.query(ProblemsPanel)
+        if panels:
+            panel = panels.first()
+        else:
+            panel = ProblemsPanel()
+            await self.mount(panel, after=self.query_one("#columns"))
+        panel.show(heading, problems)
+
+    def hide_problems(self) -> None:
+        from briefing.ui.screens.errors import ProblemsPanel
+
+        for panel in self.query(ProblemsPanel):
+            panel.hide()
+
+    def edit_line(self) -> int | None:
+        """The line of the file that holds what the cursor is on."""
+        pane = self._pane(self.section) if self.ready else None
+        if isinstance(pane, SummaryPane):
+            return self.result.line_of(pane.part_key())
+        if pane is None:
+            return None
+        index = pane.query_one(ItemList).item_index
+        if index is None:
+            return self.result.line_of((self.section,))
+        path: KeyPath = (self.section, index)
+        return self.result.line_of(path)
+
+    async def _mount_the_rest(self) -> None:
+        from textual.widgets import Footer
+
+        from briefing.ui.panes.confirmations import ConfirmationsPane
+        from briefing.ui.panes.itinerary import ItineraryPane
+        from briefing.ui.panes.quotes import QuotesPane
+        from briefing.ui.panes.sources import SourcesPane
+        from briefing.ui.widgets.find import FindBar
+
+        await self.query_one(SummaryPane).mount_key_points()
+        middle, right = self.query_one("#middle"), self.query_one("#right")
+        await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
+        await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
+        find_bar = FindBar()
+        await self.mount_all([find_bar, Footer(compact=True)])
+        # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
+        self.watch(find_bar, "value", self._find_to, init=False)
+        self._arrange()
+        self.call_later(self.query_one(SummaryPane).mount_body)
+        self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
+
+    def _measure_hidden_lists(self) -> None:
+        """Measure the items of long hidden lists now, a batch per frame, so their key brings them at once."""
+        shown = self.query_one("#part-0").region.width
+        if not shown:
+            return
+        # A pane's list is as wide as the summary's text, or one more when it needs no scrollbar.
+        widths = (shown, shown + 1)
+        hidden = [
+            items
+            for pane in self.query(Pane)
+            if not pane.display
+            for items in pane.query(ItemList)
+            if items.item_count >= MEASURE_AHEAD_MIN_ITEMS
+        ]
+        batches = itertools.chain.from_iterable(items.measure_ahead(widths) for items in hidden)
+
+        def step() -> None:
+            if next(batches, False) is not False:  # None after each batch, False when all are measured
+                self.set_timer(0.01, step)
+
+        step()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.columns = column_count(event.size.width)
+
+    def watch_columns(self) -> None:
+        self._arrange()
+
+    def watch_section(self) -> None:
+        self._arrange()
+
+    def _pane(self, section: str) -> Pane:
+        return self.query_one(f"#{section}", Pane)
+
+    @property
+    def ready(self) -> bool:
+        """True once every pane is mounted (a frame after the summary)."""
+        return bool(self.query("#itinerary"))
+
+    def _visible_sections(self) -> set[str]:
+        if self.columns == 1:
+            return {self.section}
+        if self.columns == 2:
+            return {self.left_section, "confirmations", "itinerary"}
+        return set(SECTION_IDS)
+
+    def _arrange(self) -> None:
+        visible = self._visible_sections()
+        for pane in self.query(Pane):
+            pane.display = pane.id in visible
+        for column_id, sections in COLUMN_SECTIONS.items():
+            for column in self.query(f"#{column_id}"):
+                column.display = bool(visible & sections)
+        self.set_class(self.columns == 3, "-three-columns")
+        self._update_bar()
+
+    def _mark_matches(self) -> None:
+        pattern = self.matches.pattern
+        for pane in self.query(Pane):
+            pane.mark(pattern)
+
+    def _update_bar(self) -> None:
+        for bar in self.query(SectionBar):
+            bar.show(self.section, self._visible_sections(), self.matches.status())
+
+    def show_section(self, section: str, index: int | None = None) -> None:
+        """Bring a section forward and focus it, on item ``index`` if given."""
+        if not self.ready:
+            self.call_after_refresh(self.show_section, section, index)
+            return
+        if section in LEFT_SECTIONS:
+            self.left_section = section
+        self.section = section
+        self._arrange()
+        pane = self._pane(section)
+        self.set_focus(pane.focus_target)
+        if index is None:
+            return
+        if isinstance(pane, SummaryPane):
+            self.call_after_refresh(pane.show_part, index)
+        else:
+            pane.query_one(ItemList).highlighted = index
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for pane in event.widget.ancestors_with_self:
+            if isinstance(pane, Pane) and pane.id:
+                if pane.id in LEFT_SECTIONS:
+                    self.left_section = pane.id
+                self.section = pane.id
+                return
+
+    def action_section(self, section: str) -> None:
+        self.show_section(section)
+
+    def _step_section(self, by: int) -> None:
+        position = SECTION_IDS.index(self.section)
+        self.show_section(SECTION_IDS[(position + by) % len(SECTION_IDS)])
+
+    def action_next_pane(self) -> None:
+        self._step_section(1)
+
+    def action_previous_pane(self) -> None:
+        self._step_section(-1)
+
+    @on(OptionList.OptionSelected)
+    def open_item(self, event: OptionList.OptionSelected) -> None:
+        pane = next((a for a in event.option_list.ancestors if isinstance(a, Pane)), None)
+        if pane is None or not isinstance(event.option_list, ItemList) or event.option_list.item_count == 0:
+            return
+        self.open_detail(pane.SECTION, event.option_index)
+
+    def open_detail(self, section: str, index: int) -> None:
+        from briefing.ui.screens.detail import DetailScreen, confirmation_rows, quote_rows, source_rows, stop_rows
+
+        brief = self.brief
+        heading: str
+        rows: list[Row]
+        if section == "quotes":
+            item = brief.quotes[index]
+            heading, rows, line = "Quote", quote_rows(item, brief), item.line
+        elif section == "confirmations":
+            confirmation = brief.confirmations[index]
+            heading, rows = "Confirmation", confirmation_rows(confirmation, brief, self.today)
+            line = confirmation.line
+        elif section == "itinerary":
+            stop = brief.itinerary[index]
+            heading, rows, line = f"Stop {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief), stop.line
+        elif section == "sources":
+            source = brief.sources[index]
+            heading, rows, line = "Source", source_rows(source), source.line
+        else:
+            return
+        from briefing.present.copy import item_text
+        from briefing.present.links import item_link
+
+        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
+        text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
+        self.app.push_screen(DetailScreen(heading, rows, where, text, link))
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.prevent_default()
+        self.app.open_link(event.href)  # type: ignore[attr-defined]
+
+    def current_item(self) -> tuple[str, int | None]:
+        """The section with the cursor, and the item it is on (None in the summary or an empty section)."""
+        if not self.ready or self.section == "summary":
+            return self.section, None
+        return self.section, self._pane(self.section).query_one(ItemList).item_index
+
+    def action_copy(self) -> None:
+        from briefing.present.copy import item_text, summary_text
+
+        section, index = self.current_item()
+        if index is None:
+            if section != "summary":
+                self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
+                return
+            self.app.copy_item(summary_text(self.whole), "summary")  # type: ignore[attr-defined]
+            return
+        text = item_text(self.whole, section, index, self.today)
+        self.app.copy_item(text, ITEM_KINDS[section].lower())  # type: ignore[attr-defined]
+
+    def action_open_link(self) -> None:
+        from briefing.present.body import body_links
+        from briefing.present.links import item_link
+
+        section, index = self.current_item()
+        if section == "summary":
+            links = body_links(self.whole.summary.body or "")
+            if len(links) == 1:
+                self.app.open_link(links[0][1])  # type: ignore[attr-defined]
+            elif links:
+                from briefing.ui.dialogs.links import LinkPicker
+
+                self.app.push_screen(LinkPicker(links), self._open_chosen)
+            else:
+                self.notify("Nothing to open here: the summary has no links.", markup=False)
+            return
+        link = item_link(self.whole, section, index) if index is not None else None
+        self.app.open_link(link)  # type: ignore[attr-defined]
+
+    def _open_chosen(self, url: str | None) -> None:
+        if url is not None:
+            self.app.open_link(url)  # type: ignore[attr-defined]
+
+    def action_find(self) -> None:
+        if not self.ready:
+            return
+        find = self.query_one("#find")
+        self._focus_before_find = self.section
+        # The bar takes the footer's row while it is open, so no pane changes size (and none is laid out again).
+        self._show_find_bar(True)
+        find.focus()
+        # What find searches is listed once the bar is on screen, before the first letter comes.
+        self.call_after_refresh(lambda: self.entries)
+
+    def _close_find(self) -> None:
+        self._show_find_bar(False)
+
+    def _show_find_bar(self, shown: bool) -> None:
+        from textual.widgets import Footer
+
+        self.query_one("#find").display = shown
+        self.query_one(Footer).display = not shown
+
+    def _find_to(self, text: str) -> None:
+        self.matches = Matches.search(text, self.entries)
+        self._mark_matches()
+        entry = self.matches.entry
+        if entry is not None:
+            self._show_entry(entry, focus=False)
+        self._update_bar()
+
+    @on(Input.Submitted, "#find")
+    def find_submitted(self) -> None:
+        self._close_find()
+        entry = self.matches.entry
+        self.show_section(entry.section if entry else self._focus_before_find, entry.index if entry else None)
+
+    def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
+        self.action_clear_find()
+        self._close_find()
+        self.show_section(self._focus_before_find)
+
+    def action_back(self) -> None:
+        """esc: clear find's highlights; with none, back to the library (when there is one)."""
+        if self.matches.query:
+            self.action_clear_find()
+        else:
+            self.app.close_brief()  # type: ignore[attr-defined]
+
+    def action_step(self, by: int) -> None:
+        self.app.step_brief(by)  # type: ignore[attr-defined]
+
+    def action_clear_find(self) -> None:
+        if not self.matches.query:
+            return
+        self.query_one("#find", Input).value = ""
+        self.matches = Matches()
+        self._mark_matches()
+        self._update_bar()
+
+    def _show_entry(self, entry: Entry, focus: bool = True) -> None:
+        if focus:
+            self.show_section(entry.section, entry.index)
+            return
+        if entry.section in LEFT_SECTIONS:
+            self.left_section = entry.section
+        self.section = entry.section
+        self._arrange()
+        pane = self._pane(entry.section)
+        if isinstance(pane, SummaryPane):
+            self.call_after_refresh(pane.show_part, entry.index)
+        else:
+            pane.query_one(ItemList).highlighted = entry.index
+
+    def _step_match(self, by: int) -> None:
+        if not self.matches.query:
+            self.notify("Nothing to repeat: press / to find.", severity="warning", markup=False)
+            return
+        entry = self.matches.step(by)
+        if entry is None:
+            self.notify(self.matches.status(), severity="warning", markup=False)
+        else:
+            self._show_entry(entry)
+        self._update_bar()
+
+    def action_find_next(self) -> None:
+        self._step_match(1)
+
+    def action_find_previous(self) -> None:
+        self._step_match(-1)

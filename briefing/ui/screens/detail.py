@@ -1,0 +1,139 @@
+"""The full detail of one item, over the brief: every field, labelled; esc returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefing.format.model import Brief, Confirmation, Quote, Source, Stop
+from briefing.present.wording import day, days, place, stop_window
+from briefing.ui.keys import DETAIL_BINDINGS
+from briefing.ui.panes.confirmations import status_words
+
+Row = tuple[str, Content | str | None]
+
+
+def _sources(brief: Brief, ids: Iterable[str]) -> str | None:
+    names = []
+    for source_id in ids:
+        source = brief.source(source_id)
+        names.append(f"{source.outlet} ({source_id})" if source else source_id)
+    return ", ".join(names) or None
+
+
+def _day(date: dt.date | None) -> str | None:
+    return day(date) if date else None
+
+
+def quote_rows(quote: Quote, brief: Brief) -> list[Row]:
+    return [
+        ("Speaker", Content.styled(quote.speaker, "bold")),
+        ("Role", quote.role),
+        ("Said on", _day(quote.said_on)),
+        ("Quote", Content.assemble(("“", "$accent"), quote.text, ("”", "$accent"))),
+        ("Translated", "yes, the published text is a translation" if quote.translated else None),
+        ("Context", quote.context),
+        ("Source", _sources(brief, [quote.source] if quote.source else [])),
+    ]
+
+
+def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[Row]:
+    age = item.age_days(today)
+    since = f"{day(item.since)} (age {days(age)} as of {day(today)})" if item.since and age is not None else None
+    return [
+        ("Claim", Content.styled(item.what, "bold")),
+        ("Status", status_words(item.status)),
+        ("Awaited from", ", ".join(item.awaited_from)),
+        ("Reported since", since),
+        ("Reported by", _sources(brief, item.reported_by)),
+        ("Note", item.note),
+        ("Resolved on", _day(item.resolved_on)),
+        ("Resolution", item.resolution),
+        ("Id", item.id),
+    ]
+
+
+def stop_rows(stop: Stop, brief: Brief) -> list[Row]:
+    waited = brief.confirmation(stop.confirmation) if stop.confirmation else None
+    waits_on: Content | str | None = stop.confirmation
+    if waited:
+        waits_on = Content.assemble(
+            (waited.what, "bold"), "\n", status_words(waited.status), ("  ·  awaited from ", "dim"),
+            ", ".join(waited.awaited_from), ("  ·  id ", "dim"), waited.id,
+        )  # fmt: skip
+    return [
+        ("Place", Content.styled(place(stop), "bold")),
+        ("As reported", f"“{stop.when}”" if stop.when else None),
+        ("Window", _window_words(stop)),
+        ("Certainty", stop.certainty.words if stop.certainty else None),
+        ("Status", stop.status.value),
+        ("Purpose", stop.purpose),
+        ("Waits on", waits_on),
+        ("Sources", _sources(brief, stop.sources)),
+    ]
+
+
+def _window_words(stop: Stop) -> str | None:
+    window = stop_window(stop)
+    if window is None:
+        return None
+    return f"{window}  (approximate)" if stop.approximate else window
+
+
+def source_rows(source: Source) -> list[Row]:
+    return [
+        ("Outlet", Content.styled(source.outlet, "bold")),
+        ("Kind", source.kind.words if source.kind else None),
+        ("Title", source.title),
+        ("Published", _day(source.published)),
+        ("Link", source.url),
+        ("Reliability", f"{source.reliability.value}: {source.reliability.words}" if source.reliability else None),
+        ("Id", source.id),
+    ]
+
+
+class DetailScreen(ModalScreen[None]):
+    """One item in full, in a box over the brief."""
+
+    BINDINGS = [*DETAIL_BINDINGS]
+
+    def __init__(
+        self, heading: str, rows: list[Row], where: str | None, text: str = "", link: str | None = None
+    ) -> None:
+        super().__init__()
+        self.heading = heading
+        self.rows = [(label, value) for label, value in rows if value]
+        self.where = where
+        self.text = text
+        """The item as plain text, for y."""
+        self.link = link
+        """Where o goes, if anywhere."""
+
+    def action_copy(self) -> None:
+        self.app.copy_item(self.text, self.heading.split()[0].lower())  # type: ignore[attr-defined]
+
+    def action_open_link(self) -> None:
+        self.app.open_link(self.link)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail") as box:
+            box.border_title = Content(f" {self.heading} ")
+            box.border_subtitle = Content(" y copy · o open link · esc back " if self.link else " y copy · esc back ")
+            with Grid(id="detail-grid"):
+                for label, value in self.rows:
+                    yield Static(Content.styled(label, "dim"), classes="label")
+                    yield Static(value if isinstance(value, Content) else Content(value), classes="value")
+            if self.where:
+                yield Static(Content.styled(self.where, "dim"), id="detail-where")
+
+    def on_mount(self) -> None:
+        self.query_one("#detail").focus()
+
+    def action_back(self) -> None:
+        self.dismiss()

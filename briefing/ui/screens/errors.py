@@ -1,0 +1,120 @@
+"""The view for a brief that cannot be shown: every problem with its line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from briefing.format.model import Problem
+from briefing.system.paths import display_path
+from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS
+
+
+class ProblemList(OptionList):
+    BINDINGS = [*MOVE_BINDINGS]
+
+
+def problem_prompt(problem: Problem) -> Content:
+    where = "whole file" if problem.line is None else f"line {problem.line}"
+    if problem.column is not None:
+        where += f", column {problem.column}"
+    parts: list[str | tuple[str, str]] = [("✘ ", "$text-error"), (where, "bold")]
+    if problem.key:
+        parts += [("  ", ""), (problem.key, "bold")]
+    parts += ["\n", problem.message]
+    return Content.assemble(*parts)
+
+
+MOST_SHOWN = 500
+"""Problems listed on screen; past these the list says how many more there are (`briefing check` lists all)."""
+
+
+def _problem_options(problems: tuple[Problem, ...]) -> list[Content | None]:
+    options: list[Content | None] = []
+    for problem in problems[:MOST_SHOWN]:
+        options += [problem_prompt(problem), None]
+    return options[:-1]
+
+
+def listed_note(count: int) -> str:
+    """What the heading adds when not every problem is listed."""
+    return f" (the first {MOST_SHOWN:,} are listed; `briefing check` lists them all)" if count > MOST_SHOWN else ""
+
+
+class ProblemsPanel(Vertical):
+    """Below a brief: why the file's latest version is not the one on screen."""
+
+    def __init__(self) -> None:
+        super().__init__(id="problems")
+
+    def compose(self) -> ComposeResult:
+        yield ProblemList()
+
+    def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
+        self.border_title = Content(f" {heading}{listed_note(len(problems))} ")
+        self.border_subtitle = Content(" e edit · r reload ")
+        problem_list = self.query_one(ProblemList)
+        problem_list.set_options(_problem_options(problems))
+        self.add_class("-shown")
+
+    def hide(self) -> None:
+        self.remove_class("-shown")
+
+    @property
+    def shown(self) -> bool:
+        return self.has_class("-shown")
+
+
+class ErrorScreen(Screen[None]):
+    SHOWS_A_BRIEF = True
+    BINDINGS = [*ERROR_BINDINGS]
+
+    def action_back(self) -> None:
+        self.app.close_brief()  # type: ignore[attr-defined]
+
+    def action_step(self, by: int) -> None:
+        self.app.step_brief(by)  # type: ignore[attr-defined]
+
+    def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
+        super().__init__()
+        self.path = path
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        count = len(self.problems)
+        with Vertical(id="errors", classes="pane"):
+            yield Static(
+                Content.assemble(
+                    ("This brief cannot be shown: ", "bold"),
+                    (f"{count:,} problem{'s' if count != 1 else ''}", "bold $error"),
+                    " in ",
+                    (display_path(self.path), "bold"),
+                    listed_note(count),
+                    f"\nFix {'it' if count == 1 else 'them'} in your editor (press e): "
+                    "this view follows the file as it is saved.",
+                ),
+                id="errors-heading",
+            )
+            yield ProblemList(*_problem_options(self.problems))
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#errors").border_title = Content(" Problems ")
+        self.query_one(ProblemList).focus()
+
+    async def show_problems(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        await self.recompose()
+        self.query_one(ProblemList).focus()
+
+    def edit_line(self) -> int | None:
+        """The line of the problem under the cursor, or of the first one that has a line."""
+        highlighted = self.query_one(ProblemList).highlighted
+        if highlighted is not None and self.problems[highlighted].line is not None:
+            return self.problems[highlighted].line
+        return next((problem.line for problem in self.problems if problem.line is not None), None)

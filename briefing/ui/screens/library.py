@@ -1,0 +1,397 @@
+"""The library: every brief under the paths in a fast list, and two boards across them all.
+
+The list (newest first, other orders with `s`, filtered as you type with `/`), the
+pending board (`p`: every pending confirmation, oldest first) and the agenda (`a`:
+every stop by week) share one index, built in the background with a progress line
+and kept up to date as files change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from briefing.library.entries import IndexedBrief, PendingItem, StopItem
+from briefing.library.index import Library
+from briefing.library.views import ORDERS, AgendaHeading, agenda, arrange, library_today, pending_board
+from briefing.present.wording import day, days, window
+from briefing.system.paths import display_path
+from briefing.ui.keys import LIBRARY_BINDINGS
+from briefing.ui.widgets.rowlist import RowList, cell
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from briefing.ui.app import BriefingApp
+
+REFRESH_SECONDS = 2.0
+"""How often the library is checked for files added, changed or removed, at the most."""
+REFRESH_SHARE = 0.02
+"""At the least: a check never takes more than this share of a core. 10,000 files take about 0.1 s to
+check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
+COLUMN_WIDTHS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
+    # Under 100 columns, up to 140, and wider. -1: the column that takes what is left; 0: left out.
+    "library": ((11, -1, 0, 0, 7, 26), (11, -1, 14, 20, 7, 26), (11, -1, 16, 26, 7, 32)),
+    "pending": ((11, 9, -1, 0, 24), (11, 9, -1, 24, 30), (11, 9, -1, 30, 40)),
+    "agenda": ((20, -1, 0, 0, 24), (20, -1, 22, 20, 34), (20, 32, 22, 26, -1)),
+}
+VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
+
+
+def _stop_window(stop: StopItem) -> str:
+    return window(stop.start, stop.end, stop.approximate) or "no dates"
+
+
+class Line(Widget):
+    """One line of text that changes often: redrawn in place, never re-laid out (unlike Static.update)."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self._text
+
+
+def _library_commands() -> type[Provider]:
+    from briefing.ui.palette import LibraryCommands
+
+    return LibraryCommands
+
+
+def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> Text:
+    """One row: each text in its column, a space between; columns of width 0 are left out."""
+    return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
+
+
+class LibraryScreen(Screen[None]):
+    COMMANDS = {_library_commands}
+    BINDINGS = [*LIBRARY_BINDINGS]
+
+    def __init__(self, library: Library, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.today = today
+        self.view = "library"
+        self.order = 0
+        self.query_text = ""
+        self.indexing: tuple[int, int] | None = (0, 0)
+        self.shown: list[IndexedBrief] = []
+        self._library_today: dt.date | None = None
+        self._sorted: dict[int, list[IndexedBrief]] = {}
+        self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
+        self._boards: dict[str, list[Any]] = {}
+        self._bad_count: tuple[object, int] | None = None
+        self.palette_targets: tuple[object, list[Any]] | None = None
+        """The palette's entries, kept while the index they came from is current."""
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Line(id="library-status")
+        yield Line(id="library-columns")
+        yield RowList(self._render_row, id="library-rows")
+        yield Input(placeholder="Filter: words in the title, tags, category, summary or body", id="library-filter")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.display = False
+        # Watched rather than told through Input.Changed: the list then follows a key in the frame that
+        # shows the key, instead of the next one (about 17 ms sooner).
+        self.watch(box, "value", self._filter_to, init=False)
+        self._update_status()
+        self._build()
+        self.set_timer(REFRESH_SECONDS, self._refresh_library)
+
+    # -- the index ------------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build(self) -> None:
+        # Indexing makes many objects that all live on: collecting garbage meanwhile only costs time.
+        gc.disable()
+        try:
+            self._index()
+        finally:
+            gc.enable()
+
+    def _index(self) -> None:
+        cached = self.library.cached()
+        if cached:
+            # The cached index is on screen at once; the files are then checked against it.
+            self.library.entries = cached
+            self.app.call_from_thread(self._batch, cached)
+        fresh: dict[str, IndexedBrief] = {}
+        shown_at = time.monotonic()
+        for batch in self.library.build(progress=self._report_progress):
+            fresh.update((entry.path, entry) for entry in batch)
+            if fresh.keys() != cached.keys() and time.monotonic() - shown_at > 0.2:
+                shown_at = time.monotonic()
+                self.app.call_from_thread(self._batch, dict(fresh))
+        self.app.call_from_thread(self._indexed)
+        self.app.call_from_thread(self._changed, self._derive(palette=True))
+
+    def _report_progress(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self._progress, done, total)
+
+    def _derive(self, palette: bool = False) -> dict[str, Any]:
+        """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing.
+
+        With ``palette``, the palette's entries too: done once, after the first index, since on ten thousand
+        briefs they take as long again as the rest; after a change the palette builds them when it opens.
+        """
+        entries = list(self.library.entries.values())
+        derived = {
+            "entries": self.library.entries,
+            "sorted": {0: arrange(entries, 0)},
+            "boards": {"pending": pending_board(entries), "agenda": agenda(entries)},
+            "today": library_today(entries),
+        }
+        if palette:
+            from briefing.ui.palette import library_targets
+
+            derived["palette"] = library_targets(entries)
+        return derived
+
+    def _progress(self, done: int, total: int) -> None:
+        self.indexing = (done, total)
+        self._update_status()
+
+    def _batch(self, fresh: dict[str, IndexedBrief]) -> None:
+        self.library.entries = fresh
+        self._changed()
+
+    def _indexed(self) -> None:
+        self.indexing = None
+        self._update_status()
+
+    def _changed(self, derived: dict[str, Any] | None = None) -> None:
+        """The entries changed: take what was derived from them (or forget it), and draw again."""
+        if derived is not None and derived["entries"] is not self.library.entries:
+            derived = None  # the entries moved on while these were derived
+        self._sorted = derived["sorted"] if derived else {}
+        self._boards = derived["boards"] if derived else {}
+        if derived:
+            self._library_today = derived["today"]
+            if "palette" in derived:
+                self.palette_targets = (derived["entries"], derived["palette"])
+            # Tens of thousands of long-lived index objects make each full garbage collection a visible
+            # pause; they are not garbage, so move them out of the collector's sight.
+            gc.freeze()
+        self._filtered = None
+        self._bad_count = None
+        self._redraw()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_library(self) -> None:
+        started = time.perf_counter()
+        try:
+            if self.indexing is None:
+                changed, gone = self.library.refresh()
+                if changed or gone:
+                    self.app.call_from_thread(self._changed, self._derive())
+        finally:
+            delay = max(REFRESH_SECONDS, (time.perf_counter() - started) / REFRESH_SHARE)
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.app.call_from_thread(self.set_timer, delay, self._refresh_library)
+
+    # -- drawing --------------------------------------------------------------------------------------------------
+
+    def _rows(self) -> RowList[Any]:
+        return self.query_one("#library-rows", RowList)
+
+    def _redraw(self) -> None:
+        rows = self._rows()
+        current = rows.current
+        if self.view == "library":
+            self.shown = self._arranged()
+            new_rows: list[Any] = self.shown
+        else:
+            new_rows = self._board(self.view)
+        cursor = new_rows.index(current) if current is not None and current in new_rows else None
+        rows.set_rows(new_rows, cursor)
+        self.query_one("#library-columns", Line).show(self._columns())
+        self._update_status()
+
+    def _arranged(self) -> list[IndexedBrief]:
+        """The list in the current order, filtered; each order is sorted once, and typing narrows what it had."""
+        if self.order not in self._sorted:
+            self._sorted[self.order] = arrange(self.library.entries.values(), self.order)
+        ordered = self._sorted[self.order]
+        words = self.query_text.casefold().split()
+        if not words:
+            self._filtered = None
+            return ordered
+        base = ordered
+        if self._filtered is not None:
+            order, query, rows = self._filtered
+            if order == self.order and query and self.query_text.startswith(query):
+                base = rows  # a longer query can only match fewer of the rows the shorter one matched
+        if len(words) == 1:
+            word = words[0]
+            chosen = [entry for entry in base if word in entry.search]
+        else:
+            chosen = [entry for entry in base if all(word in entry.search for word in words)]
+        self._filtered = (self.order, self.query_text, chosen)
+        return chosen
+
+    def _board(self, view: str) -> list[Any]:
+        if view not in self._boards:
+            entries = self.library.entries.values()
+            self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries)
+            self._library_today = library_today(entries)
+        return self._boards[view]
+
+    def _update_status(self) -> None:
+        entries = self.library.entries
+        if self._bad_count is None or self._bad_count[0] is not entries:
+            self._bad_count = (entries, sum(1 for entry in entries.values() if not entry.ok))
+        bad = self._bad_count[1]
+        parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
+        parts.append(f"  {len(entries):,} briefs")
+        if bad:
+            parts += ["  ·  ", (f"{bad} with problems", "bold red")]
+        if self.view == "library":
+            parts.append(f"  ·  {ORDERS[self.order][0]}")
+            if self.query_text:
+                parts.append(f"  ·  filter “{self.query_text}”: {len(self.shown):,} shown")
+        if self.indexing is not None:
+            done, total = self.indexing
+            parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
+        self.query_one("#library-status", Line).show(Text.assemble(*parts))
+
+    def _widths(self) -> tuple[int, ...]:
+        """Column widths for the view at the list's width; 0 drops a column (narrow terminals lose the least
+        needed ones), and the main column takes what is left."""
+        width = max(40, self._rows().size.width or self.size.width)
+        narrow, medium, wide = COLUMN_WIDTHS[self.view]
+        columns = narrow if width < 100 else wide if width >= 140 else medium
+        shown = [size for size in columns if size]
+        rest = width - sum(size for size in shown if size > 0) - (len(shown) - 1)
+        return tuple(max(16, rest) if size < 0 else size for size in columns)
+
+    def _columns(self) -> Text:
+        names = {
+            "library": ("As of", "Title", "Category", "Tags", "Pending", "Next stop"),
+            "pending": ("Since", "Age", "What", "Awaited from", "Brief"),
+            "agenda": ("Window", "Place", "Certainty", "As reported", "Brief"),
+        }[self.view]
+        return _join(names, self._widths(), "bold")
+
+    def _render_row(self, row: Any, width: int) -> Text:
+        widths = self._widths()
+        if isinstance(row, AgendaHeading):
+            return Text(f"── {row.label} ", style=self._rows().heading_style() + Style(bold=True))
+        if isinstance(row, IndexedBrief):
+            return self._library_row(row, widths)
+        entry, item = row
+        if isinstance(item, PendingItem):
+            today = self.today or self._library_today or entry.as_of
+            age = days((today - item.since).days) if item.since and today else ""
+            cells = (day(item.since) if item.since else "", age, item.what, ", ".join(item.awaited_from), entry.title)
+        else:
+            uncertain = item.certainty in ("almost_no_chance", "very_unlikely", "unlikely", "roughly_even_chance")
+            certainty = (item.certainty or "").replace("_", " ") + (" ?" if uncertain else "")
+            cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
+        return _join(cells, widths)
+
+    def _library_row(self, entry: IndexedBrief, widths: tuple[int, ...]) -> Text:
+        if not entry.ok:
+            count = len(entry.problems)
+            where = display_path(Path(entry.path))
+            message = f"⚠ {where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
+            return Text.assemble(cell("", widths[0]), " ", Text(message, style=self._rows().problem_style()))
+        stop = entry.next_stop
+        next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
+        cells = (
+            day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "", ", ".join(entry.tags),
+            str(len(entry.pending)) if entry.pending else "", next_stop,
+        )  # fmt: skip
+        return _join(cells, widths)
+
+    def select_path(self, path: str) -> None:
+        rows = self._rows()
+        for index, row in enumerate(rows.rows):
+            if isinstance(row, IndexedBrief) and row.path == path:
+                rows.cursor = index
+                return
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    # -- keys -----------------------------------------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        self.view = view
+        self._rows().cursor = 0
+        self._redraw()
+        if view == "agenda" and len(self._rows().rows) > 1:
+            self._rows().cursor = 1  # the first stop, not the heading of its week
+        self._rows().focus()
+
+    def action_sort(self) -> None:
+        if self.view == "library":
+            self.order = (self.order + 1) % len(ORDERS)
+            self._redraw()
+
+    def action_filter(self) -> None:
+        if self.view != "library":
+            self.action_view("library")
+        box = self.query_one("#library-filter", Input)
+        box.display = True
+        box.focus()
+
+    def _filter_to(self, text: str) -> None:
+        self.query_text = text
+        self._rows().cursor = 0
+        self._redraw()
+
+    @on(Input.Submitted, "#library-filter")
+    def filter_done(self) -> None:
+        self.query_one("#library-filter").display = bool(self.query_text)
+        self._rows().focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        if self.query_text or box.display:
+            box.value = ""  # the list follows, through _filter_to
+            box.display = False
+            self._rows().focus()
+
+    @on(RowList.Selected, "#library-rows")
+    def open_row(self, event: RowList.Selected) -> None:
+        row = self._rows().rows[event.index]
+        if isinstance(row, AgendaHeading):
+            return
+        if isinstance(row, IndexedBrief) and not row.ok and os.path.isdir(row.path):
+            self.notify(str(row.problems[0]), severity="warning", markup=False)
+            return
+        if isinstance(row, IndexedBrief):
+            paths = [entry.path for entry in self.shown]
+            self.briefing_app.open_brief(row.path, sequence=paths)
+            return
+        entry, item = row
+        section = "confirmations" if isinstance(item, PendingItem) else "itinerary"
+        self.briefing_app.open_brief(entry.path, section=section, index=item.index)
