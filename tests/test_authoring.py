@@ -22,7 +22,7 @@ TITLE = "Putin Likely To Visit North Korea Next Week"
 def shown_title(app: BriefingApp) -> str:
     """The title on screen, once a reload has been drawn whole ("" while one is being drawn)."""
     screen = app.screen_stack[0]
-    if isinstance(screen, BriefScreen) and screen._drawing:
+    if isinstance(screen, BriefScreen) and screen.drawing:
         return ""
     return str(screen.query_one("#part-0", Static).visual)
 

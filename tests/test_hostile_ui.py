@@ -19,7 +19,7 @@ from briefing.format.load import load_path
 from briefing.ui.app import BriefingApp
 from briefing.ui.dialogs.export import ExportForm
 from briefing.ui.dialogs.links import LinkPicker
-from briefing.ui.palette import _highlight
+from briefing.ui.palette import highlight
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.errors import MOST_SHOWN, ErrorScreen
 from tests.apps import FakeBrowser, make_app, settle, wait_until
@@ -69,7 +69,7 @@ def test_palette_highlighting_survives_letters_that_lower_to_two() -> None:
         ("xİİİ ş", "xi", "xİ"),
         ("Straße İzmir", "izmir", "İzmir"),
     ):
-        content = _highlight(Matcher(query), text)
+        content = highlight(Matcher(query), text)
         assert content.plain == text
         assert "".join(text[span.start : span.end] for span in content.spans) == marked, (text, query)
 

@@ -11,33 +11,38 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import Screen
 
-from briefing.format.load import LoadResult, load_path
-from briefing.format.model import Confirmation, ConfirmationStatus, Problem
+from briefing.format.load import LoadResult
+from briefing.format.model import Confirmation, ConfirmationStatus
+from briefing.session import NO_DATE, Outcome, Session
 from briefing.system.files import ConflictError, Fingerprint, SaveError, Stamp
 from briefing.system.paths import display_path
 from briefing.system.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
+from briefing.ui.messages import CloseBrief, CopyText, EditFile, OpenBrief, OpenLink, ResolveConfirmation, StepBrief
+from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
     from briefing.library.index import Library
-    from briefing.ui.panes.confirmations import ConfirmationsPane
+    from briefing.ui.screens.brief import BriefScreen
 
 POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
 SETTLE_SECONDS = 0.05
-"""How long a change must hold still before it is read, so a save in progress is not read half-written."""
+"""How soon after a change is seen the file is looked at again (the session reads it once it holds still)."""
 COLLECT_AFTER_SECONDS = 1.0
 """When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
@@ -56,6 +61,9 @@ class BriefingApp(App[None]):
     BINDINGS = [*APP_BINDINGS]
     TITLE = "briefing"
 
+    today: reactive[dt.date] = reactive(NO_DATE, init=False)
+    """The reference date of every age on screen; the screens bind to it (data_bind), never copy it."""
+
     def __init__(
         self,
         path: Path | None,
@@ -70,14 +78,11 @@ class BriefingApp(App[None]):
         self.warnings = list(self.settings.warnings)
         self._apply_settings(theme)
         self.library = library
-        self.path = path if path is not None else Path()
-        self.result = result if result is not None else LoadResult("", None)
-        """The version on screen: the last good one, or the first (bad) one when there never was a good one."""
-        self.today_override = today
+        self.session = Session(path, result, today)
+        """The open brief: the one owner of its path, its last version read, its stamp and today."""
         self.sequence: list[str] = []
         """In the library: the list the open brief was opened from, for [ and ]."""
-        self._watching = path is not None
-        self._stamp = self.result.fingerprint.stamp if self.result.fingerprint else Stamp.of(self.path)
+        self.set_reactive(BriefingApp.today, self.session.today)
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
@@ -122,26 +127,32 @@ class BriefingApp(App[None]):
             self.notify(f"The theme is not remembered: {error}", severity="warning", markup=False)
 
     @property
-    def today(self) -> dt.date:
-        """Today as the app sees it: --today, else the brief's as_of; never the clock."""
-        if self.today_override is not None:
-            return self.today_override
-        return self.result.brief.meta.as_of if self.result.brief else dt.date(1970, 1, 1)
+    def path(self) -> Path:
+        """The open brief's file."""
+        return self.session.path
+
+    @property
+    def result(self) -> LoadResult:
+        """The open brief's version on screen."""
+        return self.session.result
+
+    def _brief_screen(self, result: LoadResult) -> BriefScreen:
+        from briefing.ui.screens.brief import BriefScreen
+
+        return BriefScreen(result, self.session.path, self.today).data_bind(BriefingApp.today)
 
     def get_default_screen(self) -> Screen[None]:
         if self.library is not None:
             from briefing.ui.screens.library import LibraryScreen
 
             self.title = "briefing library"
-            return LibraryScreen(self.library, self.today_override)
+            return LibraryScreen(self.library, self.session.today_override)
         if self.result.brief is None:
             from briefing.ui.screens.errors import ErrorScreen
 
             return ErrorScreen(self.path, self.result.problems)
-        from briefing.ui.screens.brief import BriefScreen
-
         self.title = self.result.brief.meta.title
-        return BriefScreen(self.result, self.path, self.today)
+        return self._brief_screen(self.result)
 
     def on_mount(self) -> None:
         self._fit(self.size)
@@ -178,15 +189,10 @@ class BriefingApp(App[None]):
             notice.show_size(size)
 
     def _poll(self) -> None:
-        if not self._watching:
-            return
-        stamp = Stamp.of(self.path)
-        if stamp != self._stamp:
-            self.set_timer(SETTLE_SECONDS, lambda: self._settled(stamp))
-
-    def _settled(self, stamp: Stamp | None) -> None:
-        if Stamp.of(self.path) == stamp and stamp != self._stamp:
+        if self.session.poll(time.monotonic()):
             self.reload()
+        elif self.session.watching and self.session.stamp != Stamp.of(self.session.path):
+            self.set_timer(SETTLE_SECONDS, self._poll)  # look again once it may have settled
 
     def action_reload(self) -> None:
         self.reload(said=True)
@@ -196,107 +202,99 @@ class BriefingApp(App[None]):
         from briefing.ui.screens.brief import BriefScreen
         from briefing.ui.screens.errors import ErrorScreen
 
-        result = load_path(self.path)
-        self._stamp = result.fingerprint.stamp if result.fingerprint else Stamp.of(self.path)
-        base = self._brief_base()
-        if base is None:
+        view = self._brief_view()
+        if view is None:
             return
-        if result.brief is not None:
-            self.result = result
+        reloaded = self.session.reload()
+        self.today = self.session.today
+        result = self.session.result
+        if reloaded.outcome is Outcome.LOADED:
+            assert result.brief is not None
             self.title = result.brief.meta.title
-            if isinstance(base, BriefScreen):
-                self.call_later(base.show_result, result)
+            if isinstance(view, BriefScreen):
+                view.post_message(BriefScreen.Show(result))
             elif self.library is not None:
-                while self.screen is not base:
+                while self.screen is not view:
                     self.pop_screen()
-                self.switch_screen(BriefScreen(result, self.path, self.today))
+                self.switch_screen(self._brief_screen(result))
             else:
                 # The first good version: the brief takes over from the problem list, as its own screen stack.
-                first = BriefScreen(result, self.path, self.today)
+                first = self._brief_screen(result)
                 self.add_mode("brief", lambda: first)
                 self.switch_mode("brief")
             if said:
                 self.notify(f"Reloaded {display_path(self.path)}.", markup=False)
             return
-        missing = result.fingerprint is None and not self.path.exists()
-        problems = result.problems
-        if missing:
-            problems = (Problem(str(self.path), "is gone (deleted or moved); it is read again when it is back"),)
-        if isinstance(base, BriefScreen):
+        problems = reloaded.problems
+        if isinstance(view, BriefScreen):
             count = len(problems)
             heading = (
                 f"{display_path(self.path)} is gone: showing the last version read"
-                if missing
+                if reloaded.outcome is Outcome.GONE
                 else f"{count} problem{'s' if count != 1 else ''} in the file: showing the last good version"
             )
-            self.call_later(base.show_problems, heading, problems)
-        elif isinstance(base, ErrorScreen):
-            self.call_later(base.show_problems, problems)
+            self.call_later(view.show_problems, heading, problems)
+        elif isinstance(view, ErrorScreen):
+            self.call_later(view.show_problems, problems)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and reload apply to an open brief: not offered over the library list."""
-        return action not in ("edit", "reload") or self._brief_base() is not None
+        return action not in ("edit", "reload") or self._brief_view() is not None
 
-    def _brief_base(self) -> Screen[Any] | None:
-        """The screen that shows the open brief (or its problems): the base one, or one opened from the library.
+    def _brief_view(self) -> BriefView | None:
+        """The screen that shows the open brief (or its problems): the base one, or one opened from the library."""
+        return next((screen for screen in reversed(self.screen_stack) if isinstance(screen, BriefView)), None)
 
-        Asked on every key (to show or hide edit and reload), so it checks a marker rather than importing
-        the brief's screens into a library that has not opened one yet.
-        """
-        for screen in reversed(self.screen_stack):
-            if getattr(screen, "SHOWS_A_BRIEF", False):
-                return cast("Screen[Any]", screen)
-        return None
-
-    def open_brief(
-        self, path: str, section: str | None = None, index: int | None = None, sequence: list[str] | None = None
-    ) -> None:
+    @on(OpenBrief)
+    def open_brief(self, message: OpenBrief) -> None:
         """Open a brief of the library over the list (esc returns), at an item if given."""
-        from briefing.ui.screens.brief import BriefScreen
         from briefing.ui.screens.errors import ErrorScreen
 
-        if sequence is not None:
-            self.sequence = sequence
-        self.path = Path(path)
-        self.result = load_path(self.path)
-        self._stamp = self.result.fingerprint.stamp if self.result.fingerprint else Stamp.of(self.path)
-        self._watching = True
-        if self.result.brief is None:
-            self.push_screen(ErrorScreen(self.path, self.result.problems))
+        if message.sequence is not None:
+            self.sequence = message.sequence
+        result = self.session.open(Path(message.path))
+        self.today = self.session.today
+        if result.brief is None:
+            self.push_screen(ErrorScreen(self.path, result.problems))
             return
-        self.title = self.result.brief.meta.title
-        screen = BriefScreen(self.result, self.path, self.today)
+        self.title = result.brief.meta.title
+        screen = self._brief_screen(result)
         self.push_screen(screen)
-        if section is not None:
-            screen.show_section(section, index)
+        if message.section is not None:
+            screen.show_section(message.section, message.index)
 
+    @on(CloseBrief)
     def close_brief(self) -> None:
         """Back to the library, where the list was left."""
-        if self.library is None or self._brief_base() is None:
-            return
-        while self._brief_base() is not None:
-            self.pop_screen()
-        self._watching = False
-        select = getattr(self.screen, "select_path", None)
-        if select is not None:
-            select(str(self.path))  # the list's cursor follows [ and ] to the brief last shown
+        from briefing.ui.screens.library import LibraryScreen
 
-    def step_brief(self, by: int) -> None:
+        if self.library is None or self._brief_view() is None:
+            return
+        while self._brief_view() is not None:
+            self.pop_screen()
+        self.session.close()
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.select_path(str(self.path))  # the list's cursor follows [ and ] to the brief last shown
+
+    @on(StepBrief)
+    def step_brief(self, message: StepBrief) -> None:
         """The previous or next brief of the list it was opened from."""
         if self.library is None or str(self.path) not in self.sequence:
             return
-        position = self.sequence.index(str(self.path)) + by
+        position = self.sequence.index(str(self.path)) + message.by
         if not 0 <= position < len(self.sequence):
             self.notify("No more briefs that way.", markup=False)
             return
         self.close_brief()
-        self.open_brief(self.sequence[position])
+        self.open_brief(OpenBrief(self.sequence[position]))
 
-    def copy_item(self, text: str, what: str) -> None:
-        """Put ``text`` on the clipboard, through the terminal (OSC 52) and the system's tool, and say how."""
+    @on(CopyText)
+    def copy_item(self, message: CopyText) -> None:
+        """Put the text on the clipboard, through the terminal (OSC 52) and the system's tool, and say how."""
+        text = message.text
         self.copy_to_clipboard(text)
         lines = text.count("\n") + 1
-        self._copy_with_tool(text, f"Copied the {what} ({lines} line{'s' if lines != 1 else ''})")
+        self._copy_with_tool(text, f"Copied the {message.what} ({lines} line{'s' if lines != 1 else ''})")
 
     @work(thread=True, group="clipboard")
     def _copy_with_tool(self, text: str, copied: str) -> None:
@@ -313,6 +311,10 @@ class BriefingApp(App[None]):
             return
         how = "to the clipboard" if command is not None else "through the terminal (OSC 52)"
         self.call_from_thread(self.notify, f"{copied} {how}.", markup=False)
+
+    @on(OpenLink)
+    def _open_link_asked(self, message: OpenLink) -> None:
+        self.open_link(message.url)
 
     def open_link(self, url: str | None) -> None:
         """Open an http(s) link in the browser; refuse anything else, saying why."""
@@ -367,7 +369,7 @@ class BriefingApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self._brief_base() is None or self.result.brief is None:
+        if self._brief_view() is None or self.result.brief is None:
             return
         from briefing.export import FORMATS, LABELS
 
@@ -398,16 +400,20 @@ class BriefingApp(App[None]):
 
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
+        view = self._brief_view()
+        if view is not None:
+            self.post_message(EditFile(view.edit_line()))
+
+    @on(EditFile)
+    def edit_file(self, message: EditFile) -> None:
         import subprocess
 
         from briefing.system.editor import NoEditor, editor_command
 
-        edit_line: Callable[[], int | None] | None = getattr(self._brief_base(), "edit_line", None)
-        if self._brief_base() is None:
+        if self._brief_view() is None:
             return
-        line = edit_line() if edit_line else None
         try:
-            command = editor_command(self.path, line)
+            command = editor_command(self.path, message.line)
         except NoEditor as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -431,16 +437,17 @@ class BriefingApp(App[None]):
             self.notify(f"The editor exited with status {returncode}.", severity="warning", markup=False)
         self.reload()
 
-    def on_confirmations_pane_resolve(self, message: ConfirmationsPane.Resolve) -> None:
+    @on(ResolveConfirmation)
+    def resolve_confirmation(self, message: ResolveConfirmation) -> None:
         item, status = message.confirmation, message.status
         if status is ConfirmationStatus.PENDING:
-            self._save_edit(item, status, None, self.result.fingerprint)
+            self._save_edit(item, status, None, self.session.fingerprint)
             return
         from briefing.ui.dialogs.resolve import ResolveForm
 
         # The save checks against the file as it was when the form opened: a change while the
         # form is open (by someone else, or another editor) makes it refuse, not overwrite.
-        loaded = self.result.fingerprint
+        loaded = self.session.fingerprint
         self.push_screen(
             ResolveForm(item, status, self.today), lambda answer: self._save_edit(item, status, answer, loaded)
         )
@@ -452,22 +459,13 @@ class BriefingApp(App[None]):
         answer: tuple[dt.date, str] | None,
         fingerprint: Fingerprint | None = None,
     ) -> None:
-        from briefing.format.status_edit import change_file, reopen, resolve
-
         if status is not ConfirmationStatus.PENDING and answer is None:
             return
-        fingerprint = fingerprint or self.result.fingerprint
-        if fingerprint is None:
-            self.notify("Nothing to save to: the file was not read.", severity="error", markup=False)
-            return
-
-        def change(text: str) -> str:
-            if answer is None:
-                return reopen(text, item.id)
-            return resolve(text, item.id, status, answer[0], answer[1])
-
         try:
-            change_file(self.path, fingerprint, change)
+            if answer is None:
+                self.session.reopen(item.id, fingerprint)
+            else:
+                self.session.resolve(item.id, status, answer[0], answer[1], fingerprint)
         except ConflictError as error:
             self.notify(f"{error}. Reloaded: look, then try again.", severity="error", markup=False, timeout=8)
             self.reload()

@@ -6,11 +6,13 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.message import Message
+from textual.reactive import reactive
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.present.wording import day, days
+from briefing.session import NO_DATE
 from briefing.ui.keys import CONFIRMATION_BINDINGS
+from briefing.ui.messages import ResolveConfirmation
 from briefing.ui.panes.base import ItemList, Pane
 
 STATUS_STYLE = {
@@ -48,19 +50,18 @@ def confirmation_prompt(item: Confirmation, today: dt.date) -> Content:
 class ConfirmationsPane(Pane):
     SECTION = "confirmations"
 
-    class Resolve(Message):
-        """Mark a confirmation confirmed or denied (asks how and when), or pending again."""
-
-        def __init__(self, confirmation: Confirmation, status: ConfirmationStatus) -> None:
-            super().__init__()
-            self.confirmation = confirmation
-            self.status = status
-
     BINDINGS = [*CONFIRMATION_BINDINGS]
+
+    today: reactive[dt.date] = reactive(NO_DATE, init=False)
+    """Ages count to this: bound to the screen's today, so a new today redraws them."""
 
     def __init__(self, brief: Brief, today: dt.date) -> None:
         super().__init__(brief)
-        self.today = today
+        self.set_reactive(ConfirmationsPane.today, today)
+
+    def watch_today(self) -> None:
+        if self.is_mounted:
+            self.query_one(ItemList).replace_items(self.prompts(), self.query_one(ItemList).highlighted)
 
     def item_key(self, brief: Brief, index: int) -> object:
         return brief.confirmations[index].id
@@ -72,7 +73,7 @@ class ConfirmationsPane(Pane):
     def action_resolve(self, status: str) -> None:
         item = self._current()
         if item is not None:
-            self.post_message(self.Resolve(item, ConfirmationStatus(status)))
+            self.post_message(ResolveConfirmation(item, ConfirmationStatus(status)))
 
     def action_reopen(self) -> None:
         item = self._current()
@@ -81,7 +82,7 @@ class ConfirmationsPane(Pane):
         if item.status is ConfirmationStatus.PENDING:
             self.notify("It is already pending.", markup=False)
             return
-        self.post_message(self.Resolve(item, ConfirmationStatus.PENDING))
+        self.post_message(ResolveConfirmation(item, ConfirmationStatus.PENDING))
 
     def prompts(self) -> list[Content]:
         brief = self.brief

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from briefing.format.load import LoadResult
@@ -25,13 +28,16 @@ from briefing.format.locate import KeyPath
 from briefing.format.model import Brief, Problem
 from briefing.present.outline import Matches
 from briefing.present.screen_cut import for_display
+from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS, ITEM_KINDS, SECTION_IDS, SECTION_TITLES, SECTIONS
+from briefing.ui.messages import CopyText, OpenLink
+from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
+from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
-    from textual.command import Provider
     from textual.widgets import Markdown
 
     from briefing.present.outline import Entry
@@ -74,20 +80,56 @@ class SectionBar(Static):
         self.update(Content.assemble(*parts))
 
 
-def _brief_commands() -> type[Provider]:
-    from briefing.ui.palette import BriefCommands
+class BriefCommands(Provider):
+    """Jump to a section, or to any item of the brief on screen."""
 
-    return BriefCommands
+    def _targets(self) -> Iterator[tuple[str, str, str, Entry | None]]:
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):
+            return
+        for number, (section, title) in enumerate(SECTION_TITLES.items(), start=1):
+            yield f"Go to {number} {title}", section, "Section", None
+        for entry in screen.entries:
+            yield label(entry), entry.section, ITEM_KINDS[entry.section], entry
+
+    def _jump(self, section: str, entry: Entry | None) -> None:
+        if isinstance(self.screen, BriefScreen):
+            self.screen.show_section(section, entry.index if entry else None)
+
+    async def discover(self) -> Hits:
+        for text, section, kind, entry in self._targets():
+            display = Content.assemble((f"{kind:<12} ", "dim"), text)
+            yield DiscoveryHit(display, partial(self._jump, section, entry), text=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, section, kind, entry in self._targets():
+            score = matcher.match(text)
+            if score > 0:
+                display = Content.assemble((f"{kind:<12} ", "dim"), highlight(matcher, text))
+                yield Hit(score, display, partial(self._jump, section, entry), text=text)
 
 
-class BriefScreen(Screen[None]):
-    SHOWS_A_BRIEF = True
+class BriefScreen(BriefView):
     BINDINGS = [*BRIEF_BINDINGS]
-    COMMANDS = {_brief_commands}
+    COMMANDS = {BriefCommands}
     AUTO_FOCUS = "SummaryScroll"
 
     columns: reactive[int] = reactive(2, init=False)
     section: reactive[str] = reactive("summary", init=False)
+    today: reactive[dt.date] = reactive(NO_DATE, init=False)
+    """The reference date for ages: the App's, bound (data_bind), so it follows a new as_of or --today."""
+
+    class Show(Message):
+        """A new good version of the file to show. Versions that arrive while one is drawn wait, and only the
+        newest of those waiting is drawn."""
+
+        def __init__(self, result: LoadResult) -> None:
+            super().__init__()
+            self.result = result
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, BriefScreen.Show)
 
     def __init__(self, result: LoadResult, path: Path, today: dt.date) -> None:
         super().__init__()
@@ -96,13 +138,13 @@ class BriefScreen(Screen[None]):
         self.brief: Brief = for_display(result.brief)
         """What the panes draw: the brief with absurdly long texts cut (copy and open use the whole)."""
         self.path = path
-        self.today = today
+        self.set_reactive(BriefScreen.today, today)
         self.left_section = "summary"
         self._entries: list[Entry] | None = None
         self.matches = Matches()
         self._focus_before_find: str = "summary"
-        self._drawing = False
-        self._waiting: LoadResult | None = None
+        self.drawing = False
+        """True while a new version is being drawn."""
 
     @property
     def whole(self) -> Brief:
@@ -134,28 +176,20 @@ class BriefScreen(Screen[None]):
         # What is read first paints first: the summary's head, then the other panes, then the body.
         self.call_later(self._mount_the_rest)
 
-    async def show_result(self, result: LoadResult) -> None:
-        """Show a new good version of the file, keeping the section, the cursor and any find.
-
-        Versions that arrive while one is being drawn wait; only the newest of them is drawn.
-        """
+    @on(Show)
+    async def show_result(self, message: Show) -> None:
+        """Show a new good version of the file, keeping the section, the cursor and any find."""
+        result = message.result
         assert result.brief is not None
         self.result = result
         self.brief = for_display(result.brief)
         self._entries = None
         self.hide_problems()
-        self._waiting = result
-        if self._drawing:
-            return
-        self._drawing = True
+        self.drawing = True
         try:
-            while self._waiting is not None:
-                brief = self._waiting.brief
-                self._waiting = None
-                assert brief is not None
-                await self._draw(brief)
+            await self._draw(self.brief)
         finally:
-            self._drawing = False
+            self.drawing = False
 
     async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
@@ -213,7 +247,8 @@ class BriefScreen(Screen[None]):
         await self.query_one(SummaryPane).mount_key_points()
         middle, right = self.query_one("#middle"), self.query_one("#right")
         await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
-        await right.mount_all([ConfirmationsPane(self.brief, self.today), ItineraryPane(self.brief)])
+        confirmations = ConfirmationsPane(self.brief, self.today).data_bind(BriefScreen.today)
+        await right.mount_all([confirmations, ItineraryPane(self.brief)])
         find_bar = FindBar()
         await self.mount_all([find_bar, Footer(compact=True)])
         # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
@@ -363,7 +398,7 @@ class BriefScreen(Screen[None]):
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.prevent_default()
-        self.app.open_link(event.href)  # type: ignore[attr-defined]
+        self.post_message(OpenLink(event.href))
 
     def current_item(self) -> tuple[str, int | None]:
         """The section with the cursor, and the item it is on (None in the summary or an empty section)."""
@@ -379,10 +414,10 @@ class BriefScreen(Screen[None]):
             if section != "summary":
                 self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
                 return
-            self.app.copy_item(summary_text(self.whole), "summary")  # type: ignore[attr-defined]
+            self.post_message(CopyText(summary_text(self.whole), "summary"))
             return
         text = item_text(self.whole, section, index, self.today)
-        self.app.copy_item(text, ITEM_KINDS[section].lower())  # type: ignore[attr-defined]
+        self.post_message(CopyText(text, ITEM_KINDS[section].lower()))
 
     def action_open_link(self) -> None:
         from briefing.present.body import body_links
@@ -392,7 +427,7 @@ class BriefScreen(Screen[None]):
         if section == "summary":
             links = body_links(self.whole.summary.body or "")
             if len(links) == 1:
-                self.app.open_link(links[0][1])  # type: ignore[attr-defined]
+                self.post_message(OpenLink(links[0][1]))
             elif links:
                 from briefing.ui.dialogs.links import LinkPicker
 
@@ -401,11 +436,11 @@ class BriefScreen(Screen[None]):
                 self.notify("Nothing to open here: the summary has no links.", markup=False)
             return
         link = item_link(self.whole, section, index) if index is not None else None
-        self.app.open_link(link)  # type: ignore[attr-defined]
+        self.post_message(OpenLink(link))
 
     def _open_chosen(self, url: str | None) -> None:
         if url is not None:
-            self.app.open_link(url)  # type: ignore[attr-defined]
+            self.post_message(OpenLink(url))
 
     def action_find(self) -> None:
         if not self.ready:
@@ -451,10 +486,7 @@ class BriefScreen(Screen[None]):
         if self.matches.query:
             self.action_clear_find()
         else:
-            self.app.close_brief()  # type: ignore[attr-defined]
-
-    def action_step(self, by: int) -> None:
-        self.app.step_brief(by)  # type: ignore[attr-defined]
+            self.close()
 
     def action_clear_find(self) -> None:
         if not self.matches.query:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from briefing.format.model import Brief, Confirmation, Quote, Source, Stop
 from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS
+from briefing.ui.messages import CopyText, OpenLink
 from briefing.ui.panes.confirmations import status_words
 
 Row = tuple[str, Content | str | None]
@@ -116,10 +117,10 @@ class DetailScreen(ModalScreen[None]):
         """Where o goes, if anywhere."""
 
     def action_copy(self) -> None:
-        self.app.copy_item(self.text, self.heading.split()[0].lower())  # type: ignore[attr-defined]
+        self.post_message(CopyText(self.text, self.heading.split()[0].lower()))
 
     def action_open_link(self) -> None:
-        self.app.open_link(self.link)  # type: ignore[attr-defined]
+        self.post_message(OpenLink(self.link))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail") as box:

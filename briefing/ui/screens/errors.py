@@ -7,12 +7,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from briefing.format.model import Problem
 from briefing.system.paths import display_path
 from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS
+from briefing.ui.screens.base import BriefView
 
 
 class ProblemList(OptionList):
@@ -70,15 +70,11 @@ class ProblemsPanel(Vertical):
         return self.has_class("-shown")
 
 
-class ErrorScreen(Screen[None]):
-    SHOWS_A_BRIEF = True
+class ErrorScreen(BriefView):
     BINDINGS = [*ERROR_BINDINGS]
 
     def action_back(self) -> None:
-        self.app.close_brief()  # type: ignore[attr-defined]
-
-    def action_step(self, by: int) -> None:
-        self.app.step_brief(by)  # type: ignore[attr-defined]
+        self.close()
 
     def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
         super().__init__()

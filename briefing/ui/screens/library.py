@@ -12,14 +12,19 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import re
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -30,12 +35,9 @@ from briefing.library.views import ORDERS, AgendaHeading, agenda, arrange, libra
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
 from briefing.ui.keys import LIBRARY_BINDINGS
+from briefing.ui.messages import OpenBrief
+from briefing.ui.palette import Target, highlight, library_targets
 from briefing.ui.widgets.rowlist import RowList, cell
-
-if TYPE_CHECKING:
-    from textual.command import Provider
-
-    from briefing.ui.app import BriefingApp
 
 REFRESH_SECONDS = 2.0
 """How often the library is checked for files added, changed or removed, at the most."""
@@ -73,15 +75,14 @@ class Line(Widget):
         return self._text
 
 
-def _library_commands() -> type[Provider]:
-    from briefing.ui.palette import LibraryCommands
-
-    return LibraryCommands
-
-
 def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> Text:
     """One row: each text in its column, a space between; columns of width 0 are left out."""
     return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
+
+
+def _library_commands() -> type[Provider]:
+    """The palette's provider, defined below the screen it serves."""
+    return LibraryCommands
 
 
 class LibraryScreen(Screen[None]):
@@ -105,9 +106,12 @@ class LibraryScreen(Screen[None]):
         self.palette_targets: tuple[object, list[Any]] | None = None
         """The palette's entries, kept while the index they came from is current."""
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    def palette_entries(self) -> list[Target]:
+        """What the palette can reach: built in the indexing worker after the first index, else here, once for
+        each version of the index."""
+        if self.palette_targets is None or self.palette_targets[0] is not self.library.entries:
+            self.palette_targets = (self.library.entries, library_targets(self.library.entries.values(), VIEW_TITLES))
+        return self.palette_targets[1]
 
     def compose(self) -> ComposeResult:
         yield Line(id="library-status")
@@ -170,9 +174,7 @@ class LibraryScreen(Screen[None]):
             "today": library_today(entries),
         }
         if palette:
-            from briefing.ui.palette import library_targets
-
-            derived["palette"] = library_targets(entries)
+            derived["palette"] = library_targets(entries, VIEW_TITLES)
         return derived
 
     def _progress(self, done: int, total: int) -> None:
@@ -390,8 +392,58 @@ class LibraryScreen(Screen[None]):
             return
         if isinstance(row, IndexedBrief):
             paths = [entry.path for entry in self.shown]
-            self.briefing_app.open_brief(row.path, sequence=paths)
+            self.post_message(OpenBrief(row.path, sequence=paths))
             return
         entry, item = row
         section = "confirmations" if isinstance(item, PendingItem) else "itinerary"
-        self.briefing_app.open_brief(entry.path, section=section, index=item.index)
+        self.post_message(OpenBrief(entry.path, section=section, index=item.index))
+
+
+class LibraryCommands(Provider):
+    """Jump to a view of the library, to any brief or section of one, or to any pending confirmation or stop.
+
+    A library can hold tens of thousands of these: a C-speed subsequence filter picks the few hundred
+    candidates that the (slower) fuzzy scoring then ranks, and the empty palette lists only the views
+    and the newest briefs.
+    """
+
+    DISCOVER_BRIEFS = 50
+    MOST_CANDIDATES = 300
+
+    def _targets(self) -> list[Target]:
+        screen = self.screen
+        return screen.palette_entries() if isinstance(screen, LibraryScreen) else []
+
+    def _jump(self, target: Target) -> Callable[[], object]:
+        _label, _folded, kind, where, section, index = target
+        screen = self.screen
+        assert isinstance(screen, LibraryScreen)
+        if kind == "View":
+            return partial(screen.action_view, where)
+        return partial(screen.post_message, OpenBrief(where, section, index))
+
+    async def discover(self) -> Hits:
+        shown = 0
+        for target in self._targets():
+            text, kind = target[0], target[2]
+            if kind == "Brief":
+                shown += 1
+                if shown > self.DISCOVER_BRIEFS:
+                    break
+            yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), self._jump(target), text=text)
+
+    async def search(self, query: str) -> Hits:
+        needle = query.casefold()
+        if not needle.strip():
+            return
+        in_order = re.compile(".*?".join(map(re.escape, needle)))
+        targets = self._targets()
+        exact = [target for target in targets if needle in target[1]]
+        loose = [target for target in targets if needle not in target[1] and in_order.search(target[1])]
+        matcher = self.matcher(query)
+        for target in (exact + loose)[: self.MOST_CANDIDATES]:
+            text, kind = target[0], target[2]
+            score = matcher.match(text)
+            if score > 0:
+                display = Content.assemble((f"{kind:<12} ", "dim"), highlight(matcher, text))
+                yield Hit(score, display, self._jump(target), text=text)

@@ -1,0 +1,157 @@
+"""The open brief: its path, what was last read from it, the file's stamp, today, and the loop that follows it.
+
+One owner of this state, and no Textual: the app holds one session and draws what it says; the
+tests drive it with a clock they give. The loop: ``poll`` says when the file has changed and held
+still (a burst of saves gives one reload), ``reload`` reads it again — a good version replaces
+the one shown, a bad one leaves the last good one in place with its problems, a missing file is
+"gone" — and ``resolve``/``reopen`` change a confirmation in the file, refusing when the file
+changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.format.load import LoadResult, load_path
+from briefing.format.model import Brief, ConfirmationStatus, Problem
+from briefing.system.files import Fingerprint, SaveError, Stamp
+
+SETTLE_SECONDS = 0.05
+"""How long a change must hold still before it is read, so a save in progress is not read half-written."""
+
+NO_DATE = dt.date(1970, 1, 1)
+"""Today when nothing says what it is: no --today and no brief read."""
+
+
+class Outcome(enum.Enum):
+    """What a reload found."""
+
+    LOADED = "loaded"
+    """A good version: it is now the one shown."""
+    BROKEN = "broken"
+    """A version with problems: the last good one stays shown (or the first bad one, if none was good)."""
+    GONE = "gone"
+    """No file at the path: the last version read stays shown."""
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """A reload's outcome, and the problems to show with it (none when it loaded)."""
+
+    outcome: Outcome
+    problems: tuple[Problem, ...] = ()
+
+
+class Session:
+    """The brief open in the app, and how it changes."""
+
+    def __init__(self, path: Path | None = None, result: LoadResult | None = None, today: dt.date | None = None):
+        self.today_override = today
+        """--today (or the setting): the reference date for every age; None means each brief's own as_of."""
+        self.path = path if path is not None else Path()
+        self.result = result if result is not None else LoadResult("", None)
+        """The version shown: the last good one, or the first (bad) one when there never was a good one."""
+        self.latest = self.result
+        """The version read last, good or bad."""
+        self.watching = path is not None
+        self.stamp = self._stamp_of(self.result)
+        self._change: tuple[Stamp | None, float] | None = None
+        """A change seen by ``poll`` and not read yet: the file's stamp then, and when it was first seen so."""
+
+    @property
+    def brief(self) -> Brief | None:
+        return self.result.brief
+
+    @property
+    def today(self) -> dt.date:
+        """The reference date: --today, else the shown brief's as_of; never the clock."""
+        if self.today_override is not None:
+            return self.today_override
+        return self.result.brief.meta.as_of if self.result.brief else NO_DATE
+
+    @property
+    def fingerprint(self) -> Fingerprint | None:
+        """The shown version's file as read: what a save checks the file on disk against."""
+        return self.result.fingerprint
+
+    def _stamp_of(self, result: LoadResult) -> Stamp | None:
+        return result.fingerprint.stamp if result.fingerprint else Stamp.of(self.path)
+
+    def open(self, path: Path) -> LoadResult:
+        """Read the brief at ``path`` and follow it from now on."""
+        self.path = path
+        self.result = self.latest = load_path(path)
+        self.stamp = self._stamp_of(self.result)
+        self.watching = True
+        self._change = None
+        return self.result
+
+    def close(self) -> None:
+        """Stop following the file (the library list is back on screen)."""
+        self.watching = False
+        self._change = None
+
+    def poll(self, now: float) -> bool:
+        """Look at the file; True when it has changed and held still for SETTLE_SECONDS: time to reload.
+
+        ``now`` is a monotonic time in seconds, given by the caller.
+        """
+        if not self.watching:
+            return False
+        stamp = Stamp.of(self.path)
+        if stamp == self.stamp:
+            self._change = None
+            return False
+        if self._change is None or self._change[0] != stamp:
+            self._change = (stamp, now)
+            return False
+        return now - self._change[1] >= SETTLE_SECONDS
+
+    def reload(self) -> Reloaded:
+        """Read the file again: a good version is shown from now on; a bad or missing one is reported."""
+        result = load_path(self.path)
+        self.latest = result
+        self.stamp = self._stamp_of(result)
+        self._change = None
+        if result.brief is not None:
+            self.result = result
+            return Reloaded(Outcome.LOADED)
+        if result.fingerprint is None and not self.path.exists():
+            gone = Problem(str(self.path), "is gone (deleted or moved); it is read again when it is back")
+            return Reloaded(Outcome.GONE, (gone,))
+        if self.result.brief is None:
+            self.result = result
+        return Reloaded(Outcome.BROKEN, result.problems)
+
+    def resolve(
+        self,
+        confirmation_id: str,
+        status: ConfirmationStatus,
+        resolved_on: dt.date,
+        resolution: str,
+        fingerprint: Fingerprint | None = None,
+    ) -> Stamp:
+        """Mark a confirmation confirmed or denied in the file. ``fingerprint``: the file as it was when the
+        reader began (a form opened); by default, as last shown. Raises ConflictError or SaveError."""
+        from briefing.format.status_edit import change_file, resolve
+
+        return change_file(
+            self.path,
+            self._expected(fingerprint),
+            lambda text: resolve(text, confirmation_id, status, resolved_on, resolution),
+        )
+
+    def reopen(self, confirmation_id: str, fingerprint: Fingerprint | None = None) -> Stamp:
+        """Make a confirmation pending again in the file. Raises ConflictError or SaveError."""
+        from briefing.format.status_edit import change_file, reopen
+
+        return change_file(self.path, self._expected(fingerprint), lambda text: reopen(text, confirmation_id))
+
+    def _expected(self, fingerprint: Fingerprint | None) -> Fingerprint:
+        expected = fingerprint or self.fingerprint
+        if expected is None:
+            raise SaveError("Nothing to save to: the file was not read.")
+        return expected
