@@ -237,3 +237,25 @@ async def test_edit_without_a_terminal_to_hand_over_says_so(brief_copy: Path) ->
         await pilot.press("e")
         await pilot.pause()
         assert "This terminal cannot hand the screen to an editor." in notes(app)
+
+
+async def test_a_new_as_of_on_disk_moves_every_age_on_screen(brief_copy: Path) -> None:
+    """Ages count to the brief's as_of (no --today): a new as_of reaches the pending pane, the detail and y."""
+    from briefing.ui.screens.detail import DetailScreen
+
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#confirmations ItemList", ItemList)
+        assert "age 0 days" in str(pane.prompts[0])
+        text = brief_copy.read_text(encoding="utf-8").replace("as_of = 2024-06-12", "as_of = 2024-06-20")
+        brief_copy.write_text(text, encoding="utf-8")
+        await wait_until(pilot, lambda: "age 8 days" in str(pane.prompts[0]))
+        await pilot.press("3", "y")
+        await wait_until(pilot, lambda: app.clipboard.startswith("The dates of Putin's visit"))
+        assert "PENDING, 8 days" in app.clipboard
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        assert any("age 8 days as of 20 Jun 2024" in str(value) for _label, value in detail.rows)

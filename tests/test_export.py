@@ -17,8 +17,9 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from briefing.export import FORMATS, ExistsError, export_text, write_export
 from briefing.export.html import to_html
 from briefing.export.json_toml import to_json, to_toml
-from briefing.export.markdown import escape, to_markdown
+from briefing.export.markdown import to_markdown
 from briefing.export.markdown_body import body_markdown
+from briefing.export.markdown_escape import escape
 from briefing.format.document import brief_from_json
 from briefing.format.load import load_path, load_text
 from briefing.format.model import Brief

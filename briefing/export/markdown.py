@@ -10,7 +10,6 @@ can carry no HTML, no script link, and nothing that runs on into later sections.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from briefing.export.cells import (
@@ -21,23 +20,10 @@ from briefing.export.cells import (
     source_details,
     stop_cells,
 )
+from briefing.export.markdown_escape import cell, escape
 from briefing.format.model import Brief, Quote, Source
 from briefing.present.links import is_web_link
 from briefing.present.wording import day
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&])")
-
-
-def escape(text: str) -> str:
-    """Plain text as Markdown that shows exactly that text."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
-    escaped = re.sub(r"^(\s*)([-+=])", r"\1\\\2", escaped, flags=re.MULTILINE)
-    return re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", escaped, flags=re.MULTILINE)
-
-
-def cell(text: str) -> str:
-    """Plain text for a table cell: escaped, on one line."""
-    return " ".join(escape(text).split())
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:

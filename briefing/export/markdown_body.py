@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.export.markdown import escape
+from briefing.export.markdown_escape import escape
 from briefing.present.body import CleanMarkdownIt, demote
 from briefing.present.links import is_web_link
 

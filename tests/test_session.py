@@ -1,0 +1,111 @@
+"""The open brief's session, without Textual: following the file, reloading it, saving edits safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.format.load import load_path
+from briefing.format.model import ConfirmationStatus
+from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
+from briefing.system.files import ConflictError
+from tests.conftest import SEED
+
+TITLE = "Putin Likely To Visit North Korea Next Week"
+
+
+def opened(path: Path, today: dt.date | None = None) -> Session:
+    return Session(path, load_path(path), today)
+
+
+def touch(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_today_is_the_override_else_the_shown_briefs_as_of(brief_copy: Path) -> None:
+    assert opened(brief_copy).today == dt.date(2024, 6, 12)
+    assert opened(brief_copy, dt.date(2026, 11, 29)).today == dt.date(2026, 11, 29)
+    assert Session().today == NO_DATE
+
+
+def test_poll_waits_for_a_burst_of_saves_to_settle_and_then_asks_for_one_reload(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    assert session.poll(0.0) is False
+    text = brief_copy.read_text(encoding="utf-8")
+    asked = []
+    now = 1.0
+    for number in range(5):
+        touch(brief_copy, text.replace(TITLE, f"Save {number} " + "x" * number))
+        asked.append(session.poll(now))
+        now += SETTLE_SECONDS / 2
+    assert asked == [False] * 5, "no reload while the saves keep coming"
+    assert session.poll(now) is False
+    assert session.poll(now + SETTLE_SECONDS) is True
+    assert session.reload().outcome is Outcome.LOADED
+    assert session.poll(now + 10) is False, "one reload for the burst"
+    assert session.result.brief is not None and session.result.brief.meta.title.startswith("Save 4")
+
+
+def test_reload_keeps_the_last_good_version_and_reports_a_bad_or_missing_file(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    good = session.result
+    text = brief_copy.read_text(encoding="utf-8")
+    touch(brief_copy, text.replace("as_of = 2024-06-12", "as_of = 2024-13-01"))
+    reloaded = session.reload()
+    assert reloaded.outcome is Outcome.BROKEN and reloaded.problems
+    assert session.result is good and session.latest.brief is None
+    brief_copy.unlink()
+    reloaded = session.reload()
+    assert reloaded.outcome is Outcome.GONE and "is gone" in reloaded.problems[0].message
+    assert session.result is good
+    touch(brief_copy, text.replace("as_of = 2024-06-12", "as_of = 2024-06-20"))
+    assert session.reload().outcome is Outcome.LOADED
+    assert session.today == dt.date(2024, 6, 20), "today follows the new as_of"
+
+
+def test_a_first_bad_version_is_shown_until_a_good_one_comes(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("schema_version = 1\n")
+    session = opened(path)
+    assert session.result.brief is None
+    shutil.copy(SEED, path)
+    assert session.reload().outcome is Outcome.LOADED and session.result.brief is not None
+
+
+def test_resolve_and_reopen_change_the_file(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 17), "The Kremlin said so.")
+    session.reload()
+    assert session.result.brief is not None
+    assert session.result.brief.confirmations[0].status is ConfirmationStatus.CONFIRMED
+    session.reopen("visit-dates")
+    session.reload()
+    reopened = session.result.brief
+    assert reopened is not None and reopened.confirmations[0].status.value == "pending"
+    assert brief_copy.read_bytes() == SEED.read_bytes()
+
+
+def test_a_change_on_disk_between_read_and_save_is_refused(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    form_opened = session.fingerprint
+    changed = brief_copy.read_text(encoding="utf-8").replace(TITLE, "Someone else's title")
+    touch(brief_copy, changed)
+    with pytest.raises(ConflictError, match="changed on disk since it was loaded"):
+        session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 17), "No.", form_opened)
+    assert brief_copy.read_text(encoding="utf-8") == changed
+
+
+def test_close_stops_following_and_open_follows_another(brief_copy: Path, tmp_path: Path) -> None:
+    session = opened(brief_copy)
+    session.close()
+    touch(brief_copy, "changed")
+    assert session.poll(0.0) is False and session.poll(10.0) is False
+    other = tmp_path / "other.toml"
+    shutil.copy(SEED, other)
+    result = session.open(other)
+    assert result.brief is not None and session.path == other and session.watching
+    os.utime(other, ns=(0, 0))
+    assert session.poll(0.0) is False and session.poll(1.0) is True
