@@ -99,7 +99,7 @@ def schema_parser() -> argparse.ArgumentParser:
 
 
 def show_parser() -> argparse.ArgumentParser:
-    from briefing.export.show import SECTION_ALIASES, SECTIONS
+    from briefing.present.sections import ALIASES, Section
 
     parser = _Parser(
         prog="briefing show",
@@ -109,9 +109,9 @@ def show_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", metavar="PATH", help="a brief file (or a directory holding exactly one)")
     parser.add_argument(
         "--section",
-        choices=(*SECTIONS, *SECTION_ALIASES),
+        choices=(*Section, *ALIASES),
         metavar="NAME",
-        help=f"print only this section: {', '.join(SECTIONS)} (pending is confirmations)",
+        help=f"print only this section: {', '.join(Section)} (pending is confirmations)",
     )
     parser.add_argument("--width", type=_width, metavar="N", help="lay out to N columns (default: the terminal's)")
     parser.add_argument(

@@ -176,13 +176,14 @@ def run_show(name: str, section: str | None, width: int | None, today: dt.date |
     assert result.brief is not None
     from rich.console import Console
 
-    from briefing.export.show import SECTION_ALIASES, SECTIONS, brief_renderables
+    from briefing.export.show import brief_renderables
+    from briefing.present.sections import Section
 
     console = Console(width=width, highlight=False, emoji=False)
     plain = bool(os.environ.get("NO_COLOR")) or not console.is_terminal
     if plain:
         console = Console(width=console.width, color_system=None, highlight=False, emoji=False, force_terminal=False)
-    sections = SECTIONS if section is None else (SECTION_ALIASES.get(section, section),)
+    sections = tuple(Section) if section is None else (Section.named(section),)
     with console.capture() as captured:
         for renderable in brief_renderables(result.brief, sections, today):
             console.print(renderable)

@@ -8,7 +8,7 @@ can style the output or send a sequence to the terminal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -18,17 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
+from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
 
-SECTIONS = ("summary", "quotes", "confirmations", "itinerary", "sources")
-SECTION_ALIASES = {"pending": "confirmations"}
-TITLES = {
-    "summary": "Summary",
-    "quotes": "Quotes",
-    "confirmations": "Pending confirmations",
-    "itinerary": "Itinerary",
-    "sources": "Sources",
-}
 STATUS_STYLE = {
     ConfirmationStatus.PENDING: "bold yellow",
     ConfirmationStatus.CONFIRMED: "bold green",
@@ -261,27 +253,27 @@ def sources(brief: Brief) -> RenderableType:
     return _bullets(_source(source) for source in brief.sources)
 
 
+_SECTIONS: dict[Section, Callable[[Brief, dt.date], RenderableType]] = {
+    Section.SUMMARY: lambda brief, _today: summary(brief),
+    Section.QUOTES: lambda brief, _today: quotes(brief),
+    Section.CONFIRMATIONS: confirmations,
+    Section.ITINERARY: lambda brief, _today: itinerary(brief),
+    Section.SOURCES: lambda brief, _today: sources(brief),
+}
+
+
 def section(brief: Brief, name: str, today: dt.date) -> RenderableType:
-    if name == "summary":
-        return summary(brief)
-    if name == "quotes":
-        return quotes(brief)
-    if name == "confirmations":
-        return confirmations(brief, today)
-    if name == "itinerary":
-        return itinerary(brief)
-    if name == "sources":
-        return sources(brief)
-    raise ValueError(f"no section {name!r}")
+    """One section of the brief, by its id; ValueError for a word that names none."""
+    return _SECTIONS[Section(name)](brief, today)
 
 
 def brief_renderables(
-    brief: Brief, sections: Iterable[str] = SECTIONS, today: dt.date | None = None
+    brief: Brief, sections: Iterable[Section] = tuple(Section), today: dt.date | None = None
 ) -> Iterator[RenderableType]:
     """The header, then each section under its heading, with a blank line between."""
     today = today or brief.meta.as_of
     yield header(brief)
     for name in sections:
         yield Text()
-        yield _heading(TITLES[name])
+        yield _heading(name.heading)
         yield section(brief, name, today)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefing.format.model import Brief
+from briefing.present.sections import Section
 
 _WEB_LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 
@@ -47,9 +48,9 @@ def shown_host(url: str) -> str | None:
 
 def item_link(brief: Brief, section: str, index: int) -> str | None:
     """The URL an item leads to: a source's, or the source of a quote; None when it has none."""
-    if section == "sources":
+    if Section(section) is Section.SOURCES:
         return brief.sources[index].url
-    if section == "quotes":
+    if Section(section) is Section.QUOTES:
         source_id = brief.quotes[index].source
         source = brief.source(source_id) if source_id else None
         return source.url if source else None

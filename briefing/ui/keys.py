@@ -4,23 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "Summary"),
-    ("quotes", "Quotes"),
-    ("confirmations", "Pending"),
-    ("itinerary", "Itinerary"),
-    ("sources", "Sources"),
-)
-SECTION_IDS = tuple(section for section, _ in SECTIONS)
-ITEM_KINDS = {
-    "summary": "Summary",
-    "quotes": "Quote",
-    "confirmations": "Confirmation",
-    "itinerary": "Stop",
-    "sources": "Source",
-}
-"""What one item of each section is called."""
-SECTION_TITLES = dict(SECTIONS)
+from briefing.present.sections import Section
 
 APP_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit"),
@@ -37,8 +21,8 @@ CONFIRMATION_BINDINGS: list[Binding] = [
 
 BRIEF_BINDINGS: list[Binding] = [
     *(
-        Binding(str(number), f"section('{section}')", title, show=False, id=f"brief.section.{section}")
-        for number, (section, title) in enumerate(SECTIONS, start=1)
+        Binding(str(section.number), f"section('{section}')", section.label, show=False, id=f"brief.section.{section}")
+        for section in Section
     ),
     Binding("tab", "next_pane", "Next pane", show=False, id="brief.next_pane"),
     Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="brief.previous_pane"),

@@ -10,7 +10,7 @@ from textual.command import Matcher
 from textual.content import Content
 
 from briefing.present.outline import Entry
-from briefing.ui.keys import SECTION_TITLES
+from briefing.present.sections import Section
 
 if TYPE_CHECKING:
     from briefing.library.entries import IndexedBrief
@@ -72,12 +72,13 @@ def library_targets(indexed: Iterable[IndexedBrief], views: Mapping[str, str]) -
         for stop in entry.stops:
             label = _short(f"{stop.place} · {entry.title}")
             add((label, label.casefold(), "Stop", entry.path, "itinerary", stop.index))
-    room = _LABEL_WIDTH - 3 - max(len(title) for title in SECTION_TITLES.values())
+    room = _LABEL_WIDTH - 3 - max(len(section.label) for section in Section)
     for entry in entries:
         if entry.ok:
             short = _short(entry.title, room)
             folded = short.casefold()
-            for section, title in SECTION_TITLES.items():
+            for section in Section:
+                title = section.label
                 add((f"{short} · {title}", f"{folded} · {title.casefold()}", "Section", entry.path, section, None))
     return targets
 

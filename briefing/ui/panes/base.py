@@ -17,7 +17,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.format.model import Brief
-from briefing.ui.keys import LIST_BINDINGS, SECTION_IDS, SECTION_TITLES
+from briefing.present.sections import Section
+from briefing.ui.keys import LIST_BINDINGS
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
@@ -148,8 +149,8 @@ class Pane(Vertical):
     def __init__(self, brief: Brief) -> None:
         super().__init__(id=self.SECTION, classes="pane")
         self.brief = brief
-        number = SECTION_IDS.index(self.SECTION) + 1
-        self.border_title = Content.assemble((f" {number} ", "bold"), f"{SECTION_TITLES[self.SECTION]} ")
+        section = Section(self.SECTION)
+        self.border_title = Content.assemble((f" {section.number} ", "bold"), f"{section.label} ")
 
     def item_key(self, brief: Brief, index: int) -> object:
         """What identifies item ``index`` across versions of the brief: its position, unless it has an id."""

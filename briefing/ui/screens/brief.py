@@ -28,9 +28,10 @@ from briefing.format.locate import KeyPath
 from briefing.format.model import Brief, Problem
 from briefing.present.outline import Matches
 from briefing.present.screen_cut import for_display
+from briefing.present.sections import Section
 from briefing.session import NO_DATE
 from briefing.system.paths import display_path
-from briefing.ui.keys import BRIEF_BINDINGS, ITEM_KINDS, SECTION_IDS, SECTION_TITLES, SECTIONS
+from briefing.ui.keys import BRIEF_BINDINGS
 from briefing.ui.messages import CopyText, OpenLink
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 
     from briefing.present.outline import Entry
-    from briefing.ui.screens.detail import Row
     from briefing.ui.widgets.find import FindBar
 
 TWO_COLUMNS_FROM = 100
@@ -67,7 +67,8 @@ class SectionBar(Static):
 
     def show(self, current: str, visible: set[str], find_status: str) -> None:
         parts: list[str | tuple[str, str]] = []
-        for number, (section, title) in enumerate(SECTIONS, start=1):
+        for section in Section:
+            number, title = section.number, section.label
             if section == current:
                 style = "bold reverse $accent"
             elif section in visible:
@@ -87,10 +88,10 @@ class BriefCommands(Provider):
         screen = self.screen
         if not isinstance(screen, BriefScreen):
             return
-        for number, (section, title) in enumerate(SECTION_TITLES.items(), start=1):
-            yield f"Go to {number} {title}", section, "Section", None
+        for section in Section:
+            yield f"Go to {section.number} {section.label}", section, "Section", None
         for entry in screen.entries:
-            yield label(entry), entry.section, ITEM_KINDS[entry.section], entry
+            yield label(entry), entry.section, Section(entry.section).item, entry
 
     def _jump(self, section: str, entry: Entry | None) -> None:
         if isinstance(self.screen, BriefScreen):
@@ -301,7 +302,7 @@ class BriefScreen(BriefView):
             return {self.section}
         if self.columns == 2:
             return {self.left_section, "confirmations", "itinerary"}
-        return set(SECTION_IDS)
+        return set(Section)
 
     def _arrange(self) -> None:
         visible = self._visible_sections()
@@ -352,8 +353,9 @@ class BriefScreen(BriefView):
         self.show_section(section)
 
     def _step_section(self, by: int) -> None:
-        position = SECTION_IDS.index(self.section)
-        self.show_section(SECTION_IDS[(position + by) % len(SECTION_IDS)])
+        sections = list(Section)
+        position = sections.index(Section(self.section))
+        self.show_section(sections[(position + by) % len(sections)])
 
     def action_next_pane(self) -> None:
         self._step_section(1)
@@ -369,29 +371,14 @@ class BriefScreen(BriefView):
         self.open_detail(pane.SECTION, event.option_index)
 
     def open_detail(self, section: str, index: int) -> None:
-        from briefing.ui.screens.detail import DetailScreen, confirmation_rows, quote_rows, source_rows, stop_rows
-
-        brief = self.brief
-        heading: str
-        rows: list[Row]
-        if section == "quotes":
-            item = brief.quotes[index]
-            heading, rows, line = "Quote", quote_rows(item, brief), item.line
-        elif section == "confirmations":
-            confirmation = brief.confirmations[index]
-            heading, rows = "Confirmation", confirmation_rows(confirmation, brief, self.today)
-            line = confirmation.line
-        elif section == "itinerary":
-            stop = brief.itinerary[index]
-            heading, rows, line = f"Stop {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief), stop.line
-        elif section == "sources":
-            source = brief.sources[index]
-            heading, rows, line = "Source", source_rows(source), source.line
-        else:
-            return
         from briefing.present.copy import item_text
         from briefing.present.links import item_link
+        from briefing.ui.screens.detail import DetailScreen, detail_of
 
+        shown = detail_of(self.brief, Section(section), index, self.today)
+        if shown is None:
+            return
+        heading, rows, line = shown
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
         self.app.push_screen(DetailScreen(heading, rows, where, text, link))
@@ -412,12 +399,12 @@ class BriefScreen(BriefView):
         section, index = self.current_item()
         if index is None:
             if section != "summary":
-                self.notify(f"Nothing to copy: no {SECTION_TITLES[section].lower()}.", markup=False)
+                self.notify(f"Nothing to copy: no {Section(section).label.lower()}.", markup=False)
                 return
             self.post_message(CopyText(summary_text(self.whole), "summary"))
             return
         text = item_text(self.whole, section, index, self.today)
-        self.post_message(CopyText(text, ITEM_KINDS[section].lower()))
+        self.post_message(CopyText(text, Section(section).item.lower()))
 
     def action_open_link(self) -> None:
         from briefing.present.body import body_links

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.format.model import Brief, Confirmation, Quote, Source, Stop
+from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS
 from briefing.ui.messages import CopyText, OpenLink
@@ -138,3 +139,20 @@ class DetailScreen(ModalScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def detail_of(brief: Brief, section: Section, index: int, today: dt.date) -> tuple[str, list[Row], int | None] | None:
+    """Item ``index`` of ``section`` in full: its heading, its rows and its line; None for the summary."""
+    if section is Section.QUOTES:
+        quote = brief.quotes[index]
+        return section.item, quote_rows(quote, brief), quote.line
+    if section is Section.CONFIRMATIONS:
+        confirmation = brief.confirmations[index]
+        return section.item, confirmation_rows(confirmation, brief, today), confirmation.line
+    if section is Section.ITINERARY:
+        stop = brief.itinerary[index]
+        return f"{section.item} {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief), stop.line
+    if section is Section.SOURCES:
+        source = brief.sources[index]
+        return section.item, source_rows(source), source.line
+    return None
