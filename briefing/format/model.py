@@ -40,6 +40,11 @@ class Certainty(Enum):
     def words(self) -> str:
         return self.value.replace("_", " ")
 
+    @property
+    def uncertain(self) -> bool:
+        """No better than even odds: shown with a question mark."""
+        return list(Certainty).index(self) <= list(Certainty).index(Certainty.ROUGHLY_EVEN_CHANCE)
+
 
 class StopStatus(Enum):
     PLANNED = "planned"

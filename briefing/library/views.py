@@ -34,10 +34,20 @@ ORDERS: tuple[tuple[str, Callable[[IndexedBrief], Any], bool], ...] = (
 )
 
 
+def matching(entries: Iterable[IndexedBrief], query: str) -> list[IndexedBrief]:
+    """The entries that match ``query``: every word of it, case-folded, anywhere in the searched text."""
+    words = query.casefold().split()
+    if not words:
+        return list(entries)
+    if len(words) == 1:
+        word = words[0]
+        return [entry for entry in entries if word in entry.search]
+    return [entry for entry in entries if all(word in entry.search for word in words)]
+
+
 def arrange(entries: Iterable[IndexedBrief], order: int = 0, query: str = "") -> list[IndexedBrief]:
     """The entries that match ``query`` (every word, anywhere in the searched text), in ``order``."""
-    words = query.casefold().split()
-    chosen = [entry for entry in entries if all(word in entry.search for word in words)] if words else list(entries)
+    chosen = matching(entries, query)
     _label, key, reverse = ORDERS[order % len(ORDERS)]
     chosen.sort(key=key, reverse=reverse)
     # Files with problems come first in every order: never hidden at the bottom of a long list.

@@ -29,9 +29,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from briefing.format.model import Certainty
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
-from briefing.library.views import ORDERS, AgendaHeading, agenda, arrange, library_today, pending_board
+from briefing.library.views import ORDERS, AgendaHeading, agenda, arrange, library_today, matching, pending_board
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
 from briefing.ui.keys import LIBRARY_BINDINGS
@@ -242,8 +243,7 @@ class LibraryScreen(Screen[None]):
         if self.order not in self._sorted:
             self._sorted[self.order] = arrange(self.library.entries.values(), self.order)
         ordered = self._sorted[self.order]
-        words = self.query_text.casefold().split()
-        if not words:
+        if not self.query_text.split():
             self._filtered = None
             return ordered
         base = ordered
@@ -251,11 +251,7 @@ class LibraryScreen(Screen[None]):
             order, query, rows = self._filtered
             if order == self.order and query and self.query_text.startswith(query):
                 base = rows  # a longer query can only match fewer of the rows the shorter one matched
-        if len(words) == 1:
-            word = words[0]
-            chosen = [entry for entry in base if word in entry.search]
-        else:
-            chosen = [entry for entry in base if all(word in entry.search for word in words)]
+        chosen = matching(base, self.query_text)
         self._filtered = (self.order, self.query_text, chosen)
         return chosen
 
@@ -314,8 +310,8 @@ class LibraryScreen(Screen[None]):
             age = days((today - item.since).days) if item.since and today else ""
             cells = (day(item.since) if item.since else "", age, item.what, ", ".join(item.awaited_from), entry.title)
         else:
-            uncertain = item.certainty in ("almost_no_chance", "very_unlikely", "unlikely", "roughly_even_chance")
-            certainty = (item.certainty or "").replace("_", " ") + (" ?" if uncertain else "")
+            likelihood = Certainty(item.certainty) if item.certainty else None
+            certainty = likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
             cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
         return _join(cells, widths)
 
