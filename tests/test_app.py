@@ -9,8 +9,9 @@ from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import Static
 
+from briefing.format.load import load_path
 from briefing.ui.app import BriefingApp
-from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, HELP_ROWS, LIST_BINDINGS, MOVE_BINDINGS, SCROLL_BINDINGS
+from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
 from briefing.ui.screens.brief import BriefScreen, SectionBar
@@ -18,7 +19,7 @@ from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList
 from briefing.ui.screens.help import HelpScreen
 from tests.apps import FakeBrowser, choose_in_palette, make_app, settle
-from tests.conftest import MINIMAL_BRIEF
+from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
 
 WIDE, NARROW = (120, 40), (80, 24)
 
@@ -272,13 +273,53 @@ async def test_question_mark_shows_every_key_and_escape_closes() -> None:
         assert isinstance(app.screen, BriefScreen)
 
 
-def test_help_lists_every_binding() -> None:
-    help_text = " ".join(f"{keys} {meaning}" for keys, meaning in HELP_ROWS)
-    names = {"question_mark": "?", "slash": "/", "escape": "esc", "down": "↓", "up": "↑",
-             "left_square_bracket": "[", "right_square_bracket": "]"}  # fmt: skip
-    for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *MOVE_BINDINGS, *SCROLL_BINDINGS):
-        key = "1 – 5" if binding.key.isdigit() else names.get(binding.key, binding.key)
-        assert key in help_text, f"{binding.key} ({binding.description}) is missing from the help"
+async def test_help_lists_every_key_of_the_screen_it_is_opened_over() -> None:
+    from briefing.ui.keys import CONFIRMATION_BINDINGS, FIND_BINDINGS
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        texts = [text for _keys, text in help_screen.rows]
+        for binding in (*APP_BINDINGS, *BRIEF_BINDINGS, *LIST_BINDINGS, *SCROLL_BINDINGS, *CONFIRMATION_BINDINGS,
+                        *FIND_BINDINGS):  # fmt: skip
+            assert binding.tooltip in texts, f"{binding.id} is missing from the help"
+        assert dict((text, keys) for keys, text in help_screen.rows)["Down"] in ("j ↓", "↓ j")
+
+
+async def test_help_follows_remapped_keys_and_the_screen(tmp_path: Path) -> None:
+    from briefing.library.index import Library
+    from briefing.system.settings import Settings
+
+    keys = {"brief.copy": "Y", "app.quit": "ctrl+q", "detail.back": "x"}
+    app = BriefingApp(SEED, load_path(SEED), settings=Settings(keys=keys))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        rows = {text: shown for shown, text in app.screen.rows}  # type: ignore[attr-defined]
+        copy = next(binding for binding in BRIEF_BINDINGS if binding.id == "brief.copy")
+        assert rows[copy.tooltip or ""] == "Y"
+        assert rows["Quit"] == "^q"
+        assert str(app.screen.query_one("#help").border_subtitle) == " x back "
+        await pilot.press("x", "3", "enter")
+        assert str(app.screen.query_one("#detail").border_subtitle) == " y copy · x back "
+    library = Library([SEED.parent], tmp_path / "cache")
+    app = BriefingApp(None, None, library=library)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        texts = [text for _shown, text in app.screen.rows]  # type: ignore[attr-defined]
+        assert "Change the order: newest, oldest, title, most pending, next stop soonest" in texts
+        assert not [text for text in texts if text.startswith(("Edit the file", "Go to the", "Copy"))]
+
+
+def test_the_readme_key_tables_are_the_bindings() -> None:
+    from briefing.ui.keys import README_TABLES, markdown_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in README_TABLES:
+        assert f"<!-- keys: {name} -->\n{markdown_table(name)}\n<!-- /keys -->" in readme, name
 
 
 async def test_q_quits() -> None:

@@ -393,10 +393,16 @@ class BriefingApp(App[None]):
         self.push_screen(ExportForm(brief, format_name, LABELS[format_name], display_path(suggested)))
 
     def action_help(self) -> None:
+        """The keys of the screen on top (with its widgets, and the app's own), as they are bound now."""
+        from briefing.ui.keys import help_rows, keymap_of
         from briefing.ui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        nodes = [screen, *screen.walk_children(), self]
+        rows = help_rows(nodes, keymap_of(self), self.get_key_display)
+        self.push_screen(HelpScreen(_screen_name(screen), rows))
 
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
@@ -475,3 +481,10 @@ class BriefingApp(App[None]):
             return
         self.reload()
         self.notify(f"Saved: “{item.what}” is {status.value}.", markup=False)
+
+
+def _screen_name(screen: Screen[Any]) -> str:
+    """What the help calls the screen it lists the keys of."""
+    names = {"BriefScreen": "the brief", "LibraryScreen": "the library", "ErrorScreen": "a file's problems",
+             "DetailScreen": "an item", "LinkPicker": "the links"}  # fmt: skip
+    return names.get(type(screen).__name__, "this screen")

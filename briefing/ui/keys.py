@@ -2,94 +2,142 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
 from textual.binding import Binding
+from textual.content import Content
 
 from briefing.present.sections import Section
 
-APP_BINDINGS: list[Binding] = [
-    Binding("q", "quit", "Quit", id="app.quit"),
-    Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
-    Binding("e", "edit", "Edit", id="app.edit"),
-    Binding("r", "reload", "Reload", show=False, id="app.reload"),
-]
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+
+GLOBAL_BINDINGS: list[Binding] = [
+    Binding("ctrl+p", "command_palette", "palette", show=False, id="app.palette",
+            tooltip="Command palette: jump to anything by name; export the brief; change the theme"),
+    Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit"),
+    Binding("question_mark", "help", "Keys", key_display="?", id="app.help",
+            tooltip="The keys of this screen (this list)"),
+]  # fmt: skip
+
+FILE_BINDINGS: list[Binding] = [
+    Binding("e", "edit", "Edit", id="app.edit",
+            tooltip="Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
+    Binding("r", "reload", "Reload", show=False, id="app.reload",
+            tooltip="Reload the file (it also reloads by itself whenever the file changes)"),
+]  # fmt: skip
+"""The app's keys that act on the open brief's file: not offered over the library list."""
+
+APP_BINDINGS: list[Binding] = [*GLOBAL_BINDINGS, *FILE_BINDINGS]
 
 CONFIRMATION_BINDINGS: list[Binding] = [
-    Binding("c", "resolve('confirmed')", "Confirm", id="confirmation.confirm"),
-    Binding("d", "resolve('denied')", "Deny", id="confirmation.deny"),
-    Binding("p", "reopen", "Reopen", id="confirmation.reopen"),
-]
+    Binding("c", "resolve('confirmed')", "Confirm", id="confirmation.confirm",
+            tooltip="On a confirmation: mark it confirmed (asks for the resolution and date)"),
+    Binding("d", "resolve('denied')", "Deny", id="confirmation.deny",
+            tooltip="On a confirmation: mark it denied (asks for the resolution and date)"),
+    Binding("p", "reopen", "Reopen", id="confirmation.reopen",
+            tooltip="On a resolved confirmation: make it pending again"),
+]  # fmt: skip
 
 BRIEF_BINDINGS: list[Binding] = [
     *(
-        Binding(str(section.number), f"section('{section}')", section.label, show=False, id=f"brief.section.{section}")
+        Binding(str(section.number), f"section('{section}')", section.label, show=False,
+                id=f"brief.section.{section}", tooltip=f"Go to the {section.heading.lower()}")
         for section in Section
     ),
-    Binding("tab", "next_pane", "Next pane", show=False, id="brief.next_pane"),
-    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="brief.previous_pane"),
-    Binding("slash", "find", "Find", key_display="/", id="brief.find"),
-    Binding("n", "find_next", "Next match", show=False, id="brief.find_next"),
-    Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous"),
-    Binding("escape", "back", "Back", show=False, id="brief.back"),
-    Binding("y", "copy", "Copy", show=False, id="brief.copy"),
-    Binding("o", "open_link", "Open link", show=False, id="brief.open_link"),
-    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, key_display="[", id="brief.previous"),
-    Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="brief.next"),
-]
+    Binding("tab", "next_pane", "Next pane", show=False, id="brief.next_pane", tooltip="Next pane"),
+    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="brief.previous_pane",
+            tooltip="Previous pane"),
+    Binding("slash", "find", "Find", key_display="/", id="brief.find",
+            tooltip="Find in the brief; enter keeps the match, esc cancels"),
+    Binding("n", "find_next", "Next match", show=False, id="brief.find_next", tooltip="Next match of the find"),
+    Binding("N", "find_previous", "Previous match", show=False, id="brief.find_previous",
+            tooltip="Previous match of the find"),
+    Binding("escape", "back", "Back", show=False, id="brief.back",
+            tooltip="Clear find's highlights; with none, back to the library"),
+    Binding("y", "copy", "Copy", show=False, id="brief.copy",
+            tooltip="Copy the item under the cursor as plain text (in the summary: title, BLUF and key points)"),
+    Binding("o", "open_link", "Open link", show=False, id="brief.open_link",
+            tooltip="Open a link in the browser: a source's, a quote's source, or one of the summary's"),
+    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, key_display="[",
+            id="brief.previous", tooltip="In the library: the previous brief of the list"),
+    Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="brief.next",
+            tooltip="In the library: the next brief of the list"),
+]  # fmt: skip
 
 MOVE_BINDINGS: list[Binding] = [
-    Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-    Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-    Binding("g", "first", "Top", show=False, id="list.top"),
-    Binding("G", "last", "Bottom", show=False, id="list.bottom"),
+    Binding("j", "cursor_down", "Down", show=False, id="list.down", tooltip="Down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list.up", tooltip="Up"),
+    Binding("g", "first", "Top", show=False, id="list.top", tooltip="Top"),
+    Binding("G", "last", "Bottom", show=False, id="list.bottom", tooltip="Bottom"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down", tooltip="Page down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Page up"),
 ]
 
-LIST_BINDINGS: list[Binding] = [*MOVE_BINDINGS, Binding("enter", "select", "Open", id="list.open")]
+LIST_BINDINGS: list[Binding] = [
+    *MOVE_BINDINGS,
+    Binding("enter", "select", "Open", id="list.open", tooltip="Open the item's full detail"),
+]
 
 SCROLL_BINDINGS: list[Binding] = [
-    Binding("j", "scroll_down", "Down", show=False, id="scroll.down"),
-    Binding("k", "scroll_up", "Up", show=False, id="scroll.up"),
-    Binding("g", "scroll_home", "Top", show=False, id="scroll.top"),
-    Binding("G", "scroll_end", "Bottom", show=False, id="scroll.bottom"),
+    Binding("j", "scroll_down", "Down", show=False, id="scroll.down", tooltip="Down"),
+    Binding("k", "scroll_up", "Up", show=False, id="scroll.up", tooltip="Up"),
+    Binding("g", "scroll_home", "Top", show=False, id="scroll.top", tooltip="Top"),
+    Binding("G", "scroll_end", "Bottom", show=False, id="scroll.bottom", tooltip="Bottom"),
 ]
 
-BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back")]
+BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back", tooltip="Back")]
 DETAIL_BINDINGS: list[Binding] = [
     *BACK_BINDINGS,
-    Binding("y", "copy", "Copy", id="detail.copy"),
-    Binding("o", "open_link", "Open link", id="detail.open_link"),
+    Binding("y", "copy", "Copy", id="detail.copy", tooltip="Copy the item as plain text"),
+    Binding("o", "open_link", "Open link", id="detail.open_link", tooltip="Open the item's link in the browser"),
 ]
 
-HELP_BINDINGS: list[Binding] = [*BACK_BINDINGS, Binding("question_mark", "back", "Back", show=False, id="help.close")]
+HELP_BINDINGS: list[Binding] = [
+    *BACK_BINDINGS,
+    Binding("question_mark", "back", "Back", show=False, id="help.close", tooltip="Back"),
+]
 
 ERROR_BINDINGS: list[Binding] = [
-    Binding("escape", "back", "Back", show=False, id="errors.back"),
-    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, id="errors.previous"),
-    Binding("right_square_bracket", "step(1)", "Next brief", show=False, id="errors.next"),
-]
+    Binding("escape", "back", "Back", show=False, id="errors.back", tooltip="Back to the library"),
+    Binding("left_square_bracket", "step(-1)", "Previous brief", show=False, key_display="[",
+            id="errors.previous", tooltip="In the library: the previous brief of the list"),
+    Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="errors.next",
+            tooltip="In the library: the next brief of the list"),
+]  # fmt: skip
 
-FIND_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="find.cancel")]
-RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel")]
-EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
-LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel")]
-TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit")]
+FIND_BINDINGS: list[Binding] = [
+    Binding("escape", "cancel", "Cancel", id="find.cancel", tooltip="In the find bar: close it, clearing the find")
+]
+RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel", tooltip="Cancel")]
+EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Cancel")]
+LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back")]
+TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 
 LIBRARY_BINDINGS: list[Binding] = [
-    Binding("l", "view('library')", "Library", id="library.list"),
-    Binding("p", "view('pending')", "Pending", id="library.pending"),
-    Binding("a", "view('agenda')", "Agenda", id="library.agenda"),
-    Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
-    Binding("s", "sort", "Sort", id="library.sort"),
-    Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
-]
+    Binding("l", "view('library')", "Library", id="library.list", tooltip="The list of briefs"),
+    Binding("p", "view('pending')", "Pending", id="library.pending",
+            tooltip="The pending board: every pending confirmation of the library, oldest first"),
+    Binding("a", "view('agenda')", "Agenda", id="library.agenda",
+            tooltip="The agenda: every stop by date window, a heading per week"),
+    Binding("slash", "filter", "Filter", key_display="/", id="library.filter",
+            tooltip="Filter as you type, over title, tags, category, summary and body"),
+    Binding("s", "sort", "Sort", id="library.sort",
+            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest"),
+    Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter",
+            tooltip="Clear the filter"),
+]  # fmt: skip
 
 ROW_BINDINGS: list[Binding] = [
-    Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
-    Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
-    Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
-    Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
-    Binding("home,g", "first", "Top", show=False, id="rows.top"),
-    Binding("end,G", "last", "Bottom", show=False, id="rows.bottom"),
-    Binding("enter", "select", "Open", id="rows.open"),
+    Binding("down,j", "cursor_down", "Down", show=False, id="rows.down", tooltip="Down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="rows.up", tooltip="Up"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down", tooltip="Page down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up", tooltip="Page up"),
+    Binding("home,g", "first", "Top", show=False, id="rows.top", tooltip="Top"),
+    Binding("end,G", "last", "Bottom", show=False, id="rows.bottom", tooltip="Bottom"),
+    Binding("enter", "select", "Open", id="rows.open", tooltip="Open the brief, or the brief at the item"),
 ]
 
 ALL_BINDINGS: tuple[list[Binding], ...] = (
@@ -100,26 +148,91 @@ ALL_BINDINGS: tuple[list[Binding], ...] = (
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""
 
-HELP_ROWS: tuple[tuple[str, str], ...] = (
-    ("1 – 5", "Summary · Quotes · Pending confirmations · Itinerary · Sources"),
-    ("tab / shift+tab", "Next / previous pane"),
-    ("j k  ↓ ↑", "Move down / up (scroll in the summary)"),
-    ("g / G  home / end", "Top / bottom"),
-    ("pgup / pgdn", "Page up / down"),
-    ("enter", "Open the item's full detail"),
-    ("esc", "Back: close a detail, the help or the find bar; clear find's highlights; back to the library"),
-    ("/", "Find in the brief; enter keeps the match, esc cancels"),
-    ("y", "Copy the item under the cursor as plain text (OSC 52, and the system clipboard tool if any)"),
-    ("o", "Open a link in the browser: a source's, a quote's source, or one of the summary's; http and https only"),
-    ("e", "Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
-    ("r", "Reload the file (it also reloads by itself whenever the file changes)"),
-    ("c / d", "On a confirmation: mark it confirmed / denied (asks for the resolution and date)"),
-    ("p", "On a resolved confirmation: make it pending again"),
-    ("n / N", "Next / previous match"),
-    ("ctrl+p", "Command palette: jump to any section or item by name; export the brief; change the theme"),
-    ("[ / ]", "In the library: previous / next brief of the list"),
-    ("l · p · a", "In the library: the list · the pending board · the agenda"),
-    ("s", "In the library list: change the order (newest, oldest, title, most pending, next stop)"),
-    ("?", "This help"),
-    ("q", "Quit"),
-)
+HelpRow = tuple[str, str]
+"""The keys, as shown, and what they do."""
+
+
+def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[tuple[str, Binding]]:
+    """The node's bindings with the user's keymap applied, as (key, binding), in the order they were declared."""
+    bindings = node._bindings.copy()
+    if keymap:
+        bindings.apply_keymap(keymap)
+    return [(key, binding) for key, found in bindings.key_to_bindings.items() for binding in found]
+
+
+def help_rows(nodes: Iterable[DOMNode], keymap: Mapping[str, str], display: Callable[[Binding], str]) -> list[HelpRow]:
+    """One row per thing a key does on these nodes (a screen, its widgets, the app), with every key that does it
+    after remapping; rows that say the same are merged. Textual's own unnamed bindings (arrow keys on lists)
+    join the row of the named binding of the same node with the same action, or are left out."""
+    return rows_of(([pair for pair in bindings_of(node, keymap) if _offered(node, pair[1])] for node in nodes), display)
+
+
+def _offered(node: DOMNode, binding: Binding) -> bool:
+    """False when the node's ``check_action`` hides the binding where it is (edit, over the library list)."""
+    return node.check_action(binding.action.split("(", 1)[0], ()) is not False
+
+
+def rows_of(groups: Iterable[list[tuple[str, Binding]]], display: Callable[[Binding], str]) -> list[HelpRow]:
+    """``help_rows`` of groups of (key, binding), a group per node."""
+    keys: dict[str, list[str]] = {}
+    for bindings in groups:
+        actions = {binding.action: binding.tooltip or binding.description for _key, binding in bindings if binding.id}
+        for _key, binding in bindings:
+            text = actions.get(binding.action) if binding.id is None else binding.tooltip or binding.description
+            if text is None:
+                continue
+            shown = display(binding)
+            if shown not in keys.setdefault(text, []):
+                keys[text].append(shown)
+    return [(" ".join(shown), text) for text, shown in keys.items()]
+
+
+def keymap_of(app: App[Any]) -> Mapping[str, str]:
+    """The keys the user remapped (binding id -> keys), as the app applies them."""
+    return app._keymap
+
+
+def hint(node: DOMNode, *ids: str, lead: str = "") -> Content:
+    """`` y copy · esc back ``: the current key and the name of each binding ``ids`` of ``node``, for a border;
+    ``lead``: a first part that no binding of ours names (``enter open``)."""
+    app = node.app
+    found = {
+        binding.id: f"{app.get_key_display(binding)} {binding.description.lower()}"
+        for _key, binding in bindings_of(node, keymap_of(app))
+    }
+    parts = [lead] if lead else []
+    parts += [found[binding_id] for binding_id in ids if binding_id in found]
+    return Content(" " + " · ".join(parts) + " ")
+
+
+_TYPED = {"question_mark": "?", "slash": "/", "escape": "esc", "left_square_bracket": "[",
+          "right_square_bracket": "]", "pagedown": "pgdn", "pageup": "pgup", "down": "↓", "up": "↑"}  # fmt: skip
+
+
+def typed(binding: Binding) -> str:
+    """A key as the README writes it: what a person types (``?``, ``esc``, ``ctrl+p``)."""
+    return _TYPED.get(binding.key, binding.key)
+
+
+def _declared(bindings: Iterable[Binding]) -> list[tuple[str, Binding]]:
+    return [(key, binding.with_key(key.strip())) for binding in bindings for key in binding.key.split(",")]
+
+
+README_TABLES: dict[str, tuple[list[Binding], ...]] = {
+    "brief": (BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, CONFIRMATION_BINDINGS, FIND_BINDINGS, APP_BINDINGS),
+    "library": (LIBRARY_BINDINGS, ROW_BINDINGS, GLOBAL_BINDINGS),
+}
+"""The key tables of the README: each screen's bindings, as declared (the defaults)."""
+
+
+def markdown_table(name: str) -> str:
+    """The README's key table ``name``, from the bindings."""
+    rows = rows_of((_declared(bindings) for bindings in README_TABLES[name]), typed)
+    lines = ["| key | does |", "|---|---|"]
+    lines += [f"| {' '.join(f'`{key}`' for key in keys.split(' '))} | {text} |" for keys, text in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    for table in README_TABLES:
+        print(f"<!-- keys: {table} -->\n{markdown_table(table)}\n<!-- /keys -->\n")

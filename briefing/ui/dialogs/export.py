@@ -13,7 +13,7 @@ from briefing.export import ExistsError, export_text, write_export
 from briefing.format.model import Brief
 from briefing.system.files import SaveError
 from briefing.system.locations import expand_user
-from briefing.ui.keys import EXPORT_BINDINGS
+from briefing.ui.keys import EXPORT_BINDINGS, hint
 
 
 class ExportForm(ModalScreen[None]):
@@ -33,7 +33,7 @@ class ExportForm(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export") as box:
             box.border_title = Content(f" Export as {self.label} ")
-            box.border_subtitle = Content(" enter write · esc cancel ")
+            box.border_subtitle = hint(self, "export.cancel", lead="enter write")
             yield Label("Write to (relative to the directory briefing was started in)")
             yield Input(self.suggested, id="export-path")
             yield Static("", id="export-message")

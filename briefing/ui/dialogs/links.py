@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.present.links import has_credentials, shown_host
-from briefing.ui.keys import LINK_PICKER_BINDINGS
+from briefing.ui.keys import LINK_PICKER_BINDINGS, hint
 
 
 def _prompt(text: str, url: str) -> Content:
@@ -34,7 +34,7 @@ class LinkPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="links") as box:
             box.border_title = Content(" Links in the summary ")
-            box.border_subtitle = Content(" enter open · esc back ")
+            box.border_subtitle = hint(self, "links.cancel", lead="enter open")
             yield OptionList(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
 
     @on(OptionList.OptionSelected)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from briefing.format.model import Confirmation, ConfirmationStatus
-from briefing.ui.keys import RESOLVE_BINDINGS
+from briefing.ui.keys import RESOLVE_BINDINGS, hint
 from briefing.ui.panes.confirmations import status_words
 
 Resolution = tuple[dt.date, str]
@@ -33,7 +33,7 @@ class ResolveForm(ModalScreen[Resolution | None]):
         item = self.confirmation
         with Vertical(id="resolve") as box:
             box.border_title = Content.assemble(" Mark ", status_words(self.status), " ")
-            box.border_subtitle = Content(" enter save · tab next field · esc cancel ")
+            box.border_subtitle = hint(self, "resolve.cancel", lead="enter save · tab next field")
             yield Static(Content.styled(item.what, "bold"), id="resolve-what")
             yield Label("Resolution: what confirmed or denied it (required)")
             yield Input(item.resolution or "", placeholder="e.g. Announced by the Kremlin on state TV", id="resolution")

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from briefing.format.model import Brief, Confirmation, Quote, Source, Stop
 from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
-from briefing.ui.keys import DETAIL_BINDINGS
+from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, OpenLink
 from briefing.ui.panes.confirmations import status_words
 
@@ -126,7 +126,8 @@ class DetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail") as box:
             box.border_title = Content(f" {self.heading} ")
-            box.border_subtitle = Content(" y copy · o open link · esc back " if self.link else " y copy · esc back ")
+            links = ("detail.open_link",) if self.link else ()
+            box.border_subtitle = hint(self, "detail.copy", *links, "detail.back")
             with Grid(id="detail-grid"):
                 for label, value in self.rows:
                     yield Static(Content.styled(label, "dim"), classes="label")

@@ -11,7 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from briefing.format.model import Problem
 from briefing.system.paths import display_path
-from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS
+from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS, hint
 from briefing.ui.screens.base import BriefView
 
 
@@ -57,7 +57,7 @@ class ProblemsPanel(Vertical):
 
     def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
         self.border_title = Content(f" {heading}{listed_note(len(problems))} ")
-        self.border_subtitle = Content(" e edit · r reload ")
+        self.border_subtitle = hint(self.app, "app.edit", "app.reload")
         problem_list = self.query_one(ProblemList)
         problem_list.set_options(_problem_options(problems))
         self.add_class("-shown")
