@@ -1,6 +1,6 @@
 """First paint of `briefing` against a minimal Textual app, and the wall time of `briefing check`.
 
-usage: python bench/first_paint.py [-n RUNS]
+usage: python -m bench.first_paint [-n RUNS]
 
 Both apps run in a 120x40 pseudo-terminal, alternating, RUNS times each; the time
 is from the process start until the brief's title (or the word "Hello") is on the
@@ -18,9 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pty_screen import Terminal
+from tests.support.pty_screen import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Putin Likely To Visit North Korea"

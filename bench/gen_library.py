@@ -1,6 +1,6 @@
 """Write N varied, valid briefs for the library benchmarks.
 
-usage: python bench/gen_library.py N [DIR]   (DIR defaults to ./library-N)
+usage: python -m bench.gen_library N [DIR]   (DIR defaults to ./library-N)
 
 Briefs go in DIR/YEAR/MM/, one per story per day, with 0-6 quotes, 0-5 confirmations
 (some resolved), 0-5 stops (some approximate, some undated) and 1-4 sources, so the

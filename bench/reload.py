@@ -1,6 +1,6 @@
 """Save-to-screen latency: how long after a save the new version is on `briefing`'s screen.
 
-usage: python bench/reload.py [-n SAVES]
+usage: python -m bench.reload [-n SAVES]
 
 Runs `briefing` on a copy of the bundled brief in a 120x40 pseudo-terminal and saves a
 new title SAVES times, alternating a plain write and a save-by-rename (as many editors
@@ -14,15 +14,12 @@ import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from first_paint import briefing_command
-from pty_screen import Terminal
+from bench.first_paint import briefing_command
+from tests.support.pty_screen import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "content").glob("*.toml"))

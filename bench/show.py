@@ -1,6 +1,6 @@
 """Wall time of `briefing show` on the bundled brief (target: 0.25 s), and that it never imports Textual.
 
-python bench/show.py [RUNS]
+python -m bench.show [RUNS]
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "2024-06-12-putin-north-korea-vietnam.toml"
 DATA = Path(__file__).resolve().parent / "data"
 
-sys.path.insert(0, str(ROOT / "bench"))
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 # Fuzzing: bounded and the same examples every run in CI; BRIEFING_FUZZ=long for a real hunt.

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from pty_screen import Terminal
 
 from briefing.system.editor import editor_command
 from tests.conftest import DATA, SEED
+from tests.support.pty_screen import Terminal
 
 FAKE_EDITOR = f"{sys.executable} {DATA / 'fake_editor.py'}"
 

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from pty_screen import Terminal
 
 from briefing.library.index import Library
 from briefing.system.editor import COLON_STYLE, GOTO_STYLE, editor_command
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
+from tests.support.pty_screen import Terminal
 
 RECORDING_EDITOR = f"{sys.executable} {DATA / 'recording_editor.py'}"
 HOSTILE_NAMES = [

@@ -10,7 +10,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from pty_screen import Terminal
 from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.widgets import OptionList
@@ -24,6 +23,7 @@ from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.errors import MOST_SHOWN, ErrorScreen
 from tests.apps import FakeBrowser, make_app, settle, wait_until
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
+from tests.support.pty_screen import Terminal
 from tests.test_app_actions import export_from_palette
 
 WIDE = (120, 40)

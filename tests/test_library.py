@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from gen_library import brief
 
+from bench.gen_library import brief
 from briefing.cli import _what_to_open
 from briefing.library import index as library_module
 from briefing.library.cache import CACHE_VERSION

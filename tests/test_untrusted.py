@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pty_screen import Terminal
 from textual.widgets import Static
 
 from briefing.format.load import load_path
@@ -18,6 +17,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from tests.apps import make_app, settle
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
+from tests.support.pty_screen import Terminal
 
 HOSTILE = DATA / "hostile.toml"
 LITERAL = "[@click=app.quit] [bold]B[/] [/] [TBD]"

@@ -1,6 +1,6 @@
 """Library figures at scale, measured in a pseudo-terminal (pyte) at 120x40.
 
-usage: python bench/library.py [DIR]    (DIR: a library from bench/gen_library.py; default: ./library-10000,
+usage: python -m bench.library_scale [DIR]    (DIR: a library from bench.gen_library; default: ./library-10000,
                                          generated if missing)
 
 Reports, for the library under DIR:
@@ -25,10 +25,8 @@ import time
 import tomllib
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from first_paint import briefing_command
-from pty_screen import Terminal
+from bench.first_paint import briefing_command
+from tests.support.pty_screen import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,11 +1,11 @@
 """Keys on the bundled brief: time from a key until the screen shows its result, in a pseudo-terminal.
 
-usage: python bench/keys.py [-n RUNS] [--cols N --rows N]
+usage: python -m bench.key_latency [-n RUNS] [--cols N --rows N]
 
 Each key is pressed RUNS times (default 7) in one session of `briefing` on the bundled
 brief, at 120x40 unless told otherwise; prints the median of "handled" (until the output
 showing the result was read) and "on screen" (until pyte had also parsed it, as
-../shared/tools/ttfp.py counts). No target here: bench/library.py holds the ones the
+../shared/tools/ttfp.py counts). No target here: bench/library_scale.py holds the ones the
 issues name. esc waits about 100 ms in Textual's driver on a terminal without the kitty
 keyboard protocol, such as this pseudo-terminal; that wait is in its figure.
 """
@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from first_paint import briefing_command
-from library import timed_key
-from pty_screen import Terminal
+from bench.first_paint import briefing_command
+from bench.library_scale import timed_key
+from tests.support.pty_screen import Terminal
 
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("2 (quotes)", "2", "─  2 Quotes"),
