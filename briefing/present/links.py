@@ -55,3 +55,20 @@ def item_link(brief: Brief, section: str, index: int) -> str | None:
         source = brief.source(source_id) if source_id else None
         return source.url if source else None
     return None
+
+
+def refusal(url: str | None) -> str | None:
+    """Why ``url`` is not opened, in a sentence; None when it may be."""
+    if not url:
+        return "Nothing to open here: o opens a source's link, or the source of a quote."
+    if has_credentials(url):
+        return f"Not opened: “{url}” carries a user name or password."
+    if not is_web_link(url):
+        return f"Not opened: only http and https links open, not “{url}”."
+    return None
+
+
+def shown_url(url: str) -> str:
+    """The URL for a message, with its host in ``xn--`` form when the name is not plain ASCII."""
+    host = shown_host(url)
+    return f"{url} (host {host})" if host is not None else url

@@ -86,30 +86,15 @@ class BriefingApp(App[None]):
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
-        from briefing.system.sanitize import escaped
-        from briefing.system.settings import settings_path
-        from briefing.ui.keys import BINDING_IDS
+        from briefing.ui.appearance import appearance
 
-        settings_file = escaped(str(settings_path()))
-        name = theme or self.settings.theme
-        if name is not None:
-            if name in self.available_themes:
-                self.theme = name
-            else:
-                where = "--theme" if theme else f"{settings_file}: theme"
-                known = ", ".join(sorted(self.available_themes))
-                self.warnings.append(f"{where}: no theme called “{escaped(name)}”; the themes are {known}")
+        chosen = appearance(self.settings, theme, self.available_themes)
+        if chosen.theme is not None:
+            self.theme = chosen.theme
+        self.warnings.extend(chosen.warnings)
         self._remembered_theme = self.settings.theme or self.theme
-        keymap = {}
-        for binding_id, keys in self.settings.keys.items():
-            if binding_id in BINDING_IDS:
-                keymap[binding_id] = keys
-            else:
-                self.warnings.append(
-                    f"{settings_file}: keys: no binding with the id “{escaped(binding_id)}” (docs/keys.md lists them)"
-                )
-        if keymap:
-            self.set_keymap(keymap)
+        if chosen.keymap:
+            self.set_keymap(chosen.keymap)
 
     def _remember_theme(self, theme: Theme) -> None:
         """A theme picked in the palette is kept for the next run, in the settings file."""
@@ -320,18 +305,13 @@ class BriefingApp(App[None]):
         """Open an http(s) link in the browser; refuse anything else, saying why."""
         import webbrowser
 
-        from briefing.present.links import has_credentials, is_web_link, shown_host
+        from briefing.present.links import refusal, shown_url
 
-        if not url:
-            self.notify("Nothing to open here: o opens a source's link, or the source of a quote.", markup=False)
+        refused = refusal(url)
+        if refused is not None or url is None:
+            self.notify(refused or "", severity="information" if not url else "warning", markup=False)
             return
-        if has_credentials(url):
-            self.notify(f"Not opened: “{url}” carries a user name or password.", severity="warning", markup=False)
-            return
-        if not is_web_link(url):
-            self.notify(f"Not opened: only http and https links open, not “{url}”.", severity="warning", markup=False)
-            return
-        url_shown = f"{url} (host {host})" if (host := shown_host(url)) is not None else url
+        url_shown = shown_url(url)
         try:
             browser = webbrowser.get()
         except webbrowser.Error:
