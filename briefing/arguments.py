@@ -42,6 +42,7 @@ def open_parser() -> argparse.ArgumentParser:
             "\nenvironment:\n"
             "  BRIEFING_PATH       what to open with no PATH (paths separated by the OS separator)\n"
             "  BRIEFING_CLIPBOARD  the command y copies with, besides OSC 52 (empty: OSC 52 only)\n"
+            "  BRIEFING_TODAY      the date ages count to (YYYY-MM-DD, or as-of), unless --today says\n"
             "  VISUAL, EDITOR      what e edits the file with\n"
             "\nIn the app, press ? for the keys."
         ),
@@ -56,9 +57,9 @@ def open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date the app takes as today: ages and default resolution dates (default: the brief's as_of)",
+        metavar="DATE",
+        help="the date ages count to, YYYY-MM-DD, or as-of: each brief's own date "
+        "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
     )
     parser.add_argument("--theme", metavar="NAME", help="the theme for this run (ctrl+p, Theme, picks and keeps one)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -115,7 +116,10 @@ def show_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--width", type=_width, metavar="N", help="lay out to N columns (default: the terminal's)")
     parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="count ages to this date (default: the brief's as_of)"
+        "--today",
+        metavar="DATE",
+        help="count ages to this date, YYYY-MM-DD, or as-of: the brief's own date "
+        "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
     )
     return parser
 

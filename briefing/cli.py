@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_new(Path(created.path), created.title, created.as_of or dt.date.today())
         if args[0] == "show":
             shown = arguments.show_parser().parse_args(args[1:])
-            return run_show(shown.path, shown.section, shown.width, shown.today)
+            return run_show(shown.path, shown.section, shown.width, shown.today or "")
         if args[0] == "export":
             exported = arguments.export_parser().parse_args(args[1:])
             return run_export(exported.path, exported.format, exported.output, exported.force)
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
         options = arguments.open_parser().parse_args(args)
-        return run_open(options.paths, options.today, options.theme)
+        return run_open(options.paths, options.today or "", options.theme)
     except KeyboardInterrupt:
         return 130
 
@@ -169,7 +169,20 @@ def _one_brief(prog: str, name: str) -> LoadResult | int:
     return result
 
 
-def run_show(name: str, section: str | None, width: int | None, today: dt.date | None = None) -> int:
+def _reference(prog: str, flag: str, settings: Settings | None = None) -> dt.date | int | None:
+    """The date ages count to (None: each brief's own), or the exit status after saying what is wrong."""
+    from briefing.system.today import choose
+
+    try:
+        return choose(flag, (settings or read_settings()).today)
+    except ValueError as error:
+        return _usage_error(prog, escaped(str(error)))
+
+
+def run_show(name: str, section: str | None, width: int | None, today_flag: str = "") -> int:
+    today = _reference("briefing show", today_flag)
+    if isinstance(today, int):
+        return today
     result = _one_brief("briefing show", name)
     if isinstance(result, int):
         return result
@@ -266,8 +279,11 @@ def _what_to_open(names: Sequence[str], settings: Settings) -> Path | list[Path]
     return roots
 
 
-def run_open(names: Sequence[str], today: dt.date | None = None, theme: str | None = None) -> int:
+def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = None) -> int:
     settings = read_settings()
+    today = _reference("briefing", today_flag, settings)
+    if isinstance(today, int):
+        return today
     target = _what_to_open(names, settings)
     if isinstance(target, str):
         return _usage_error("briefing", target)

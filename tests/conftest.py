@@ -45,12 +45,14 @@ def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
     """Paths on screen are shown relative to the working directory: fix it, for stable snapshots.
 
     The library's index cache and the settings go to fresh directories, never the user's own,
-    and copying never reaches the user's clipboard (tests/test_clipboard.py sets a fake tool).
+    copying never reaches the user's clipboard (tests/test_clipboard.py sets a fake tool), and today is given.
     """
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("BRIEFING_CLIPBOARD", "")
+    # No test reads the clock: a command the tests run reads each brief as of its own date unless told otherwise.
+    monkeypatch.setenv("BRIEFING_TODAY", "as-of")
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.keys import APP_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS
 from briefing.ui.panes.base import MATCH_STYLE, ItemList
 from briefing.ui.panes.summary import SummaryScroll
-from briefing.ui.screens.brief import BriefScreen, SectionBar
+from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList
 from briefing.ui.screens.help import HelpScreen
@@ -238,7 +238,7 @@ async def test_find_moves_to_matches_and_n_steps_through_them() -> None:
         assert focused_section(app) == "itinerary"
         await pilot.press("N", "N")
         assert screen.matches.status() == "“hanoi” 2/4"
-        assert "“hanoi” 2/4" in str(screen.query_one(SectionBar).visual)
+        assert "“hanoi” 2/4" in str(screen.query_one("#section-tabs", Static).visual)
 
 
 async def test_find_escape_cancels_and_keeps_the_pane() -> None:

@@ -41,3 +41,11 @@ def days(count: int) -> str:
 
 def place(stop: Stop) -> str:
     return f"{stop.place}, {stop.country}" if stop.country and stop.country != stop.place else stop.place
+
+
+def reference(today: dt.date | None, shown: dt.date, short: bool = False) -> str:
+    """The date ages count to, as the screens say it: ``today 29 Nov 2026``, or ``as of the brief, 12 Jun 2024``
+    (``as of 12 Jun 2024`` when ``short``) when each brief is read as of its own date."""
+    if today is not None:
+        return f"today {day(today)}"
+    return f"as of {day(shown)}" if short else f"as of the brief, {day(shown)}"

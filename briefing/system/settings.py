@@ -16,6 +16,7 @@ with a one-line edit that keeps the rest of the file (comments too) as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
@@ -32,8 +33,9 @@ from briefing.system.files import (
 )
 from briefing.system.locations import config_dir, expand_user
 from briefing.system.sanitize import escaped
+from briefing.system.today import parse as parse_today
 
-KNOWN_KEYS = ("theme", "keys", "content")
+KNOWN_KEYS = ("theme", "keys", "content", "today")
 MAX_SETTINGS_BYTES = 64 * 1024
 # Patterns compiled on first use (``re`` caches them): a start that reads the settings needs none of them.
 _THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|\r?$))"""
@@ -68,6 +70,8 @@ class Settings:
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id -> keys, comma-separated, as Textual's keymap takes them."""
     content: tuple[Path, ...] = ()
+    today: str | None = None
+    """The date ages count to, as written (YYYY-MM-DD or as-of); checked when read."""
     warnings: tuple[str, ...] = ()
     """What was wrong with the file, each naming the file; the settings above are what could be used."""
     readable: bool = True
@@ -110,6 +114,22 @@ def _content(value: object, warn: list[str], where: str) -> tuple[Path, ...]:
         except ValueError as error:
             warn.append(f"{where}: content: “{escaped(name)}”: {error}; left out")
     return tuple(paths)
+
+
+def _today(value: object, warn: list[str], where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            parse_today(value)
+        except ValueError as error:
+            warn.append(f"{where}: today: {escaped(str(error))}")
+            return None
+        return value
+    warn.append(f'{where}: today: expected a date (2026-11-29) or "as-of"')
+    return None
 
 
 def read_settings(path: Path | None = None) -> Settings:
@@ -156,7 +176,8 @@ def read_settings(path: Path | None = None) -> Settings:
         else:
             warn.append(f'{where}: keys: expected a table [keys] of binding id = "keys"')
     content = _content(document["content"], warn, where) if "content" in document else ()
-    return Settings(theme, keys, content, tuple(warn))
+    today = _today(document.get("today"), warn, where)
+    return Settings(theme, keys, content, today, tuple(warn))
 
 
 def _quoted(text: str) -> str:

@@ -124,7 +124,8 @@ class BriefingApp(App[None]):
     def _brief_screen(self, result: LoadResult) -> BriefScreen:
         from briefing.ui.screens.brief import BriefScreen
 
-        return BriefScreen(result, self.session.path, self.today).data_bind(BriefingApp.today)
+        reads_as_of = self.session.today_override is None
+        return BriefScreen(result, self.session.path, self.today, reads_as_of).data_bind(BriefingApp.today)
 
     def get_default_screen(self) -> Screen[None]:
         if self.library is not None:

@@ -26,6 +26,7 @@ from textual.widgets import Input, OptionList, Static
 from briefing.format.load import LoadResult
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief, Problem
+from briefing.present import wording
 from briefing.present.outline import Matches
 from briefing.present.screen_cut import for_display
 from briefing.present.sections import Section
@@ -62,10 +63,14 @@ def column_count(width: int) -> int:
     return 1 if width < TWO_COLUMNS_FROM else 3 if width >= THREE_COLUMNS_FROM else 2
 
 
-class SectionBar(Static):
-    """The sections by number, the current one marked; find status at the right."""
+class SectionBar(Horizontal):
+    """The sections by number, the current one marked, and find's status; at the right, the date ages count to."""
 
-    def show(self, current: str, visible: set[str], find_status: str) -> None:
+    def compose(self) -> ComposeResult:
+        yield Static(id="section-tabs")
+        yield Static(id="reference-date")
+
+    def show(self, current: str, visible: set[str], find_status: str, reference: str) -> None:
         parts: list[str | tuple[str, str]] = []
         for section in Section:
             number, title = section.number, section.label
@@ -78,7 +83,11 @@ class SectionBar(Static):
             parts += [(f" {number} {title} ", style), " "]
         if find_status:
             parts += ["   ", (find_status, "italic")]
-        self.update(Content.assemble(*parts))
+        self.query_one("#section-tabs", Static).update(Content.assemble(*parts))
+        shown = self.query_one("#reference-date", Static)
+        shown.update(Content.styled(f" {reference} ", "dim"))
+        # Where the row is short, find's status has the room.
+        shown.display = not find_status or self.size.width >= TWO_COLUMNS_FROM
 
 
 class BriefCommands(Provider):
@@ -132,8 +141,10 @@ class BriefScreen(BriefView):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, BriefScreen.Show)
 
-    def __init__(self, result: LoadResult, path: Path, today: dt.date) -> None:
+    def __init__(self, result: LoadResult, path: Path, today: dt.date, reads_as_of: bool = True) -> None:
         super().__init__()
+        self.reads_as_of = reads_as_of
+        """True when ages count to the brief's own as_of (--today as-of), not to a date given for today."""
         assert result.brief is not None
         self.result = result
         self.brief: Brief = for_display(result.brief)
@@ -320,8 +331,13 @@ class BriefScreen(BriefView):
             pane.mark(pattern)
 
     def _update_bar(self) -> None:
+        short = self.columns == 1
+        reference = wording.reference(None if self.reads_as_of else self.today, self.today, short)
         for bar in self.query(SectionBar):
-            bar.show(self.section, self._visible_sections(), self.matches.status())
+            bar.show(self.section, self._visible_sections(), self.matches.status(), reference)
+
+    def watch_today(self) -> None:
+        self._update_bar()
 
     def show_section(self, section: str, index: int | None = None) -> None:
         """Bring a section forward and focus it, on item ``index`` if given."""

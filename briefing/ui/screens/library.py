@@ -269,6 +269,11 @@ class LibraryScreen(Screen[None]):
         bad = self._bad_count[1]
         parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
         parts.append(f"  {len(entries):,} briefs")
+        if self.today is not None:
+            parts.append(f"  ·  today {day(self.today)}")
+        elif self._library_today is not None:
+            newest = "" if self.size.width < 100 else ", the newest brief's date"
+            parts.append(f"  ·  as of {day(self._library_today)}{newest}")
         if bad:
             parts += ["  ·  ", (f"{bad} with problems", "bold red")]
         if self.view == "library":
