@@ -7,6 +7,7 @@ the report before committing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,3 +61,11 @@ def test_empty_sections(snap_compare: SnapCompare, tmp_path: Path) -> None:
 def test_three_columns(snap_compare: SnapCompare, press: list[str]) -> None:
     """At 200 columns every pane is on screen: the summary, quotes above sources, pending above itinerary."""
     assert snap_compare(make_app(DATA / "full.toml"), press=press, terminal_size=(200, 60), run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_stale_brief_read_today(snap_compare: SnapCompare, size: str) -> None:
+    """Read on a given today: the header says how old the brief is and that it is stale; ages are overdue."""
+    press = ["3"] if size == "narrow" else []
+    app = make_app(today=dt.date(2026, 11, 29))
+    assert snap_compare(app, press=press, terminal_size=SIZES[size], run_before=settle)

@@ -35,7 +35,7 @@ from briefing.system.locations import config_dir, expand_user
 from briefing.system.sanitize import escaped
 from briefing.system.today import parse as parse_today
 
-KNOWN_KEYS = ("theme", "keys", "content", "today")
+KNOWN_KEYS = ("theme", "keys", "content", "today", "ages")
 MAX_SETTINGS_BYTES = 64 * 1024
 # Patterns compiled on first use (``re`` caches them): a start that reads the settings needs none of them.
 _THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|\r?$))"""
@@ -72,6 +72,8 @@ class Settings:
     content: tuple[Path, ...] = ()
     today: str | None = None
     """The date ages count to, as written (YYYY-MM-DD or as-of); checked when read."""
+    ages: Mapping[str, int] = field(default_factory=dict)
+    """``[ages]``: days after which a pending confirmation is ageing or overdue, and a brief stale."""
     warnings: tuple[str, ...] = ()
     """What was wrong with the file, each naming the file; the settings above are what could be used."""
     readable: bool = True
@@ -132,6 +134,24 @@ def _today(value: object, warn: list[str], where: str) -> str | None:
     return None
 
 
+AGE_KEYS = ("ageing", "overdue", "stale")
+
+
+def _ages(table: object, warn: list[str], where: str) -> dict[str, int]:
+    if not isinstance(table, dict):
+        warn.append(f"{where}: ages: expected a table [ages] of ageing, overdue and stale, in days")
+        return {}
+    ages: dict[str, int] = {}
+    for key, value in table.items():
+        if key not in AGE_KEYS:
+            warn.append(f"{where}: ages: unknown key `{escaped(key)}` (the keys are {', '.join(AGE_KEYS)})")
+        elif type(value) is not int or not 0 < value < 100_000:
+            warn.append(f"{where}: ages.{key}: expected a whole number of days, like 7")
+        else:
+            ages[key] = value
+    return ages
+
+
 def read_settings(path: Path | None = None) -> Settings:
     """The settings in the file (defaults when there is none); problems become warnings."""
     path = path or settings_path()
@@ -177,7 +197,8 @@ def read_settings(path: Path | None = None) -> Settings:
             warn.append(f'{where}: keys: expected a table [keys] of binding id = "keys"')
     content = _content(document["content"], warn, where) if "content" in document else ()
     today = _today(document.get("today"), warn, where)
-    return Settings(theme, keys, content, today, tuple(warn))
+    ages = _ages(document.get("ages", {}), warn, where)
+    return Settings(theme, keys, content, today, ages, tuple(warn))
 
 
 def _quoted(text: str) -> str:

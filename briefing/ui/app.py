@@ -122,10 +122,13 @@ class BriefingApp(App[None]):
         return self.session.result
 
     def _brief_screen(self, result: LoadResult) -> BriefScreen:
+        from briefing.present.ages import Thresholds
         from briefing.ui.screens.brief import BriefScreen
 
         reads_as_of = self.session.today_override is None
-        return BriefScreen(result, self.session.path, self.today, reads_as_of).data_bind(BriefingApp.today)
+        thresholds = Thresholds(**self.settings.ages)
+        screen = BriefScreen(result, self.session.path, self.today, reads_as_of, thresholds)
+        return screen.data_bind(BriefingApp.today)
 
     def get_default_screen(self) -> Screen[None]:
         if self.library is not None:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
+from briefing.present.ages import Band, Thresholds, band
 from briefing.present.wording import day, days
 from briefing.session import NO_DATE
 from briefing.ui.keys import CONFIRMATION_BINDINGS
@@ -31,12 +32,18 @@ def status_words(status: ConfirmationStatus) -> Content:
     return Content.styled(f"{STATUS_MARK[status]} {status.value.upper()}", STATUS_STYLE[status])
 
 
-def confirmation_prompt(item: Confirmation, today: dt.date) -> Content:
+BAND_STYLE = {Band.FRESH: "", Band.AGEING: "bold $text-warning", Band.OVERDUE: "bold $text-error"}
+
+
+def confirmation_prompt(item: Confirmation, today: dt.date, thresholds: Thresholds | None = None) -> Content:
     parts: list[str | Content | tuple[str, str]] = [status_words(item.status)]
     if item.status is ConfirmationStatus.PENDING:
         age = item.age_days(today)
         if age is not None:
-            parts += [("  ·  ", "dim"), (f"age {days(age)}", "bold" if age >= 7 else "")]
+            aged = band(age, thresholds or Thresholds())
+            parts += [("  ·  ", "dim"), (f"age {days(age)}", BAND_STYLE[aged] or "")]
+            if aged is not Band.FRESH:
+                parts += [" ", (f"{aged.glyph} {aged.value}", BAND_STYLE[aged])]
     elif item.resolved_on:
         parts += [("  ·  ", "dim"), ("on ", "dim"), day(item.resolved_on)]
     parts += ["\n", (item.what, "bold"), "\n", ("Awaited from ", "dim"), ", ".join(item.awaited_from)]
@@ -55,9 +62,10 @@ class ConfirmationsPane(Pane):
     today: reactive[dt.date] = reactive(NO_DATE, init=False)
     """Ages count to this: bound to the screen's today, so a new today redraws them."""
 
-    def __init__(self, brief: Brief, today: dt.date) -> None:
+    def __init__(self, brief: Brief, today: dt.date, thresholds: Thresholds | None = None) -> None:
         super().__init__(brief)
         self.set_reactive(ConfirmationsPane.today, today)
+        self.thresholds = thresholds or Thresholds()
 
     def watch_today(self) -> None:
         if self.is_mounted:
@@ -89,7 +97,7 @@ class ConfirmationsPane(Pane):
         self.border_subtitle = (
             f" {len(brief.pending)} pending of {len(brief.confirmations)} " if brief.confirmations else ""
         )
-        return [confirmation_prompt(item, self.today) for item in brief.confirmations]
+        return [confirmation_prompt(item, self.today, self.thresholds) for item in brief.confirmations]
 
     def compose(self) -> ComposeResult:
         yield ItemList(self.prompts(), "No confirmations.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
 
@@ -21,6 +23,7 @@ from textual.widgets import Static
 
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief
+from briefing.present.ages import Thresholds, ago, is_stale
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import Pane, marked
@@ -44,9 +47,14 @@ class SummaryScroll(VerticalScroll):
         self.scroll_page_down(animate=False)
 
 
-def meta_line(brief: Brief) -> Content:
+def meta_line(brief: Brief, today: dt.date | None = None, thresholds: Thresholds | None = None) -> Content:
+    """The brief's date (how long ago, and whether it is stale, when ``today`` is given), dateline, category..."""
     meta = brief.meta
     parts: list[str | tuple[str, str]] = [("As of ", "dim"), (day(meta.as_of), "bold")]
+    if today is not None:
+        parts += [("  ·  ", "dim"), ago(meta.as_of, today)]
+        if is_stale(brief, today, thresholds or Thresholds()):
+            parts += [("  ·  ", "dim"), ("⚠ stale", "bold $warning"), (", still pending", "$warning")]
     for extra in (meta.dateline, meta.category, ", ".join(meta.tags)):
         if extra:
             parts += [("  ·  ", "dim"), extra]
@@ -150,15 +158,27 @@ paragraph, which takes seconds for thousands of them."""
 class SummaryPane(Pane):
     SECTION = "summary"
 
-    def __init__(self, brief: Brief) -> None:
+    today: reactive[dt.date | None] = reactive(None, init=False)
+    """The date the header counts the brief's age to; None: the brief is read as of its own date."""
+
+    def __init__(self, brief: Brief, today: dt.date | None = None, thresholds: Thresholds | None = None) -> None:
         super().__init__(brief)
         self.body_shown = False
+        self.set_reactive(SummaryPane.today, today)
+        self.thresholds = thresholds or Thresholds()
+
+    def _meta(self) -> Content:
+        return meta_line(self.brief, self.today, self.thresholds)
+
+    def watch_today(self) -> None:
+        if self.is_mounted:
+            self.query_one(".meta", Static).update(self._meta())
 
     def compose(self) -> ComposeResult:
         # The first frame carries the headline and the bottom line; key points and body follow it.
         with SummaryScroll():
             yield Static(self._title(), id="part-0", classes="title")
-            yield Static(meta_line(self.brief), classes="meta")
+            yield Static(self._meta(), classes="meta")
             yield Static(self._bluf(), id="part-1", classes="bluf")
 
     def _body(self) -> Widget:
@@ -209,7 +229,7 @@ class SummaryPane(Pane):
         """Show a new version in place: the scroll position stays where the reader left it."""
         self.brief = brief
         self.query_one("#part-0", Static).update(self._title())
-        self.query_one(".meta", Static).update(meta_line(brief))
+        self.query_one(".meta", Static).update(self._meta())
         self.query_one("#part-1", Static).update(self._bluf())
         for points in self.query(Bullets):
             points.set_points(self._points())

@@ -27,6 +27,7 @@ from briefing.format.load import LoadResult
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief, Problem
 from briefing.present import wording
+from briefing.present.ages import Thresholds
 from briefing.present.outline import Matches
 from briefing.present.screen_cut import for_display
 from briefing.present.sections import Section
@@ -141,8 +142,16 @@ class BriefScreen(BriefView):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, BriefScreen.Show)
 
-    def __init__(self, result: LoadResult, path: Path, today: dt.date, reads_as_of: bool = True) -> None:
+    def __init__(
+        self,
+        result: LoadResult,
+        path: Path,
+        today: dt.date,
+        reads_as_of: bool = True,
+        thresholds: Thresholds | None = None,
+    ) -> None:
         super().__init__()
+        self.thresholds = thresholds or Thresholds()
         self.reads_as_of = reads_as_of
         """True when ages count to the brief's own as_of (--today as-of), not to a date given for today."""
         assert result.brief is not None
@@ -177,7 +186,7 @@ class BriefScreen(BriefView):
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
-                yield SummaryPane(self.brief)
+                yield SummaryPane(self.brief, self._given_today(), self.thresholds)
             # Quotes and sources: in two columns, shown in the left one's place.
             yield Vertical(id="middle")
             yield Vertical(id="right")
@@ -259,7 +268,7 @@ class BriefScreen(BriefView):
         await self.query_one(SummaryPane).mount_key_points()
         middle, right = self.query_one("#middle"), self.query_one("#right")
         await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
-        confirmations = ConfirmationsPane(self.brief, self.today).data_bind(BriefScreen.today)
+        confirmations = ConfirmationsPane(self.brief, self.today, self.thresholds).data_bind(BriefScreen.today)
         await right.mount_all([confirmations, ItineraryPane(self.brief)])
         find_bar = FindBar()
         await self.mount_all([find_bar, Footer(compact=True)])
@@ -338,6 +347,12 @@ class BriefScreen(BriefView):
 
     def watch_today(self) -> None:
         self._update_bar()
+        for summary in self.query(SummaryPane):
+            summary.today = self._given_today()
+
+    def _given_today(self) -> dt.date | None:
+        """Today when one was given (the header then says how old the brief is); None when read as of itself."""
+        return None if self.reads_as_of else self.today
 
     def show_section(self, section: str, index: int | None = None) -> None:
         """Bring a section forward and focus it, on item ``index`` if given."""

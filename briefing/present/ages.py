@@ -1,0 +1,67 @@
+"""How old things are: a brief (stale or not) and a pending confirmation (fresh, ageing, overdue).
+
+The thresholds are the user's (settings ``[ages]``), with defaults here; every band has a word and a
+glyph besides its colour, so it reads without colour too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from briefing.format.model import Brief
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    ageing: int = 7
+    """A pending confirmation this many days old is ageing."""
+    overdue: int = 30
+    """... and this many, overdue."""
+    stale: int = 7
+    """A brief with pending confirmations, last updated this many days ago, is stale."""
+
+
+class Band(enum.Enum):
+    FRESH = "fresh"
+    AGEING = "ageing"
+    OVERDUE = "overdue"
+
+    @property
+    def glyph(self) -> str:
+        return {Band.FRESH: "", Band.AGEING: "◔", Band.OVERDUE: "‼"}[self]
+
+
+def band(age_days: int, thresholds: Thresholds) -> Band:
+    if age_days >= thresholds.overdue:
+        return Band.OVERDUE
+    if age_days >= thresholds.ageing:
+        return Band.AGEING
+    return Band.FRESH
+
+
+def last_touched(brief: Brief) -> dt.date:
+    """When the brief was last brought up to date: ``updated``, else ``as_of``."""
+    return brief.meta.updated or brief.meta.as_of
+
+
+def is_stale(brief: Brief, today: dt.date, thresholds: Thresholds) -> bool:
+    """True when the brief still waits on confirmations and has not been brought up to date for a while."""
+    return bool(brief.pending) and (today - last_touched(brief)).days >= thresholds.stale
+
+
+def ago(date: dt.date, today: dt.date) -> str:
+    """``today``, ``yesterday``, ``5 days ago``, ``3 weeks ago``, ``4 months ago``, ``2 years ago``; ``in 3 days``."""
+    count = (today - date).days
+    if count < 0:
+        return f"in {-count} day{'s' if count != -1 else ''}"
+    if count == 0:
+        return "today"
+    if count == 1:
+        return "yesterday"
+    for size, unit, under in ((1, "day", 14), (7, "week", 60), (30, "month", 365), (365, "year", None)):
+        if under is None or count < under:
+            amount = count // size
+            return f"{amount} {unit}{'s' if amount != 1 else ''} ago"
+    raise AssertionError("unreachable")

@@ -1,0 +1,73 @@
+"""How old a brief and its pending confirmations are, in words and bands."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from briefing.format.load import load_path
+from briefing.present.ages import Band, Thresholds, ago, band, is_stale, last_touched
+from briefing.system.settings import read_settings, settings_path
+from briefing.ui.panes.base import ItemList
+from tests.apps import make_app, settle
+from tests.conftest import SEED
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(("days", "said"), [
+    (0, "today"), (1, "yesterday"), (2, "2 days ago"), (13, "13 days ago"), (14, "2 weeks ago"),
+    (59, "8 weeks ago"), (60, "2 months ago"), (364, "12 months ago"), (365, "1 year ago"), (900, "2 years ago"),
+    (-1, "in 1 day"), (-3, "in 3 days"),
+])  # fmt: skip
+def test_ago(days: int, said: str) -> None:
+    assert ago(TODAY - dt.timedelta(days=days), TODAY) == said
+
+
+def test_bands_by_the_thresholds() -> None:
+    thresholds = Thresholds(ageing=7, overdue=30)
+    assert [band(age, thresholds) for age in (0, 6, 7, 29, 30, 900)] == [
+        Band.FRESH, Band.FRESH, Band.AGEING, Band.AGEING, Band.OVERDUE, Band.OVERDUE]  # fmt: skip
+    assert band(3, Thresholds(ageing=2, overdue=3)) is Band.OVERDUE
+
+
+def test_a_brief_is_stale_when_it_still_waits_and_was_not_updated_for_a_while() -> None:
+    brief = load_path(SEED).brief
+    assert brief is not None
+    as_of = brief.meta.as_of
+    thresholds = Thresholds(stale=7)
+    assert not is_stale(brief, as_of + dt.timedelta(days=6), thresholds)
+    assert is_stale(brief, as_of + dt.timedelta(days=7), thresholds)
+    updated = dataclasses.replace(brief, meta=dataclasses.replace(brief.meta, updated=as_of + dt.timedelta(days=5)))
+    assert last_touched(updated) == as_of + dt.timedelta(days=5)
+    assert not is_stale(updated, as_of + dt.timedelta(days=7), thresholds)
+    settled = dataclasses.replace(brief, confirmations=())
+    assert not is_stale(settled, TODAY, thresholds)
+
+
+def test_the_thresholds_come_from_the_settings() -> None:
+    path = settings_path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[ages]\nageing = 3\noverdue = 10\nstale = 2\nsoon = 1\n", encoding="utf-8")
+    settings = read_settings()
+    assert dict(settings.ages) == {"ageing": 3, "overdue": 10, "stale": 2}
+    assert "ages: unknown key `soon`" in settings.warnings[0]
+    path.write_text('[ages]\nageing = "a week"\n', encoding="utf-8")
+    assert "ages.ageing: expected a whole number of days" in read_settings().warnings[0]
+
+
+async def test_read_today_the_brief_says_its_age_and_the_pending_ones_their_band() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        meta = str(app.screen.query_one(".meta").render())
+        assert meta.startswith("As of 12 Jun 2024  ·  2 years ago  ·  ⚠ stale, still pending")
+        prompts = app.screen.query_one("#confirmations ItemList", ItemList).prompts
+        assert str(prompts[0]).startswith("◌ PENDING  ·  age 900 days ‼ overdue")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "ago" not in str(app.screen.query_one(".meta").render()), "read as of itself: no age to tell"
