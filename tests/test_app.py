@@ -238,7 +238,7 @@ async def test_find_moves_to_matches_and_n_steps_through_them() -> None:
         assert focused_section(app) == "itinerary"
         await pilot.press("N", "N")
         assert screen.matches.status() == "“hanoi” 2/4"
-        assert "“hanoi” 2/4" in str(screen.query_one("#section-tabs", Static).visual)
+        assert "“hanoi” 2/4" in str(screen.query_one("#sections", Static).visual)
 
 
 async def test_find_escape_cancels_and_keeps_the_pane() -> None:

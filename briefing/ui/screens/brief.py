@@ -64,12 +64,13 @@ def column_count(width: int) -> int:
     return 1 if width < TWO_COLUMNS_FROM else 3 if width >= THREE_COLUMNS_FROM else 2
 
 
-class SectionBar(Horizontal):
+class SectionBar(Static):
     """The sections by number, the current one marked, and find's status; at the right, the date ages count to."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="section-tabs")
-        yield Static(id="reference-date")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._tabs = Content()
+        self._reference = ""
 
     def show(self, current: str, visible: set[str], find_status: str, reference: str) -> None:
         parts: list[str | tuple[str, str]] = []
@@ -82,13 +83,23 @@ class SectionBar(Horizontal):
             else:
                 style = "dim"
             parts += [(f" {number} {title} ", style), " "]
+        parts.pop()
         if find_status:
-            parts += ["   ", (find_status, "italic")]
-        self.query_one("#section-tabs", Static).update(Content.assemble(*parts))
-        shown = self.query_one("#reference-date", Static)
-        shown.update(Content.styled(f" {reference} ", "dim"))
-        # Where the row is short, find's status has the room.
-        shown.display = not find_status or self.size.width >= TWO_COLUMNS_FROM
+            parts += ["    ", (find_status, "italic")]
+        self._tabs = Content.assemble(*parts)
+        self._reference = f" {reference} "
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        # One line: the reference goes at the right where there is room for it, else it gives way to the tabs.
+        room = self.size.width - self._tabs.cell_length - len(self._reference)
+        if room < 0:
+            self.update(self._tabs)
+            return
+        self.update(Content.assemble(self._tabs, " " * room, (self._reference, "dim")))
 
 
 class BriefCommands(Provider):
