@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from briefing.format.load import LoadResult
 from briefing.format.locate import KeyPath
@@ -39,6 +39,7 @@ from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
 from briefing.ui.screens.base import BriefView
+from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -62,44 +63,6 @@ MEASURE_AHEAD_MIN_ITEMS = 100
 def column_count(width: int) -> int:
     """How many columns of panes a terminal this wide gets."""
     return 1 if width < TWO_COLUMNS_FROM else 3 if width >= THREE_COLUMNS_FROM else 2
-
-
-class SectionBar(Static):
-    """The sections by number, the current one marked, and find's status; at the right, the date ages count to."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._tabs = Content()
-        self._reference = ""
-
-    def show(self, current: str, visible: set[str], find_status: str, reference: str) -> None:
-        parts: list[str | tuple[str, str]] = []
-        for section in Section:
-            number, title = section.number, section.label
-            if section == current:
-                style = "bold reverse $accent"
-            elif section in visible:
-                style = "bold"
-            else:
-                style = "dim"
-            parts += [(f" {number} {title} ", style), " "]
-        parts.pop()
-        if find_status:
-            parts += ["    ", (find_status, "italic")]
-        self._tabs = Content.assemble(*parts)
-        self._reference = f" {reference} "
-        self._draw()
-
-    def on_resize(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
-        # One line: the reference goes at the right where there is room for it, else it gives way to the tabs.
-        room = self.size.width - self._tabs.cell_length - len(self._reference)
-        if room < 0:
-            self.update(self._tabs)
-            return
-        self.update(Content.assemble(self._tabs, " " * room, (self._reference, "dim")))
 
 
 class BriefCommands(Provider):
