@@ -58,3 +58,19 @@ class FakeBrowser:
     def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
         self.opened.append(url)
         return True
+
+
+def messages(app: BriefingApp) -> list[str]:
+    """What the app has said in its notifications, oldest first."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+def write_settings(text: str) -> Path:
+    """Write the settings file (in the test's own config folder) and return its path."""
+    from briefing.system.settings import settings_path
+
+    path = settings_path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -7,9 +7,13 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from tests.apps import FakeBrowser
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "2024-06-12-putin-north-korea-vietnam.toml"
@@ -80,3 +84,15 @@ def write_brief(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
+    """``webbrowser.get()`` gives a stand-in that records what it is asked to open."""
+    import webbrowser
+
+    from tests.apps import FakeBrowser
+
+    fake = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
+    return fake

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
 from briefing.format.load import load_path
-from briefing.system.settings import Settings, read_settings, settings_path
+from briefing.system.settings import Settings, read_settings
 from briefing.ui.app import BriefingApp
 from briefing.ui.dialogs.export import ExportForm
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
-from tests.apps import FakeBrowser, choose_in_palette, make_app, settle, wait_until
+from tests.apps import FakeBrowser, choose_in_palette, make_app, messages, settle, wait_until, write_settings
 from tests.conftest import DATA, SEED
 
 FULL = DATA / "full.toml"
 WIDE = (120, 40)
-
-
-def messages(app: BriefingApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
-    fake = FakeBrowser()
-    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
-    return fake
 
 
 async def test_y_copies_the_item_under_the_cursor_as_plain_text() -> None:
@@ -156,14 +144,6 @@ async def test_export_form_reports_a_bad_path_and_esc_cancels(tmp_path: Path) ->
         await pilot.press("escape")
         assert isinstance(app.screen, BriefScreen)
         assert not (tmp_path / "missing").exists()
-
-
-def write_settings(text: str) -> Path:
-    path = settings_path()
-    assert path is not None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def app_with_settings(path: Path = SEED, theme: str | None = None) -> BriefingApp:

@@ -21,23 +21,12 @@ from briefing.ui.dialogs.links import LinkPicker
 from briefing.ui.palette import highlight
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.errors import MOST_SHOWN, ErrorScreen
-from tests.apps import FakeBrowser, make_app, settle, wait_until
+from tests.apps import FakeBrowser, make_app, messages, settle, wait_until
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 from tests.test_app_actions import export_from_palette
 
 WIDE = (120, 40)
-
-
-def messages(app: BriefingApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
-    fake = FakeBrowser()
-    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
-    return fake
 
 
 def test_the_library_palette_never_writes_a_raw_file_name_to_the_terminal(tmp_path: Path) -> None:

@@ -12,11 +12,11 @@ import pytest
 from textual.widgets import Static
 
 from briefing.library.index import Library
-from briefing.system.settings import read_settings, settings_path
+from briefing.system.settings import read_settings
 from briefing.system.today import choose, parse
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.library import LibraryScreen
-from tests.apps import make_app, settle, wait_until
+from tests.apps import make_app, settle, wait_until, write_settings
 from tests.conftest import ROOT, SEED
 
 CLOCK = dt.date(2026, 11, 29)
@@ -59,24 +59,16 @@ def test_parse_takes_a_date_or_as_of() -> None:
     assert parse("as-of") is None
 
 
-def _settings(text: str) -> Path:
-    path = settings_path()
-    assert path is not None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(("written", "read"), [("2026-11-29", "2026-11-29"), ('"2026-11-29"', "2026-11-29"),
                                                ('"as-of"', "as-of")])  # fmt: skip
 def test_the_today_setting(written: str, read: str) -> None:
-    _settings(f"today = {written}\n")
+    write_settings(f"today = {written}\n")
     settings = read_settings()
     assert (settings.today, settings.warnings) == (read, ())
 
 
 def test_a_bad_today_setting_is_a_warning() -> None:
-    _settings('today = "someday"\n')
+    write_settings('today = "someday"\n')
     settings = read_settings()
     assert settings.today is None
     assert "today: expected a date like 2026-11-29, or as-of, not “someday”" in settings.warnings[0]
