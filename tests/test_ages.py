@@ -71,3 +71,16 @@ async def test_read_today_the_brief_says_its_age_and_the_pending_ones_their_band
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "ago" not in str(app.screen.query_one(".meta").render()), "read as of itself: no age to tell"
+
+
+async def test_the_detail_gives_both_ages_when_read_on_a_later_day() -> None:
+    from briefing.ui.screens.detail import DetailScreen
+    from tests.apps import wait_until
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        rows = dict(app.screen.rows)  # type: ignore[attr-defined]
+        assert rows["Reported since"] == "12 Jun 2024 · 900 days ago · 0 days at the brief's as-of"

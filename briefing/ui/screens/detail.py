@@ -45,9 +45,21 @@ def quote_rows(quote: Quote, brief: Brief) -> list[Row]:
     ]
 
 
-def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[Row]:
+def _since(item: Confirmation, brief: Brief, today: dt.date) -> str | None:
+    """When it was first reported, and how long ago: to today, and (when today is not the brief's date) to the
+    brief's as_of too: ``12 Jun 2024 · 900 days ago · 0 days at the brief's as-of``."""
     age = item.age_days(today)
-    since = f"{day(item.since)} (age {days(age)} as of {day(today)})" if item.since and age is not None else None
+    if item.since is None or age is None:
+        return None
+    if today == brief.meta.as_of:
+        return f"{day(item.since)} (age {days(age)} as of {day(today)})"
+    at_as_of = item.age_days(brief.meta.as_of)
+    then = f" · {days(at_as_of)} at the brief's as-of" if at_as_of is not None else ""
+    return f"{day(item.since)} · {days(age)} ago{then}"
+
+
+def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[Row]:
+    since = _since(item, brief, today)
     return [
         ("Claim", Content.styled(item.what, "bold")),
         ("Status", status_words(item.status)),
