@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,62 @@ async def test_the_detail_gives_both_ages_when_read_on_a_later_day() -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         rows = dict(app.screen.rows)  # type: ignore[attr-defined]
         assert rows["Reported since"] == "12 Jun 2024 · 900 days ago · 0 days at the brief's as-of"
+
+
+def _library_of(folder: Path) -> list[Path]:
+    folder.mkdir()
+    briefs = []
+    for name, as_of, updated, pending in (
+        ("old", "2024-01-01", None, True),
+        ("kept", "2024-01-01", "2024-11-20", True),
+        ("done", "2023-01-01", None, False),
+        ("fresh", "2024-11-28", None, True),
+    ):
+        text = SEED.read_text(encoding="utf-8").replace("as_of = 2024-06-12", f"as_of = {as_of}")
+        text = text.replace('title = "Putin Likely', f'title = "{name} Putin Likely')
+        if updated:
+            text = text.replace(f"as_of = {as_of}", f"as_of = {as_of}\nupdated = {updated}")
+        if not pending:
+            text = text.replace(
+                'status = "pending"', 'status = "confirmed"\nresolved_on = 2022-12-31\nresolution = "Yes."'
+            )
+        text = text.replace("since = 2024-06-12", "since = 2022-12-01")
+        path = folder / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        briefs.append(path)
+    return briefs
+
+
+def test_the_library_knows_which_briefs_are_stale_and_orders_them_stalest_first(tmp_path: Path) -> None:
+    from briefing.library.index import Library
+    from briefing.library.views import ORDERS, arrange, is_stale
+
+    _library_of(tmp_path / "lib")
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    entries = {entry.title.split()[0]: entry for batch in lib.build() for entry in batch}
+    assert all(entry.ok for entry in entries.values()), [entry.problems for entry in entries.values()]
+    stale = {name for name, entry in entries.items() if is_stale(entry, dt.date(2024, 11, 29), 7)}
+    assert stale == {"old", "kept"}
+    assert entries["kept"].updated == dt.date(2024, 11, 20)
+    order = [label for label, _key, _reverse in ORDERS].index("stalest first")
+    assert [entry.title.split()[0] for entry in arrange(entries.values(), order)] == ["old", "kept", "fresh", "done"]
+    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == lib.entries, "updated survives the cache"
+
+
+async def test_the_library_marks_stale_briefs_beside_their_pending_count(tmp_path: Path) -> None:
+    from briefing.library.index import Library
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.screens.library import LibraryScreen
+    from briefing.ui.widgets.rowlist import RowList
+    from tests.apps import wait_until
+
+    _library_of(tmp_path / "lib")
+    app = BriefingApp(None, None, today=dt.date(2024, 11, 29), library=Library([tmp_path / "lib"], tmp_path / "c"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_until(pilot, lambda: screen.indexing is None and len(screen.shown) == 4)
+        rows = screen.query_one("#library-rows", RowList)
+        lines = {str(rows._render_row(row, 120)).split()[3]: str(rows._render_row(row, 120)) for row in rows.rows}
+        assert "2 ⚠" in lines["old"] and "2 ⚠" in lines["kept"]
+        assert "⚠" not in lines["fresh"] and "⚠" not in lines["done"]

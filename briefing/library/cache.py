@@ -18,7 +18,7 @@ from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.system.files import read_regular
 from briefing.system.sanitize import has_controls
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -27,7 +27,8 @@ def _date(value: dt.date | None) -> str | None:
 
 # The cache is columnar JSON: one array per field, rows by position. Reading it back is a handful of
 # C-speed parses and one pass per column, which keeps a second open of 10,000 briefs well under a second.
-_COLUMNS = ("path", "size", "mtime_ns", "title", "as_of", "category", "tags", "problems", "pending", "stops", "search")
+_COLUMNS = ("path", "size", "mtime_ns", "title", "as_of", "category", "tags", "problems", "pending", "stops", "search",
+            "updated")  # fmt: skip
 
 
 def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
@@ -50,6 +51,7 @@ def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
             for e in values
         ],
         "search": [e.search for e in values],
+        "updated": [_date(e.updated) for e in values],
     }
 
 
@@ -87,7 +89,7 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
     _check(all(map(_is_text, columns["search"])) and all(map(_is_optional_text, columns["category"])))
     _check(all(map(_is_int, columns["size"])) and all(map(_is_int, columns["mtime_ns"])))
     entries: dict[str, IndexedBrief] = {}
-    for path, size, mtime, title, as_of, category, tags, problems, pending, stops, search in zip(
+    for path, size, mtime, title, as_of, category, tags, problems, pending, stops, search, updated in zip(
         *(columns[name] for name in _COLUMNS), strict=True
     ):
         _check(type(tags) is list and all(map(_is_text, tags)))
@@ -116,7 +118,7 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
         )  # fmt: skip
         _check(len(planned) == len(stops))
         entries[path] = IndexedBrief(path, size, mtime, title, _optional_date(as_of), category, tuple(tags), found,
-                                     waiting, planned, search)  # fmt: skip
+                                     waiting, planned, search, _optional_date(updated))  # fmt: skip
     _check(not has_controls(" ".join(_shown_texts(entries.values()))))
     return entries
 

@@ -49,6 +49,13 @@ class IndexedBrief:
     stops: tuple[StopItem, ...]
     search: str
     """Title, tags, category, summary and body, case-folded: what filtering looks in."""
+    updated: dt.date | None = None
+    """The brief's ``updated`` date, when it has one."""
+
+    @property
+    def last_touched(self) -> dt.date | None:
+        """When the brief was last brought up to date: ``updated``, else ``as_of``."""
+        return self.updated or self.as_of
 
     @property
     def ok(self) -> bool:
@@ -95,7 +102,7 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
         if part
     ).casefold()
     return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
-                        meta.tags, (), pending, stops, search)  # fmt: skip
+                        meta.tags, (), pending, stops, search, meta.updated)  # fmt: skip
 
 
 def problem_entry(path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...]) -> IndexedBrief:

@@ -25,13 +25,25 @@ def _next_stop_date(entry: IndexedBrief) -> tuple[bool, dt.date]:
     return (start is None, start or dt.date.max)
 
 
+def _stalest(entry: IndexedBrief) -> tuple[bool, dt.date, str]:
+    """Briefs that wait on confirmations first, the longest not brought up to date first."""
+    return (not entry.pending, entry.last_touched or dt.date.min, entry.title.casefold())
+
+
 ORDERS: tuple[tuple[str, Callable[[IndexedBrief], Any], bool], ...] = (
     ("newest first", _newest, True),
     ("oldest first", _newest, False),
     ("title", lambda entry: entry.title.casefold(), False),
     ("most pending", _pending_count, True),
     ("next stop soonest", _next_stop_date, False),
+    ("stalest first", _stalest, False),
 )
+
+
+def is_stale(entry: IndexedBrief, today: dt.date, stale_days: int) -> bool:
+    """True when the brief waits on confirmations and was not brought up to date for ``stale_days``."""
+    touched = entry.last_touched
+    return bool(entry.pending) and touched is not None and (today - touched).days >= stale_days
 
 
 def matching(entries: Iterable[IndexedBrief], query: str) -> list[IndexedBrief]:

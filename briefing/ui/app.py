@@ -135,7 +135,9 @@ class BriefingApp(App[None]):
             from briefing.ui.screens.library import LibraryScreen
 
             self.title = "briefing library"
-            return LibraryScreen(self.library, self.session.today_override)
+            from briefing.present.ages import Thresholds
+
+            return LibraryScreen(self.library, self.session.today_override, Thresholds(**self.settings.ages))
         if self.result.brief is None:
             from briefing.ui.screens.errors import ErrorScreen
 

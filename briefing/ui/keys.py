@@ -125,7 +125,7 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("slash", "filter", "Filter", key_display="/", id="library.filter",
             tooltip="Filter as you type, over title, tags, category, summary and body"),
     Binding("s", "sort", "Sort", id="library.sort",
-            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest"),
+            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest, stalest"),
     Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter",
             tooltip="Clear the filter"),
 ]  # fmt: skip

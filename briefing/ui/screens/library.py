@@ -32,7 +32,17 @@ from textual.widgets import Footer, Input
 from briefing.format.model import Certainty
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
-from briefing.library.views import ORDERS, AgendaHeading, agenda, arrange, library_today, matching, pending_board
+from briefing.library.views import (
+    ORDERS,
+    AgendaHeading,
+    agenda,
+    arrange,
+    is_stale,
+    library_today,
+    matching,
+    pending_board,
+)
+from briefing.present.ages import Thresholds
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
 from briefing.ui.keys import LIBRARY_BINDINGS
@@ -90,10 +100,12 @@ class LibraryScreen(Screen[None]):
     COMMANDS = {_library_commands}
     BINDINGS = [*LIBRARY_BINDINGS]
 
-    def __init__(self, library: Library, today: dt.date | None = None) -> None:
+    def __init__(self, library: Library, today: dt.date | None = None, thresholds: Thresholds | None = None) -> None:
         super().__init__()
         self.library = library
         self.today = today
+        self.thresholds = thresholds or Thresholds()
+        """When a brief that waits on confirmations is stale (⚠ beside its pending count)."""
         self.view = "library"
         self.order = 0
         self.query_text = ""
@@ -328,9 +340,12 @@ class LibraryScreen(Screen[None]):
             return Text.assemble(cell("", widths[0]), " ", Text(message, style=self._rows().problem_style()))
         stop = entry.next_stop
         next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
+        today = self.today or self._library_today
+        stale = today is not None and is_stale(entry, today, self.thresholds.stale)
+        pending = f"{len(entry.pending)}{' ⚠' if stale else ''}" if entry.pending else ""
         cells = (
             day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "", ", ".join(entry.tags),
-            str(len(entry.pending)) if entry.pending else "", next_stop,
+            pending, next_stop,
         )  # fmt: skip
         return _join(cells, widths)
 
