@@ -121,6 +121,8 @@ def test_the_library_knows_which_briefs_are_stale_and_orders_them_stalest_first(
     assert all(entry.ok for entry in entries.values()), [entry.problems for entry in entries.values()]
     stale = {name for name, entry in entries.items() if is_stale(entry, dt.date(2024, 11, 29), 7)}
     assert stale == {"old", "kept"}
+    assert is_stale(entries["kept"], dt.date(2024, 11, 27), 7), "7 days after its update: stale"
+    assert not is_stale(entries["kept"], dt.date(2024, 11, 26), 7)
     assert entries["kept"].updated == dt.date(2024, 11, 20)
     order = [label for label, _key, _reverse in ORDERS].index("stalest first")
     assert [entry.title.split()[0] for entry in arrange(entries.values(), order)] == ["old", "kept", "fresh", "done"]

@@ -109,3 +109,22 @@ def test_close_stops_following_and_open_follows_another(brief_copy: Path, tmp_pa
     assert result.brief is not None and session.path == other and session.watching
     os.utime(other, ns=(0, 0))
     assert session.poll(0.0) is False and session.poll(1.0) is True
+
+
+def test_a_change_undone_before_it_settles_starts_the_wait_again(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    original = brief_copy.read_bytes()
+    first = os.stat(brief_copy)
+    changed = original.replace(TITLE.encode(), b"Changed for a moment")
+
+    def write(data: bytes, mtime_ns: int) -> None:
+        brief_copy.write_bytes(data)
+        os.utime(brief_copy, ns=(mtime_ns, mtime_ns))
+
+    write(changed, first.st_mtime_ns + 10**9)
+    assert session.poll(0.0) is False
+    write(original, first.st_mtime_ns)
+    assert session.poll(0.01) is False, "back as it was: nothing to reload"
+    write(changed, first.st_mtime_ns + 10**9)
+    assert session.poll(0.06) is False, "the same change again waits to settle anew"
+    assert session.poll(0.06 + SETTLE_SECONDS) is True

@@ -57,6 +57,7 @@ def re_escape(text: str) -> str:
 def test_parse_takes_a_date_or_as_of() -> None:
     assert parse(" 2026-11-29 ") == CLOCK
     assert parse("as-of") is None
+    assert parse(" as-of\n") is None
 
 
 @pytest.mark.parametrize(("written", "read"), [("2026-11-29", "2026-11-29"), ('"2026-11-29"', "2026-11-29"),
