@@ -41,10 +41,31 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds:
     assert condition(), "the app did not get there in time"
 
 
+async def search_palette(pilot: Pilot[None], query: str) -> None:
+    """Open the command palette, type ``query``, and wait until its first hit is one for the query: the query's
+    letters, in order, in its text (a hit of the search, not of the empty palette)."""
+    import re
+
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    await pilot.press("ctrl+p", *query)
+
+    def searched() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette):
+            return False
+        options = palette.query_one(OptionList)
+        letters = ".*?".join(map(re.escape, query.casefold().replace(" ", "")))
+        first = str(options.get_option_at_index(0).prompt).casefold() if options.option_count else ""
+        return re.search(letters, first) is not None
+
+    await wait_until(pilot, searched)
+
+
 async def choose_in_palette(pilot: Pilot[None], query: str) -> None:
     """Open the command palette, type ``query``, let it search, and take the first hit."""
-    await pilot.press("ctrl+p", *query)
-    await pilot.pause(0.5)
+    await search_palette(pilot, query)
     await pilot.press("enter")
     await pilot.pause()
 

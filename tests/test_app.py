@@ -18,7 +18,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList
 from briefing.ui.screens.help import HelpScreen
-from tests.apps import FakeBrowser, choose_in_palette, make_app, settle
+from tests.apps import FakeBrowser, choose_in_palette, make_app, search_palette, settle
 from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
 
 WIDE, NARROW = (120, 40), (80, 24)
@@ -337,8 +337,8 @@ async def test_palette_jumps_to_an_item_by_fuzzy_name() -> None:
         await settle(pilot)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"reuters")
-        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await search_palette(pilot, "reuters")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)

@@ -193,8 +193,7 @@ async def test_a_broken_settings_file_warns_and_uses_the_defaults() -> None:
         warning = next(n for n in app._notifications if n.title == "Settings")
         assert str(path) in str(warning.message) and "TOML syntax" in str(warning.message)
         app.theme = "nord"
-        await pilot.pause(0.2)
-        assert "not remembered" in messages(app)[-1]
+        await wait_until(pilot, lambda: "not remembered" in messages(app)[-1])
     assert path.read_text(encoding="utf-8") == 'theme = "nord\n', "a broken file is never written"
 
 

@@ -31,7 +31,7 @@ def started(path: Path, editor: str) -> Terminal:
     """`briefing` on ``path`` with ``editor`` as $EDITOR, once the brief is on screen."""
     terminal = run_briefing(path, editor)
     assert terminal.wait_for("Putin Likely To Visit") is not None
-    terminal.settle(0.5)
+    assert terminal.wait_for("Background") is not None, "the body, drawn last"
     return terminal
 
 

@@ -64,7 +64,6 @@ def _edit_in_a_terminal(folder: Path, wait_for: str, record: Path) -> dict[str, 
         assert terminal.wait_for(wait_for, timeout=15) is not None, terminal.text()
         terminal.type("\r")
         assert terminal.wait_for("Edit", timeout=10) is not None, terminal.text()
-        terminal.settle(0.3)
         terminal.type("e")
         for _ in range(100):
             if record.exists():

@@ -13,8 +13,9 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen
+from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.too_small import MIN_SIZE, TooSmallScreen
-from tests.apps import make_app, settle
+from tests.apps import make_app, settle, wait_until
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 
 SIZES = [(20, 6), (30, 8), (39, 10), (40, 9), (40, 10), (41, 11), (60, 15), (99, 30), (100, 30), (250, 80)]
@@ -80,7 +81,9 @@ async def test_the_library_and_the_error_view_at_any_size(size: tuple[int, int],
     bad.write_text(MINIMAL_BRIEF.replace('title = "Minimal"', "title = 3"), encoding="utf-8")
     library = BriefingApp(None, None, library=Library([ROOT / "content", DATA / "full.toml", bad]))
     async with library.run_test(size=size) as pilot:
-        await pilot.pause(0.5)
+        screen = library.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        await wait_until(pilot, lambda: screen.indexing is None)
         for key in ("j", "s", "p", "a", "l", "/", "x", "escape", "enter"):
             await pilot.press(key)
             await pilot.pause()

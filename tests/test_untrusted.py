@@ -15,7 +15,7 @@ from briefing.format.load import load_path
 from briefing.system.sanitize import clean
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
-from tests.apps import make_app, settle
+from tests.apps import choose_in_palette, make_app, settle
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 
@@ -75,10 +75,7 @@ async def test_palette_and_find_show_hostile_text_literally() -> None:
     app = make_app(HOSTILE)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"click")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "click")
         assert app.is_running
         await pilot.press("slash", *"[@click=app.quit]", "enter")
         assert app.is_running

@@ -99,6 +99,15 @@ class Terminal:
             self.send(key)
             self.settle(gap)
 
+    def wait_gone(self, needle: str, timeout: float = 20.0) -> bool:
+        """Read the screen until ``needle`` is no longer on it; False if it still is after ``timeout``."""
+        deadline = time.perf_counter() + timeout
+        while self.alive and needle in self.text():
+            if time.perf_counter() > deadline:
+                return False
+            self.pump(0.05)
+        return needle not in self.text()
+
     def settle(self, seconds: float) -> None:
         """Keep reading the screen for ``seconds``."""
         deadline = time.perf_counter() + seconds
