@@ -94,6 +94,11 @@ class Session:
         self.watching = False
         self._change = None
 
+    @property
+    def changing(self) -> bool:
+        """True while a change seen by ``poll`` has not held still long enough to be read."""
+        return self._change is not None
+
     def poll(self, now: float) -> bool:
         """Look at the file; True when it has changed and held still for SETTLE_SECONDS: time to reload.
 

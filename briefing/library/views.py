@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
+from briefing.present.ages import stale
 
 
 # Orders for the library list: (label, key function, reverse).
@@ -42,8 +43,7 @@ ORDERS: tuple[tuple[str, Callable[[IndexedBrief], Any], bool], ...] = (
 
 def is_stale(entry: IndexedBrief, today: dt.date, stale_days: int) -> bool:
     """True when the brief waits on confirmations and was not brought up to date for ``stale_days``."""
-    touched = entry.last_touched
-    return bool(entry.pending) and touched is not None and (today - touched).days >= stale_days
+    return stale(bool(entry.pending), entry.last_touched, today, stale_days)
 
 
 def matching(entries: Iterable[IndexedBrief], query: str) -> list[IndexedBrief]:

@@ -46,9 +46,15 @@ def last_touched(brief: Brief) -> dt.date:
     return brief.meta.updated or brief.meta.as_of
 
 
+def stale(pending: bool, touched: dt.date | None, today: dt.date, stale_days: int) -> bool:
+    """The rule: a brief that still waits on confirmations and was last brought up to date (``touched``)
+    ``stale_days`` or more before today is stale."""
+    return pending and touched is not None and (today - touched).days >= stale_days
+
+
 def is_stale(brief: Brief, today: dt.date, thresholds: Thresholds) -> bool:
     """True when the brief still waits on confirmations and has not been brought up to date for a while."""
-    return bool(brief.pending) and (today - last_touched(brief)).days >= thresholds.stale
+    return stale(bool(brief.pending), last_touched(brief), today, thresholds.stale)
 
 
 def ago(date: dt.date, today: dt.date) -> str:

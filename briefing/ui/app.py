@@ -25,8 +25,8 @@ from textual.screen import Screen
 
 from briefing.format.load import LoadResult
 from briefing.format.model import Confirmation, ConfirmationStatus
-from briefing.session import NO_DATE, Outcome, Session
-from briefing.system.files import ConflictError, Fingerprint, SaveError, Stamp
+from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
+from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
 from briefing.system.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
-SETTLE_SECONDS = 0.05
-"""How soon after a change is seen the file is looked at again (the session reads it once it holds still)."""
 COLLECT_AFTER_SECONDS = 1.0
 """When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
@@ -182,7 +180,7 @@ class BriefingApp(App[None]):
     def _poll(self) -> None:
         if self.session.poll(time.monotonic()):
             self.reload()
-        elif self.session.watching and self.session.stamp != Stamp.of(self.session.path):
+        elif self.session.changing:
             self.set_timer(SETTLE_SECONDS, self._poll)  # look again once it may have settled
 
     def action_reload(self) -> None:
