@@ -10,7 +10,6 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -284,51 +283,42 @@ def test_no_home_and_no_passwd_entry(monkeypatch: pytest.MonkeyPatch, capsys: py
 # -- folders and paths that cannot be read ------------------------------------------------------------------------
 
 
-def _as_another_user() -> list[str]:
-    """The prefix that runs a command as a user who is not root (as root: nobody, through setpriv)."""
+def _without_root_rights() -> list[str]:
+    """The prefix that runs a command bound by file permissions: as root, without the capabilities that let
+    root read and enter anything (through setpriv); others are bound already."""
     if os.geteuid() != 0:
         return []
     setpriv = shutil.which("setpriv")
     assert setpriv is not None, "setpriv (util-linux) is needed to drop root's rights in this test"
-    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
 
 
 @pytest.fixture
-def shared_folder() -> Iterator[Path]:
-    """A folder that the other user can reach (pytest's own temporary folders are root's alone)."""
-    folder = Path(tempfile.mkdtemp(prefix="briefing-test-"))
-    folder.chmod(0o755)
-    yield folder
-    for path in folder.rglob("*"):
-        with_rights = path.is_dir() and not path.is_symlink()
-        if with_rights:
-            path.chmod(0o755)
-    shutil.rmtree(folder)
-
-
-def _checkout_readable_by_others() -> bool:
-    return all(os.stat(part).st_mode & stat.S_IXOTH for part in (ROOT, *ROOT.parents))
-
-
-def test_check_reports_an_unreadable_folder_and_a_path_it_cannot_enter(shared_folder: Path) -> None:
-    assert _checkout_readable_by_others(), "the checkout must be readable by other users for this test"
-    (shared_folder / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
-    secret = shared_folder / "secret"
+def folder_with_a_secret(tmp_path: Path) -> Iterator[Path]:
+    """A folder holding a brief, and a folder ``secret`` (holding one more) that no one may list or enter."""
+    (tmp_path / "good.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    secret = tmp_path / "secret"
     secret.mkdir()
     (secret / "hidden.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
     secret.chmod(0)
-    command = [*_as_another_user(), sys.executable, "-m", "briefing"]
-    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "HOME": str(shared_folder),
-           "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
+    yield tmp_path
+    secret.chmod(0o755)
+
+
+def test_check_reports_an_unreadable_folder_and_a_path_it_cannot_enter(folder_with_a_secret: Path) -> None:
+    folder, secret = folder_with_a_secret, folder_with_a_secret / "secret"
+    command = [*_without_root_rights(), sys.executable, "-m", "briefing"]
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "HOME": str(folder),
+           "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", "BRIEFING_TODAY": "as-of"}  # fmt: skip
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, env=env,
-                              cwd=shared_folder, stdin=subprocess.DEVNULL)  # fmt: skip
+                              cwd=folder, stdin=subprocess.DEVNULL)  # fmt: skip
 
-    folder = run("check", str(shared_folder))
-    assert folder.returncode == 1, folder.stderr
-    assert folder.stdout == f"{secret}: error: cannot be read: Permission denied\n"
-    assert "1 problem in 0 of 1 files and 1 unreadable folder" in folder.stderr
+    listed = run("check", str(folder))
+    assert listed.returncode == 1, listed.stderr
+    assert listed.stdout == f"{secret}: error: cannot be read: Permission denied\n"
+    assert "1 problem in 0 of 1 files and 1 unreadable folder" in listed.stderr
     for args in (("check",), ("show",), ("export", "-f", "json")):
         inside = run(*args, str(secret / "hidden.toml"))
         assert inside.returncode == 1, (args, inside.stderr)
