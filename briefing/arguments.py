@@ -37,6 +37,7 @@ def open_parser() -> argparse.ArgumentParser:
             "  briefing new PATH         write a new brief to fill in\n"
             "  briefing show PATH        print the brief (see `briefing show --help`)\n"
             "  briefing export PATH      write it as Markdown, JSON, HTML or TOML\n"
+            "  briefing log FILE         its history in git, item by item (see `briefing log --help`)\n"
             "  briefing schema           print the JSON Schema of the format\n"
             "  briefing config path      print where the settings file lives\n"
             "\nenvironment:\n"
@@ -60,6 +61,12 @@ def open_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the date ages count to, YYYY-MM-DD, or as-of: each brief's own date "
         "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="mark what changed since a git revision (a commit, tag, HEAD~3) or a date, YYYY-MM-DD, "
+        "instead of since you last looked",
     )
     parser.add_argument("--theme", metavar="NAME", help="the theme for this run (ctrl+p, Theme, picks and keeps one)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -146,6 +153,18 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="the output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, atomically (default: standard output)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    return parser
+
+
+def log_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing log",
+        description="Print a brief's history in git, newest first: each commit's date, author and subject, and "
+        "what it changed item by item. Follows renames.",
+        epilog="Exit status: 0 printed, 1 the file is in no git repository (or git is missing), 2 usage error.",
+    )
+    parser.add_argument("path", metavar="FILE", help="a brief file in a git repository")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="json: one array of revisions")
     return parser
 
 

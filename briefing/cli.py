@@ -20,7 +20,7 @@ from briefing.system.settings import Settings, read_settings, settings_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config")
+SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args[0] == "export":
             exported = arguments.export_parser().parse_args(args[1:])
             return run_export(exported.path, exported.format, exported.output, exported.force)
+        if args[0] == "log":
+            logged = arguments.log_parser().parse_args(args[1:])
+            return run_log(logged.path, logged.format)
         if args[0] == "config":
             arguments.config_parser().parse_args(args[1:])
             return run_config_path()
@@ -50,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
         options = arguments.open_parser().parse_args(args)
-        return run_open(options.paths, options.today or "", options.theme)
+        return run_open(options.paths, options.today or "", options.theme, options.since)
     except KeyboardInterrupt:
         return 130
 
@@ -180,7 +183,8 @@ def _reference(prog: str, flag: str, settings: Settings | None = None) -> dt.dat
 
 
 def run_show(name: str, section: str | None, width: int | None, today_flag: str = "") -> int:
-    today = _reference("briefing show", today_flag)
+    settings = read_settings()
+    today = _reference("briefing show", today_flag, settings)
     if isinstance(today, int):
         return today
     result = _one_brief("briefing show", name)
@@ -190,6 +194,7 @@ def run_show(name: str, section: str | None, width: int | None, today_flag: str 
     from rich.console import Console
 
     from briefing.export.show import brief_renderables
+    from briefing.present.ages import Thresholds
     from briefing.present.sections import Section
 
     console = Console(width=width, highlight=False, emoji=False)
@@ -198,7 +203,7 @@ def run_show(name: str, section: str | None, width: int | None, today_flag: str 
         console = Console(width=console.width, color_system=None, highlight=False, emoji=False, force_terminal=False)
     sections = tuple(Section) if section is None else (Section.named(section),)
     with console.capture() as captured:
-        for renderable in brief_renderables(result.brief, sections, today):
+        for renderable in brief_renderables(result.brief, sections, today, Thresholds(**settings.ages)):
             console.print(renderable)
     output = captured.get()
     if plain:
@@ -241,6 +246,25 @@ def run_export(name: str, output_format: str, output: str | None, force: bool) -
     return EXIT_OK
 
 
+def run_log(name: str, output: str = "text") -> int:
+    from briefing.export.history import history_json, history_text
+    from briefing.library.history import history
+    from briefing.system.git import GitError
+
+    path = Path(name)
+    if _missing(path):
+        return _usage_error("briefing log", f"no such file or directory: {escaped(name)}")
+    if os.path.isdir(path):
+        return _usage_error("briefing log", f"{escaped(name)} is a directory; name one brief file")
+    try:
+        found = history(path)
+    except GitError as error:
+        print(f"briefing log: {escaped(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _write_out(history_json(found) if output == "json" else history_text(found))
+    return EXIT_OK
+
+
 def run_config_path() -> int:
     path = settings_path()
     if path is None:
@@ -279,7 +303,20 @@ def _what_to_open(names: Sequence[str], settings: Settings) -> Path | list[Path]
     return roots
 
 
-def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = None) -> int:
+def _check_since(roots: Sequence[Path], revision: str) -> str | None:
+    """Why ``--since REV`` cannot mark changes in ``roots`` (no repository, no such revision), or None."""
+    from briefing.library.history import named_commit
+    from briefing.system.git import GitError, Repository
+
+    try:
+        for root in roots:
+            named_commit(Repository.of(root), revision)
+    except GitError as error:
+        return f"--since: {error}"
+    return None
+
+
+def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = None, since: str | None = None) -> int:
     settings = read_settings()
     today = _reference("briefing", today_flag, settings)
     if isinstance(today, int):
@@ -287,14 +324,19 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
     target = _what_to_open(names, settings)
     if isinstance(target, str):
         return _usage_error("briefing", target)
+    if since is not None:
+        refused = _check_since(target if isinstance(target, list) else [target], since)
+        if refused is not None:
+            return _usage_error("briefing", escaped(refused))
     if isinstance(target, list):
         from briefing.library.index import Library
         from briefing.ui.app import BriefingApp
 
-        BriefingApp(None, None, today=today, library=Library(target), settings=settings, theme=theme).run()
+        library = Library(target)
+        BriefingApp(None, None, today=today, library=library, settings=settings, theme=theme, since=since).run()
         return EXIT_OK
     result = load_path(target)
     from briefing.ui.app import BriefingApp
 
-    BriefingApp(target, result, today=today, settings=settings, theme=theme).run()
+    BriefingApp(target, result, today=today, settings=settings, theme=theme, since=since).run()
     return EXIT_OK

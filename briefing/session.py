@@ -12,18 +12,40 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.format.load import LoadResult, load_path
-from briefing.format.model import Brief, ConfirmationStatus, Problem
+from briefing.format.diff import Changes, compare, digest
+from briefing.format.load import LoadResult, load_bytes, load_path
+from briefing.format.model import Brief, ConfirmationStatus, Meta, Problem, Summary
 from briefing.system.files import Fingerprint, SaveError, Stamp
+
+if TYPE_CHECKING:
+    from briefing.library.read_state import ReadState
 
 SETTLE_SECONDS = 0.05
 """How long a change must hold still before it is read, so a save in progress is not read half-written."""
 
 NO_DATE = dt.date(1970, 1, 1)
 """Today when nothing says what it is: no --today and no brief read."""
+
+
+SINCE_LAST_LOOKED = "since you last looked"
+
+
+def empty_like(brief: Brief) -> Brief:
+    """A brief that says nothing, of the same date: what a file that did not exist yet is compared as."""
+    return Brief(brief.schema_version, Meta("", brief.meta.as_of), Summary(""))
+
+
+@dataclass(frozen=True)
+class LookBack:
+    """What the changes on screen are marked against: ``baseline``, named by ``since``; no baseline: nothing is
+    marked (the brief was never seen before)."""
+
+    baseline: Brief | None
+    since: str = SINCE_LAST_LOOKED
 
 
 class Outcome(enum.Enum):
@@ -60,6 +82,9 @@ class Session:
         self.stamp = self._stamp_of(self.result)
         self._change: tuple[Stamp | None, float] | None = None
         """A change seen by ``poll`` and not read yet: the file's stamp then, and when it was first seen so."""
+        self.look_back = LookBack(None)
+        """What changes are marked against: the version the reader last saw, or a git revision's (--since)."""
+        self._compared: tuple[Brief, Brief, Changes] | None = None
 
     @property
     def brief(self) -> Brief | None:
@@ -71,6 +96,30 @@ class Session:
         if self.today_override is not None:
             return self.today_override
         return self.result.brief.meta.as_of if self.result.brief else NO_DATE
+
+    @property
+    def changes(self) -> Changes:
+        """What the version shown changed against the look-back's baseline: nothing when there is none."""
+        baseline, brief = self.look_back.baseline, self.brief
+        if baseline is None or brief is None:
+            return Changes()
+        if self._compared is None or self._compared[0] is not baseline or self._compared[1] is not brief:
+            self._compared = (baseline, brief, replace(compare(baseline, brief), since=self.look_back.since))
+        return self._compared[2]
+
+    def looked_back(self, path: Path, look_back: LookBack) -> bool:
+        """Take what ``find_look_back`` found for ``path``, if that is still the brief open; False if not."""
+        if path != self.path:
+            return False
+        self.look_back = look_back
+        return True
+
+    def seen_now(self) -> tuple[Path, str, bytes] | None:
+        """What the read state is to record of the version shown: its path, digest and bytes."""
+        brief, fingerprint = self.brief, self.fingerprint
+        if brief is None or fingerprint is None or self.result is not self.latest:
+            return None
+        return self.path, digest(brief), fingerprint.data
 
     @property
     def fingerprint(self) -> Fingerprint | None:
@@ -87,6 +136,7 @@ class Session:
         self.stamp = self._stamp_of(self.result)
         self.watching = True
         self._change = None
+        self.look_back = LookBack(None)
         return self.result
 
     def close(self) -> None:
@@ -160,3 +210,20 @@ class Session:
         if expected is None:
             raise SaveError("Nothing to save to: the file was not read.")
         return expected
+
+
+def find_look_back(path: Path, shown: Brief, read_state: ReadState | None, revision: str | None) -> LookBack:
+    """What to mark the brief's changes against (slow: reads the read state or git; run it off the screen's
+    thread): the version at ``revision`` when one is given, else the version the reader last saw. Raises
+    GitError (``revision``) or ReadStateError, saying why."""
+    if revision is not None:
+        from briefing.library.history import version_at
+
+        commit, data = version_at(path, revision)
+        old = load_bytes(data).brief if data is not None else empty_like(shown)
+        return LookBack(old, f"since {commit}" + (f" ({revision})" if not commit.startswith(revision) else ""))
+    if read_state is None:
+        return LookBack(None)
+    seen = read_state.seen(path)
+    # Never seen: the version shown now is the first seen, and what changes while it is open is marked.
+    return LookBack(load_bytes(seen.content).brief if seen is not None else shown)

@@ -24,7 +24,8 @@ def shown_title(app: BriefingApp) -> str:
     screen = app.screen_stack[0]
     if isinstance(screen, BriefScreen) and screen.drawing:
         return ""
-    return str(screen.query_one("#part-0", Static).visual)
+    # A title changed since it was first seen has a badge in front: the title is what follows it.
+    return str(screen.query_one("#part-0", Static).visual).removeprefix("◆ changed  ")
 
 
 def panel(app: BriefingApp) -> ProblemsPanel:

@@ -17,7 +17,7 @@ from briefing.library.cache import CACHE_VERSION
 from briefing.library.discover import find_briefs
 from briefing.library.entries import IndexedBrief, summarise
 from briefing.library.index import Library
-from briefing.library.views import AgendaHeading, agenda, arrange, pending_board
+from briefing.library.views import AgendaHeading, TodayLine, agenda, arrange, pending_board
 from briefing.system.settings import Settings
 from tests.conftest import MINIMAL_BRIEF
 
@@ -115,6 +115,7 @@ def test_agenda_groups_stops_by_week_with_undated_apart(tmp_path: Path) -> None:
         if isinstance(row, AgendaHeading):
             week = None if row.label == "No dates reported" else dt.datetime.strptime(row.label[8:], "%d %b %Y").date()
             continue
+        assert not isinstance(row, TodayLine), "no today given: no today line"
         _entry, stop = row
         start = stop.start or stop.end
         if week is None:

@@ -119,9 +119,10 @@ async def test_the_pending_board_opens_the_brief_at_the_item(library_app: Briefi
 async def test_the_agenda_opens_the_brief_at_the_stop(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("a", "enter")
+        await pilot.press("a")
+        _entry, stop = cast(tuple[IndexedBrief, StopItem], rows(screen).current)
+        await pilot.press("enter")
         await settle(pilot)
-        _entry, stop = cast(tuple[IndexedBrief, StopItem], rows(screen).rows[1])
         brief_screen = pilot.app.screen
         assert isinstance(brief_screen, BriefScreen) and brief_screen.section == "itinerary"
         assert brief_screen.query_one("#itinerary ItemList", ItemList).highlighted == stop.index

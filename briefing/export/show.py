@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
+from briefing.present.ages import Thresholds
 from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
 
@@ -36,9 +37,16 @@ def _none(what: str) -> Text:
     return Text(f"No {what}.", style="dim italic")
 
 
-def header(brief: Brief) -> RenderableType:
+def header(brief: Brief, today: dt.date | None = None, thresholds: Thresholds | None = None) -> RenderableType:
+    """The title, then the facts: how old the brief is and whether it is stale when ``today`` is given."""
+    from briefing.present.ages import ago, is_stale
+
     meta = brief.meta
     facts = [f"As of {day(meta.as_of)}"]
+    if today is not None:
+        facts[0] += f" ({ago(meta.as_of, today)})"
+        if is_stale(brief, today, thresholds or Thresholds()):
+            facts.append("⚠ stale, still pending")
     facts += [value for value in (meta.dateline, meta.category) if value]
     if meta.updated:
         facts.append(f"updated {day(meta.updated)}")
@@ -184,8 +192,19 @@ def _waits_on(brief: Brief, stop: Stop, between: str = "\n") -> Text:
     return waits_on
 
 
-def _stop_block(brief: Brief, number: int, stop: Stop) -> tuple[Text, list[Text]]:
+def _standing(brief: Brief, stop: Stop, today: dt.date, is_next: bool) -> Text:
+    """Where the stop stands on ``today``: past, now, next, or passed while still unconfirmed."""
+    from briefing.present.timing import stop_flagged, tag
+
+    flagged = stop_flagged(brief, stop, today)
+    return Text(tag(stop.start, stop.end, today, is_next, flagged), style="bold red" if flagged else "dim")
+
+
+def _stop_block(brief: Brief, number: int, stop: Stop, standing: Text) -> tuple[Text, list[Text]]:
     head = Text.assemble((f"{number}. ", "bold"), (place(stop), "bold"))
+    if standing:
+        head.append("  ")
+        head.append(standing)
     window = Text(stop_window(stop) or "dates not reported", style="" if stop_window(stop) else "dim italic")
     if stop.when:
         window.append(f"  “{stop.when}”", style="dim")
@@ -197,10 +216,17 @@ def _stop_block(brief: Brief, number: int, stop: Stop) -> tuple[Text, list[Text]
     return head, lines
 
 
-def itinerary(brief: Brief) -> RenderableType:
+def itinerary(brief: Brief, today: dt.date) -> RenderableType:
+    from briefing.present.timing import brief_next_index
+
     if not brief.itinerary:
         return _none("itinerary")
-    stacked = _stacked(_stop_block(brief, number, stop) for number, stop in enumerate(brief.itinerary, 1))
+    following = brief_next_index(brief.itinerary, today)
+    standings = [_standing(brief, stop, today, index == following) for index, stop in enumerate(brief.itinerary)]
+    stacked = _stacked(
+        _stop_block(brief, number, stop, standing)
+        for number, (stop, standing) in enumerate(zip(brief.itinerary, standings, strict=True), 1)
+    )
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("#", no_wrap=True, justify="right")
     table.add_column("Place", ratio=2)
@@ -211,6 +237,9 @@ def itinerary(brief: Brief) -> RenderableType:
         window = Text(stop_window(stop) or "not reported", style="" if stop_window(stop) else "dim italic")
         if stop.when:
             window.append(f"\n“{stop.when}”", style="dim")
+        if standings[number - 1]:
+            window.append("\n")
+            window.append(standings[number - 1])
         likelihood = Text(stop.certainty.words if stop.certainty else "")
         likelihood.append(("\n" if stop.certainty else "") + stop.status.value, style="dim")
         waits_on = _waits_on(brief, stop)
@@ -257,7 +286,7 @@ _SECTIONS: dict[Section, Callable[[Brief, dt.date], RenderableType]] = {
     Section.SUMMARY: lambda brief, _today: summary(brief),
     Section.QUOTES: lambda brief, _today: quotes(brief),
     Section.CONFIRMATIONS: confirmations,
-    Section.ITINERARY: lambda brief, _today: itinerary(brief),
+    Section.ITINERARY: itinerary,
     Section.SOURCES: lambda brief, _today: sources(brief),
 }
 
@@ -268,11 +297,15 @@ def section(brief: Brief, name: str, today: dt.date) -> RenderableType:
 
 
 def brief_renderables(
-    brief: Brief, sections: Iterable[Section] = tuple(Section), today: dt.date | None = None
+    brief: Brief,
+    sections: Iterable[Section] = tuple(Section),
+    today: dt.date | None = None,
+    thresholds: Thresholds | None = None,
 ) -> Iterator[RenderableType]:
-    """The header, then each section under its heading, with a blank line between."""
+    """The header, then each section under its heading, with a blank line between. ``today``: the date ages
+    count to and stops are placed by (None: the brief's as_of)."""
+    yield header(brief, today, thresholds)
     today = today or brief.meta.as_of
-    yield header(brief)
     for name in sections:
         yield Text()
         yield _heading(name.heading)

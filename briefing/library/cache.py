@@ -18,7 +18,7 @@ from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.system.files import read_regular
 from briefing.system.sanitize import has_controls
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -28,7 +28,7 @@ def _date(value: dt.date | None) -> str | None:
 # The cache is columnar JSON: one array per field, rows by position. Reading it back is a handful of
 # C-speed parses and one pass per column, which keeps a second open of 10,000 briefs well under a second.
 _COLUMNS = ("path", "size", "mtime_ns", "title", "as_of", "category", "tags", "problems", "pending", "stops", "search",
-            "updated")  # fmt: skip
+            "updated", "digest")  # fmt: skip
 
 
 def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
@@ -45,13 +45,24 @@ def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
         "pending": [[[p.index, p.id, p.what, list(p.awaited_from), _date(p.since)] for p in e.pending] for e in values],
         "stops": [
             [
-                [s.index, s.place, s.when, _date(s.start), _date(s.end), s.approximate, s.certainty, s.status]
+                [
+                    s.index,
+                    s.place,
+                    s.when,
+                    _date(s.start),
+                    _date(s.end),
+                    s.approximate,
+                    s.certainty,
+                    s.status,
+                    s.unconfirmed,
+                ]
                 for s in e.stops
             ]
             for e in values
         ],
         "search": [e.search for e in values],
         "updated": [_date(e.updated) for e in values],
+        "digest": [e.digest for e in values],
     }
 
 
@@ -88,8 +99,9 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
     _check(all(map(_is_text, columns["path"])) and all(map(_is_text, columns["title"])))
     _check(all(map(_is_text, columns["search"])) and all(map(_is_optional_text, columns["category"])))
     _check(all(map(_is_int, columns["size"])) and all(map(_is_int, columns["mtime_ns"])))
+    _check(all(map(_is_text, columns["digest"])))
     entries: dict[str, IndexedBrief] = {}
-    for path, size, mtime, title, as_of, category, tags, problems, pending, stops, search, updated in zip(
+    for path, size, mtime, title, as_of, category, tags, problems, pending, stops, search, updated, digest in zip(
         *(columns[name] for name in _COLUMNS), strict=True
     ):
         _check(type(tags) is list and all(map(_is_text, tags)))
@@ -111,14 +123,15 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
         )
         _check(len(waiting) == len(pending))
         planned = tuple(
-            StopItem(index, place, when, _optional_date(start), _optional_date(end), approximate, certainty, status)
-            for index, place, when, start, end, approximate, certainty, status in stops
+            StopItem(index, place, when, _optional_date(start), _optional_date(end), approximate, certainty, status,
+                     unconfirmed)
+            for index, place, when, start, end, approximate, certainty, status, unconfirmed in stops
             if _is_int(index) and _is_text(place) and _is_optional_text(when) and type(approximate) is bool
-            and _is_optional_text(certainty) and _is_text(status)
+            and _is_optional_text(certainty) and _is_text(status) and type(unconfirmed) is bool
         )  # fmt: skip
         _check(len(planned) == len(stops))
         entries[path] = IndexedBrief(path, size, mtime, title, _optional_date(as_of), category, tuple(tags), found,
-                                     waiting, planned, search, _optional_date(updated))  # fmt: skip
+                                     waiting, planned, search, _optional_date(updated), digest)  # fmt: skip
     _check(not has_controls(" ".join(_shown_texts(entries.values()))))
     return entries
 

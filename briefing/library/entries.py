@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.format.diff import digest
 from briefing.format.load import load_path
-from briefing.format.model import Brief, ConfirmationStatus, Problem, StopStatus
+from briefing.format.model import Brief, ConfirmationStatus, Problem
+from briefing.present.timing import next_index, waits_on_pending
 from briefing.system.sanitize import escaped
 
 
@@ -31,6 +33,8 @@ class StopItem:
     approximate: bool
     certainty: str | None
     status: str
+    unconfirmed: bool = False
+    """It waits on a confirmation of its brief that is still pending."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class IndexedBrief:
     """Title, tags, category, summary and body, case-folded: what filtering looks in."""
     updated: dt.date | None = None
     """The brief's ``updated`` date, when it has one."""
+    digest: str = ""
+    """What the brief says, fingerprinted (``briefing.format.diff.digest``): the read state compares it."""
 
     @property
     def last_touched(self) -> dt.date | None:
@@ -61,11 +67,18 @@ class IndexedBrief:
     def ok(self) -> bool:
         return not self.problems
 
-    @property
-    def next_stop(self) -> StopItem | None:
-        """The first stop in travel order that has not happened or been called off."""
-        done = (StopStatus.COMPLETED.value, StopStatus.CANCELLED.value)
-        return next((stop for stop in self.stops if stop.status not in done), None)
+    def reference(self, today: dt.date | None) -> dt.date | None:
+        """The date this brief is read as of: ``today`` when one is given, else its own as_of."""
+        return today or self.as_of
+
+    def next_stop(self, today: dt.date | None) -> StopItem | None:
+        """The first stop in travel order that is not done and whose window has not ended on ``today`` (None:
+        on the brief's own as_of)."""
+        reference = self.reference(today)
+        if reference is None:
+            return None
+        index = next_index(((stop.start, stop.end, stop.status) for stop in self.stops), reference)
+        return None if index is None else self.stops[index]
 
 
 def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
@@ -93,6 +106,7 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
             stop.approximate,
             stop.certainty.value if stop.certainty else None,
             stop.status.value,
+            waits_on_pending(brief, stop),
         )
         for index, stop in enumerate(brief.itinerary)
     )
@@ -102,7 +116,7 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
         if part
     ).casefold()
     return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
-                        meta.tags, (), pending, stops, search, meta.updated)  # fmt: skip
+                        meta.tags, (), pending, stops, search, meta.updated, digest(brief))  # fmt: skip
 
 
 def problem_entry(path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...]) -> IndexedBrief:

@@ -25,8 +25,10 @@ class Library:
 
     def __init__(self, roots: Iterable[Path], cache_dir: Path | None = None) -> None:
         self.roots = [Path(root) for root in roots]
+        self.key = _roots_key(self.roots)
+        """The library by its roots: its cache's name, and how the read state knows it."""
         folder = cache_dir or default_cache_dir()
-        self.cache_file = folder / f"index-{_roots_key(self.roots)}.json" if folder is not None else None
+        self.cache_file = folder / f"index-{self.key}.json" if folder is not None else None
         """None when there is nowhere to keep a cache (no home directory): every open indexes afresh."""
         self.entries: dict[str, IndexedBrief] = {}
         self.scan_problems: list[Problem] = []

@@ -4,41 +4,67 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
+from briefing.library.marks import Mark, Marks
 from briefing.present.ages import stale
 
 
-# Orders for the library list: (label, key function, reverse).
-def _newest(entry: IndexedBrief) -> tuple[dt.date, str]:
+@dataclass(frozen=True)
+class Reading:
+    """What orders and marks depend on besides the briefs: today (None: each brief as of its own date), and which
+    briefs are new or updated since the reader last looked."""
+
+    today: dt.date | None = None
+    marks: Marks = field(default_factory=dict)
+
+
+# Orders for the library list: (label, key function of an entry and the reading, reverse).
+def _newest(entry: IndexedBrief, reading: Reading) -> tuple[dt.date, str]:
     return (entry.as_of or dt.date.min, entry.title.casefold())
 
 
-def _pending_count(entry: IndexedBrief) -> tuple[int, dt.date]:
+def _title(entry: IndexedBrief, reading: Reading) -> str:
+    return entry.title.casefold()
+
+
+def _pending_count(entry: IndexedBrief, reading: Reading) -> tuple[int, dt.date]:
     return (len(entry.pending), entry.as_of or dt.date.min)
 
 
-def _next_stop_date(entry: IndexedBrief) -> tuple[bool, dt.date]:
-    stop = entry.next_stop
+def _next_stop_date(entry: IndexedBrief, reading: Reading) -> tuple[bool, dt.date]:
+    stop = entry.next_stop(reading.today)
     start = stop.start or stop.end if stop else None
     return (start is None, start or dt.date.max)
 
 
-def _stalest(entry: IndexedBrief) -> tuple[bool, dt.date, str]:
+def _stalest(entry: IndexedBrief, reading: Reading) -> tuple[bool, dt.date, str]:
     """Briefs that wait on confirmations first, the longest not brought up to date first."""
     return (not entry.pending, entry.last_touched or dt.date.min, entry.title.casefold())
 
 
-ORDERS: tuple[tuple[str, Callable[[IndexedBrief], Any], bool], ...] = (
+_MARK_ORDER = {Mark.NEW: 0, Mark.UPDATED: 1}
+
+
+def _changed_first(entry: IndexedBrief, reading: Reading) -> tuple[int, int, str]:
+    """New briefs, then updated ones, then the rest; newest first within each."""
+    mark = reading.marks.get(entry.path)
+    as_of = entry.as_of.toordinal() if entry.as_of else 0
+    return (_MARK_ORDER[mark] if mark else 2, -as_of, entry.title.casefold())
+
+
+ORDERS: tuple[tuple[str, Callable[[IndexedBrief, Reading], Any], bool], ...] = (
     ("newest first", _newest, True),
     ("oldest first", _newest, False),
-    ("title", lambda entry: entry.title.casefold(), False),
+    ("title", _title, False),
     ("most pending", _pending_count, True),
     ("next stop soonest", _next_stop_date, False),
     ("stalest first", _stalest, False),
+    ("changed first", _changed_first, False),
 )
+CHANGED_FIRST = len(ORDERS) - 1
 
 
 def is_stale(entry: IndexedBrief, today: dt.date, stale_days: int) -> bool:
@@ -57,19 +83,29 @@ def matching(entries: Iterable[IndexedBrief], query: str) -> list[IndexedBrief]:
     return [entry for entry in entries if all(word in entry.search for word in words)]
 
 
-def arrange(entries: Iterable[IndexedBrief], order: int = 0, query: str = "") -> list[IndexedBrief]:
-    """The entries that match ``query`` (every word, anywhere in the searched text), in ``order``."""
+def arrange(
+    entries: Iterable[IndexedBrief], order: int = 0, query: str = "", reading: Reading | None = None
+) -> list[IndexedBrief]:
+    """The entries that match ``query`` (every word, anywhere in the searched text), in ``order`` as read by
+    ``reading`` (default: each brief as of its own date, nothing marked)."""
     chosen = matching(entries, query)
     _label, key, reverse = ORDERS[order % len(ORDERS)]
-    chosen.sort(key=key, reverse=reverse)
+    read = reading or Reading()
+    chosen.sort(key=lambda entry: key(entry, read), reverse=reverse)
     # Files with problems come first in every order: never hidden at the bottom of a long list.
     chosen.sort(key=lambda entry: entry.ok)
     return chosen
 
 
 def library_today(entries: Iterable[IndexedBrief]) -> dt.date | None:
-    """The library's today, when none is given: the latest as_of in it."""
+    """The agenda's today, when none is given: the latest as_of in the library."""
     return max((entry.as_of for entry in entries if entry.as_of), default=None)
+
+
+def pending_age(entry: IndexedBrief, item: PendingItem, today: dt.date | None) -> int | None:
+    """Days since the item was first reported, to ``today`` (None: to its brief's own as_of)."""
+    reference = entry.reference(today)
+    return (reference - item.since).days if item.since and reference else None
 
 
 def pending_board(entries: Iterable[IndexedBrief]) -> list[tuple[IndexedBrief, PendingItem]]:
@@ -82,13 +118,23 @@ def pending_board(entries: Iterable[IndexedBrief]) -> list[tuple[IndexedBrief, P
 @dataclass(frozen=True, slots=True)
 class AgendaHeading:
     label: str
+    past: bool = False
+    """Every stop under it had ended by today."""
 
 
-AgendaRow = AgendaHeading | tuple[IndexedBrief, StopItem]
+@dataclass(frozen=True, slots=True)
+class TodayLine:
+    """Where today falls among the stops: stops above it began before today, stops below it begin today or later."""
+
+    today: dt.date
 
 
-def agenda(entries: Iterable[IndexedBrief]) -> list[AgendaRow]:
-    """Every stop by date window, under a heading per week (Monday first); stops without dates at the end."""
+AgendaRow = AgendaHeading | TodayLine | tuple[IndexedBrief, StopItem]
+
+
+def agenda(entries: Iterable[IndexedBrief], today: dt.date | None = None) -> list[AgendaRow]:
+    """Every stop by date window, under a heading per week (Monday first), with a line where ``today`` falls;
+    stops without dates at the end."""
     dated: list[tuple[dt.date, IndexedBrief, StopItem]] = []
     undated: list[tuple[IndexedBrief, StopItem]] = []
     for entry in entries:
@@ -101,12 +147,23 @@ def agenda(entries: Iterable[IndexedBrief]) -> list[AgendaRow]:
     dated.sort(key=lambda row: (row[0], row[2].end or row[0], row[2].place))
     rows: list[AgendaRow] = []
     week: dt.date | None = None
+    line_due = today is not None
     for start, entry, stop in dated:
         monday = start - dt.timedelta(days=start.weekday())
+        due = line_due and today is not None and start >= today
+        if due and monday != week and today is not None and today < monday:
+            rows.append(TodayLine(today))  # today falls in a week with no stop: the line goes between weeks
+            line_due = due = False
         if monday != week:
             week = monday
-            rows.append(AgendaHeading(f"Week of {monday.day} {monday:%b %Y}"))
+            ended = today is not None and monday + dt.timedelta(days=6) < today
+            rows.append(AgendaHeading(f"Week of {monday.day} {monday:%b %Y}", ended))
+        if due and today is not None:
+            rows.append(TodayLine(today))
+            line_due = False
         rows.append((entry, stop))
+    if line_due and today is not None:
+        rows.append(TodayLine(today))
     if undated:
         rows.append(AgendaHeading("No dates reported"))
         undated.sort(key=lambda row: (row[0].as_of or dt.date.min, row[1].place))

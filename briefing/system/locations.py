@@ -38,6 +38,13 @@ def cache_dir() -> Path | None:
     return base / APP if base is not None else None
 
 
+def state_dir() -> Path | None:
+    """``$XDG_STATE_HOME/briefing``, else ``~/.local/state/briefing``: what the app remembers of its reader
+    (which version of each brief they last viewed)."""
+    base = _base("XDG_STATE_HOME", (".local", "state"))
+    return base / APP if base is not None else None
+
+
 def expand_user(name: str) -> Path:
     """``name`` with a leading ``~`` or ``~user`` expanded; ValueError, saying which, when it cannot be."""
     path = os.path.expanduser(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import threading
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -30,13 +31,25 @@ from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
 from briefing.system.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
-from briefing.ui.messages import CloseBrief, CopyText, EditFile, OpenBrief, OpenLink, ResolveConfirmation, StepBrief
+from briefing.ui.messages import (
+    BriefDrawn,
+    CloseBrief,
+    CopyText,
+    EditFile,
+    OpenBrief,
+    OpenLink,
+    ResolveConfirmation,
+    Seen,
+    StepBrief,
+)
 from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
     from briefing.library.index import Library
+    from briefing.library.read_state import ReadState
+    from briefing.session import LookBack
     from briefing.ui.screens.brief import BriefScreen
 
 POLL_SECONDS = 0.2
@@ -70,7 +83,13 @@ class BriefingApp(App[None]):
         library: Library | None = None,
         settings: Settings | None = None,
         theme: str | None = None,
+        since: str | None = None,
+        read_state: ReadState | None = None,
+        remember: bool = True,
     ) -> None:
+        """``since``: a git revision (or a date) to mark changes against, instead of what the reader last saw;
+        ``read_state``: where what the reader saw is kept (default: the state directory); without ``remember``,
+        nothing is marked or remembered."""
         super().__init__()
         self.settings = settings or Settings()
         self.warnings = list(self.settings.warnings)
@@ -81,6 +100,16 @@ class BriefingApp(App[None]):
         self.sequence: list[str] = []
         """In the library: the list the open brief was opened from, for [ and ]."""
         self.set_reactive(BriefingApp.today, self.session.today)
+        self.since = since
+        self.remember = remember
+        self._read_state = read_state
+        self._recording = threading.Lock()
+        self._recorded_up_to = 0
+        """The newest version handed to the read state (by its order of asking): an older one never overwrites it."""
+        self._asked = 0
+        self._look_back_for: Path | None = None
+        """The brief whose look-back has been taken: from then on, each version shown is recorded as seen."""
+        self._warned_read_state = False
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
@@ -126,6 +155,7 @@ class BriefingApp(App[None]):
         reads_as_of = self.session.today_override is None
         thresholds = Thresholds(**self.settings.ages)
         screen = BriefScreen(result, self.session.path, self.today, reads_as_of, thresholds)
+        screen.set_reactive(BriefScreen.changes, self.session.changes)
         return screen.data_bind(BriefingApp.today)
 
     def get_default_screen(self) -> Screen[None]:
@@ -135,7 +165,8 @@ class BriefingApp(App[None]):
             self.title = "briefing library"
             from briefing.present.ages import Thresholds
 
-            return LibraryScreen(self.library, self.session.today_override, Thresholds(**self.settings.ages))
+            thresholds = Thresholds(**self.settings.ages)
+            return LibraryScreen(self.library, self.session.today_override, thresholds, self.read_state(), self.since)
         if self.result.brief is None:
             from briefing.ui.screens.errors import ErrorScreen
 
@@ -200,8 +231,10 @@ class BriefingApp(App[None]):
         if reloaded.outcome is Outcome.LOADED:
             assert result.brief is not None
             self.title = result.brief.meta.title
+            if self._look_back_for == self.path:
+                self._record_seen()
             if isinstance(view, BriefScreen):
-                view.post_message(BriefScreen.Show(result))
+                view.post_message(BriefScreen.Show(result, self.session.changes))
             elif self.library is not None:
                 while self.screen is not view:
                     self.pop_screen()
@@ -227,12 +260,103 @@ class BriefingApp(App[None]):
             self.call_later(view.show_problems, problems)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and reload apply to an open brief: not offered over the library list."""
-        return action not in ("edit", "reload") or self._brief_view() is not None
+        """Edit and reload apply to an open brief: not offered over the library list, nor over a past version."""
+        if action not in ("edit", "reload"):
+            return True
+        return self._brief_view() is not None and not getattr(self.screen, "historic", None)
 
     def _brief_view(self) -> BriefView | None:
-        """The screen that shows the open brief (or its problems): the base one, or one opened from the library."""
-        return next((screen for screen in reversed(self.screen_stack) if isinstance(screen, BriefView)), None)
+        """The screen that shows the open brief (or its problems): the base one, or one opened from the library;
+        never a past version of it (from the history)."""
+        stack = reversed(self.screen_stack)
+        return next((screen for screen in stack if isinstance(screen, BriefView) and not screen.historic), None)
+
+    # -- what changed since the reader last looked ---------------------------------------------------------------
+
+    def read_state(self) -> ReadState | None:
+        """Where what the reader has seen is kept; None when nothing is to be remembered."""
+        if not self.remember:
+            return None
+        if self._read_state is None:
+            from briefing.library.read_state import ReadState
+
+            self._read_state = ReadState.default()
+        return self._read_state
+
+    @on(BriefDrawn)
+    def _brief_drawn(self) -> None:
+        self.look_back()
+
+    @on(Seen)
+    def _seen(self, message: Seen) -> None:
+        from briefing.ui.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.mark_seen(message.path)
+
+    def look_back(self) -> None:
+        """Find what the open brief's changes are marked against (in a thread), then mark them and record the
+        version shown as seen. Called once the brief is drawn, so the first paint never waits for it."""
+        brief = self.session.brief
+        if brief is None or not self.remember or self._look_back_for == self.path:
+            return
+        self._look_back_for = None
+        self._find_look_back(self.path, brief)
+
+    @work(thread=True, group="look-back")
+    def _find_look_back(self, path: Path, shown: Any) -> None:
+        from briefing.library.read_state import ReadStateError
+        from briefing.session import LookBack, find_look_back
+        from briefing.system.git import GitError
+
+        try:
+            found = find_look_back(path, shown, self.read_state(), self.since)
+        except (GitError, ReadStateError) as error:
+            where = f"since {self.since}" if self.since else "since you last looked"
+            self.call_from_thread(self._warn_once, f"Changes {where} are not marked: {error}")
+            found = LookBack(None)
+        self.call_from_thread(self._looked_back, path, found)
+
+    def _looked_back(self, path: Path, found: LookBack) -> None:
+        if not self.session.looked_back(path, found):
+            return  # another brief is open now
+        self._look_back_for = path
+        self._record_seen()
+        view = self._brief_view()
+        from briefing.ui.screens.brief import BriefScreen
+
+        if isinstance(view, BriefScreen):
+            view.changes = self.session.changes
+
+    def _record_seen(self) -> None:
+        """Record the version shown as seen by the reader (in a thread, in the order asked)."""
+        seen = self.session.seen_now()
+        read_state = self.read_state()
+        if seen is None or read_state is None:
+            return
+        self._asked += 1
+        self._record(read_state, seen, self._asked)
+
+    @work(thread=True, group="read-state")
+    def _record(self, read_state: ReadState, seen: tuple[Path, str, bytes], order: int) -> None:
+        from briefing.library.read_state import ReadStateError
+
+        with self._recording:
+            if order < self._recorded_up_to:
+                return
+            self._recorded_up_to = order
+            try:
+                read_state.record(*seen)
+            except ReadStateError as error:
+                self.call_from_thread(self._warn_once, f"What you have read is not remembered: {error}")
+                return
+        self.call_from_thread(self.post_message, Seen(str(seen[0])))
+
+    def _warn_once(self, message: str) -> None:
+        if not self._warned_read_state:
+            self._warned_read_state = True
+            self.notify(message, severity="warning", markup=False, timeout=8)
 
     @on(OpenBrief)
     def open_brief(self, message: OpenBrief) -> None:
@@ -242,6 +366,7 @@ class BriefingApp(App[None]):
         if message.sequence is not None:
             self.sequence = message.sequence
         result = self.session.open(Path(message.path))
+        self._look_back_for = None
         self.today = self.session.today
         if result.brief is None:
             self.push_screen(ErrorScreen(self.path, result.problems))

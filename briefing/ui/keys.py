@@ -65,6 +65,10 @@ BRIEF_BINDINGS: list[Binding] = [
             id="brief.previous", tooltip="In the library: the previous brief of the list"),
     Binding("right_square_bracket", "step(1)", "Next brief", show=False, key_display="]", id="brief.next",
             tooltip="In the library: the next brief of the list"),
+    Binding("w", "changes", "What changed", show=False, id="brief.changes",
+            tooltip="What changed since you last looked (or since --since), a line each; enter goes to the item"),
+    Binding("h", "history", "History", id="brief.history",
+            tooltip="The brief's history in git: every commit that changed it; enter shows the brief as it was"),
 ]  # fmt: skip
 
 MOVE_BINDINGS: list[Binding] = [
@@ -113,6 +117,12 @@ FIND_BINDINGS: list[Binding] = [
 ]
 RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel", tooltip="Cancel")]
 EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Cancel")]
+CHANGES_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="changes.back", tooltip="Back")]
+HISTORY_BINDINGS: list[Binding] = [
+    Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief"),
+    Binding("j", "cursor_down", "Down", show=False, id="history.down", tooltip="Down"),
+    Binding("k", "cursor_up", "Up", show=False, id="history.up", tooltip="Up"),
+]
 LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back")]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 
@@ -121,11 +131,15 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("p", "view('pending')", "Pending", id="library.pending",
             tooltip="The pending board: every pending confirmation of the library, oldest first"),
     Binding("a", "view('agenda')", "Agenda", id="library.agenda",
-            tooltip="The agenda: every stop by date window, a heading per week"),
+            tooltip="The agenda: every stop by date window, a heading per week, opened at today"),
+    Binding("t", "today", "Today", show=False, id="library.today",
+            tooltip="The agenda at today: the today line near the top, the cursor on the next stop"),
     Binding("slash", "filter", "Filter", key_display="/", id="library.filter",
             tooltip="Filter as you type, over title, tags, category, summary and body"),
     Binding("s", "sort", "Sort", id="library.sort",
-            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest, stalest"),
+            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest, stalest, changed"),
+    Binding("M", "mark_all_seen", "Mark all read", show=False, id="library.mark_all_read",
+            tooltip="Mark every new or updated brief as read (● new, ◆ updated since you last looked)"),
     Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter",
             tooltip="Clear the filter"),
 ]  # fmt: skip
@@ -143,7 +157,7 @@ ROW_BINDINGS: list[Binding] = [
 ALL_BINDINGS: tuple[list[Binding], ...] = (
     APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
     DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
-    LINK_PICKER_BINDINGS, LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS,
+    LINK_PICKER_BINDINGS, LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS, CHANGES_BINDINGS, HISTORY_BINDINGS,
 )  # fmt: skip
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""

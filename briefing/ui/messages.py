@@ -68,3 +68,17 @@ class ResolveConfirmation(Message):
         super().__init__()
         self.confirmation = confirmation
         self.status = status
+
+
+class Seen(Message):
+    """The reader has now seen the brief at ``path`` as it is (the read state says so): it is no longer new or
+    updated in the library."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+
+class BriefDrawn(Message):
+    """The brief's first screen is whole: slower work about it (what changed since the reader last looked) may
+    begin without delaying it."""

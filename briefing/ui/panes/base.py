@@ -9,6 +9,7 @@ from typing import Literal, cast
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -16,12 +17,26 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.format.diff import Change, Changes, Kind
 from briefing.format.model import Brief
 from briefing.present.sections import Section
 from briefing.ui.keys import LIST_BINDINGS
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
+
+
+BADGE_STYLE = {Kind.ADDED: "bold $text-success", Kind.CHANGED: "bold $text-accent", Kind.REMOVED: "bold $text-error"}
+BADGE_WORDS = {Kind.ADDED: "● new", Kind.CHANGED: "◆ changed", Kind.REMOVED: "✘ gone now"}
+"""On the version shown: new or changed since the reader last looked; on a past version, gone or changed since."""
+
+
+def badge(change: Change | None, older_shown: bool = False) -> Content:
+    """``● new`` or ``◆ changed`` and a space, for an item the reader has not seen as it is; ``◆ changed`` or
+    ``✘ gone now`` on a past version; empty for others."""
+    if change is None or change.kind is (Kind.ADDED if older_shown else Kind.REMOVED):
+        return Content()
+    return Content.assemble((BADGE_WORDS[change.kind], BADGE_STYLE[change.kind]), "  ")
 
 
 def marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
@@ -142,15 +157,28 @@ class ItemList(OptionList):
 
 
 class Pane(Vertical):
-    """A section of the brief: a border titled with its number and name."""
+    """A section of the brief: a border titled with its number and name; items new or changed since the reader
+    last looked carry a badge."""
 
     SECTION = ""
+
+    changes: reactive[Changes] = reactive(Changes, init=False)
+    """What changed since the reader last looked (or since a revision): bound to the screen's."""
 
     def __init__(self, brief: Brief) -> None:
         super().__init__(id=self.SECTION, classes="pane")
         self.brief = brief
         section = Section(self.SECTION)
         self.border_title = Content.assemble((f" {section.number} ", "bold"), f"{section.label} ")
+
+    def watch_changes(self) -> None:
+        self.redraw_items()
+
+    def redraw_items(self) -> None:
+        """Draw the items again in place (a new today, new marks), the cursor where it was."""
+        if self.is_mounted:
+            for items in self.query(ItemList):
+                items.replace_items(self.prompts(), items.highlighted)
 
     def item_key(self, brief: Brief, index: int) -> object:
         """What identifies item ``index`` across versions of the brief: its position, unless it has an id."""
@@ -162,20 +190,29 @@ class Pane(Vertical):
         index = items.first().item_index if items else None
         return None if index is None else self.item_key(self.brief, index)
 
-    def prompts(self) -> list[Content]:
+    def item_prompts(self) -> list[Content]:
         """One prompt per item of this pane's section."""
         return []
+
+    def prompts(self) -> list[Content]:
+        """The items' prompts, each after its badge when it is new or changed."""
+        prompts = self.item_prompts()
+        if not self.changes:
+            return prompts
+        older = self.changes.shown_is_older
+        return [Content.assemble(badge(self.changes.of(self.SECTION, i), older), p) for i, p in enumerate(prompts)]
 
     async def show_brief(self, brief: Brief) -> None:
         """Show a new version of the brief, keeping the cursor on the same item where it still exists."""
         cursor = self.cursor()
         self.brief = brief
-        keys = [self.item_key(brief, index) for index in range(len(self.prompts()))]
+        prompts = self.prompts()
+        keys = [self.item_key(brief, index) for index in range(len(prompts))]
         if cursor in keys:
             highlighted: int | None = keys.index(cursor)
         else:
             highlighted = cursor if isinstance(cursor, int) else 0
-        self.query_one(ItemList).replace_items(self.prompts(), highlighted)
+        self.query_one(ItemList).replace_items(prompts, highlighted)
 
     @property
     def focus_target(self) -> Widget:

@@ -68,8 +68,11 @@ class ConfirmationsPane(Pane):
         self.thresholds = thresholds or Thresholds()
 
     def watch_today(self) -> None:
-        if self.is_mounted:
-            self.query_one(ItemList).replace_items(self.prompts(), self.query_one(ItemList).highlighted)
+        self.redraw_items()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A past version of the brief (from the history) is read-only."""
+        return not (action in ("resolve", "reopen") and getattr(self.screen, "historic", None))
 
     def item_key(self, brief: Brief, index: int) -> object:
         return brief.confirmations[index].id
@@ -92,7 +95,7 @@ class ConfirmationsPane(Pane):
             return
         self.post_message(ResolveConfirmation(item, ConfirmationStatus.PENDING))
 
-    def prompts(self) -> list[Content]:
+    def item_prompts(self) -> list[Content]:
         brief = self.brief
         self.border_subtitle = (
             f" {len(brief.pending)} pending of {len(brief.confirmations)} " if brief.confirmations else ""

@@ -1,12 +1,18 @@
-"""Pane 4: the planned stops in travel order, with their windows and what they wait on."""
+"""Pane 4: the planned stops in travel order, with their windows, what they wait on, and where each stands
+relative to today (past, now, next, or passed while still unconfirmed)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.reactive import reactive
 
 from briefing.format.model import Brief, Stop, StopStatus
+from briefing.present.timing import PASSED_UNCONFIRMED, Phase, brief_next_index, phase, stop_flagged, tag
 from briefing.present.wording import place, stop_window
+from briefing.session import NO_DATE
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.confirmations import status_words
 
@@ -18,12 +24,26 @@ STOP_STATUS_STYLE = {
     StopStatus.CANCELLED: "$error strike",
     StopStatus.COMPLETED: "dim",
 }
+PHASE_STYLE = {Phase.PAST: "dim", Phase.CURRENT: "bold $text-success", Phase.UPCOMING: "", Phase.UNDATED: ""}
+NEXT_STYLE = "bold $text-accent"
+FLAG_STYLE = "bold $text-error"
 
 
-def stop_prompt(number: int, stop: Stop, brief: Brief) -> Content:
-    parts: list[str | Content | tuple[str, str]] = [(f"{number}. ", "$accent bold"), (place(stop), "bold")]
+def stop_prompt(number: int, stop: Stop, brief: Brief, today: dt.date | None = None, is_next: bool = False) -> Content:
+    """A stop as the itinerary lists it; with ``today``, where it stands (past, now, next, flagged)."""
+    when = phase(stop.start, stop.end, today) if today is not None else Phase.UNDATED
+    flagged = today is not None and stop_flagged(brief, stop, today)
+    past = when is Phase.PAST and not flagged
+    parts: list[str | Content | tuple[str, str]] = [
+        (f"{number}. ", "dim bold" if past else "$accent bold"), (place(stop), "bold dim" if past else "bold")
+    ]  # fmt: skip
+    if today is not None:
+        words = tag(stop.start, stop.end, today, is_next, flagged)
+        if words:
+            style = FLAG_STYLE if flagged else NEXT_STYLE if is_next else PHASE_STYLE[when] or "dim"
+            parts += ["  ", (words, style)]
     window = stop_window(stop)
-    parts += ["\n", (window or "dates not reported", "bold" if window else "dim italic")]
+    parts += ["\n", (window or "dates not reported", ("dim" if past else "bold") if window else "dim italic")]
     if stop.when:
         parts += [("  “", "dim"), stop.when, ("”", "dim")]
     parts.append("\n")
@@ -43,8 +63,25 @@ def stop_prompt(number: int, stop: Stop, brief: Brief) -> Content:
 class ItineraryPane(Pane):
     SECTION = "itinerary"
 
-    def prompts(self) -> list[Content]:
-        return [stop_prompt(number, stop, self.brief) for number, stop in enumerate(self.brief.itinerary, 1)]
+    today: reactive[dt.date] = reactive(NO_DATE, init=False)
+    """Stops are past, now or upcoming relative to this: bound to the screen's today."""
+
+    def __init__(self, brief: Brief, today: dt.date | None = None) -> None:
+        super().__init__(brief)
+        self.set_reactive(ItineraryPane.today, today or brief.meta.as_of)
+
+    def watch_today(self) -> None:
+        self.redraw_items()
+
+    def item_prompts(self) -> list[Content]:
+        today = self.today
+        following = brief_next_index(self.brief.itinerary, today)
+        flagged = sum(stop_flagged(self.brief, stop, today) for stop in self.brief.itinerary)
+        self.border_subtitle = f" ‼ {flagged} {PASSED_UNCONFIRMED} " if flagged else ""
+        return [
+            stop_prompt(number, stop, self.brief, today, number - 1 == following)
+            for number, stop in enumerate(self.brief.itinerary, 1)
+        ]
 
     def compose(self) -> ComposeResult:
         yield ItemList(self.prompts(), "No itinerary.")

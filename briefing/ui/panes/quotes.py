@@ -22,7 +22,7 @@ def quote_prompt(quote: Quote) -> Content:
 class QuotesPane(Pane):
     SECTION = "quotes"
 
-    def prompts(self) -> list[Content]:
+    def item_prompts(self) -> list[Content]:
         return [quote_prompt(quote) for quote in self.brief.quotes]
 
     def compose(self) -> ComposeResult:

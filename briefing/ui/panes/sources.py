@@ -32,7 +32,7 @@ class SourcesPane(Pane):
     def item_key(self, brief: Brief, index: int) -> object:
         return brief.sources[index].id
 
-    def prompts(self) -> list[Content]:
+    def item_prompts(self) -> list[Content]:
         return [source_prompt(source) for source in self.brief.sources]
 
     def compose(self) -> ComposeResult:

@@ -26,7 +26,7 @@ from briefing.format.model import Brief
 from briefing.present.ages import Thresholds, ago, is_stale
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
-from briefing.ui.panes.base import Pane, marked
+from briefing.ui.panes.base import Pane, badge, marked
 
 
 class SummaryScroll(VerticalScroll):
@@ -164,6 +164,8 @@ class SummaryPane(Pane):
     def __init__(self, brief: Brief, today: dt.date | None = None, thresholds: Thresholds | None = None) -> None:
         super().__init__(brief)
         self.body_shown = False
+        self._pattern: re.Pattern[str] | None = None
+        """What find marks, so that drawing the parts again for another reason keeps the marks."""
         self.set_reactive(SummaryPane.today, today)
         self.thresholds = thresholds or Thresholds()
 
@@ -248,15 +250,48 @@ class SummaryPane(Pane):
                 await self.query_one(SummaryScroll).mount(self._body())
 
     def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return marked(Content(self.brief.meta.title), pattern)
+        return Content.assemble(badge(self.changes.part("brief", "title"), self.changes.shown_is_older),
+                                marked(Content(self.brief.meta.title), pattern))  # fmt: skip
 
     def _points(self, pattern: re.Pattern[str] | None = None) -> list[Content]:
-        return [marked(Content(point), pattern) for point in self.brief.summary.key_points]
+        return [
+            Content.assemble(
+                badge(self.changes.of("summary", index), self.changes.shown_is_older), marked(Content(point), pattern)
+            )
+            for index, point in enumerate(self.brief.summary.key_points)
+        ]
 
     def _bluf(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return marked(Content.assemble(("BLUF  ", "bold $accent"), self.brief.summary.bluf), pattern)
+        return Content.assemble(
+            ("BLUF  ", "bold $accent"),
+            badge(self.changes.part("summary", "bluf"), self.changes.shown_is_older),
+            marked(Content(self.brief.summary.bluf), pattern),
+        )
+
+    def _changes_line(self) -> Content:
+        from briefing.present.changes import summary_words
+
+        return Content.assemble(("◆ ", "bold $text-accent"), (summary_words(self.changes), "$text-accent"),
+                                (f"  {self.changes.since} · w lists them", "dim"))  # fmt: skip
+
+    def watch_changes(self) -> None:
+        if not self.is_mounted:
+            return
+        self._pattern_redraw()
+        lines = self.query("#changes-line")
+        if lines:
+            line = lines.first(Static)
+            line.update(self._changes_line())
+            line.display = bool(self.changes)
+        elif self.changes:
+            line = Static(self._changes_line(), id="changes-line", classes="changes")
+            self.query_one(SummaryScroll).mount(line, after=self.query_one(".meta"))
+
+    def _pattern_redraw(self) -> None:
+        self.mark(self._pattern)
 
     def mark(self, pattern: re.Pattern[str] | None) -> None:
+        self._pattern = pattern
         self.query_one("#part-0", Static).update(self._title(pattern))
         self.query_one("#part-1", Static).update(self._bluf(pattern))
         for points in self.query(Bullets):

@@ -11,6 +11,9 @@ from briefing.ui.messages import CloseBrief, EditFile, StepBrief
 class BriefView(Screen[None]):
     """A screen of the open brief: esc goes back to the library, [ and ] step through it, e edits the file."""
 
+    historic: str | None = None
+    """The name of the past version shown, when it is one (read-only, from the history); None: the file as it is."""
+
     def edit_line(self) -> int | None:
         """The line of the file that holds what the cursor is on; None: the top."""
         return None

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList
 
+from briefing.format.diff import Changes, Kind
 from briefing.format.load import LoadResult
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief, Problem
@@ -34,7 +35,7 @@ from briefing.present.sections import Section
 from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS
-from briefing.ui.messages import CopyText, OpenLink
+from briefing.ui.messages import BriefDrawn, CopyText, OpenLink
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -44,6 +45,7 @@ from briefing.ui.widgets.section_bar import SectionBar
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from briefing.library.history import History, Revision
     from briefing.present.outline import Entry
     from briefing.ui.widgets.find import FindBar
 
@@ -104,14 +106,18 @@ class BriefScreen(BriefView):
     section: reactive[str] = reactive("summary", init=False)
     today: reactive[dt.date] = reactive(NO_DATE, init=False)
     """The reference date for ages: the App's, bound (data_bind), so it follows a new as_of or --today."""
+    changes: reactive[Changes] = reactive(Changes, init=False)
+    """What changed since the reader last looked (or since a revision): set by the App with each version it
+    hands over, and when it has found what the reader last saw; the panes are bound to it."""
 
     class Show(Message):
-        """A new good version of the file to show. Versions that arrive while one is drawn wait, and only the
-        newest of those waiting is drawn."""
+        """A new good version of the file to show, and its changes. Versions that arrive while one is drawn wait,
+        and only the newest of those waiting is drawn."""
 
-        def __init__(self, result: LoadResult) -> None:
+        def __init__(self, result: LoadResult, changes: Changes) -> None:
             super().__init__()
             self.result = result
+            self.changes = changes
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, BriefScreen.Show)
@@ -123,8 +129,12 @@ class BriefScreen(BriefView):
         today: dt.date,
         reads_as_of: bool = True,
         thresholds: Thresholds | None = None,
+        historic: str | None = None,
     ) -> None:
+        """``historic``: the name of the past version shown (``a1b2c3d, 17 Jun 2024``): read-only, over the
+        history, and not followed as the file changes."""
         super().__init__()
+        self.historic = historic
         self.thresholds = thresholds or Thresholds()
         self.reads_as_of = reads_as_of
         """True when ages count to the brief's own as_of (--today as-of), not to a date given for today."""
@@ -160,7 +170,7 @@ class BriefScreen(BriefView):
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
-                yield SummaryPane(self.brief, self._given_today(), self.thresholds)
+                yield SummaryPane(self.brief, self._given_today(), self.thresholds).data_bind(BriefScreen.changes)
             # Quotes and sources: in two columns, shown in the left one's place.
             yield Vertical(id="middle")
             yield Vertical(id="right")
@@ -185,6 +195,7 @@ class BriefScreen(BriefView):
             await self._draw(self.brief)
         finally:
             self.drawing = False
+        self.changes = message.changes
 
     async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
@@ -241,15 +252,18 @@ class BriefScreen(BriefView):
 
         await self.query_one(SummaryPane).mount_key_points()
         middle, right = self.query_one("#middle"), self.query_one("#right")
-        await middle.mount_all([QuotesPane(self.brief), SourcesPane(self.brief)])
-        confirmations = ConfirmationsPane(self.brief, self.today, self.thresholds).data_bind(BriefScreen.today)
-        await right.mount_all([confirmations, ItineraryPane(self.brief)])
+        marks = BriefScreen.changes
+        await middle.mount_all([QuotesPane(self.brief).data_bind(marks), SourcesPane(self.brief).data_bind(marks)])
+        confirmations = ConfirmationsPane(self.brief, self.today, self.thresholds).data_bind(BriefScreen.today, marks)
+        itinerary = ItineraryPane(self.brief, self.today).data_bind(BriefScreen.today, marks)
+        await right.mount_all([confirmations, itinerary])
         find_bar = FindBar()
         await self.mount_all([find_bar, Footer(compact=True)])
         # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
         self.watch(find_bar, "value", self._find_to, init=False)
         self._arrange()
         self.call_later(self.query_one(SummaryPane).mount_body)
+        self.call_later(self.post_message, BriefDrawn())
         self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
 
     def _measure_hidden_lists(self) -> None:
@@ -316,8 +330,16 @@ class BriefScreen(BriefView):
     def _update_bar(self) -> None:
         short = self.columns == 1
         reference = wording.reference(None if self.reads_as_of else self.today, self.today, short)
+        if self.historic is not None:
+            reference = f"{self.historic} · read only" if short else f"as it was at {self.historic} · read only"
+        unshown = Kind.ADDED if self.changes.shown_is_older else Kind.REMOVED
+        changed = {Section.SUMMARY if change.section == "brief" else Section(change.section)
+                   for change in self.changes.items if change.kind is not unshown}  # fmt: skip
         for bar in self.query(SectionBar):
-            bar.show(self.section, self._visible_sections(), self.matches.status(), reference)
+            bar.show(self.section, self._visible_sections(), self.matches.status(), reference, changed)
+
+    def watch_changes(self) -> None:
+        self._update_bar()
 
     def watch_today(self) -> None:
         self._update_bar()
@@ -384,6 +406,12 @@ class BriefScreen(BriefView):
         if shown is None:
             return
         heading, rows, line = shown
+        change = self.changes.of(section, index)
+        if change is not None:
+            from briefing.present.changes import before_words
+
+            since = self.changes.since
+            rows.insert(0, (since[:1].upper() + since[1:], Content.styled(before_words(change), "bold $text-accent")))
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
         self.app.push_screen(DetailScreen(heading, rows, where, text, link))
@@ -474,11 +502,67 @@ class BriefScreen(BriefView):
         self.show_section(self._focus_before_find)
 
     def action_back(self) -> None:
-        """esc: clear find's highlights; with none, back to the library (when there is one)."""
+        """esc: clear find's highlights; with none, back to the library (when there is one), or from a past
+        version to the history."""
         if self.matches.query:
             self.action_clear_find()
+        elif self.historic is not None:
+            self.dismiss()
         else:
             self.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A past version is read-only: nothing edits it, and it has no history or neighbours of its own."""
+        return not (self.historic is not None and action in ("edit", "step", "history", "resolve", "reopen"))
+
+    def action_changes(self) -> None:
+        from briefing.ui.dialogs.changes import ChangesList
+
+        if not self.changes:
+            since = self.changes.since or "since you last looked"
+            self.notify(f"Nothing has changed {since}.", markup=False)
+            return
+        self.app.push_screen(ChangesList(self.changes), self._go_to_change)
+
+    def _go_to_change(self, where: tuple[str, int | None] | None) -> None:
+        if where is not None:
+            self.show_section(*where)
+
+    def action_history(self) -> None:
+        self.notify("Reading the history…", markup=False, timeout=2)
+        self._read_history()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self) -> None:
+        from briefing.library.history import history
+        from briefing.system.git import GitError
+
+        try:
+            found = history(self.path)
+        except GitError as error:
+            self.app.call_from_thread(self.notify, f"No history: {error}.", severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self._show_history, found)
+
+    def _show_history(self, found: History) -> None:
+        from briefing.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(found, self._open_revision))
+
+    def _open_revision(self, revision: Revision) -> None:
+        """The brief as ``revision`` left it, over the history, marked with what has changed since."""
+        from dataclasses import replace
+
+        from briefing.format.diff import compare
+        from briefing.ui.screens.history import revision_label
+
+        if revision.after is None or revision.after.brief is None:
+            return
+        label = revision_label(revision)
+        screen = BriefScreen(revision.after, self.path, self.today, self.reads_as_of, self.thresholds, label)
+        changes = compare(revision.after.brief, self.whole)
+        screen.set_reactive(BriefScreen.changes, replace(changes, since="since then", shown_is_older=True))
+        self.app.push_screen(screen)
 
     def action_clear_find(self) -> None:
         if not self.matches.query:

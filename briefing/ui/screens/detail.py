@@ -73,7 +73,29 @@ def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[
     ]
 
 
-def stop_rows(stop: Stop, brief: Brief) -> list[Row]:
+def _standing(stop: Stop, brief: Brief, today: dt.date) -> Content | None:
+    """Where the stop stands on ``today``: ``past: ended 23 Jun 2024, 5 months ago``, ``now``, ``in 5 days``;
+    flagged when it passed while still planned and unconfirmed."""
+    from briefing.present.ages import ago
+    from briefing.present.timing import PASSED_UNCONFIRMED, Phase, bounds, phase, stop_flagged
+
+    window = bounds(stop.start, stop.end)
+    if window is None:
+        return None
+    first, last = window
+    when = phase(stop.start, stop.end, today)
+    if when is Phase.PAST:
+        ended = f"ended {day(last)}, {ago(last, today)}"
+        if stop_flagged(brief, stop, today):
+            still = f": {ended}, still {stop.status.value}, and what it waits on is still pending"
+            return Content.assemble((f"‼ {PASSED_UNCONFIRMED}", "bold $text-error"), still)
+        return Content(f"past: {ended}")
+    if when is Phase.CURRENT:
+        return Content.assemble(("● now", "bold $text-success"), f": {day(first)} to {day(last)}")
+    return Content(f"upcoming: begins {ago(first, today)}")
+
+
+def stop_rows(stop: Stop, brief: Brief, today: dt.date | None = None) -> list[Row]:
     waited = brief.confirmation(stop.confirmation) if stop.confirmation else None
     waits_on: Content | str | None = stop.confirmation
     if waited:
@@ -85,6 +107,7 @@ def stop_rows(stop: Stop, brief: Brief) -> list[Row]:
         ("Place", Content.styled(place(stop), "bold")),
         ("As reported", f"“{stop.when}”" if stop.when else None),
         ("Window", _window_words(stop)),
+        ("On " + day(today) if today else "Today", _standing(stop, brief, today) if today else None),
         ("Certainty", stop.certainty.words if stop.certainty else None),
         ("Status", stop.status.value),
         ("Purpose", stop.purpose),
@@ -164,7 +187,7 @@ def detail_of(brief: Brief, section: Section, index: int, today: dt.date) -> tup
         return section.item, confirmation_rows(confirmation, brief, today), confirmation.line
     if section is Section.ITINERARY:
         stop = brief.itinerary[index]
-        return f"{section.item} {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief), stop.line
+        return f"{section.item} {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief, today), stop.line
     if section is Section.SOURCES:
         source = brief.sources[index]
         return section.item, source_rows(source), source.line

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
@@ -32,23 +32,31 @@ from textual.widgets import Footer, Input
 from briefing.format.model import Certainty
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
+from briefing.library.marks import Mark
 from briefing.library.views import (
     ORDERS,
     AgendaHeading,
+    Reading,
+    TodayLine,
     agenda,
     arrange,
     is_stale,
     library_today,
     matching,
+    pending_age,
     pending_board,
 )
 from briefing.present.ages import Thresholds
+from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
 from briefing.ui.palette import Target, highlight, library_targets
 from briefing.ui.widgets.rowlist import RowList, cell
+
+if TYPE_CHECKING:
+    from briefing.library.read_state import ReadState
 
 REFRESH_SECONDS = 2.0
 """How often the library is checked for files added, changed or removed, at the most."""
@@ -57,11 +65,13 @@ REFRESH_SHARE = 0.02
 check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
 COLUMN_WIDTHS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
     # Under 100 columns, up to 140, and wider. -1: the column that takes what is left; 0: left out.
-    "library": ((11, -1, 0, 0, 7, 26), (11, -1, 14, 20, 7, 26), (11, -1, 16, 26, 7, 32)),
+    "library": ((1, 11, -1, 0, 0, 7, 26), (1, 11, -1, 14, 20, 7, 26), (1, 11, -1, 16, 26, 7, 32)),
     "pending": ((11, 9, -1, 0, 24), (11, 9, -1, 24, 30), (11, 9, -1, 30, 40)),
     "agenda": ((20, -1, 0, 0, 24), (20, -1, 22, 20, 34), (20, 32, 22, 26, -1)),
 }
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
+TODAY_CONTEXT_ROWS = 3
+"""Rows of the agenda shown above the today line when it opens: the last stops before today."""
 
 
 def _stop_window(stop: StopItem) -> str:
@@ -100,10 +110,23 @@ class LibraryScreen(Screen[None]):
     COMMANDS = {_library_commands}
     BINDINGS = [*LIBRARY_BINDINGS]
 
-    def __init__(self, library: Library, today: dt.date | None = None, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        today: dt.date | None = None,
+        thresholds: Thresholds | None = None,
+        read_state: ReadState | None = None,
+        since: str | None = None,
+    ) -> None:
+        """``read_state``: what the reader has seen, for the new and updated marks (None: no marks); ``since``: a
+        git revision to mark them against instead."""
         super().__init__()
         self.library = library
         self.today = today
+        self.read_state = read_state
+        self.since = since
+        self.marks: dict[str, Mark] = {}
+        """Briefs new or updated since the reader last looked (or since the revision), by path."""
         self.thresholds = thresholds or Thresholds()
         """When a brief that waits on confirmations is stale (⚠ beside its pending count)."""
         self.view = "library"
@@ -116,6 +139,7 @@ class LibraryScreen(Screen[None]):
         self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
         self._boards: dict[str, list[Any]] = {}
         self._bad_count: tuple[object, int] | None = None
+        self._warned = False
         self.palette_targets: tuple[object, list[Any]] | None = None
         """The palette's entries, kept while the index they came from is current."""
 
@@ -168,23 +192,48 @@ class LibraryScreen(Screen[None]):
                 shown_at = time.monotonic()
                 self.app.call_from_thread(self._batch, dict(fresh))
         self.app.call_from_thread(self._indexed)
-        self.app.call_from_thread(self._changed, self._derive(palette=True))
+        self.app.call_from_thread(self._changed, self._derive(palette=True, marks=self._find_marks()))
 
     def _report_progress(self, done: int, total: int) -> None:
         self.app.call_from_thread(self._progress, done, total)
 
-    def _derive(self, palette: bool = False) -> dict[str, Any]:
+    def _find_marks(self) -> dict[str, Mark] | None:
+        """In a worker: which briefs are new or updated; None (and a message, once) when that cannot be known."""
+        from briefing.library.marks import since_last_looked, since_revision
+        from briefing.library.read_state import ReadStateError
+        from briefing.system.git import GitError
+
+        try:
+            if self.since is not None:
+                return since_revision(self.library.entries.values(), self.library.roots, self.since)
+            if self.read_state is not None:
+                return since_last_looked(self.library.entries.values(), self.read_state, self.library.key)
+        except (GitError, ReadStateError) as error:
+            where = f"since {self.since}" if self.since else "since you last looked"
+            self.app.call_from_thread(self._warn_once, f"Briefs new or updated {where} are not marked: {error}")
+        return None
+
+    def _warn_once(self, message: str) -> None:
+        if not self._warned:
+            self._warned = True
+            self.notify(message, severity="warning", markup=False, timeout=8)
+
+    def _derive(self, palette: bool = False, marks: dict[str, Mark] | None = None) -> dict[str, Any]:
         """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing.
 
         With ``palette``, the palette's entries too: done once, after the first index, since on ten thousand
         briefs they take as long again as the rest; after a change the palette builds them when it opens.
+        ``marks``: the new and updated briefs, found afresh (None: keep the marks there are).
         """
         entries = list(self.library.entries.values())
+        newest = library_today(entries)
+        reading = Reading(self.today, marks if marks is not None else self.marks)
         derived = {
             "entries": self.library.entries,
-            "sorted": {0: arrange(entries, 0)},
-            "boards": {"pending": pending_board(entries), "agenda": agenda(entries)},
-            "today": library_today(entries),
+            "marks": reading.marks,
+            "sorted": {0: arrange(entries, 0, reading=reading)},
+            "boards": {"pending": pending_board(entries), "agenda": agenda(entries, self.today or newest)},
+            "today": newest,
         }
         if palette:
             derived["palette"] = library_targets(entries, VIEW_TITLES)
@@ -209,6 +258,7 @@ class LibraryScreen(Screen[None]):
         self._sorted = derived["sorted"] if derived else {}
         self._boards = derived["boards"] if derived else {}
         if derived:
+            self.marks = derived["marks"]
             self._library_today = derived["today"]
             if "palette" in derived:
                 self.palette_targets = (derived["entries"], derived["palette"])
@@ -226,7 +276,7 @@ class LibraryScreen(Screen[None]):
             if self.indexing is None:
                 changed, gone = self.library.refresh()
                 if changed or gone:
-                    self.app.call_from_thread(self._changed, self._derive())
+                    self.app.call_from_thread(self._changed, self._derive(marks=self._find_marks()))
         finally:
             delay = max(REFRESH_SECONDS, (time.perf_counter() - started) / REFRESH_SHARE)
             with contextlib.suppress(RuntimeError):  # the app is closing
@@ -253,7 +303,7 @@ class LibraryScreen(Screen[None]):
     def _arranged(self) -> list[IndexedBrief]:
         """The list in the current order, filtered; each order is sorted once, and typing narrows what it had."""
         if self.order not in self._sorted:
-            self._sorted[self.order] = arrange(self.library.entries.values(), self.order)
+            self._sorted[self.order] = arrange(self.library.entries.values(), self.order, reading=self.reading)
         ordered = self._sorted[self.order]
         if not self.query_text.split():
             self._filtered = None
@@ -270,9 +320,60 @@ class LibraryScreen(Screen[None]):
     def _board(self, view: str) -> list[Any]:
         if view not in self._boards:
             entries = self.library.entries.values()
-            self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries)
             self._library_today = library_today(entries)
+            self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries, self.agenda_today)
         return self._boards[view]
+
+    @property
+    def reading(self) -> Reading:
+        return Reading(self.today, self.marks)
+
+    def mark_seen(self, path: str) -> None:
+        """The reader has seen the brief at ``path`` as it is: no longer new or updated. The list keeps its order
+        (in "changed first", the next changed brief stays where it was), and loses the mark."""
+        if self.marks.pop(path, None) is not None:
+            self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        self._rows().forget_drawn()
+        self._rows().refresh()
+        self._update_status()
+
+    def action_mark_all_seen(self) -> None:
+        if self.since is not None:
+            self.notify(f"Marks are since {self.since}: they stay until you open the library without --since.",
+                        markup=False)  # fmt: skip
+            return
+        if not self.marks:
+            self.notify("Nothing is new or updated.", markup=False)
+            return
+        self._mark_all_seen(dict(self.marks))
+
+    @work(thread=True, group="read-state")
+    def _mark_all_seen(self, marks: dict[str, Mark]) -> None:
+        from briefing.library.marks import mark_all_seen
+        from briefing.library.read_state import ReadStateError
+
+        if self.read_state is None:
+            return
+        try:
+            count = mark_all_seen(self.library.entries.values(), marks, self.read_state)
+        except ReadStateError as error:
+            self.app.call_from_thread(self.notify, f"Not marked as read: {error}", severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self._all_seen, marks, count)
+
+    def _all_seen(self, marks: dict[str, Mark], count: int) -> None:
+        for path in marks:
+            self.marks.pop(path, None)
+        self._marks_changed()
+        self.notify(f"Marked {count} brief{'s' if count != 1 else ''} as read.", markup=False)
+
+    @property
+    def agenda_today(self) -> dt.date | None:
+        """Where the agenda's today line goes: today, or when each brief is read as of its own date, the
+        newest brief's date."""
+        return self.today or self._library_today
 
     def _update_status(self) -> None:
         entries = self.library.entries
@@ -283,11 +384,19 @@ class LibraryScreen(Screen[None]):
         parts.append(f"  {len(entries):,} briefs")
         if self.today is not None:
             parts.append(f"  ·  today {day(self.today)}")
-        elif self._library_today is not None:
+        elif self.view == "agenda" and self._library_today is not None:
             newest = "" if self.size.width < 100 else ", the newest brief's date"
             parts.append(f"  ·  as of {day(self._library_today)}{newest}")
+        else:
+            parts.append("  ·  as of each brief's date" if self.size.width >= 100 else "  ·  as of each brief")
         if bad:
             parts += ["  ·  ", (f"{bad} with problems", "bold red")]
+        if self.marks:
+            new = sum(1 for mark in self.marks.values() if mark is Mark.NEW)
+            since = f" since {self.since}" if self.since else ""
+            counts = [f"{Mark.NEW.glyph} {new} new"] if new else []
+            counts += [f"{Mark.UPDATED.glyph} {len(self.marks) - new} updated"] if len(self.marks) > new else []
+            parts += ["  ·  ", (" · ".join(counts) + since, "bold")]
         if self.view == "library":
             parts.append(f"  ·  {ORDERS[self.order][0]}")
             if self.query_text:
@@ -309,7 +418,7 @@ class LibraryScreen(Screen[None]):
 
     def _columns(self) -> Text:
         names = {
-            "library": ("As of", "Title", "Category", "Tags", "Pending", "Next stop"),
+            "library": ("", "As of", "Title", "Category", "Tags", "Pending", "Next stop"),
             "pending": ("Since", "Age", "What", "Awaited from", "Brief"),
             "agenda": ("Window", "Place", "Certainty", "As reported", "Brief"),
         }[self.view]
@@ -318,36 +427,59 @@ class LibraryScreen(Screen[None]):
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
         if isinstance(row, AgendaHeading):
-            return Text(f"── {row.label} ", style=self._rows().heading_style() + Style(bold=True))
+            style = self._rows().heading_style() + Style(bold=True, dim=row.past)
+            return Text(f"── {row.label} ", style=style)
+        if isinstance(row, TodayLine):
+            label = f" today {day(row.today)} " if self.today else f" as of {day(row.today)} "
+            return Text(f"━━{label}".ljust(width, "━"), style=self._rows().today_style())
         if isinstance(row, IndexedBrief):
             return self._library_row(row, widths)
         entry, item = row
         if isinstance(item, PendingItem):
-            today = self.today or self._library_today or entry.as_of
-            age = days((today - item.since).days) if item.since and today else ""
-            cells = (day(item.since) if item.since else "", age, item.what, ", ".join(item.awaited_from), entry.title)
-        else:
-            likelihood = Certainty(item.certainty) if item.certainty else None
-            certainty = likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
-            cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
-        return _join(cells, widths)
+            age = pending_age(entry, item, self.today)
+            cells = (day(item.since) if item.since else "", days(age) if age is not None else "", item.what,
+                     ", ".join(item.awaited_from), entry.title)  # fmt: skip
+            return _join(cells, widths)
+        return self._agenda_row(entry, item, widths)
+
+    def _agenda_row(self, entry: IndexedBrief, item: StopItem, widths: tuple[int, ...]) -> Text:
+        """A stop: dimmed once its window has ended; flagged when it passed while planned and unconfirmed."""
+        today = self.agenda_today
+        likelihood = Certainty(item.certainty) if item.certainty else None
+        certainty = likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
+        flagged = today is not None and passed_unconfirmed(item.start, item.end, item.status, item.unconfirmed, today)
+        if flagged:
+            certainty = f"‼ {PASSED_UNCONFIRMED}"
+        cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
+        line = _join(cells, widths)
+        if flagged:
+            start = widths[0] + 1 + widths[1] + 1 if widths[1] else widths[0] + 1
+            line.stylize(self._rows().problem_style() + Style(bold=True), start, start + widths[2])
+        elif today is not None and phase(item.start, item.end, today) is Phase.PAST:
+            line.stylize(Style(dim=True))
+        return line
 
     def _library_row(self, entry: IndexedBrief, widths: tuple[int, ...]) -> Text:
         if not entry.ok:
             count = len(entry.problems)
             where = display_path(Path(entry.path))
             message = f"⚠ {where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
-            return Text.assemble(cell("", widths[0]), " ", Text(message, style=self._rows().problem_style()))
-        stop = entry.next_stop
+            lead = cell("", widths[0] + 1 + widths[1])
+            return Text.assemble(lead, " ", Text(message, style=self._rows().problem_style()))
+        stop = entry.next_stop(self.today)
         next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
         today = self.today or self._library_today
         stale = today is not None and is_stale(entry, today, self.thresholds.stale)
         pending = f"{len(entry.pending)}{' ⚠' if stale else ''}" if entry.pending else ""
+        mark = self.marks.get(entry.path)
         cells = (
-            day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "", ", ".join(entry.tags),
-            pending, next_stop,
+            mark.glyph if mark else "", day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "",
+            ", ".join(entry.tags), pending, next_stop,
         )  # fmt: skip
-        return _join(cells, widths)
+        line = _join(cells, widths)
+        if mark is not None:
+            line.stylize(self._rows().mark_style(), 0, widths[0])
+        return line
 
     def select_path(self, path: str) -> None:
         rows = self._rows()
@@ -365,9 +497,22 @@ class LibraryScreen(Screen[None]):
         self.view = view
         self._rows().cursor = 0
         self._redraw()
-        if view == "agenda" and len(self._rows().rows) > 1:
-            self._rows().cursor = 1  # the first stop, not the heading of its week
+        if view == "agenda":
+            self.action_today()
         self._rows().focus()
+
+    def action_today(self) -> None:
+        """The agenda at today: its line near the top, the cursor on the first stop after it."""
+        if self.view != "agenda":
+            self.action_view("agenda")
+            return
+        rows = self._rows()
+        line = next((index for index, row in enumerate(rows.rows) if isinstance(row, TodayLine)), None)
+        if line is None:
+            return
+        after = next((i for i in range(line + 1, len(rows.rows)) if isinstance(rows.rows[i], tuple)), None)
+        rows.cursor = after if after is not None else line
+        rows.show_from(max(0, line - TODAY_CONTEXT_ROWS))
 
     def action_sort(self) -> None:
         if self.view == "library":
@@ -401,7 +546,7 @@ class LibraryScreen(Screen[None]):
     @on(RowList.Selected, "#library-rows")
     def open_row(self, event: RowList.Selected) -> None:
         row = self._rows().rows[event.index]
-        if isinstance(row, AgendaHeading):
+        if isinstance(row, AgendaHeading | TodayLine):
             return
         if isinstance(row, IndexedBrief) and not row.ok and os.path.isdir(row.path):
             self.notify(str(row.problems[0]), severity="warning", markup=False)

@@ -32,7 +32,8 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
     """Rows of a table, one line each, with a cursor; j/k and arrows move, enter opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*ROW_BINDINGS]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--problem", "row-list--heading"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--problem", "row-list--heading",
+                                             "row-list--today", "row-list--mark"}  # fmt: skip
     DEFAULT_CSS = """
     RowList {
         height: 1fr;
@@ -47,6 +48,8 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         }
         & > .row-list--problem { color: $text-error; }
         & > .row-list--heading { color: $text-accent; text-style: bold; }
+        & > .row-list--today { color: $text-warning; text-style: bold; }
+        & > .row-list--mark { color: $text-accent; text-style: bold; }
     }
     """
 
@@ -143,6 +146,16 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
 
     def heading_style(self) -> Style:
         return self.get_component_rich_style("row-list--heading", partial=True)
+
+    def mark_style(self) -> Style:
+        return self.get_component_rich_style("row-list--mark", partial=True)
+
+    def today_style(self) -> Style:
+        return self.get_component_rich_style("row-list--today", partial=True)
+
+    def show_from(self, index: int) -> None:
+        """Scroll so that row ``index`` is the top one on screen (as far as the rows below allow)."""
+        self.scroll_to(y=index, animate=False, force=True)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.rows) - 1:

@@ -16,7 +16,10 @@ class SectionBar(Static):
         self._tabs = Content()
         self._reference = ""
 
-    def show(self, current: str, visible: set[str], find_status: str, reference: str) -> None:
+    def show(
+        self, current: str, visible: set[str], find_status: str, reference: str, changed: set[Section] | None = None
+    ) -> None:
+        """``changed``: the sections with items new or changed since the reader last looked (marked ◆)."""
         parts: list[str | tuple[str, str]] = []
         for section in Section:
             number, title = section.number, section.label
@@ -26,7 +29,8 @@ class SectionBar(Static):
                 style = "bold"
             else:
                 style = "dim"
-            parts += [(f" {number} {title} ", style), " "]
+            mark = "◆" if changed and section in changed else ""
+            parts += [(f" {number} {title}{mark} ", style), " "]
         parts.pop()
         if find_status:
             parts += ["    ", (find_status, "italic")]

@@ -1,0 +1,121 @@
+"""Which briefs of a library are new or updated: since the reader last looked (the read state), or since a git
+revision (``--since``).
+
+Since the reader last looked: a brief is updated when what it says (its digest) differs from what it said when
+the reader last saw it, and new when the reader never saw it, in a library opened before. The first open of a
+library takes every brief in it as seen (reading each file once), so it marks nothing.
+
+Since a revision: ``git diff --raw`` says which files changed since, ``git ls-files --others`` which are new and
+not yet committed; a changed file is updated only when the brief it held then says something else.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from briefing.format.diff import digest
+from briefing.format.load import load_bytes
+from briefing.library.entries import IndexedBrief
+from briefing.library.read_state import ReadState, path_key
+from briefing.system.files import MAX_BRIEF_BYTES, read_regular
+
+
+class Mark(enum.Enum):
+    NEW = "new"
+    UPDATED = "updated"
+
+    @property
+    def glyph(self) -> str:
+        return "●" if self is Mark.NEW else "◆"
+
+
+Marks = Mapping[str, Mark]
+"""A library's marks: entry path -> new or updated; briefs seen as they are have none."""
+
+
+def _content(path: str, size: int, mtime_ns: int) -> bytes | None:
+    """The file's bytes, if it is still what the index read (same size and mtime)."""
+    try:
+        data, info = read_regular(path, MAX_BRIEF_BYTES)
+    except OSError:
+        return None
+    return data if info.st_size == size and info.st_mtime_ns == mtime_ns else None
+
+
+def since_last_looked(entries: Iterable[IndexedBrief], read_state: ReadState, library: str) -> dict[str, Mark]:
+    """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
+    seen. Raises ReadStateError."""
+    readable = [entry for entry in entries if entry.ok and entry.digest]
+    seen = read_state.digests()
+    if not read_state.knows(library):
+        adopted = []
+        for entry in readable:
+            if path_key(entry.path) not in seen:
+                content = _content(entry.path, entry.size, entry.mtime_ns)
+                if content is not None:
+                    adopted.append((entry.path, entry.digest, content))
+        read_state.adopt(library, adopted)
+        seen = read_state.digests()
+    marks: dict[str, Mark] = {}
+    for entry in readable:
+        was = seen.get(path_key(entry.path))
+        if was is None:
+            marks[entry.path] = Mark.NEW
+        elif was != entry.digest:
+            marks[entry.path] = Mark.UPDATED
+    return marks
+
+
+def mark_all_seen(entries: Iterable[IndexedBrief], marks: Marks, read_state: ReadState) -> int:
+    """Record every marked brief as seen as it is now; how many were. Raises ReadStateError."""
+    rows = []
+    for entry in entries:
+        if entry.path in marks:
+            content = _content(entry.path, entry.size, entry.mtime_ns)
+            if content is not None:
+                rows.append((entry.path, entry.digest, content))
+    return read_state.record_many(rows)
+
+
+def since_revision(entries: Iterable[IndexedBrief], roots: Iterable[Path], revision: str) -> dict[str, Mark]:
+    """The marks of the library's briefs against git ``revision`` (a commit, a tag, or a date). Raises GitError."""
+    from briefing.library.history import named_commit
+    from briefing.system.git import Repository
+
+    # git names files from the real top of the work tree: match them by real path.
+    by_path = {os.path.realpath(entry.path): entry for entry in entries if entry.ok and entry.digest}
+    marks: dict[str, Mark] = {}
+    for root in roots:
+        repository = Repository.of(Path(root))
+        commit = named_commit(repository, revision)
+        where = repository.relative(Path(root))
+        raw = repository.git(["diff", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv",
+                              commit, "--", where])  # fmt: skip
+        tokens = raw.split(b"\0")
+        old_blobs: dict[str, str] = {}
+        for header, name in zip(tokens[::2], tokens[1::2], strict=False):
+            fields = header.lstrip(b"\n:").split(b" ")
+            if len(fields) < 5:
+                continue
+            path = os.path.join(repository.top, os.fsdecode(name))
+            if path not in by_path:
+                continue
+            status = fields[4][:1]
+            if status == b"A":
+                marks[by_path[path].path] = Mark.NEW
+            elif status == b"M":
+                old_blobs[path] = fields[2].decode("ascii")
+        contents = repository.objects(old_blobs.values())
+        for path, blob in old_blobs.items():
+            old = load_bytes(contents.get(blob, b"")).brief
+            if old is None or digest(old) != by_path[path].digest:
+                marks[by_path[path].path] = Mark.UPDATED
+        others = repository.git(["ls-files", "-z", "--others", "--exclude-standard", "--", where])
+        for name in others.split(b"\0"):
+            path = os.path.join(repository.top, os.fsdecode(name))
+            if name and path in by_path:
+                marks[by_path[path].path] = Mark.NEW
+    return marks

@@ -1,0 +1,243 @@
+"""What the reader last saw of each brief: the read state, kept in the user's state directory.
+
+For each brief file the reader viewed (or that was in a library when they first opened it): a digest of
+what it said (``briefing.format.diff.digest``) and the file's bytes as they were, compressed, so the next
+view can say what changed, item by item. The libraries the reader has opened are listed too, so the
+first open of one marks nothing as changed.
+
+One SQLite database, ``$XDG_STATE_HOME/briefing/read-state.sqlite3`` (else ``~/.local/state/briefing/``),
+never inside the content. Every write is one transaction, so the file is never half-written; two apps
+can share it (WAL, a busy timeout). A file that is damaged, foreign, of another version, a symlink or
+not a regular file is set aside (renamed, never deleted) and a new one begun; a row that cannot be
+read back is ignored. What it holds is read back through the loader, like any brief: untrusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.system.files import MAX_BRIEF_BYTES
+
+if TYPE_CHECKING:
+    import sqlite3
+
+STATE_FILE = "read-state.sqlite3"
+STATE_VERSION = 1
+APPLICATION_ID = 0x62726966
+"""``brif``: a database that does not carry it is not ours."""
+BUSY_SECONDS = 5.0
+
+_SCHEMA = (
+    "CREATE TABLE seen (path BLOB PRIMARY KEY, digest TEXT NOT NULL, content BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE libraries (key TEXT PRIMARY KEY) WITHOUT ROWID",
+)
+
+
+class ReadStateError(Exception):
+    """The read state could not be read or written; the message says why."""
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A brief as the reader last saw it."""
+
+    digest: str
+    content: bytes
+    """The file's bytes as they were."""
+
+
+def path_key(path: str | os.PathLike[str]) -> bytes:
+    """The brief's file as the read state knows it: its absolute path, as bytes (a name need not be UTF-8).
+
+    Not resolved through symlinks: that costs a system call per folder, per brief, on every open of a library.
+    """
+    return os.fsencode(os.path.abspath(path))
+
+
+def _packed(content: bytes) -> bytes:
+    return zlib.compress(content, 6)
+
+
+def _unpacked(packed: bytes) -> bytes | None:
+    """The content, or None when it is not what this module wrote (or would unpack to more than a brief)."""
+    try:
+        unpacker = zlib.decompressobj()
+        content = unpacker.decompress(packed, MAX_BRIEF_BYTES + 1)
+    except zlib.error:
+        return None
+    if len(content) > MAX_BRIEF_BYTES or not unpacker.eof:
+        return None
+    return content
+
+
+class ReadState:
+    """The reader's read state; ``file`` None: nothing is remembered (no home directory)."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+
+    @classmethod
+    def default(cls) -> ReadState:
+        from briefing.system.locations import state_dir
+
+        folder = state_dir()
+        return cls(folder / STATE_FILE if folder is not None else None)
+
+    # -- the database -------------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _database(self) -> Iterator[sqlite3.Connection | None]:
+        """A connection to a database that is ours, set up; None when there is no file to keep it in.
+
+        Raises ReadStateError when it cannot be opened or made.
+        """
+        if self.file is None:
+            yield None
+            return
+        import sqlite3  # here, not at the top: a brief's first paint does not wait for it
+
+        try:
+            connection = self._open()
+        except (OSError, sqlite3.Error) as error:
+            raise ReadStateError(f"cannot open {self.file}: {error}") from None
+        try:
+            yield connection
+        except sqlite3.OperationalError as error:
+            # Busy, read-only, a full disk: the file is not at fault, so it stays.
+            raise ReadStateError(f"{self.file}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            with contextlib.suppress(OSError):
+                self._set_aside()  # damaged while in use: the next call begins a new one
+            raise ReadStateError(f"{self.file} was damaged and is set aside: {error}") from None
+        except sqlite3.Error as error:
+            raise ReadStateError(f"{self.file}: {error}") from None
+        finally:
+            connection.close()
+
+    def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
+        assert self.file is not None
+        for attempt in range(2):
+            if not self._is_plain_file():
+                self._set_aside()
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            connection = sqlite3.connect(self.file, timeout=BUSY_SECONDS, isolation_level=None)
+            try:
+                if self._ready(connection):
+                    return connection
+            except sqlite3.OperationalError:
+                connection.close()
+                raise
+            except sqlite3.DatabaseError:
+                if attempt:
+                    connection.close()
+                    raise
+            connection.close()
+            self._set_aside()
+        raise sqlite3.DatabaseError("a new read state could not be begun")
+
+    def _is_plain_file(self) -> bool:
+        """True when nothing is at the path yet, or a regular file (not a symlink, FIFO or folder)."""
+        assert self.file is not None
+        try:
+            info = os.lstat(self.file)
+        except FileNotFoundError:
+            return True
+        return stat.S_ISREG(info.st_mode)
+
+    @staticmethod
+    def _ready(connection: sqlite3.Connection) -> bool:
+        """True when the database is ours and of this version (made so when it is new); False: set it aside."""
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if application == APPLICATION_ID and version == STATE_VERSION:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            return {"seen", "libraries"} <= tables
+        if application != 0 or version != 0 or connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return False
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("BEGIN IMMEDIATE")
+        for statement in _SCHEMA:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {STATE_VERSION}")
+        connection.execute("COMMIT")
+        return True
+
+    def _set_aside(self) -> None:
+        """Rename the file (and its journal) out of the way: ``read-state.sqlite3.damaged``, ``...damaged-2``."""
+        assert self.file is not None
+        for number in range(1, 1000):
+            aside = self.file.with_name(f"{self.file.name}.damaged" + (f"-{number}" if number > 1 else ""))
+            if not os.path.lexists(aside):
+                break
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(self.file, aside)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.rename(f"{self.file}{suffix}", f"{aside}{suffix}")
+
+    # -- what it holds ------------------------------------------------------------------------------------------
+
+    def seen(self, path: str | os.PathLike[str]) -> Seen | None:
+        """The brief at ``path`` as the reader last saw it, or None if never (or the row cannot be read)."""
+        with self._database() as database:
+            if database is None:
+                return None
+            row = database.execute("SELECT digest, content FROM seen WHERE path = ?", (path_key(path),)).fetchone()
+        if row is None or type(row[0]) is not str or type(row[1]) is not bytes:
+            return None
+        content = _unpacked(row[1])
+        return None if content is None else Seen(row[0], content)
+
+    def digests(self) -> dict[bytes, str]:
+        """Every brief the reader has seen (by ``path_key``) and the digest of what it said then."""
+        with self._database() as database:
+            if database is None:
+                return {}
+            rows = database.execute("SELECT path, digest FROM seen").fetchall()
+        return {path: digest for path, digest in rows if type(path) is bytes and type(digest) is str}
+
+    def record(self, path: str | os.PathLike[str], digest: str, content: bytes) -> None:
+        """The reader has now seen the brief at ``path``, saying ``digest``, in the file ``content``."""
+        self.record_many([(path, digest, content)])
+
+    def record_many(self, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]], replace: bool = True) -> int:
+        """Record many at once, in one transaction; without ``replace``, only briefs never seen before.
+        Returns how many were offered."""
+        rows = [(path_key(path), digest, _packed(content)) for path, digest, content in seen]
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        with self._database() as database:
+            if database is None or not rows:
+                return len(rows)
+            database.execute("BEGIN IMMEDIATE")
+            database.executemany(f"{verb} INTO seen (path, digest, content) VALUES (?, ?, ?)", rows)
+            database.execute("COMMIT")
+        return len(rows)
+
+    def knows(self, library: str) -> bool:
+        """True once the library (by its roots' key) has been opened before."""
+        with self._database() as database:
+            if database is None:
+                return True  # nothing is remembered, so nothing is marked: as if always known
+            return database.execute("SELECT 1 FROM libraries WHERE key = ?", (library,)).fetchone() is not None
+
+    def adopt(self, library: str, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]]) -> None:
+        """The library's first open: every brief in it not seen before is taken as seen as it is now."""
+        rows = [(path_key(path), digest, _packed(content)) for path, digest, content in seen]
+        with self._database() as database:
+            if database is None:
+                return
+            database.execute("BEGIN IMMEDIATE")
+            database.executemany("INSERT OR IGNORE INTO seen (path, digest, content) VALUES (?, ?, ?)", rows)
+            database.execute("INSERT OR IGNORE INTO libraries (key) VALUES (?)", (library,))
+            database.execute("COMMIT")

@@ -1,0 +1,151 @@
+"""Changes between versions of a brief, in words: one line each for ``briefing log`` and the history view
+("confirmation visit-dates: pending → confirmed", "stop Vietnam: 19–20 Jun 2024 → 20–21 Jun 2024",
+"quote added: Kim Jong Un", "BLUF rewritten"), and what an item was before, for its detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from briefing.format.diff import Change, Changes, Kind
+from briefing.format.model import Confirmation, ConfirmationStatus, Stop
+from briefing.present.wording import day, stop_window
+
+SHORT = 48
+"""Text up to this long is quoted in full ("category International → Asia"); longer text is "rewritten"."""
+
+_ITEM_NAMES = {"quotes": "quote", "confirmations": "confirmation", "itinerary": "stop", "sources": "source"}
+_PART_NAMES = {"bluf": "BLUF", "as_of": "as-of date", "updated": "updated date", "key_points": "key point"}
+
+
+def _name(key: str) -> str:
+    return _PART_NAMES.get(key, key.replace("_", " "))
+
+
+def clipped(text: str, most: int = SHORT) -> str:
+    """One line of ``text``, cut with an ellipsis past ``most`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
+
+
+def value_words(value: object) -> str:
+    """A field's value as the screens say it."""
+    if isinstance(value, Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, dt.date):
+        return day(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(value_words(item) for item in value) or "none"
+    if value is None:
+        return "none"
+    return str(value)
+
+
+def _is_short(value: object) -> bool:
+    return not isinstance(value, str) or ("\n" not in value and len(value) <= SHORT)
+
+
+def field_change(name: str, before: object, after: object) -> str:
+    """``status pending → confirmed``, ``note added``, ``purpose rewritten``."""
+    label = _name(name)
+    if before in (None, (), ""):
+        return f"{label} set to {value_words(after)}" if _is_short(after) else f"{label} added"
+    if after in (None, (), ""):
+        return f"{label} removed"
+    if _is_short(before) and _is_short(after):
+        return f"{label} {value_words(before)} → {value_words(after)}"
+    return f"{label} rewritten"
+
+
+def _stop_window(stop: Stop) -> str:
+    return stop_window(stop) or "no dates"
+
+
+def _item_fields(change: Change) -> list[str]:
+    """The changed fields of an item, the ones that say most first (a stop's window, a confirmation's status)."""
+    before, after = change.before, change.after
+    names = list(change.fields)
+    words: list[str] = []
+    if isinstance(after, Stop) and {"start", "end", "approximate"} & set(names):
+        words.append(f"{_stop_window(before)} → {_stop_window(after)}")
+        names = [name for name in names if name not in ("start", "end", "approximate")]
+    if isinstance(after, Confirmation) and "status" in names:
+        resolved = f" on {day(after.resolved_on)}" if after.resolved_on else ""
+        words.append(f"{before.status.value} → {after.status.value}{resolved}")
+        names = [name for name in names if name not in ("status", "resolved_on", "resolution")]
+    words += [field_change(name, getattr(before, name), getattr(after, name)) for name in names]
+    return words
+
+
+def describe(change: Change) -> str:
+    """The change in one line."""
+    if change.section == "brief" or (change.section == "summary" and change.new_index is None
+                                     and change.old_index is None and change.key != "key_points"):  # fmt: skip
+        if change.key == "bluf":
+            return "BLUF rewritten"
+        if change.key == "title":
+            return f"title rewritten: “{clipped(str(change.after))}”"
+        return field_change(change.key, change.before, change.after)
+    if change.key == "key_points" and change.section == "summary":
+        point = change.after if change.kind is Kind.ADDED else change.before
+        return f"key point {change.kind.value}: “{clipped(str(point))}”"
+    item = _ITEM_NAMES.get(change.section, change.section)
+    if change.kind is Kind.ADDED:
+        return f"{item} added: {change.key}"
+    if change.kind is Kind.REMOVED:
+        return f"{item} removed: {change.key}"
+    return f"{item} {change.key}: {'; '.join(_item_fields(change))}"
+
+
+def before_words(change: Change) -> str:
+    """What the item was before, for its detail: ``was pending; now confirmed on 17 Jun 2024: …``,
+    ``new since you last looked``, ``window was 19–20 Jun 2024``."""
+    if change.kind is Kind.ADDED:
+        return "new"
+    if change.kind is Kind.REMOVED:
+        return "removed"
+    before, after = change.before, change.after
+    if not change.fields:
+        return f"was “{clipped(before, 120)}”" if isinstance(before, str) else f"was {value_words(before)}"
+    if isinstance(after, Confirmation) and "status" in change.fields:
+        now = after.status.value
+        if after.status is not ConfirmationStatus.PENDING and after.resolved_on:
+            now += f" on {day(after.resolved_on)}"
+        if after.resolution:
+            now += f": {clipped(after.resolution, 80)}"
+        return f"was {before.status.value}; now {now}"
+    words = []
+    names = list(change.fields)
+    if isinstance(after, Stop) and {"start", "end", "approximate"} & set(names):
+        words.append(f"window was {_stop_window(before)}")
+        names = [name for name in names if name not in ("start", "end", "approximate")]
+    for name in names:
+        value = getattr(before, name)
+        shown = clipped(value, 80) if isinstance(value, str) else value_words(value)
+        words.append(f"{_name(name)} was {shown}" if value not in (None, ()) else f"{_name(name)} is new")
+    return "; ".join(words)
+
+
+def summary_words(changes: Changes) -> str:
+    """All the changes in a line: ``4 changes: BLUF, 1 confirmation, 1 stop changed; 1 quote added``."""
+    if not changes:
+        return "no changes"
+    changed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
+    groups = {Kind.CHANGED: changed, Kind.ADDED: added, Kind.REMOVED: removed}
+    counted: dict[tuple[Kind, str], int] = {}
+    for change in changes.items:
+        if change.section == "brief" or (change.section == "summary" and change.key != "key_points"):
+            groups[change.kind].append(_name(change.key))
+        else:
+            noun = "key point" if change.section == "summary" else _ITEM_NAMES.get(change.section, change.section)
+            counted[(change.kind, noun)] = counted.get((change.kind, noun), 0) + 1
+    for (kind, noun), count in counted.items():
+        groups[kind].append(f"{count} {noun}{'s' if count != 1 else ''}")
+    parts = [f"{', '.join(names)} {kind.value}" for kind, names in groups.items() if names]
+    count = len(changes)
+    return f"{count} change{'s' if count != 1 else ''}: {'; '.join(parts)}"

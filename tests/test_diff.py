@@ -1,0 +1,123 @@
+"""What changed between two versions of a brief, item by item, and how it is said."""
+
+from __future__ import annotations
+
+from briefing.format.diff import Changes, Kind, compare, digest
+from briefing.format.load import load_text
+from briefing.format.model import Brief
+from briefing.present.changes import before_words, describe, field_change, summary_words
+from tests.git_fixtures import CONFIRMED, MOVED, QUOTED, SEED_TEXT
+
+
+def brief(text: str) -> Brief:
+    result = load_text(text)
+    assert result.brief is not None, result.problems
+    return result.brief
+
+
+OLD = brief(SEED_TEXT)
+
+
+def lines(old: str, new: str) -> list[str]:
+    return [describe(change) for change in compare(brief(old), brief(new)).items]
+
+
+def test_the_same_brief_has_no_changes_and_the_same_digest() -> None:
+    assert not compare(OLD, brief(SEED_TEXT))
+    relaid = SEED_TEXT.replace("# In travel order.", "# Moved around.").replace(
+        'status = "pending"', "status='pending'"
+    )
+    assert not compare(OLD, brief(relaid))
+    assert digest(brief(relaid)) == digest(OLD)
+    assert digest(brief(SEED_TEXT + '\n[x]\nmine = "ignored"\n')) == digest(OLD)
+
+
+def test_a_resolved_confirmation_is_one_change_in_words() -> None:
+    changes = compare(OLD, brief(CONFIRMED))
+    assert [describe(change) for change in changes.items] == [
+        "updated date set to 17 Jun 2024",
+        "confirmation visit-dates: pending → confirmed on 17 Jun 2024",
+    ]
+    change = changes.of("confirmations", 0)
+    assert change is not None and change.kind is Kind.CHANGED
+    assert change.fields == ("status", "resolved_on", "resolution")
+    assert before_words(change) == "was pending; now confirmed on 17 Jun 2024: The Kremlin announced the dates."
+    assert changes.of("confirmations", 1) is None
+    assert digest(brief(CONFIRMED)) != digest(OLD)
+
+
+def test_a_moved_stop_says_both_windows() -> None:
+    assert lines(CONFIRMED, MOVED) == ["stop Vietnam: ~19–20 Jun 2024 → ~20–21 Jun 2024"]
+    change = compare(brief(CONFIRMED), brief(MOVED)).of("itinerary", 1)
+    assert change is not None and before_words(change) == "window was ~19–20 Jun 2024"
+
+
+def test_an_added_quote_is_new_at_its_place() -> None:
+    changes = compare(brief(MOVED), brief(QUOTED))
+    assert [describe(change) for change in changes.items] == ["quote added: Dmitry Peskov"]
+    assert changes.of("quotes", 1) is not None and changes.of("quotes", 0) is None
+    assert before_words(changes.items[0]) == "new"
+
+
+def test_an_edited_quote_is_changed_not_removed_and_added() -> None:
+    edited = SEED_TEXT.replace('comrades-in-arms"', 'comrades in arms"')
+    changes = compare(OLD, brief(edited))
+    assert [(c.kind, c.key, c.fields) for c in changes.items] == [(Kind.CHANGED, "Kim Jong Un", ("text",))]
+    assert describe(changes.items[0]) == "quote Kim Jong Un: text rewritten"
+
+
+def test_removed_items_sources_and_the_bluf() -> None:
+    text = SEED_TEXT.replace('[[sources]]\nid = "reuters"\noutlet = "Reuters"\nkind = "wire"\n', "")
+    text = text.replace('reported_by = ["reuters"]', "").replace(
+        'sources = ["vedomosti", "reuters"]', 'sources = ["vedomosti"]'
+    )
+    text = text.replace("Russian President Vladimir Putin is expected", "Putin is expected")
+    text = text.replace('category = "International"', 'category = "Asia"')
+    said = lines(SEED_TEXT, text)
+    assert said == [
+        "category International → Asia",
+        "BLUF rewritten",
+        "confirmation vietnam-agenda: reported by removed",
+        "stop Vietnam: sources vedomosti, reuters → vedomosti",
+        "source removed: reuters",
+    ]
+    changes = compare(OLD, brief(text))
+    assert changes.part("summary", "bluf") is not None and changes.part("brief", "title") is None
+    assert summary_words(changes) == "5 changes: category, BLUF, 1 confirmation, 1 stop changed; 1 source removed"
+
+
+def test_key_points_added_and_removed_by_their_text() -> None:
+    text = SEED_TEXT.replace('  "An official confirmation of the dates is awaited from the Kremlin and the Russian '
+                             'Foreign Ministry.",\n', '  "A new point.",\n')  # fmt: skip
+    changes = compare(OLD, brief(text))
+    assert [(c.kind, c.new_index, c.old_index) for c in changes.items] == [
+        (Kind.ADDED, 2, None),
+        (Kind.REMOVED, None, 2),
+    ]
+    assert describe(changes.items[0]) == "key point added: “A new point.”"
+    assert describe(changes.items[1]).startswith("key point removed: “An official confirmation of the dates is")
+    assert changes.of("summary", 2) is changes.items[0]
+
+
+def test_the_same_place_twice_is_matched_in_order() -> None:
+    stops = SEED_TEXT.replace(
+        'place = "Vietnam"  # the article names no city', 'place = "Pyongyang"\ncountry = "North Korea"'
+    )
+    second = stops.replace("start = 2024-06-19\nend = 2024-06-20", "start = 2024-06-29\nend = 2024-06-30")
+    changes = compare(brief(stops), brief(second))
+    assert [(c.kind, c.old_index, c.new_index) for c in changes.items] == [(Kind.CHANGED, 1, 1)]
+
+
+def test_a_brief_compared_with_a_past_version_is_found_by_the_old_place() -> None:
+    changes = Changes(compare(brief(MOVED), brief(QUOTED)).items, shown_is_older=True)
+    assert changes.of("quotes", 1) is None  # the quote is not in the old version: nothing there to mark
+    removal = Changes(compare(brief(QUOTED), brief(MOVED)).items, shown_is_older=True)
+    assert removal.of("quotes", 1) is not None and removal.of("quotes", 1).kind is Kind.REMOVED  # type: ignore[union-attr]
+
+
+def test_field_changes_in_words() -> None:
+    assert field_change("note", None, "Something") == "note set to Something"
+    assert field_change("note", None, "x" * 60) == "note added"
+    assert field_change("note", "Something", None) == "note removed"
+    assert field_change("purpose", "a", "b" * 60) == "purpose rewritten"
+    assert field_change("awaited_from", ("Kremlin",), ("Kremlin", "MFA")) == "awaited from Kremlin → Kremlin, MFA"

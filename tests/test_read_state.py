@@ -1,0 +1,174 @@
+"""The read state: what the reader last saw of each brief, kept safely, and the library's new and updated marks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefing.format.load import load_path
+from briefing.library.index import Library
+from briefing.library.marks import Mark, mark_all_seen, since_last_looked
+from briefing.library.read_state import STATE_FILE, ReadState, ReadStateError, path_key
+from briefing.session import find_look_back
+from briefing.system.locations import state_dir
+from tests.git_fixtures import CONFIRMED
+from tests.test_library import built, make_library
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> ReadState:
+    return ReadState(tmp_path / "state" / STATE_FILE)
+
+
+def test_what_is_recorded_is_read_back(state: ReadState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert state.seen(tmp_path / "a.toml") is None
+    state.record(tmp_path / "a.toml", "digest-1", b"the bytes")
+    monkeypatch.chdir(tmp_path)
+    seen = state.seen("a.toml")  # the same file, named relatively
+    assert seen is not None and (seen.digest, seen.content) == ("digest-1", b"the bytes")
+    state.record(tmp_path / "a.toml", "digest-2", b"newer")
+    assert state.digests() == {path_key(tmp_path / "a.toml"): "digest-2"}
+    assert oct(os.stat(tmp_path / "state").st_mode & 0o777) == "0o700"
+
+
+def test_the_default_place_is_the_state_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
+    assert ReadState.default().file == tmp_path / "xdg" / "briefing" / STATE_FILE
+    monkeypatch.delenv("XDG_STATE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert state_dir() == tmp_path / "home" / ".local" / "state" / "briefing"
+
+
+def test_without_a_home_nothing_is_remembered() -> None:
+    nowhere = ReadState(None)
+    nowhere.record("/x.toml", "d", b"x")
+    assert nowhere.seen("/x.toml") is None and nowhere.digests() == {} and nowhere.knows("any")
+
+
+def aside(state: ReadState) -> list[str]:
+    assert state.file is not None
+    return sorted(name for name in os.listdir(state.file.parent) if ".damaged" in name)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "newer", "truncated"])
+def test_a_damaged_or_foreign_file_is_set_aside_and_a_new_one_begun(state: ReadState, damage: str) -> None:
+    assert state.file is not None
+    state.record("/a.toml", "d", b"x")
+    if damage == "garbage":
+        state.file.write_bytes(b"not a database at all " * 100)
+    elif damage == "truncated":
+        state.file.write_bytes(state.file.read_bytes()[:200])
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{state.file}{suffix}").unlink(missing_ok=True)
+        with sqlite3.connect(state.file) as other:
+            other.execute("CREATE TABLE notes (text TEXT)")
+            if damage == "newer":
+                other.execute("PRAGMA application_id = 1651665254")
+                other.execute("PRAGMA user_version = 99")
+        other.close()
+    before = state.file.read_bytes()
+    assert state.seen("/a.toml") is None
+    assert aside(state) == [f"{STATE_FILE}.damaged"]
+    assert (state.file.parent / f"{STATE_FILE}.damaged").read_bytes() == before  # kept as it was, not deleted
+    state.record("/b.toml", "d", b"y")
+    assert state.seen("/b.toml") is not None
+
+
+def test_a_symlink_in_its_place_is_set_aside_and_not_followed(state: ReadState, tmp_path: Path) -> None:
+    assert state.file is not None
+    target = tmp_path / "elsewhere.sqlite3"
+    target.write_bytes(b"")
+    state.file.parent.mkdir(parents=True)
+    state.file.symlink_to(target)
+    state.record("/a.toml", "d", b"x")
+    assert target.read_bytes() == b"" and not state.file.is_symlink()
+    assert os.path.islink(state.file.parent / f"{STATE_FILE}.damaged")
+
+
+def test_a_row_that_does_not_unpack_is_ignored(state: ReadState) -> None:
+    assert state.file is not None
+    state.record("/a.toml", "d", b"x")
+    bomb = zlib.compress(b"\0" * (2 << 20))
+    with sqlite3.connect(state.file) as database:
+        database.execute("UPDATE seen SET content = ? WHERE path = ?", (b"not zlib", path_key("/a.toml")))
+        database.execute("INSERT INTO seen VALUES (?, 'd', ?)", (path_key("/b.toml"), bomb))
+        database.execute("INSERT INTO seen VALUES (?, ?, ?)", (path_key("/c.toml"), b"\0", zlib.compress(b"x")))
+    database.close()
+    assert state.seen("/a.toml") is None and state.seen("/b.toml") is None and state.seen("/c.toml") is None
+    assert path_key("/c.toml") not in state.digests()
+
+
+def test_a_place_it_cannot_be_kept_is_said(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
+    state = ReadState(tmp_path / "file" / "briefing" / STATE_FILE)
+    with pytest.raises(ReadStateError, match="cannot open"):
+        state.record("/a.toml", "d", b"x")
+
+
+def test_two_writers_at_once_lose_nothing(state: ReadState) -> None:
+    assert state.file is not None
+    state.record("/first.toml", "d", b"x")
+    failures: list[BaseException] = []
+
+    def write(writer: int) -> None:
+        other = ReadState(state.file)
+        try:
+            for number in range(40):
+                other.record(f"/{writer}-{number}.toml", "d", b"x" * number)
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=write, args=(writer,)) for writer in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(state.digests()) == 1 + 4 * 40
+
+
+def test_the_look_back_is_the_version_last_seen(state: ReadState, brief_copy: Path) -> None:
+    shown = load_path(brief_copy)
+    assert shown.brief is not None and shown.fingerprint is not None
+    assert find_look_back(brief_copy, shown.brief, state, None).baseline is shown.brief  # never seen: as shown now
+    state.record(brief_copy, "d", shown.fingerprint.data)
+    brief_copy.write_text(CONFIRMED, encoding="utf-8")
+    later = load_path(brief_copy).brief
+    assert later is not None
+    baseline = find_look_back(brief_copy, later, state, None).baseline
+    assert baseline == shown.brief
+    assert find_look_back(brief_copy, later, None, None).baseline is None
+
+
+def test_a_library_first_opened_marks_nothing_then_new_and_updated(state: ReadState, tmp_path: Path) -> None:
+    paths = make_library(tmp_path / "lib", 6)
+    seen_before = paths[0]
+    state.record(seen_before, "an older digest", b"what it said then")
+    library = Library([tmp_path / "lib"], tmp_path / "cache")
+    entries = built(library)
+    first = since_last_looked(entries.values(), state, library.key)
+    assert first == {str(seen_before): Mark.UPDATED}  # seen before the library: compared with what was seen
+    assert state.knows(library.key) and len(state.digests()) == 6
+    paths[1].write_text(paths[1].read_text(encoding="utf-8").replace('title = "', 'title = "Now: ', 1), "utf-8")
+    (tmp_path / "lib" / "added.toml").write_text(paths[2].read_text(encoding="utf-8"), encoding="utf-8")
+    library.refresh()
+    marks = since_last_looked(library.entries.values(), state, library.key)
+    assert marks == {str(seen_before): Mark.UPDATED, str(paths[1]): Mark.UPDATED,
+                     str(tmp_path / "lib" / "added.toml"): Mark.NEW}  # fmt: skip
+    assert mark_all_seen(library.entries.values(), marks, state) == 3
+    assert since_last_looked(library.entries.values(), state, library.key) == {}
+
+
+def test_a_layout_change_is_not_an_update(state: ReadState, tmp_path: Path) -> None:
+    paths = make_library(tmp_path / "lib", 2)
+    library = Library([tmp_path / "lib"], tmp_path / "cache")
+    since_last_looked(built(library).values(), state, library.key)
+    paths[0].write_text("# a comment\n" + paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    library.refresh()
+    assert since_last_looked(library.entries.values(), state, library.key) == {}
