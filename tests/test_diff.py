@@ -84,6 +84,8 @@ def test_removed_items_sources_and_the_bluf() -> None:
     changes = compare(OLD, brief(text))
     assert changes.part("summary", "bluf") is not None and changes.part("brief", "title") is None
     assert summary_words(changes) == "5 changes: category, BLUF, 1 confirmation, 1 stop changed; 1 source removed"
+    one = Changes(changes.items[:1], since="since a1b2c3d")
+    assert summary_words(one) == "1 change since a1b2c3d: category changed"
 
 
 def test_key_points_added_and_removed_by_their_text() -> None:

@@ -74,9 +74,12 @@ class History:
 
 
 def _parse_log(output: bytes) -> Iterator[tuple[str, str, str, str]]:
-    """(commit, old blob, new blob, path) for each commit of ``git log --raw -z --format=%x1e%H``, newest first.
+    """(commit, old blob, new blob, path) for each commit of ``git log --follow --raw -z --format=%x1e%H``, newest
+    first, up to the commit that made the file.
 
-    Read token by token: a path can hold any byte but NUL, so only the NULs are trusted to split.
+    Read token by token: a path can hold any byte but NUL, so only the NULs are trusted to split. ``--follow``
+    also follows copies; a brief made as a copy of another begins there (its "before" is no blob): the other
+    brief's history is not its own.
     """
     tokens = output.split(b"\0")
     commit = ""
@@ -92,6 +95,9 @@ def _parse_log(output: bytes) -> Iterator[tuple[str, str, str, str]]:
             paths = 2 if status in (b"R", b"C") else 1
             path = tokens[index + paths - 1] if index + paths - 1 < len(tokens) else b""
             index += paths
+            if status == b"C":
+                yield commit, NO_BLOB, fields[3].decode("ascii"), os.fsdecode(path)
+                return
             yield commit, fields[2].decode("ascii"), fields[3].decode("ascii"), os.fsdecode(path)
 
 

@@ -130,9 +130,10 @@ def before_words(change: Change) -> str:
 
 
 def summary_words(changes: Changes) -> str:
-    """All the changes in a line: ``4 changes: BLUF, 1 confirmation, 1 stop changed; 1 quote added``."""
+    """All the changes in a line: ``4 changes since you last looked: BLUF, 1 confirmation, 1 stop changed; 1 quote
+    added``."""
     if not changes:
-        return "no changes"
+        return f"no changes {changes.since}".rstrip()
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []
@@ -148,4 +149,5 @@ def summary_words(changes: Changes) -> str:
         groups[kind].append(f"{count} {noun}{'s' if count != 1 else ''}")
     parts = [f"{', '.join(names)} {kind.value}" for kind, names in groups.items() if names]
     count = len(changes)
-    return f"{count} change{'s' if count != 1 else ''}: {'; '.join(parts)}"
+    since = f" {changes.since}" if changes.since else ""
+    return f"{count} change{'s' if count != 1 else ''}{since}: {'; '.join(parts)}"

@@ -260,7 +260,8 @@ class BriefingApp(App[None]):
             self.call_later(view.show_problems, problems)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and reload apply to an open brief: not offered over the library list, nor over a past version."""
+        """Edit and reload apply to an open brief: not offered over the library list, nor over its history or a past
+        version of it."""
         if action not in ("edit", "reload"):
             return True
         return self._brief_view() is not None and not getattr(self.screen, "historic", None)

@@ -118,11 +118,7 @@ FIND_BINDINGS: list[Binding] = [
 RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel", tooltip="Cancel")]
 EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Cancel")]
 CHANGES_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="changes.back", tooltip="Back")]
-HISTORY_BINDINGS: list[Binding] = [
-    Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief"),
-    Binding("j", "cursor_down", "Down", show=False, id="history.down", tooltip="Down"),
-    Binding("k", "cursor_up", "Up", show=False, id="history.up", tooltip="Up"),
-]
+HISTORY_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief")]
 LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back")]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 

@@ -14,6 +14,7 @@ from briefing.format.diff import Change, Changes, Kind
 from briefing.present.changes import describe
 from briefing.present.sections import Section
 from briefing.ui.keys import CHANGES_BINDINGS, hint
+from briefing.ui.widgets.choices import Choices
 
 KIND_STYLE = {Kind.ADDED: "bold $text-success", Kind.CHANGED: "bold $text-accent", Kind.REMOVED: "bold $text-error"}
 KIND_MARK = {Kind.ADDED: "●", Kind.CHANGED: "◆", Kind.REMOVED: "✘"}
@@ -48,7 +49,7 @@ class ChangesList(ModalScreen[tuple[str, int | None] | None]):
                 Option(Content.assemble((f"{KIND_MARK[change.kind]} ", KIND_STYLE[change.kind]), describe(change)))
                 for change in self.changes.items
             ]
-            yield OptionList(*options, id="changes-list")
+            yield Choices(*options, id="changes-list")
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

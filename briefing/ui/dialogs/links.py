@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from briefing.present.links import has_credentials, shown_host
 from briefing.ui.keys import LINK_PICKER_BINDINGS, hint
+from briefing.ui.widgets.choices import Choices
 
 
 def _prompt(text: str, url: str) -> Content:
@@ -35,7 +36,7 @@ class LinkPicker(ModalScreen[str | None]):
         with Vertical(id="links") as box:
             box.border_title = Content(" Links in the summary ")
             box.border_subtitle = hint(self, "links.cancel", lead="enter open")
-            yield OptionList(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
+            yield Choices(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -171,8 +171,9 @@ class Pane(Vertical):
         section = Section(self.SECTION)
         self.border_title = Content.assemble((f" {section.number} ", "bold"), f"{section.label} ")
 
-    def watch_changes(self) -> None:
-        self.redraw_items()
+    def watch_changes(self, old: Changes, new: Changes) -> None:
+        if (old.items, old.shown_is_older) != (new.items, new.shown_is_older):
+            self.redraw_items()  # not when only the words for "since" differ: the items keep their measured heights
 
     def redraw_items(self) -> None:
         """Draw the items again in place (a new today, new marks), the cursor where it was."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 from textual.widget import Widget
 from textual.widgets import Static
 
+from briefing.format.diff import Changes
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief
 from briefing.present.ages import Thresholds, ago, is_stale
@@ -272,10 +273,10 @@ class SummaryPane(Pane):
         from briefing.present.changes import summary_words
 
         return Content.assemble(("◆ ", "bold $text-accent"), (summary_words(self.changes), "$text-accent"),
-                                (f"  {self.changes.since} · w lists them", "dim"))  # fmt: skip
+                                (" · w lists them", "dim"))  # fmt: skip
 
-    def watch_changes(self) -> None:
-        if not self.is_mounted:
+    def watch_changes(self, old: Changes, new: Changes) -> None:
+        if not self.is_mounted or (not old and not new):
             return
         self._pattern_redraw()
         lines = self.query("#changes-line")

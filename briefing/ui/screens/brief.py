@@ -529,7 +529,6 @@ class BriefScreen(BriefView):
             self.show_section(*where)
 
     def action_history(self) -> None:
-        self.notify("Reading the history…", markup=False, timeout=2)
         self._read_history()
 
     @work(thread=True, exclusive=True, group="history")

@@ -18,6 +18,7 @@ from briefing.library.history import History, Revision
 from briefing.present.wording import day
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import HISTORY_BINDINGS, hint
+from briefing.ui.widgets.choices import Choices
 
 
 def revision_prompt(revision: Revision, current_path: str) -> Content:
@@ -25,7 +26,7 @@ def revision_prompt(revision: Revision, current_path: str) -> Content:
     style = "bold $text-warning" if not revision.commit else "bold"
     parts: list[str | tuple[str, str]] = [(revision_heading(revision), style)]
     for line in lines:
-        parts += ["\n", ("  ", ""), (line, "dim" if line.startswith("(") else "")]
+        parts += ["\n", (f"  {line}", "dim" if line.startswith("(") else "not bold")]
     return Content.assemble(*parts)
 
 
@@ -34,15 +35,13 @@ def revision_label(revision: Revision) -> str:
     return f"{revision.short}, {day(revision.date)}" if revision.date else revision.short
 
 
-class HistoryList(OptionList):
-    BINDINGS = [*HISTORY_BINDINGS[1:]]
-
-
 class HistoryScreen(Screen[None]):
     """The revisions; enter shows the one chosen (when it can be read as a brief) over this list, by
     ``open_revision``; esc goes back."""
 
-    BINDINGS = [*HISTORY_BINDINGS[:1]]
+    BINDINGS = [*HISTORY_BINDINGS]
+    historic = "the history"
+    """Over the past: the app's keys that act on the file as it is now (edit, reload) are not offered here."""
 
     def __init__(self, found: History, open_revision: Callable[[Revision], None]) -> None:
         super().__init__()
@@ -63,11 +62,11 @@ class HistoryScreen(Screen[None]):
                 options.append(Option(revision_prompt(revision, self.found.path)))
             if not options:
                 options.append(Option(Content.styled("No commits yet.", "dim italic"), disabled=True))
-            yield HistoryList(*options, id="history-list")
+            yield Choices(*options, id="history-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(HistoryList).focus()
+        self.query_one(Choices).focus()
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -191,8 +191,8 @@ class LibraryScreen(Screen[None]):
             if fresh.keys() != cached.keys() and time.monotonic() - shown_at > 0.2:
                 shown_at = time.monotonic()
                 self.app.call_from_thread(self._batch, dict(fresh))
-        self.app.call_from_thread(self._indexed)
-        self.app.call_from_thread(self._changed, self._derive(palette=True, marks=self._find_marks()))
+        derived = self._derive(palette=True, marks=self._find_marks())
+        self.app.call_from_thread(self._indexed, derived)
 
     def _report_progress(self, done: int, total: int) -> None:
         self.app.call_from_thread(self._progress, done, total)
@@ -247,9 +247,10 @@ class LibraryScreen(Screen[None]):
         self.library.entries = fresh
         self._changed()
 
-    def _indexed(self) -> None:
+    def _indexed(self, derived: dict[str, Any]) -> None:
+        """The first index is whole: its list, boards and marks are on screen together."""
         self.indexing = None
-        self._update_status()
+        self._changed(derived)
 
     def _changed(self, derived: dict[str, Any] | None = None) -> None:
         """The entries changed: take what was derived from them (or forget it), and draw again."""

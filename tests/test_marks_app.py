@@ -1,0 +1,258 @@
+"""What changed, in the app: badges since the reader last looked, the changes list, the detail's "was",
+the library's new and updated marks, --since, and the history view with its read-only past versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from briefing.format.load import load_path
+from briefing.library.index import Library
+from briefing.library.marks import Mark
+from briefing.library.read_state import ReadState
+from briefing.ui.app import BriefingApp
+from briefing.ui.panes.base import ItemList
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.history import HistoryScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.rowlist import RowList
+from tests.apps import messages, settle, wait_until
+from tests.git_fixtures import CONFIRMED, QUOTED, SEED_TEXT, brief_history
+from tests.test_library import make_library
+from tests.test_library_app import ready
+
+SIZE = (120, 40)
+
+
+def brief_app(path: Path, **options: object) -> BriefingApp:
+    return BriefingApp(path, load_path(path), today=dt.date(2024, 6, 20), **options)  # type: ignore[arg-type]
+
+
+async def looked_back(pilot: Pilot[None]) -> BriefScreen:
+    """Wait until the brief is drawn and what changed since the reader last looked is marked on it."""
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    await wait_until(pilot, lambda: app._look_back_for is not None)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, BriefScreen)
+    return screen
+
+
+def prompts(screen: BriefScreen, section: str) -> list[str]:
+    return [str(prompt) for prompt in screen.query_one(f"#{section} ItemList", ItemList).prompts]
+
+
+def shown_text(screen: object) -> str:
+    return "\n".join(str(static.visual) for static in screen.query(Static))  # type: ignore[attr-defined]
+
+
+async def view(path: Path, **options: object) -> None:
+    """Open the brief, let it be marked as seen, and quit."""
+    app = brief_app(path, **options)
+    async with app.run_test(size=SIZE) as pilot:
+        await looked_back(pilot)
+        await wait_until(pilot, lambda: app._recorded_up_to > 0)
+
+
+async def test_a_brief_seen_before_is_marked_with_what_changed_since(brief_copy: Path) -> None:
+    await view(brief_copy)
+    brief_copy.write_text(QUOTED, encoding="utf-8")
+    app = brief_app(brief_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        assert len(screen.changes) == 4
+        confirmations, stops, quotes = prompts(screen, "confirmations"), prompts(screen, "itinerary"), prompts(
+            screen, "quotes")  # fmt: skip
+        assert confirmations[0].startswith("◆ changed  ✔ CONFIRMED") and not confirmations[1].startswith("◆")
+        assert stops[1].startswith("◆ changed  2. Vietnam") and not stops[0].startswith("◆")
+        assert quotes[1].startswith("● new  ") and not quotes[0].startswith("●")
+        line = str(screen.query_one("#changes-line", Static).visual)
+        assert line == ("◆ 4 changes since you last looked: 1 confirmation, 1 stop changed; updated date, 1 quote "
+                        "added · w lists them")  # fmt: skip
+        bar = str(screen.query_one("#sections", Static).visual)
+        assert "2 Quotes◆" in bar and "3 Pending◆" in bar and "5 Sources " in bar
+        await pilot.press("3", "enter")
+        assert "Since you last looked\nwas pending; now confirmed on 17 Jun 2024: The Kremlin announced the dates." in (
+            shown_text(app.screen))  # fmt: skip
+        await pilot.press("escape", "w")
+        listed = app.screen.query_one("#changes-list", OptionList)
+        assert [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)] == [
+            "● updated date set to 17 Jun 2024",
+            "● quote added: Dmitry Peskov",
+            "◆ confirmation visit-dates: pending → confirmed on 17 Jun 2024",
+            "◆ stop Vietnam: ~19–20 Jun 2024 → ~20–21 Jun 2024",
+        ]
+        await pilot.press("j", "enter")
+        assert app.screen is screen and screen.section == "quotes"
+        assert screen.query_one("#quotes ItemList", ItemList).highlighted == 1
+    # Seen now: the next view marks nothing.
+    app = brief_app(brief_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        assert not screen.changes and not screen.query("#changes-line")
+        await pilot.press("w")
+        assert messages(app)[-1] == "Nothing has changed since you last looked."
+
+
+async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(brief_copy: Path) -> None:
+    app = brief_app(brief_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        assert not screen.changes
+        brief_copy.write_text(CONFIRMED, encoding="utf-8")
+        await wait_until(pilot, lambda: len(screen.changes) == 2)
+        assert prompts(screen, "confirmations")[0].startswith("◆ changed")
+    assert ReadState.default().seen(brief_copy).content == CONFIRMED.encode()  # type: ignore[union-attr]
+
+
+async def test_without_remembering_nothing_is_marked_or_kept(brief_copy: Path) -> None:
+    app = brief_app(brief_copy, remember=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        brief_copy.write_text(CONFIRMED, encoding="utf-8")
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await wait_until(pilot, lambda: "updated 17 Jun 2024" in shown_text(screen))
+        assert not screen.changes
+    assert ReadState.default().seen(brief_copy) is None
+
+
+async def test_a_read_state_that_cannot_be_kept_is_said_once(brief_copy: Path, tmp_path: Path) -> None:
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    state = ReadState(tmp_path / "not-a-folder" / "state.sqlite3")
+    app = brief_app(brief_copy, read_state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: any("not marked" in said for said in messages(app)))
+        assert app.screen.query_one("#part-0", Static).visual is not None  # the brief stays on screen
+        said = [m for m in messages(app) if "not marked" in m or "not remembered" in m]
+        assert len(said) == 1 and "cannot open" in said[0]
+
+
+async def test_since_a_revision_marks_against_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # a date is read in the reader's time zone: fixed here
+    path = brief_history(tmp_path / "repo")
+    app = brief_app(path, since="HEAD~3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        assert screen.changes.since == "since 4fe8022 (HEAD~3)"
+        assert [change.key for change in screen.changes.items] == ["Dmitry Peskov", "Vietnam"]
+    app = brief_app(path, since="2024-06-18")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        # "Vietnam a day later" was made at 08:30 on the 18th in Seoul: 23:30 on the 17th in UTC, before the 18th.
+        assert screen.changes.since == "since 4f57635 (2024-06-18)"
+
+
+async def test_h_lists_the_history_and_enter_shows_a_past_version_read_only(tmp_path: Path) -> None:
+    path = brief_history(tmp_path / "repo")
+    before = path.read_bytes()
+    app = brief_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await looked_back(pilot)
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        listed = app.screen.query_one("#history-list", OptionList)
+        first = str(listed.get_option_at_index(0).prompt)
+        assert first == "b5d6338  19 Jun 2024  Ana Analyst  Quote Peskov\n  quote added: Dmitry Peskov"
+        assert listed.option_count == 5
+        await pilot.press("j", "j", "j", "enter")  # the Kremlin confirms the dates
+        await settle(pilot)
+        past = app.screen
+        assert isinstance(past, BriefScreen) and past.historic == "4fe8022, 17 Jun 2024"
+        assert "as it was at 4fe8022, 17 Jun 2024 · read only" in str(past.query_one("#sections", Static).visual)
+        assert len(past.brief.quotes) == 1
+        assert prompts(past, "itinerary")[1].startswith("◆ changed  2. Vietnam")
+        await pilot.press("3", "p", "c", "e")  # nothing edits a past version
+        assert app.screen is past and path.read_bytes() == before
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BriefScreen) and app.screen.historic is None
+
+
+async def test_h_outside_a_repository_says_so_in_a_line(brief_copy: Path) -> None:
+    app = brief_app(brief_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await wait_until(pilot, lambda: any(said.startswith("No history:") for said in messages(app)))
+        assert isinstance(app.screen, BriefScreen)
+        assert messages(app)[-1] == f"No history: {brief_copy} is not in a git repository."
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.chdir(tmp_path)
+    return make_library(Path("lib"), 6)
+
+
+def library_app() -> BriefingApp:
+    return BriefingApp(None, None, library=Library([Path("lib")], Path("cache")), today=dt.date(2024, 6, 20))
+
+
+async def marked(pilot: Pilot[None]) -> LibraryScreen:
+    screen = await ready(pilot)
+    await wait_until(pilot, lambda: screen._sorted != {} and screen.indexing is None)
+    await pilot.pause()
+    return screen
+
+
+async def test_the_library_marks_new_and_updated_briefs(library: list[Path]) -> None:
+    async with library_app().run_test(size=SIZE) as pilot:
+        screen = await marked(pilot)
+        assert screen.marks == {}  # first open: nothing is new
+    library[1].write_text(library[1].read_text(encoding="utf-8").replace('title = "', 'title = "Now: ', 1), "utf-8")
+    Path("lib/added.toml").write_text(SEED_TEXT, encoding="utf-8")
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await marked(pilot)
+        assert screen.marks == {str(library[1]): Mark.UPDATED, "lib/added.toml": Mark.NEW}
+        status = str(screen.query_one("#library-status").render())
+        assert "● 1 new · ◆ 1 updated" in status
+        for _ in range(6):
+            await pilot.press("s")
+        assert "changed first" in str(screen.query_one("#library-status").render())
+        rows = screen.query_one("#library-rows", RowList)
+        assert [row.path for row in rows.rows[:2]] == ["lib/added.toml", str(library[1])]
+        line = screen._render_row(rows.rows[0], 120)
+        assert line.plain.startswith("● 12 Jun 2024 Putin Likely")
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await wait_until(pilot, lambda: "lib/added.toml" not in screen.marks)
+        await pilot.press("escape")
+        assert [row.path for row in rows.rows[:2]] == ["lib/added.toml", str(library[1])]
+        assert not screen._render_row(rows.rows[0], 120).plain.startswith("●")
+        await pilot.press("M")
+        await wait_until(pilot, lambda: screen.marks == {})
+        assert messages(app)[-1] == "Marked 1 brief as read."
+    async with library_app().run_test(size=SIZE) as pilot:
+        screen = await marked(pilot)
+        assert screen.marks == {}
+
+
+async def test_the_library_since_a_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = brief_history(tmp_path / "repo")
+    (tmp_path / "repo" / "new.toml").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "repo" / "same.toml").write_text(SEED_TEXT, encoding="utf-8")
+    from tests.git_fixtures import commit
+
+    commit(tmp_path / "repo", "Two more", "2024-06-19T13:00:00+00:00")
+    (tmp_path / "repo" / "same.toml").write_text("# a comment\n" + SEED_TEXT, encoding="utf-8")
+    (tmp_path / "repo" / "untracked.toml").write_text(SEED_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "repo")
+    app = BriefingApp(None, None, library=Library([Path(".")], tmp_path / "cache"), since="HEAD~2")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await marked(pilot)
+        assert screen.marks == {"brief.toml": Mark.UPDATED, "new.toml": Mark.NEW, "same.toml": Mark.NEW,
+                                "untracked.toml": Mark.NEW}  # fmt: skip
+        assert "since HEAD~2" in str(screen.query_one("#library-status").render())
+        await pilot.press("M")
+        assert "Marks are since HEAD~2" in messages(app)[-1]
+    assert path.exists()
