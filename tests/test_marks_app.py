@@ -112,7 +112,12 @@ async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(br
 
 
 async def test_without_remembering_nothing_is_marked_or_kept(brief_copy: Path) -> None:
-    app = brief_app(brief_copy, remember=False)
+    from tests.apps import write_settings
+
+    write_settings("remember = false\n")
+    from briefing.system.settings import read_settings
+
+    app = brief_app(brief_copy, settings=read_settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         brief_copy.write_text(CONFIRMED, encoding="utf-8")

@@ -9,13 +9,14 @@ from __future__ import annotations
 import errno
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+import tomli
+
 from briefing.format.locate import KeyPath, Locations
 from briefing.format.model import Brief, Problem
-from briefing.format.validate import validate
+from briefing.format.validate import key_path_text, validate
 from briefing.system.files import (
     MAX_BRIEF_BYTES,
     FileTooLargeError,
@@ -105,13 +106,25 @@ def load_text(text: str, file: str = "<brief>", with_lines: bool = True) -> Load
     if not text.strip(" \t\r\n"):  # TOML's whitespace: a form feed or a vertical tab is a syntax error
         return _fail(file, "is empty; a brief needs schema_version, [brief] and [summary]")
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         return LoadResult(file, None, (_syntax_problem(file, str(error), text),), text)
     except RecursionError:
-        return LoadResult(file, None, (Problem(file, "values are nested too deeply to read"),), text)
+        return LoadResult(file, None, (_nesting_problem(file, text),), text)
     brief, problems = validate(document, text, file, with_lines)
     return LoadResult(file, brief, tuple(problems), text)
+
+
+def _nesting_problem(file: str, text: str) -> Problem:
+    """Values nested too deep for the parser (it stops at 400 levels): located like any other problem."""
+    from briefing.format.validate import MAX_NESTING
+
+    locations = Locations(text)
+    path = locations.nested_deeper_than(MAX_NESTING)
+    if path is None:
+        return Problem(file, "values are nested too deeply to read")
+    message = f"values are nested more than {MAX_NESTING} deep (arrays or tables in one another)"
+    return Problem(file, message, locations.line(path), key=key_path_text(path[:2]))
 
 
 def _syntax_problem(file: str, message: str, text: str) -> Problem:

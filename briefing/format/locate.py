@@ -67,6 +67,8 @@ class Locations:
     def __init__(self, text: str) -> None:
         self._lines: dict[KeyPath, int] = {}
         self._ends: dict[KeyPath, int] = {}
+        self._depths: dict[KeyPath, int] = {}
+        """How deep each key's value nests arrays and inline tables, at its deepest."""
         self._scan(text)
 
     def line(self, path: KeyPath) -> int | None:
@@ -79,6 +81,10 @@ class Locations:
 
     def exact(self, path: KeyPath) -> int | None:
         return self._lines.get(path)
+
+    def nested_deeper_than(self, limit: int) -> KeyPath | None:
+        """The first key whose value nests arrays and inline tables more than ``limit`` deep, if any."""
+        return next((path for path, depth in self._depths.items() if depth > limit), None)
 
     def value_lines(self, path: KeyPath) -> tuple[int, int] | None:
         """The first and last line of a key's ``key = value`` text, when the key has its own line."""
@@ -122,20 +128,24 @@ class Locations:
                     key_in_progress = (*table, *parsed[0])
                     self._record(key_in_progress, number)
                     position = parsed[1] + 1
-            open_string, depth = _scan_value(raw, position, open_string, depth)
+            open_string, depth, deepest = _scan_value(raw, position, open_string, depth)
+            if key_in_progress is not None:
+                self._depths[key_in_progress] = max(self._depths.get(key_in_progress, 0), deepest)
             if key_in_progress is not None and open_string is None and depth == 0:
                 self._ends.setdefault(key_in_progress, number)
                 key_in_progress = None
 
 
-def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple[str | None, int]:
-    """Advance through a value's text; return the open multi-line string and bracket depth."""
+def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple[str | None, int, int]:
+    """Advance through a value's text; return the open multi-line string, the bracket depth, and the deepest
+    the brackets went on this line."""
     n = len(line)
+    deepest = depth
     while i < n:
         if open_string is not None:
             close = _find_closing(line, i, open_string)
             if close < 0:
-                return open_string, depth
+                return open_string, depth, deepest
             i = close
             open_string = None
             continue
@@ -153,10 +163,11 @@ def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple
             continue
         if char in "[{":
             depth += 1
+            deepest = max(deepest, depth)
         elif char in "]}":
             depth = max(0, depth - 1)
         i += 1
-    return open_string, depth
+    return open_string, depth, deepest
 
 
 _CLOSING = {

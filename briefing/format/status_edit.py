@@ -15,9 +15,9 @@ import dataclasses
 import datetime as dt
 import os
 import re
-import tomllib
 from collections.abc import Callable
 
+import tomli
 import tomli_w
 
 from briefing.format.load import load_text
@@ -71,8 +71,8 @@ class _LineEditor:
         self.lines = text.split("\n")
         self.confirmation_id = confirmation_id
         try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+            document = tomli.loads(text)
+        except tomli.TOMLDecodeError as error:
             raise EditError(f"the file is not valid TOML right now ({error}); fix it first") from None
         items = document.get("confirmations")
         ids = [item.get("id") for item in items] if isinstance(items, list) else []

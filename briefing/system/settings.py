@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from briefing.system.files import (
     FileTooLargeError,
@@ -35,7 +36,7 @@ from briefing.system.locations import config_dir, expand_user
 from briefing.system.sanitize import escaped
 from briefing.system.today import parse as parse_today
 
-KNOWN_KEYS = ("theme", "keys", "content", "today", "ages")
+KNOWN_KEYS = ("theme", "keys", "content", "today", "ages", "remember")
 MAX_SETTINGS_BYTES = 64 * 1024
 # Patterns compiled on first use (``re`` caches them): a start that reads the settings needs none of them.
 _THEME_LINE = r"""(?m)^(?P<lead>[ \t]*theme[ \t]*=[ \t]*)(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?=[ \t]*(?:#|\r?$))"""
@@ -74,6 +75,8 @@ class Settings:
     """The date ages count to, as written (YYYY-MM-DD or as-of); checked when read."""
     ages: Mapping[str, int] = field(default_factory=dict)
     """``[ages]``: days after which a pending confirmation is ageing or overdue, and a brief stale."""
+    remember: bool = True
+    """False: what the reader has seen is not kept (no read state), and nothing is marked as changed since."""
     warnings: tuple[str, ...] = ()
     """What was wrong with the file, each naming the file; the settings above are what could be used."""
     readable: bool = True
@@ -172,10 +175,10 @@ def read_settings(path: Path | None = None) -> Settings:
         reason = error.strerror or str(error)
         return Settings(warnings=(f"{where}: cannot be read ({reason}); using the defaults",), readable=False)
     try:
-        document = tomllib.loads(data.decode("utf-8"))
+        document = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         return Settings(warnings=(f"{where}: not UTF-8 text; using the defaults",), readable=False)
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         message = str(error)
         if position := re.search(_TOML_POSITION, message):
             where += f":{position.group(1)}:{position.group(2)}"
@@ -198,7 +201,11 @@ def read_settings(path: Path | None = None) -> Settings:
     content = _content(document["content"], warn, where) if "content" in document else ()
     today = _today(document.get("today"), warn, where)
     ages = _ages(document.get("ages", {}), warn, where)
-    return Settings(theme, keys, content, today, ages, tuple(warn))
+    remember = document.get("remember", True)
+    if type(remember) is not bool:
+        warn.append(f"{where}: remember: expected true or false")
+        remember = True
+    return Settings(theme, keys, content, today, ages, remember, tuple(warn))
 
 
 def _quoted(text: str) -> str:
@@ -240,12 +247,12 @@ def save_theme(theme: str, path: Path | None = None) -> None:
         raise SaveError(f"cannot read {where}: {error}") from error
     new_text = with_theme(text, theme)
     try:
-        before = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        before = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise SaveError(f"{where} has a TOML error; fix it first ({error})") from error
     try:
-        after = tomllib.loads(new_text)
-    except tomllib.TOMLDecodeError:
+        after = tomli.loads(new_text)
+    except tomli.TOMLDecodeError:
         after = {}
     if after.get("theme") != theme or _without_theme(after) != _without_theme(before):
         raise SaveError(f"cannot change the theme in {where} safely: set `theme = {_quoted(theme)}` by hand")

@@ -88,8 +88,8 @@ class BriefingApp(App[None]):
         remember: bool = True,
     ) -> None:
         """``since``: a git revision (or a date) to mark changes against, instead of what the reader last saw;
-        ``read_state``: where what the reader saw is kept (default: the state directory); without ``remember``,
-        nothing is marked or remembered."""
+        ``read_state``: where what the reader saw is kept (default: the state directory); without ``remember`` (or
+        with the settings' ``remember = false``), nothing is marked or remembered."""
         super().__init__()
         self.settings = settings or Settings()
         self.warnings = list(self.settings.warnings)
@@ -101,7 +101,7 @@ class BriefingApp(App[None]):
         """In the library: the list the open brief was opened from, for [ and ]."""
         self.set_reactive(BriefingApp.today, self.session.today)
         self.since = since
-        self.remember = remember
+        self.remember = remember and self.settings.remember
         self._read_state = read_state
         self._recording = threading.Lock()
         self._recorded_up_to = 0

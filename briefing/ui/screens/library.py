@@ -469,8 +469,8 @@ class LibraryScreen(Screen[None]):
             return Text.assemble(lead, " ", Text(message, style=self._rows().problem_style()))
         stop = entry.next_stop(self.today)
         next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
-        today = self.today or self._library_today
-        stale = today is not None and is_stale(entry, today, self.thresholds.stale)
+        # Read as of its own date (no today given), a brief is as up to date as it says: never stale.
+        stale = self.today is not None and is_stale(entry, self.today, self.thresholds.stale)
         pending = f"{len(entry.pending)}{' ⚠' if stale else ''}" if entry.pending else ""
         mark = self.marks.get(entry.path)
         cells = (
