@@ -11,8 +11,6 @@ the app ignores it. No I/O here.
 from __future__ import annotations
 
 import enum
-import hashlib
-import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -188,6 +186,9 @@ def _differing(before: Item, after: Item) -> tuple[str, ...]:
 def digest(brief: Brief) -> str:
     """A short fingerprint of what the brief says, its ``[x]`` table and its layout in the file aside. Two
     versions with the same digest say the same; items put in another order change the digest (and no item)."""
+    import hashlib
+    import json
+
     from briefing.format.document import to_document
 
     document = to_document(brief, dates_as_text=True)

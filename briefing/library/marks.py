@@ -49,19 +49,21 @@ def since_last_looked(entries: Iterable[IndexedBrief], read_state: ReadState, li
     """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
     seen. Raises ReadStateError."""
     readable = [entry for entry in entries if entry.ok and entry.digest]
+    here = os.getcwd()
+    keys = [path_key(entry.path, here) for entry in readable]
     seen = read_state.digests()
     if not read_state.knows(library):
         adopted = []
-        for entry in readable:
-            if path_key(entry.path) not in seen:
+        for entry, key in zip(readable, keys, strict=True):
+            if key not in seen:
                 content = _content(entry.path, entry.size, entry.mtime_ns)
                 if content is not None:
                     adopted.append((entry.path, entry.digest, content))
         read_state.adopt(library, adopted)
         seen = read_state.digests()
     marks: dict[str, Mark] = {}
-    for entry in readable:
-        was = seen.get(path_key(entry.path))
+    for entry, key in zip(readable, keys, strict=True):
+        was = seen.get(key)
         if was is None:
             marks[entry.path] = Mark.NEW
         elif was != entry.digest:

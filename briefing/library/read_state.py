@@ -53,12 +53,13 @@ class Seen:
     """The file's bytes as they were."""
 
 
-def path_key(path: str | os.PathLike[str]) -> bytes:
+def path_key(path: str | os.PathLike[str], folder: str | None = None) -> bytes:
     """The brief's file as the read state knows it: its absolute path, as bytes (a name need not be UTF-8).
 
     Not resolved through symlinks: that costs a system call per folder, per brief, on every open of a library.
+    ``folder``: the working directory, when the caller has it (``os.getcwd`` is a system call each time).
     """
-    return os.fsencode(os.path.abspath(path))
+    return os.fsencode(os.path.normpath(os.path.join(folder or os.getcwd(), path)))
 
 
 def _packed(content: bytes) -> bytes:

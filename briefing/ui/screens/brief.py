@@ -59,6 +59,9 @@ LEFT_SECTIONS = COLUMN_SECTIONS["left"] | COLUMN_SECTIONS["middle"]
 """What the left column shows, one at a time, in two columns: the middle column stands in its place."""
 MEASURE_AHEAD_AFTER = 0.5
 """Seconds after the first paint before long hidden lists are measured, a batch at a time."""
+LOOK_BACK_AFTER = 0.3
+"""Seconds after the first paint before the App looks for what changed since the reader last looked: the whole
+first screen (the Markdown body last, about 0.15 s after the title) is drawn by then, and nothing delays it."""
 MEASURE_AHEAD_MIN_ITEMS = 100
 
 
@@ -263,7 +266,7 @@ class BriefScreen(BriefView):
         self.watch(find_bar, "value", self._find_to, init=False)
         self._arrange()
         self.call_later(self.query_one(SummaryPane).mount_body)
-        self.call_later(self.post_message, BriefDrawn())
+        self.set_timer(LOOK_BACK_AFTER, partial(self.post_message, BriefDrawn()))
         self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
 
     def _measure_hidden_lists(self) -> None:
