@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +47,16 @@ class LookBack:
 
     baseline: Brief | None
     since: str = SINCE_LAST_LOOKED
+
+
+@dataclass(frozen=True)
+class SeenVersion:
+    """A version shown, to record as seen: ``order`` says which of two was shown later."""
+
+    order: int
+    path: Path
+    digest: str
+    content: bytes
 
 
 class Outcome(enum.Enum):
@@ -85,6 +96,10 @@ class Session:
         self.look_back = LookBack(None)
         """What changes are marked against: the version the reader last saw, or a git revision's (--since)."""
         self._compared: tuple[Brief, Brief, Changes] | None = None
+        self._recording = threading.Lock()
+        self._asked = 0
+        self._recorded_up_to = 0
+        """The newest version recorded as seen, by the order ``seen_now`` gave: an older one never overwrites it."""
 
     @property
     def brief(self) -> Brief | None:
@@ -114,12 +129,24 @@ class Session:
         self.look_back = look_back
         return True
 
-    def seen_now(self) -> tuple[Path, str, bytes] | None:
-        """What the read state is to record of the version shown: its path, digest and bytes."""
+    def seen_now(self) -> SeenVersion | None:
+        """What the read state is to record of the version shown (None: nothing good to record). Record it with
+        ``record_seen``, from any thread."""
         brief, fingerprint = self.brief, self.fingerprint
         if brief is None or fingerprint is None or self.result is not self.latest:
             return None
-        return self.path, digest(brief), fingerprint.data
+        self._asked += 1
+        return SeenVersion(self._asked, self.path, digest(brief), fingerprint.data)
+
+    def record_seen(self, read_state: ReadState, seen: SeenVersion) -> bool:
+        """Record ``seen`` in the read state, unless a later version was recorded already (records may run in
+        threads, in any order); False when it was not. Raises ReadStateError."""
+        with self._recording:
+            if seen.order < self._recorded_up_to:
+                return False
+            self._recorded_up_to = seen.order
+            read_state.record(seen.path, seen.digest, seen.content)
+        return True
 
     @property
     def fingerprint(self) -> Fingerprint | None:

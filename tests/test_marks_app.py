@@ -57,7 +57,7 @@ async def view(path: Path, **options: object) -> None:
     app = brief_app(path, **options)
     async with app.run_test(size=SIZE) as pilot:
         await looked_back(pilot)
-        await wait_until(pilot, lambda: app._recorded_up_to > 0)
+        await wait_until(pilot, lambda: app.session._recorded_up_to > 0)
 
 
 async def test_a_brief_seen_before_is_marked_with_what_changed_since(brief_copy: Path) -> None:
@@ -148,7 +148,9 @@ async def test_since_a_revision_marks_against_it(tmp_path: Path, monkeypatch: py
         screen = await looked_back(pilot)
         assert screen.changes.since == "since 4fe8022 (HEAD~3)"
         assert [change.key for change in screen.changes.items] == ["Dmitry Peskov", "Vietnam"]
-    app = brief_app(path, since="2024-06-18")
+    from briefing.system.settings import Settings
+
+    app = brief_app(path, since="2024-06-18", settings=Settings(remember=False))  # marks without a read state
     async with app.run_test(size=SIZE) as pilot:
         screen = await looked_back(pilot)
         # "Vietnam a day later" was made at 08:30 on the 18th in Seoul: 23:30 on the 17th in UTC, before the 18th.

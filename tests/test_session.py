@@ -128,3 +128,18 @@ def test_a_change_undone_before_it_settles_starts_the_wait_again(brief_copy: Pat
     write(changed, first.st_mtime_ns + 10**9)
     assert session.poll(0.06) is False, "the same change again waits to settle anew"
     assert session.poll(0.06 + SETTLE_SECONDS) is True
+
+
+def test_a_version_seen_earlier_never_overwrites_one_seen_later(brief_copy: Path, tmp_path: Path) -> None:
+    from briefing.library.read_state import ReadState
+
+    state = ReadState(tmp_path / "state.sqlite3")
+    session = Session(brief_copy, load_path(brief_copy))
+    first = session.seen_now()
+    brief_copy.write_text(brief_copy.read_text(encoding="utf-8").replace("as_of = 2024-06-12", "as_of = 2024-06-13"))
+    session.reload()
+    second = session.seen_now()
+    assert first is not None and second is not None and first.order < second.order
+    assert session.record_seen(state, second)
+    assert not session.record_seen(state, first)  # its thread ran late: the later version stays
+    assert state.seen(brief_copy).content == second.content  # type: ignore[union-attr]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import threading
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -25,7 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from briefing.format.load import LoadResult
-from briefing.format.model import Confirmation, ConfirmationStatus
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
 from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
@@ -49,7 +48,7 @@ if TYPE_CHECKING:
 
     from briefing.library.index import Library
     from briefing.library.read_state import ReadState
-    from briefing.session import LookBack
+    from briefing.session import LookBack, SeenVersion
     from briefing.ui.screens.brief import BriefScreen
 
 POLL_SECONDS = 0.2
@@ -103,10 +102,6 @@ class BriefingApp(App[None]):
         self.since = since
         self.remember = remember and self.settings.remember
         self._read_state = read_state
-        self._recording = threading.Lock()
-        self._recorded_up_to = 0
-        """The newest version handed to the read state (by its order of asking): an older one never overwrites it."""
-        self._asked = 0
         self._look_back_for: Path | None = None
         """The brief whose look-back has been taken: from then on, each version shown is recorded as seen."""
         self._warned_read_state = False
@@ -298,15 +293,15 @@ class BriefingApp(App[None]):
 
     def look_back(self) -> None:
         """Find what the open brief's changes are marked against (in a thread), then mark them and record the
-        version shown as seen. Called once the brief is drawn, so the first paint never waits for it."""
+        version shown as seen. Called once the first screen is drawn, so nothing of it waits for this."""
         brief = self.session.brief
-        if brief is None or not self.remember or self._look_back_for == self.path:
+        if brief is None or not (self.remember or self.since) or self._look_back_for == self.path:
             return
         self._look_back_for = None
         self._find_look_back(self.path, brief)
 
     @work(thread=True, group="look-back")
-    def _find_look_back(self, path: Path, shown: Any) -> None:
+    def _find_look_back(self, path: Path, shown: Brief) -> None:
         from briefing.library.read_state import ReadStateError
         from briefing.session import LookBack, find_look_back
         from briefing.system.git import GitError
@@ -331,28 +326,23 @@ class BriefingApp(App[None]):
             view.changes = self.session.changes
 
     def _record_seen(self) -> None:
-        """Record the version shown as seen by the reader (in a thread, in the order asked)."""
-        seen = self.session.seen_now()
+        """Record the version shown as seen by the reader (in a thread)."""
         read_state = self.read_state()
-        if seen is None or read_state is None:
-            return
-        self._asked += 1
-        self._record(read_state, seen, self._asked)
+        seen = self.session.seen_now() if read_state is not None else None
+        if read_state is not None and seen is not None:
+            self._record(read_state, seen)
 
     @work(thread=True, group="read-state")
-    def _record(self, read_state: ReadState, seen: tuple[Path, str, bytes], order: int) -> None:
+    def _record(self, read_state: ReadState, seen: SeenVersion) -> None:
         from briefing.library.read_state import ReadStateError
 
-        with self._recording:
-            if order < self._recorded_up_to:
-                return
-            self._recorded_up_to = order
-            try:
-                read_state.record(*seen)
-            except ReadStateError as error:
-                self.call_from_thread(self._warn_once, f"What you have read is not remembered: {error}")
-                return
-        self.call_from_thread(self.post_message, Seen(str(seen[0])))
+        try:
+            recorded = self.session.record_seen(read_state, seen)
+        except ReadStateError as error:
+            self.call_from_thread(self._warn_once, f"What you have read is not remembered: {error}")
+            return
+        if recorded:
+            self.call_from_thread(self.post_message, Seen(str(seen.path)))
 
     def _warn_once(self, message: str) -> None:
         if not self._warned_read_state:
