@@ -46,7 +46,7 @@ from briefing.library.views import (
     pending_age,
     pending_board,
 )
-from briefing.present.ages import Thresholds
+from briefing.present.ages import Band, Thresholds, band
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
@@ -66,7 +66,7 @@ check, so a library that size is checked every 5 s or so; a few hundred files, e
 COLUMN_WIDTHS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
     # Under 100 columns, up to 140, and wider. -1: the column that takes what is left; 0: left out.
     "library": ((1, 11, -1, 0, 0, 7, 26), (1, 11, -1, 14, 20, 7, 26), (1, 11, -1, 16, 26, 7, 32)),
-    "pending": ((11, 9, -1, 0, 24), (11, 9, -1, 24, 30), (11, 9, -1, 30, 40)),
+    "pending": ((11, 11, -1, 0, 22), (11, 11, -1, 24, 28), (11, 11, -1, 30, 38)),
     "agenda": ((20, -1, 0, 0, 24), (20, -1, 22, 20, 34), (20, 32, 22, 26, -1)),
 }
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
@@ -438,9 +438,15 @@ class LibraryScreen(Screen[None]):
         entry, item = row
         if isinstance(item, PendingItem):
             age = pending_age(entry, item, self.today)
-            cells = (day(item.since) if item.since else "", days(age) if age is not None else "", item.what,
-                     ", ".join(item.awaited_from), entry.title)  # fmt: skip
-            return _join(cells, widths)
+            aged = band(age, self.thresholds) if age is not None else Band.FRESH
+            shown_age = f"{days(age)} {aged.glyph}".rstrip() if age is not None else ""
+            cells = (day(item.since) if item.since else "", shown_age, item.what, ", ".join(item.awaited_from),
+                     entry.title)  # fmt: skip
+            line = _join(cells, widths)
+            if aged is not Band.FRESH:
+                style = self._rows().problem_style() if aged is Band.OVERDUE else self._rows().today_style()
+                line.stylize(style, widths[0] + 1, widths[0] + 1 + widths[1])
+            return line
         return self._agenda_row(entry, item, widths)
 
     def _agenda_row(self, entry: IndexedBrief, item: StopItem, widths: tuple[int, ...]) -> Text:
