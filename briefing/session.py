@@ -122,11 +122,15 @@ class Session:
             self._compared = (baseline, brief, replace(compare(baseline, brief), since=self.look_back.since))
         return self._compared[2]
 
-    def looked_back(self, path: Path, look_back: LookBack) -> bool:
-        """Take what ``find_look_back`` found for ``path``, if that is still the brief open; False if not."""
+    def looked_back(self, path: Path, look_back: LookBack, compared: tuple[Brief, Changes] | None = None) -> bool:
+        """Take what ``find_look_back`` found for ``path``, if that is still the brief open; False if not.
+        ``compared``: a version and its changes against the look-back, worked out already (off the screen's
+        thread: a brief of thousands of items takes a while)."""
         if path != self.path:
             return False
         self.look_back = look_back
+        if compared is not None and look_back.baseline is not None:
+            self._compared = (look_back.baseline, compared[0], replace(compared[1], since=look_back.since))
         return True
 
     def seen_now(self) -> SeenVersion | None:

@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from briefing.format.load import LoadResult
+from briefing.format.diff import Changes
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
 from briefing.system.files import ConflictError, Fingerprint, SaveError
@@ -306,16 +307,19 @@ class BriefingApp(App[None]):
         from briefing.session import LookBack, find_look_back
         from briefing.system.git import GitError
 
+        from briefing.format.diff import compare
+
         try:
             found = find_look_back(path, shown, self.read_state(), self.since)
         except (GitError, ReadStateError) as error:
             where = f"since {self.since}" if self.since else "since you last looked"
             self.call_from_thread(self._warn_once, f"Changes {where} are not marked: {error}")
             found = LookBack(None)
-        self.call_from_thread(self._looked_back, path, found)
+        compared = (shown, compare(found.baseline, shown)) if found.baseline is not None else None
+        self.call_from_thread(self._looked_back, path, found, compared)
 
-    def _looked_back(self, path: Path, found: LookBack) -> None:
-        if not self.session.looked_back(path, found):
+    def _looked_back(self, path: Path, found: LookBack, compared: tuple[Brief, Changes] | None) -> None:
+        if not self.session.looked_back(path, found, compared):
             return  # another brief is open now
         self._look_back_for = path
         self._record_seen()
