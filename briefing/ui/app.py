@@ -23,8 +23,8 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from briefing.format.load import LoadResult
 from briefing.format.diff import Changes
+from briefing.format.load import LoadResult
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
 from briefing.system.files import ConflictError, Fingerprint, SaveError
@@ -303,11 +303,10 @@ class BriefingApp(App[None]):
 
     @work(thread=True, group="look-back")
     def _find_look_back(self, path: Path, shown: Brief) -> None:
+        from briefing.format.diff import compare
         from briefing.library.read_state import ReadStateError
         from briefing.session import LookBack, find_look_back
         from briefing.system.git import GitError
-
-        from briefing.format.diff import compare
 
         try:
             found = find_look_back(path, shown, self.read_state(), self.since)
