@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.format.diff import Changes, Kind, compare, digest
 from briefing.format.load import load_text
 from briefing.format.model import Brief
@@ -123,3 +125,104 @@ def test_field_changes_in_words() -> None:
     assert field_change("note", "Something", None) == "note removed"
     assert field_change("purpose", "a", "b" * 60) == "purpose rewritten"
     assert field_change("awaited_from", ("Kremlin",), ("Kremlin", "MFA")) == "awaited from Kremlin → Kremlin, MFA"
+
+
+WORDS = [
+    # (what the seed brief becomes, each change said in a line, what each changed item was)
+    ('title = "Putin Likely', 'title = "Putin Now Likely',
+     ["title rewritten: “Putin Now Likely To Visit North Korea Next Week…”"], ["was “Putin Likely To Visit North "
+      "Korea Next Week As Kim Jong Un Hails Close Ties With Moscow”"]),
+    ('[summary]\n', '[summary]\nconfidence = "moderate"\n', ["confidence set to moderate"], ["new"]),
+    ('tags = ["Russia", "North Korea", "Vietnam"]', 'tags = ["Russia"]',
+     ["tags Russia, North Korea, Vietnam → Russia"], ["was Russia, North Korea, Vietnam"]),
+    ('tags = ["Russia", "North Korea", "Vietnam"]\n', "", ["tags removed"], ["removed"]),
+    ('category = "International"\n', "", ["category removed"], ["removed"]),
+    ('said_on = 2024-06-12', 'said_on = 2024-06-12\ntranslated = true',
+     ["quote Kim Jong Un: translated no → yes"], ["translated was no"]),
+    ('outlet = "Reuters"\nkind = "wire"', 'outlet = "Reuters"\nkind = "state_media"',
+     ["source reuters: kind wire → state media"], ["kind was wire"]),
+    ('outlet = "Reuters"\nkind = "wire"', 'outlet = "Reuters"\nkind = "wire"\nreliability = "B"',
+     ["source reuters: reliability set to B"], ["reliability is new"]),
+    ('note = "Vedomosti reports the visit is expected next week."\n', "",
+     ["confirmation visit-dates: note removed"], ["note was Vedomosti reports the visit is expected next week."]),
+    ('start = 2024-06-19\nend = 2024-06-20\napproximate = true\ncertainty = "likely"\nstatus = "planned"',
+     'start = 2024-06-19\nend = 2024-06-20\napproximate = true\ncertainty = "very_likely"\nstatus = "completed"',
+     ["stop Vietnam: certainty likely → very likely; status planned → completed"],
+     ["certainty was likely; status was planned"]),
+    ('start = 2024-06-19\nend = 2024-06-20\napproximate = true\n', 'approximate = true\n',
+     ["stop Vietnam: ~19–20 Jun 2024 → no dates"], ["window was ~19–20 Jun 2024"]),
+    ('start = 2024-06-19\nend = 2024-06-20\napproximate = true\ncertainty = "likely"',
+     'start = 2024-06-19\nend = 2024-06-20\ncertainty = "unlikely"',
+     ["stop Vietnam: ~19–20 Jun 2024 → 19–20 Jun 2024; certainty likely → unlikely"],
+     ["window was ~19–20 Jun 2024; certainty was likely"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "said", "was"), WORDS)
+def test_each_kind_of_change_in_words(old: str, new: str, said: list[str], was: list[str]) -> None:
+    assert old in SEED_TEXT
+    changes = compare(OLD, brief(SEED_TEXT.replace(old, new, 1)))
+    assert [describe(change) for change in changes.items] == said
+    assert [before_words(change) for change in changes.items] == was
+
+
+def test_a_reopened_confirmation_and_words_for_the_detail() -> None:
+    changes = compare(brief(CONFIRMED), OLD)
+    reopened = changes.of("confirmations", 0)
+    assert reopened is not None
+    assert describe(reopened) == "confirmation visit-dates: confirmed → pending"
+    assert before_words(reopened) == "was confirmed; now pending"
+    assert [change.kind for change in changes.items] == [Kind.REMOVED, Kind.CHANGED]  # updated went
+    long = CONFIRMED.replace("The Kremlin announced the dates.", "word " * 40)
+    (_updated, resolved) = compare(OLD, brief(long)).items
+    assert before_words(resolved) == "was pending; now confirmed on 17 Jun 2024: " + ("word " * 16).strip() + "…"
+
+
+def test_the_items_found_are_the_items_themselves() -> None:
+    changes = compare(brief(MOVED), brief(QUOTED))
+    (added,) = changes.items
+    assert added.after == brief(QUOTED).quotes[1] and added.before is None
+    removal = compare(brief(QUOTED), brief(MOVED))
+    (removed,) = removal.items
+    assert removed.before == brief(QUOTED).quotes[1] and removed.after is None and removed.old_index == 1
+
+
+def test_an_added_item_does_not_hide_a_later_change() -> None:
+    text = QUOTED.replace('comrades-in-arms"', 'comrades in arms"')
+    old = brief(MOVED.replace("[[quotes]]", '[[quotes]]\nspeaker = "First"\ntext = "One."\n\n[[quotes]]', 1))
+    new = brief(text.replace("[[quotes]]", '[[quotes]]\nspeaker = "Zero"\ntext = "New."\n\n[[quotes]]', 1))
+    kinds = [(change.kind, change.key) for change in compare(old, new).items]
+    assert kinds == [(Kind.ADDED, "Zero"), (Kind.CHANGED, "Kim Jong Un"), (Kind.ADDED, "Dmitry Peskov"),
+                     (Kind.REMOVED, "First")]  # fmt: skip
+
+
+def test_briefs_with_no_items_compare() -> None:
+    from tests.conftest import MINIMAL_BRIEF
+
+    minimal = brief(MINIMAL_BRIEF)
+    assert not compare(minimal, minimal)
+    assert [describe(c) for c in compare(minimal, brief(MINIMAL_BRIEF.replace("Minimal", "Less"))).items] == [
+        "title rewritten: “Less”"]  # fmt: skip
+
+
+def test_a_brief_that_did_not_exist_is_all_new() -> None:
+    from briefing.session import empty_like
+
+    changes = compare(empty_like(OLD), OLD)
+    assert changes.part("brief", "title").kind is Kind.ADDED  # type: ignore[union-attr]
+    assert changes.part("summary", "bluf").kind is Kind.ADDED  # type: ignore[union-attr]
+    assert sum(change.kind is Kind.ADDED for change in changes.items) == len(changes.items)
+    assert summary_words(changes) == ("17 changes: title, category, tags, BLUF, body, 5 key points, 1 quote, "
+                                      "2 confirmations, 2 stops, 2 sources added")  # fmt: skip
+
+
+def test_clipped_and_value_words() -> None:
+    from briefing.present.changes import clipped, value_words
+
+    assert clipped("x" * 48) == "x" * 48
+    assert clipped("x" * 49) == "x" * 47 + "…"
+    assert clipped("a  b\n c " + "y" * 60, 10) == "a b c yyy…"
+    assert clipped("abc def ghi", 9) == "abc def…"  # cut at a word's end: no space before the ellipsis
+    assert value_words(()) == "none" and value_words(None) == "none" and value_words(True) == "yes"
+    assert summary_words(Changes(since="since a1b2c3d")) == "no changes since a1b2c3d"
+    assert summary_words(Changes()) == "no changes"

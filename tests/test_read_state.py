@@ -172,3 +172,95 @@ def test_a_layout_change_is_not_an_update(state: ReadState, tmp_path: Path) -> N
     paths[0].write_text("# a comment\n" + paths[0].read_text(encoding="utf-8"), encoding="utf-8")
     library.refresh()
     assert since_last_looked(library.entries.values(), state, library.key) == {}
+
+
+def test_what_unpacks_to_more_than_a_brief_or_stops_short_is_ignored(state: ReadState) -> None:
+    from briefing.library.read_state import _packed, _unpacked
+    from briefing.system.files import MAX_BRIEF_BYTES
+
+    largest = b"x" * MAX_BRIEF_BYTES
+    assert _unpacked(_packed(largest)) == largest
+    assert _unpacked(_packed(largest + b"x")) is None
+    assert _unpacked(_packed(b"a whole brief")[:-3]) is None  # a stream cut short
+
+
+def test_no_home_and_no_xdg_state_home_keeps_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_STATE_HOME")
+    monkeypatch.delenv("HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    assert ReadState.default().file is None
+
+
+def test_its_folders_are_made_as_needed(tmp_path: Path) -> None:
+    state = ReadState(tmp_path / "a" / "b" / "briefing" / STATE_FILE)
+    state.record("/x.toml", "d", b"x")
+    assert state.seen("/x.toml") is not None
+
+
+@pytest.mark.parametrize(("application", "version", "tables"), [
+    (0x62726966, 2, True),  # ours, another version: set aside even with our tables
+    (0, 5, False),  # no id, but a version: not a new file
+    (0x62726966, 1, False),  # ours and this version, but without our tables
+])  # fmt: skip
+def test_only_our_database_of_this_version_is_used(
+    state: ReadState, application: int, version: int, tables: bool
+) -> None:
+    assert state.file is not None
+    state.file.parent.mkdir(parents=True)
+    with sqlite3.connect(state.file) as other:
+        if tables:
+            other.execute("CREATE TABLE seen (path BLOB PRIMARY KEY, digest TEXT NOT NULL, content BLOB NOT NULL)")
+            other.execute("CREATE TABLE libraries (key TEXT PRIMARY KEY)")
+            other.execute("INSERT INTO seen VALUES (?, 'd', ?)", (path_key("/a.toml"), zlib.compress(b"x")))
+        other.execute(f"PRAGMA application_id = {application}")
+        other.execute(f"PRAGMA user_version = {version}")
+    other.close()
+    assert state.seen("/a.toml") is None
+    assert aside(state) == [f"{STATE_FILE}.damaged"]
+
+
+def test_each_file_set_aside_keeps_its_own_name(state: ReadState) -> None:
+    assert state.file is not None
+    state.record("/a.toml", "d", b"x")
+    for _round in range(2):
+        Path(f"{state.file}-wal").write_bytes(b"")
+        state.file.write_bytes(b"garbage" * 100)
+        assert state.seen("/a.toml") is None
+    assert aside(state) == [f"{STATE_FILE}.damaged", f"{STATE_FILE}.damaged-2", f"{STATE_FILE}.damaged-2-wal",
+                            f"{STATE_FILE}.damaged-wal"]  # fmt: skip
+
+
+def test_a_brief_changed_since_it_was_indexed_is_not_adopted_as_seen(state: ReadState, tmp_path: Path) -> None:
+    paths = make_library(tmp_path / "lib", 2)
+    library = Library([tmp_path / "lib"], tmp_path / "cache")
+    entries = built(library)
+    text = paths[0].read_text(encoding="utf-8")
+    paths[0].write_text(text.replace('title = "Brief 0', 'title = "Brief O', 1), encoding="utf-8")  # same size
+    os.utime(paths[0], ns=(1, 1))
+    assert since_last_looked(entries.values(), state, library.key) == {str(paths[0]): Mark.NEW}
+
+
+def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library.marks import since_revision
+
+    monkeypatch.setenv("TZ", "UTC")  # a date is read in the reader's time zone
+    from tests.git_fixtures import SEED_TEXT, brief_history, commit
+
+    repo = tmp_path / "repo"
+    brief_history(repo)
+    (repo / "new.toml").write_text(SEED_TEXT, encoding="utf-8")
+    (repo / "same.toml").write_text(SEED_TEXT, encoding="utf-8")
+    (repo / "notes.txt").write_text("not a brief", encoding="utf-8")
+    commit(repo, "Two more", "2024-06-19T13:00:00+00:00")
+    (repo / "same.toml").write_text("# only a comment more\n" + SEED_TEXT, encoding="utf-8")
+    (repo / "untracked.toml").write_text(SEED_TEXT, encoding="utf-8")
+    entries = built(Library([repo], tmp_path / "cache"))
+    marks = since_revision(entries.values(), [repo], "HEAD~2")
+    named = {Path(path).name: mark for path, mark in marks.items()}
+    assert named == {"brief.toml": Mark.UPDATED, "new.toml": Mark.NEW, "same.toml": Mark.NEW,
+                     "untracked.toml": Mark.NEW}  # fmt: skip
+    later = since_revision(entries.values(), [repo], "HEAD")
+    assert {Path(path).name: mark for path, mark in later.items()} == {"untracked.toml": Mark.NEW}  # a comment: no
+    assert since_revision(entries.values(), [repo / "."], "2024-06-19") == marks  # the last commit before the 19th

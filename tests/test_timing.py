@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static
@@ -219,3 +220,49 @@ def test_show_flags_a_stop_that_passed_unconfirmed_and_says_how_old_the_brief_is
     assert during.count("● now") == 2 and PASSED_UNCONFIRMED not in during
     as_of = run_show(str(SEED), "--today", "as-of", "--width", "70", "--section", "itinerary")
     assert "▸ next · in 5 days" in as_of and "ago" not in as_of
+
+
+async def test_the_agenda_opens_at_today_flags_what_passed_unconfirmed_and_t_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library.index import Library
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.widgets.rowlist import RowList
+    from tests.test_library_app import ready
+
+    monkeypatch.chdir(tmp_path)
+    Path("lib").mkdir()
+    Path("lib/seed.toml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    later = SEED.read_text(encoding="utf-8").replace("2024-06-17", "2024-07-08").replace("2024-06-23", "2024-07-09")
+    Path("lib/later.toml").write_text(later.replace('title = "', 'title = "Later: ', 1), encoding="utf-8")
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"), today=D(2024, 6, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a")
+        rows = screen.query_one("#library-rows", RowList)
+        line = next(i for i, row in enumerate(rows.rows) if isinstance(row, TodayLine))
+        assert rows.cursor == line + 2  # past the line and the heading of the next week, on its first stop
+        current = rows.rows[rows.cursor]
+        assert isinstance(current, tuple) and current[1].place == "Pyongyang" and current[0].title.startswith("Later")
+        drawn = [screen._render_row(row, 120).plain for row in rows.rows]
+        assert drawn[line].startswith("━━ today 30 Jun 2024 ━━")
+        flagged = [text for text in drawn[:line] if f"‼ {PASSED_UNCONFIRMED}" in text]
+        assert len(flagged) == 3  # the seed brief's two stops, and the later brief's Vietnam, all before today
+        await pilot.press("g")
+        assert rows.cursor == 0
+        await pilot.press("t")
+        assert rows.cursor == line + 2
+        await pilot.press("l", "t")
+        assert screen.view == "agenda" and rows.cursor == line + 2
+
+
+def test_a_single_day_given_by_start_or_end_alone() -> None:
+    day = D(2024, 6, 17)
+    assert passed_unconfirmed(day, None, "planned", True, D(2024, 6, 18))
+    assert passed_unconfirmed(None, day, "planned", True, D(2024, 6, 18))
+    assert not passed_unconfirmed(day, None, "planned", True, day)
+    assert tag(None, day, D(2024, 6, 12), True, False) == "▸ next · in 5 days"
+    assert tag(day, None, D(2024, 6, 12), False, False) == "in 5 days"
+    brief = seed()
+    single = dataclasses.replace(brief.itinerary[0], end=None)
+    assert stop_flagged(brief, single, D(2024, 6, 18)) and not stop_flagged(brief, single, D(2024, 6, 17))

@@ -82,9 +82,6 @@ class Changes:
         return next((c for c in self.items if c.section == section and c.key == key
                      and c.new_index is None and c.old_index is None), None)  # fmt: skip
 
-    def in_section(self, section: str) -> list[Change]:
-        return [change for change in self.items if change.section == section]
-
 
 def compare(old: Brief, new: Brief) -> Changes:
     """What differs from ``old`` to ``new``."""
@@ -193,5 +190,4 @@ def digest(brief: Brief) -> str:
 
     document = to_document(brief, dates_as_text=True)
     document.pop("x", None)
-    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return hashlib.sha256(json.dumps(document).encode()).hexdigest()[:20]

@@ -48,7 +48,7 @@ def _content(path: str, size: int, mtime_ns: int) -> bytes | None:
 def since_last_looked(entries: Iterable[IndexedBrief], read_state: ReadState, library: str) -> dict[str, Mark]:
     """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
     seen. Raises ReadStateError."""
-    readable = [entry for entry in entries if entry.ok and entry.digest]
+    readable = [entry for entry in entries if entry.ok]
     here = os.getcwd()
     keys = [path_key(entry.path, here) for entry in readable]
     seen = read_state.digests()
@@ -88,7 +88,7 @@ def since_revision(entries: Iterable[IndexedBrief], roots: Iterable[Path], revis
     from briefing.system.git import Repository
 
     # git names files from the real top of the work tree: match them by real path.
-    by_path = {os.path.realpath(entry.path): entry for entry in entries if entry.ok and entry.digest}
+    by_path = {os.path.realpath(entry.path): entry for entry in entries if entry.ok}
     marks: dict[str, Mark] = {}
     for root in roots:
         repository = Repository.of(Path(root))

@@ -212,16 +212,14 @@ class ReadState:
         """The reader has now seen the brief at ``path``, saying ``digest``, in the file ``content``."""
         self.record_many([(path, digest, content)])
 
-    def record_many(self, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]], replace: bool = True) -> int:
-        """Record many at once, in one transaction; without ``replace``, only briefs never seen before.
-        Returns how many were offered."""
+    def record_many(self, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]]) -> int:
+        """Record many at once, in one transaction; how many."""
         rows = [(path_key(path), digest, _packed(content)) for path, digest, content in seen]
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with self._database() as database:
             if database is None or not rows:
                 return len(rows)
             database.execute("BEGIN IMMEDIATE")
-            database.executemany(f"{verb} INTO seen (path, digest, content) VALUES (?, ?, ?)", rows)
+            database.executemany("INSERT OR REPLACE INTO seen (path, digest, content) VALUES (?, ?, ?)", rows)
             database.execute("COMMIT")
         return len(rows)
 

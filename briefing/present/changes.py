@@ -64,35 +64,52 @@ def _stop_window(stop: Stop) -> str:
     return stop_window(stop) or "no dates"
 
 
+WINDOW = frozenset({"start", "end", "approximate"})
+"""A stop's fields that make its window: said together, as one window."""
+RESOLVED = frozenset({"status", "resolved_on", "resolution"})
+"""A confirmation's fields that change together when it is resolved or reopened: said as its status."""
+
+
+def _whole(change: Change) -> tuple[str | None, list[str]]:
+    """What of an item's change is said whole (a stop's window, a confirmation's status) and the other fields."""
+    fields = list(change.fields)
+    if isinstance(change.after, Stop) and WINDOW & set(fields):
+        return "window", [name for name in fields if name not in WINDOW]
+    if isinstance(change.after, Confirmation) and "status" in fields:
+        return "status", [name for name in fields if name not in RESOLVED]
+    return None, fields
+
+
 def _item_fields(change: Change) -> list[str]:
     """The changed fields of an item, the ones that say most first (a stop's window, a confirmation's status)."""
     before, after = change.before, change.after
-    names = list(change.fields)
+    whole, fields = _whole(change)
     words: list[str] = []
-    if isinstance(after, Stop) and {"start", "end", "approximate"} & set(names):
+    if whole == "window":
         words.append(f"{_stop_window(before)} → {_stop_window(after)}")
-        names = [name for name in names if name not in ("start", "end", "approximate")]
-    if isinstance(after, Confirmation) and "status" in names:
+    elif whole == "status":
         resolved = f" on {day(after.resolved_on)}" if after.resolved_on else ""
         words.append(f"{before.status.value} → {after.status.value}{resolved}")
-        names = [name for name in names if name not in ("status", "resolved_on", "resolution")]
-    words += [field_change(name, getattr(before, name), getattr(after, name)) for name in names]
-    return words
+    return words + [field_change(name, getattr(before, name), getattr(after, name)) for name in fields]
+
+
+def _is_part(change: Change) -> bool:
+    """A field of the brief, or the summary's BLUF, body or confidence: not an item of an array (or a key point)."""
+    return change.section == "brief" or (change.section == "summary" and change.key != "key_points")
 
 
 def describe(change: Change) -> str:
     """The change in one line."""
-    if change.section == "brief" or (change.section == "summary" and change.new_index is None
-                                     and change.old_index is None and change.key != "key_points"):  # fmt: skip
+    if _is_part(change):
         if change.key == "bluf":
             return "BLUF rewritten"
         if change.key == "title":
             return f"title rewritten: “{clipped(str(change.after))}”"
         return field_change(change.key, change.before, change.after)
-    if change.key == "key_points" and change.section == "summary":
+    if change.section == "summary":
         point = change.after if change.kind is Kind.ADDED else change.before
         return f"key point {change.kind.value}: “{clipped(str(point))}”"
-    item = _ITEM_NAMES.get(change.section, change.section)
+    item = _ITEM_NAMES[change.section]
     if change.kind is Kind.ADDED:
         return f"{item} added: {change.key}"
     if change.kind is Kind.REMOVED:
@@ -102,27 +119,22 @@ def describe(change: Change) -> str:
 
 def before_words(change: Change) -> str:
     """What the item was before, for its detail: ``was pending; now confirmed on 17 Jun 2024: …``,
-    ``new since you last looked``, ``window was 19–20 Jun 2024``."""
-    if change.kind is Kind.ADDED:
-        return "new"
-    if change.kind is Kind.REMOVED:
-        return "removed"
+    ``new``, ``window was 19–20 Jun 2024``."""
+    if change.kind is not Kind.CHANGED:
+        return change.kind.value if change.kind is Kind.REMOVED else "new"
     before, after = change.before, change.after
-    if not change.fields:
+    if _is_part(change):
         return f"was “{clipped(before, 120)}”" if isinstance(before, str) else f"was {value_words(before)}"
-    if isinstance(after, Confirmation) and "status" in change.fields:
+    whole, fields = _whole(change)
+    if whole == "status":
         now = after.status.value
         if after.status is not ConfirmationStatus.PENDING and after.resolved_on:
             now += f" on {day(after.resolved_on)}"
         if after.resolution:
             now += f": {clipped(after.resolution, 80)}"
         return f"was {before.status.value}; now {now}"
-    words = []
-    names = list(change.fields)
-    if isinstance(after, Stop) and {"start", "end", "approximate"} & set(names):
-        words.append(f"window was {_stop_window(before)}")
-        names = [name for name in names if name not in ("start", "end", "approximate")]
-    for name in names:
+    words = [f"window was {_stop_window(before)}"] if whole == "window" else []
+    for name in fields:
         value = getattr(before, name)
         shown = clipped(value, 80) if isinstance(value, str) else value_words(value)
         words.append(f"{_name(name)} was {shown}" if value not in (None, ()) else f"{_name(name)} is new")
@@ -140,7 +152,7 @@ def summary_words(changes: Changes) -> str:
     groups = {Kind.CHANGED: changed, Kind.ADDED: added, Kind.REMOVED: removed}
     counted: dict[tuple[Kind, str], int] = {}
     for change in changes.items:
-        if change.section == "brief" or (change.section == "summary" and change.key != "key_points"):
+        if _is_part(change):
             groups[change.kind].append(_name(change.key))
         else:
             noun = "key point" if change.section == "summary" else _ITEM_NAMES.get(change.section, change.section)
