@@ -182,3 +182,91 @@ def test_briefing_since_refuses_what_names_no_revision(tmp_path: Path) -> None:
     (tmp_path / "plain.toml").write_text(SEED_TEXT, encoding="utf-8")
     done = run_checkout("plain.toml", "--since", "HEAD~1", cwd=tmp_path)
     assert done.returncode == 2 and "plain.toml is not in a git repository" in done.stderr
+
+
+def test_each_revision_holds_both_versions_and_what_changed(tmp_path: Path) -> None:
+    from briefing.format.diff import Kind
+
+    path = brief_history(tmp_path / "repo")
+    quoted, moved, renamed, confirmed, first = history(path).revisions
+    assert first.created and first.before is None and first.after is not None and first.brief is not None
+    assert not first.changes and not first.broke
+    assert confirmed.before is not None and confirmed.before.brief == first.brief
+    assert [(c.section, c.kind) for c in confirmed.changes.items] == [("brief", Kind.ADDED),
+                                                                       ("confirmations", Kind.CHANGED)]  # fmt: skip
+    assert renamed.path == "brief.toml" and not renamed.changes and renamed.before is not None
+    assert [c.key for c in moved.changes.items] == ["Vietnam"] and moved.brief == moved.after.brief  # type: ignore[union-attr]
+    assert [c.key for c in quoted.changes.items] == ["Dmitry Peskov"] and quoted.short == "b5d6338"
+
+
+def test_uncommitted_edits_are_a_revision_of_their_own(tmp_path: Path) -> None:
+    path = brief_history(tmp_path / "repo")
+    path.write_text(path.read_text(encoding="utf-8").replace("Dmitry Peskov", "Dmitri Peskov"), encoding="utf-8")
+    working, quoted, *_older = history(path).revisions
+    assert (working.commit, working.short, working.date, working.subject) == ("", "working copy", None, "not committed")
+    assert working.before is not None and working.before.brief == quoted.brief
+    assert [(c.key, c.fields) for c in working.changes.items] == [("Dmitri Peskov", ("speaker",))]
+    path.unlink()
+    assert history(path.parent / "old-name.toml").revisions[0].after is None  # deleted by the rename: said so
+    (tmp_path / "repo" / "new.toml").write_text(SEED_TEXT, encoding="utf-8")
+    (only,) = history(tmp_path / "repo" / "new.toml").revisions
+    assert only.created and only.commit == "" and only.brief is not None
+
+
+def test_a_broken_version_and_the_one_that_mends_it(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    path = repo / "b.toml"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    commit(repo, "One", "2024-06-12T09:00:00+00:00")
+    path.write_text("schema_version = [", encoding="utf-8")
+    commit(repo, "Broken", "2024-06-13T09:00:00+00:00")
+    path.write_text(CONFIRMED, encoding="utf-8")
+    commit(repo, "Mended", "2024-06-14T09:00:00+00:00")
+    mended, broken, one = history(path).revisions
+    assert broken.broke and broken.brief is None and not broken.changes
+    assert broken.after is not None and broken.after.problems[0].message.startswith("TOML syntax")
+    assert broken.after.problems[0].file == "b.toml"  # named as in that commit
+    assert not mended.broke and mended.before is not None and mended.before.brief is None and not mended.changes
+    assert one.created
+
+
+@pytest.mark.parametrize(("author_line", "expected"), [
+    (b"author Ana Analyst <ana@example.org> 1718182800 +0000", ("Ana Analyst", "2024-06-12")),
+    (b"author Ana Analyst <ana@example.org> 1718233200 -0500", ("Ana Analyst", "2024-06-12")),  # 23:00 UTC
+    (b"author Ana Analyst <ana@example.org> 1718233200 +0130", ("Ana Analyst", "2024-06-13")),  # 00:30 the next day
+    (b"author Ana Analyst <ana@example.org> 1718217000 -0430", ("Ana Analyst", "2024-06-12")),  # 14:00 there
+    (b"author Ana Analyst <ana@example.org> 1718240400 +0545", ("Ana Analyst", "2024-06-13")),  # 06:45 there
+    (b"author \xff\xfe Bad <x@y> notatime +0000", ("\ufffd\ufffd Bad", None)),
+])  # fmt: skip
+def test_commit_facts_read_the_author_and_their_day(author_line: bytes, expected: tuple[str, str | None]) -> None:
+    from briefing.library.history import _commit_facts
+
+    data = b"tree 1\nparent 2\n" + author_line + b"\ncommitter C <c@d> 1 +0000\n\nThe subject\n\nThe body.\n"
+    author, date, subject = _commit_facts(data)
+    assert (author, str(date) if date else None) == expected
+    assert subject == "The subject"
+
+
+def test_commit_facts_without_an_author_or_with_a_strange_subject() -> None:
+    from briefing.library.history import _commit_facts
+
+    assert _commit_facts(b"tree 1\n\nOnly \xffa subject\nmore") == ("", None, "Only \ufffda subject")
+    assert _commit_facts(b"") == ("", None, "")
+
+
+def test_the_raw_log_is_read_token_by_token() -> None:
+    from briefing.library.history import NO_BLOB, _parse_log
+
+    a, b, c = "a" * 40, "b" * 40, "c" * 40
+    output = (
+        f"\x1e{'1' * 40}\0\n:100644 100644 {a} {b} M\0name with \x1e and spaces.toml\0".encode()
+        + f"\x1e{'2' * 40}\0\n:100644 100644 {c} {a} R087\0old.toml\0new.toml\0".encode()
+        + f"\x1e{'3' * 40}\0\n:000000 100644 {NO_BLOB} {c} A\0old.toml\0".encode()
+    )
+    assert list(_parse_log(output)) == [
+        ("1" * 40, a, b, "name with \x1e and spaces.toml"),
+        ("2" * 40, c, a, "new.toml"),
+        ("3" * 40, NO_BLOB, c, "old.toml"),
+    ]
+    copied = f"\x1e{'4' * 40}\0\n:100644 100644 {a} {b} C100\0other.toml\0this.toml\0".encode() + output
+    assert list(_parse_log(copied)) == [("4" * 40, NO_BLOB, b, "this.toml")]  # a copy begins its own history

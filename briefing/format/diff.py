@@ -2,8 +2,9 @@
 looked" (the read state), ``--since REV`` and ``briefing log``.
 
 Items are matched by what identifies them across versions: confirmations and sources by id, stops by
-place and country (in order, when one appears twice), quotes by speaker and text, then by speaker alone
-(an edited quote is changed, not removed and added), key points by their text. The brief's fields and the
+place and country (in order, when one appears twice), quotes by speaker and text, then by speaker alone, then by
+text alone (an edited quote, or one whose speaker is corrected, is changed, not removed and added), key points by
+their text. The brief's fields and the
 summary's BLUF, body and confidence are parts of their own. The author's ``[x]`` table is not compared:
 the app ignores it. No I/O here.
 """
@@ -136,7 +137,7 @@ def _stop_keys(items: Sequence[Stop]) -> list[list[Hashable]]:
 
 
 def _quote_keys(items: Sequence[Quote]) -> list[list[Hashable]]:
-    return [[(quote.speaker, quote.text), quote.speaker] for quote in items]
+    return [[(quote.speaker, quote.text), quote.speaker, quote.text] for quote in items]
 
 
 def _items(found: list[Change], section: str, old: Sequence[Item], new: Sequence[Item], keys: KeyFunction) -> None:
