@@ -72,6 +72,7 @@ def test_briefing_log_as_json(tmp_path: Path) -> None:
     assert [revision["subject"] for revision in revisions][:2] == ["Quote Peskov", "Vietnam a day later"]
     confirmed = revisions[3]
     assert confirmed["commit"].startswith("4fe8022") and confirmed["path"] == "old-name.toml"
+    assert all(len(revision["commit"]) == 40 for revision in revisions)
     assert confirmed["changes"][1] == {
         "section": "confirmations", "key": "visit-dates", "kind": "changed",
         "description": "confirmation visit-dates: pending → confirmed on 17 Jun 2024",
@@ -190,6 +191,7 @@ def test_each_revision_holds_both_versions_and_what_changed(tmp_path: Path) -> N
     path = brief_history(tmp_path / "repo")
     quoted, moved, renamed, confirmed, first = history(path).revisions
     assert first.created and first.before is None and first.after is not None and first.brief is not None
+    assert first.brief.quotes[0].line is None  # no one edits a past version: its lines are not looked for
     assert not first.changes and not first.broke
     assert confirmed.before is not None and confirmed.before.brief == first.brief
     assert [(c.section, c.kind) for c in confirmed.changes.items] == [("brief", Kind.ADDED),
@@ -203,7 +205,8 @@ def test_uncommitted_edits_are_a_revision_of_their_own(tmp_path: Path) -> None:
     path = brief_history(tmp_path / "repo")
     path.write_text(path.read_text(encoding="utf-8").replace("Dmitry Peskov", "Dmitri Peskov"), encoding="utf-8")
     working, quoted, *_older = history(path).revisions
-    assert (working.commit, working.short, working.date, working.subject) == ("", "working copy", None, "not committed")
+    assert (working.commit, working.short, working.date, working.author, working.subject, working.path) == (
+        "", "working copy", None, "", "not committed", "brief.toml")  # fmt: skip
     assert working.before is not None and working.before.brief == quoted.brief
     assert [(c.key, c.fields) for c in working.changes.items] == [("Dmitri Peskov", ("speaker",))]
     path.unlink()

@@ -256,6 +256,8 @@ def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
     commit(repo, "Two more", "2024-06-19T13:00:00+00:00")
     (repo / "same.toml").write_text("# only a comment more\n" + SEED_TEXT, encoding="utf-8")
     (repo / "untracked.toml").write_text(SEED_TEXT, encoding="utf-8")
+    (repo / ".gitignore").write_text("ignored.toml\n", encoding="utf-8")
+    (repo / "ignored.toml").write_text(SEED_TEXT, encoding="utf-8")  # git is told to look away: not new
     entries = built(Library([repo], tmp_path / "cache"))
     marks = since_revision(entries.values(), [repo], "HEAD~2")
     named = {Path(path).name: mark for path, mark in marks.items()}

@@ -66,7 +66,6 @@ class Revision:
 
 @dataclass(frozen=True)
 class History:
-    repository: Repository
     path: str
     """The file, relative to the top of the repository."""
     revisions: tuple[Revision, ...]
@@ -128,12 +127,12 @@ def history(path: Path) -> History:
     output = repository.git(["log", "--follow", "--no-abbrev", "--raw", "-z", "--no-ext-diff", "--no-textconv",
                              "--no-color", "--format=%x1e%H", "--", name])  # fmt: skip
     rows = list(_parse_log(output))
-    blobs = {blob for _commit, old, new, _path in rows for blob in (old, new) if blob.strip("0")}
+    blobs = {blob for _commit, old, new, _path in rows for blob in (old, new) if blob != NO_BLOB}
     objects = repository.objects([*(commit for commit, *_rest in rows), *blobs])
     versions: dict[str, LoadResult] = {}
 
     def version(blob: str, where: str) -> LoadResult | None:
-        if not blob.strip("0") or blob not in objects:
+        if blob not in objects:  # no blob: the file did not exist
             return None
         if blob not in versions:
             # Without lines: no one edits a past version, and finding lines costs a third of the reading.
@@ -148,7 +147,7 @@ def history(path: Path) -> History:
     working = _working_copy(path, name, rows[0][2] if rows else None, objects, versions)
     if working is not None:
         revisions.insert(0, working)
-    return History(repository, name, tuple(revisions))
+    return History(name, tuple(revisions))
 
 
 def _revision(commit: str, date: dt.date | None, author: str, subject: str, where: str,
@@ -167,10 +166,10 @@ def _working_copy(path: Path, name: str, last_blob: str | None, objects: dict[st
     now = load_path(path)
     if now.fingerprint is None:
         return None
-    committed = objects.get(last_blob or "")
+    committed = objects.get(last_blob) if last_blob else None
     if committed is not None and committed == now.fingerprint.data:
         return None
-    before = versions.get(last_blob or "")
+    before = versions.get(last_blob) if last_blob else None
     return _revision("", None, "", "not committed", name, before, now)
 
 
@@ -186,7 +185,7 @@ def version_at(path: Path, revision: str) -> tuple[str, bytes | None]:
     rows = list(_parse_log(output))
     if rows:
         _commit, old, _new, _where = rows[-1]  # the oldest change since: its "before" is the file at the revision
-        blob: str | None = old if old.strip("0") else None
+        blob: str | None = old if old != NO_BLOB else None
     else:
         listed = repository.git(["ls-tree", "-z", "--full-tree", commit, "--", name]).split(b"\0")[0]
         blob = listed.split(b"\t", 1)[0].split(b" ")[2].decode("ascii") if listed else None
