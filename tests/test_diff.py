@@ -226,3 +226,22 @@ def test_clipped_and_value_words() -> None:
     assert value_words(()) == "none" and value_words(None) == "none" and value_words(True) == "yes"
     assert summary_words(Changes(since="since a1b2c3d")) == "no changes since a1b2c3d"
     assert summary_words(Changes()) == "no changes"
+
+
+def test_words_at_their_limits() -> None:
+    assert field_change("purpose", "x" * 48, "y") == "purpose " + "x" * 48 + " → y"
+    assert field_change("purpose", "x" * 49, "y") == "purpose rewritten"  # a long text is not quoted whole
+    assert field_change("purpose", "two\nlines", "y") == "purpose rewritten"
+    assert field_change("purpose", "a", "y" * 49) == "purpose rewritten"
+    short = SEED_TEXT.replace('bluf = """', 'bluf = "Short."\nold = """', 1).replace("\nold = ", "\n[x]\nold = ", 1)
+    shorter = short.replace('bluf = "Short."', 'bluf = "Shorter."')
+    (bluf,) = compare(brief(short), brief(shorter)).items
+    assert describe(bluf) == "BLUF rewritten" and before_words(bluf) == "was “Short.”"
+    resolution = "r" * 80
+    exact = CONFIRMED.replace("The Kremlin announced the dates.", resolution)
+    said = before_words(compare(OLD, brief(exact)).items[1])
+    assert said.endswith(": " + resolution) and not said.endswith("…")
+    note = 'note = "Vedomosti reports the visit is expected next week."'
+    long_note = SEED_TEXT.replace(note, 'note = "' + "n" * 90 + '"')
+    (removed,) = compare(brief(long_note), OLD).items
+    assert before_words(removed) == "note was " + "n" * 79 + "…"

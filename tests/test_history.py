@@ -199,6 +199,7 @@ def test_each_revision_holds_both_versions_and_what_changed(tmp_path: Path) -> N
     assert renamed.path == "brief.toml" and not renamed.changes and renamed.before is not None
     assert [c.key for c in moved.changes.items] == ["Vietnam"] and moved.brief == moved.after.brief  # type: ignore[union-attr]
     assert [c.key for c in quoted.changes.items] == ["Dmitry Peskov"] and quoted.short == "b5d6338"
+    assert len(quoted.commit) == 40
 
 
 def test_uncommitted_edits_are_a_revision_of_their_own(tmp_path: Path) -> None:
@@ -239,6 +240,10 @@ def test_a_broken_version_and_the_one_that_mends_it(tmp_path: Path) -> None:
     (b"author Ana Analyst <ana@example.org> 1718233200 +0130", ("Ana Analyst", "2024-06-13")),  # 00:30 the next day
     (b"author Ana Analyst <ana@example.org> 1718217000 -0430", ("Ana Analyst", "2024-06-12")),  # 14:00 there
     (b"author Ana Analyst <ana@example.org> 1718240400 +0545", ("Ana Analyst", "2024-06-13")),  # 06:45 there
+    (b"author A <a@b> 1718179200 -0500", ("A", "2024-06-12")),  # 08:00 UTC: 03:00 there, not the 11th
+    (b"author A <a@b> 1718226000 +0200", ("A", "2024-06-12")),  # 21:00 UTC: 23:00 there, not the 13th
+    (b"author A <a@b> 1718216400 +0545", ("A", "2024-06-13")),  # 18:20 UTC: 00:05 there
+    (b"author A <a@b> 1718197200 +1130", ("A", "2024-06-13")),  # 13:00 UTC: 00:30 there
     (b"author \xff\xfe Bad <x@y> notatime +0000", ("\ufffd\ufffd Bad", None)),
 ])  # fmt: skip
 def test_commit_facts_read_the_author_and_their_day(author_line: bytes, expected: tuple[str, str | None]) -> None:

@@ -51,9 +51,9 @@ def _is_short(value: object) -> bool:
 def field_change(name: str, before: object, after: object) -> str:
     """``status pending → confirmed``, ``note added``, ``purpose rewritten``."""
     label = _name(name)
-    if before in (None, (), ""):
+    if before in (None, ()):
         return f"{label} set to {value_words(after)}" if _is_short(after) else f"{label} added"
-    if after in (None, (), ""):
+    if after in (None, ()):
         return f"{label} removed"
     if _is_short(before) and _is_short(after):
         return f"{label} {value_words(before)} → {value_words(after)}"
@@ -155,7 +155,7 @@ def summary_words(changes: Changes) -> str:
         if _is_part(change):
             groups[change.kind].append(_name(change.key))
         else:
-            noun = "key point" if change.section == "summary" else _ITEM_NAMES.get(change.section, change.section)
+            noun = "key point" if change.section == "summary" else _ITEM_NAMES[change.section]
             counted[(change.kind, noun)] = counted.get((change.kind, noun), 0) + 1
     for (kind, noun), count in counted.items():
         groups[kind].append(f"{count} {noun}{'s' if count != 1 else ''}")
