@@ -243,9 +243,9 @@ def test_words_at_their_limits() -> None:
     assert said.endswith(": " + resolution) and not said.endswith("…")
     over = before_words(compare(OLD, brief(exact.replace(resolution, resolution + "r"))).items[1])
     assert over.endswith(": " + "r" * 79 + "…")
-    bluf = "b" * 121
-    one_over = SEED_TEXT.replace('bluf = """', f'bluf = "{bluf}"\n[x]\nold = """', 1)
-    (changed,) = compare(brief(one_over), brief(one_over.replace(bluf, "Short."))).items
+    long_bluf = "b" * 121
+    one_over = SEED_TEXT.replace('bluf = """', f'bluf = "{long_bluf}"\n[x]\nold = """', 1)
+    (changed,) = compare(brief(one_over), brief(one_over.replace(long_bluf, "Short."))).items
     assert before_words(changed) == "was “" + "b" * 119 + "…”"
     note = 'note = "Vedomosti reports the visit is expected next week."'
     long_note = SEED_TEXT.replace(note, 'note = "' + "n" * 90 + '"')
