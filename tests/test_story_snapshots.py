@@ -88,7 +88,8 @@ def test_the_history(snap_compare: SnapCompare, size: str, tmp_path: Path) -> No
     assert snap_compare(app, terminal_size=SIZES[size], run_before=history_shown)
 
 
-def test_a_past_version_read_only(snap_compare: SnapCompare, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_a_past_version_read_only(snap_compare: SnapCompare, size: str, tmp_path: Path) -> None:
     path = brief_history(tmp_path / "repo")
 
     async def past_version(pilot: Pilot[None]) -> None:
@@ -103,4 +104,4 @@ def test_a_past_version_read_only(snap_compare: SnapCompare, tmp_path: Path) -> 
         await settle(pilot)
 
     app = BriefingApp(path, load_path(path), today=TODAY)
-    assert snap_compare(app, press=["4"], terminal_size=SIZES["wide"], run_before=past_version)
+    assert snap_compare(app, press=["4"], terminal_size=SIZES[size], run_before=past_version)

@@ -170,6 +170,12 @@ class BriefScreen(BriefView):
         return self._entries
 
     def compose(self) -> ComposeResult:
+        if self.historic is not None:
+            from textual.widgets import Static
+
+            said = f"  {self.historic} · read only, as this commit left it, marked with what changed since · esc: back"
+            banner = Content.assemble((" Past version ", "bold reverse"), said)
+            yield Static(banner, id="past-banner")
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -334,7 +340,7 @@ class BriefScreen(BriefView):
         short = self.columns == 1
         reference = wording.reference(None if self.reads_as_of else self.today, self.today, short)
         if self.historic is not None:
-            reference = f"{self.historic} · read only" if short else f"as it was at {self.historic} · read only"
+            reference = "read only" if short else f"as it was at {self.historic} · read only"
         unshown = Kind.ADDED if self.changes.shown_is_older else Kind.REMOVED
         changed = {Section.SUMMARY if change.section == "brief" else Section(change.section)
                    for change in self.changes.items if change.kind is not unshown}  # fmt: skip
