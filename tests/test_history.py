@@ -278,3 +278,15 @@ def test_the_raw_log_is_read_token_by_token() -> None:
     ]
     copied = f"\x1e{'4' * 40}\0\n:100644 100644 {a} {b} C100\0other.toml\0this.toml\0".encode() + output
     assert list(_parse_log(copied)) == [("4" * 40, NO_BLOB, b, "this.toml")]  # a copy begins its own history
+
+
+def test_a_hostile_path_or_revision_in_a_message_is_escaped(tmp_path: Path) -> None:
+    outside = tmp_path / "\x1b]0;owned\x07.toml"
+    outside.write_text(SEED_TEXT, encoding="utf-8")
+    with pytest.raises(GitError) as raised:
+        history(outside)
+    assert "\x1b" not in str(raised.value) and "\\x1b]0;owned\\x07.toml is not in a git repository" in str(raised.value)
+    path = brief_history(tmp_path / "repo")
+    with pytest.raises(GitError) as raised:
+        version_at(path, "HEAD\x1b[2J")
+    assert "\x1b" not in str(raised.value)

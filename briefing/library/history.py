@@ -21,7 +21,7 @@ from briefing.format.diff import Changes, compare
 from briefing.format.load import LoadResult, load_bytes
 from briefing.format.model import Brief
 from briefing.system.git import GitError, Repository
-from briefing.system.sanitize import clean
+from briefing.system.sanitize import clean, escaped
 
 NO_BLOB = "0" * 40
 
@@ -195,11 +195,13 @@ def version_at(path: Path, revision: str) -> tuple[str, bytes | None]:
 
 
 def named_commit(repository: Repository, revision: str) -> str:
+    """The commit ``revision`` names: a date (YYYY-MM-DD) names the last commit of HEAD made before that day began,
+    in the local time zone; anything else is given to ``rev-parse``. GitError when it names none."""
     try:
         day = dt.date.fromisoformat(revision)
     except ValueError:
         return repository.commit(revision)
     found = repository.commit_before(day.isoformat())
     if found is None:
-        raise GitError(f"no commit in {repository.top} was made before {day.isoformat()}")
+        raise GitError(f"no commit in {escaped(str(repository.top))} was made before {day.isoformat()}")
     return found

@@ -3,7 +3,7 @@
 Every path is given after ``--`` and read literally (``GIT_LITERAL_PATHSPECS``), every revision is checked
 with ``rev-parse --verify --end-of-options``, so neither a file name nor a revision can be read as an option;
 no pager, no prompt, no external diff or text conversion, no fsmonitor hook. What git prints (names,
-subjects, paths) is untrusted and is shown through the sanitiser by its callers.
+subjects, paths) is untrusted: messages escape it here, names and subjects are cleaned by their readers.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from briefing.system.sanitize import escaped
 
 TIMEOUT_SECONDS = 60
 _SAFE_CONFIG = ("-c", "core.fsmonitor=false", "-c", "core.quotepath=false", "-c", "log.showSignature=false")
@@ -55,7 +57,7 @@ def run(folder: Path, arguments: Sequence[str], stdin: bytes | None = None) -> b
         raise GitError(f"git could not be run: {error}") from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(said[0] if said else f"git {arguments[0]} failed ({done.returncode})")
+        raise GitError(escaped(said[0]) if said else f"git {arguments[0]} failed ({done.returncode})")
     return done.stdout
 
 
@@ -73,7 +75,7 @@ class Repository:
             output = run(folder if str(folder) else Path("."), ["rev-parse", "--show-toplevel"])
         except GitError as error:
             if "not a git repository" in str(error):
-                raise GitError(f"{path} is not in a git repository") from None
+                raise GitError(f"{escaped(str(path))} is not in a git repository") from None
             raise
         return cls(Path(os.fsdecode(output.rstrip(b"\n"))))
 
@@ -89,7 +91,7 @@ class Repository:
         try:
             output = self.git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"])
         except GitError:
-            raise GitError(f"no commit is named {revision!r} in {self.top}") from None
+            raise GitError(f"no commit is named {escaped(repr(revision))} in {escaped(str(self.top))}") from None
         return output.decode("ascii").strip()
 
     def commit_before(self, day: str) -> str | None:
