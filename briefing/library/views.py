@@ -147,23 +147,22 @@ def agenda(entries: Iterable[IndexedBrief], today: dt.date | None = None) -> lis
     dated.sort(key=lambda row: (row[0], row[2].end or row[0], row[2].place))
     rows: list[AgendaRow] = []
     week: dt.date | None = None
-    line_due = today is not None
+    line_at: int | None = None
+    """Where the today line goes: before the first stop that begins today or later (before its week's heading
+    when today falls in a week with no stop)."""
     for start, entry, stop in dated:
         monday = start - dt.timedelta(days=start.weekday())
-        due = line_due and today is not None and start >= today
-        if due and monday != week and today is not None and today < monday:
-            rows.append(TodayLine(today))  # today falls in a week with no stop: the line goes between weeks
-            line_due = due = False
         if monday != week:
+            if line_at is None and today is not None and today < monday:
+                line_at = len(rows)
             week = monday
             ended = today is not None and monday + dt.timedelta(days=6) < today
             rows.append(AgendaHeading(f"Week of {monday.day} {monday:%b %Y}", ended))
-        if due and today is not None:
-            rows.append(TodayLine(today))
-            line_due = False
+        if line_at is None and today is not None and start >= today:
+            line_at = len(rows)
         rows.append((entry, stop))
-    if line_due and today is not None:
-        rows.append(TodayLine(today))
+    if today is not None:
+        rows.insert(len(rows) if line_at is None else line_at, TodayLine(today))
     if undated:
         rows.append(AgendaHeading("No dates reported"))
         undated.sort(key=lambda row: (row[0].as_of or dt.date.min, row[1].place))
