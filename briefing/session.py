@@ -33,6 +33,7 @@ NO_DATE = dt.date(1970, 1, 1)
 
 
 SINCE_LAST_LOOKED = "since you last looked"
+READ_ONLY = "The bundled brief is read-only: it belongs to the installed package. Press S to save a copy to edit"
 
 
 def empty_like(brief: Brief) -> Brief:
@@ -104,6 +105,13 @@ class Session:
     @property
     def brief(self) -> Brief | None:
         return self.result.brief
+
+    @property
+    def read_only(self) -> bool:
+        """True for a bundled brief: the package's own file, shown but never written (save a copy to edit it)."""
+        from briefing.system.content import is_bundled
+
+        return is_bundled(self.path)
 
     @property
     def today(self) -> dt.date:
@@ -237,6 +245,8 @@ class Session:
         return change_file(self.path, self._expected(fingerprint), lambda text: reopen(text, confirmation_id))
 
     def _expected(self, fingerprint: Fingerprint | None) -> Fingerprint:
+        if self.read_only:
+            raise SaveError(READ_ONLY)
         expected = fingerprint or self.fingerprint
         if expected is None:
             raise SaveError("Nothing to save to: the file was not read.")

@@ -43,9 +43,9 @@ class ExistsError(SaveError):
     """The output file exists and replacing it was not asked for."""
 
 
-def write_export(path: str | os.PathLike[str], text: str, replace: bool = False) -> None:
+def write_export(path: str | os.PathLike[str], text: str | bytes, replace: bool = False) -> None:
     """Write ``text`` to ``path`` atomically: whole or not at all. An existing file is kept unless ``replace``."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if replace:
         atomic_write(path, data)
         return

@@ -37,6 +37,7 @@ from briefing.ui.messages import (
     CopyText,
     EditFile,
     OpenBrief,
+    OpenCopy,
     OpenLink,
     ResolveConfirmation,
     Seen,
@@ -106,6 +107,7 @@ class BriefingApp(App[None]):
         self._look_back_for: Path | None = None
         """The brief whose look-back has been taken: from then on, each version shown is recorded as seen."""
         self._warned_read_state = False
+        self._copies = 0
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
@@ -150,7 +152,8 @@ class BriefingApp(App[None]):
 
         reads_as_of = self.session.today_override is None
         thresholds = Thresholds(**self.settings.ages)
-        screen = BriefScreen(result, self.session.path, self.today, reads_as_of, thresholds)
+        read_only = self.session.read_only
+        screen = BriefScreen(result, self.session.path, self.today, reads_as_of, thresholds, read_only=read_only)
         screen.set_reactive(BriefScreen.changes, self.session.changes)
         return screen.data_bind(BriefingApp.today)
 
@@ -371,6 +374,44 @@ class BriefingApp(App[None]):
         if message.section is not None:
             screen.show_section(message.section, message.index)
 
+    def copy_destination(self, name: str) -> Path:
+        """Where a copy of a read-only brief goes by default: the settings' first content folder, else the
+        directory briefing was started in."""
+        folder = next((path for path in self.settings.content if path.is_dir()), None)
+        return (folder or Path.cwd()) / name
+
+    def refuse_read_only(self) -> bool:
+        """True (and a message saying how to edit it) when the open brief is read-only."""
+        if self.session.read_only:
+            from briefing.session import READ_ONLY
+
+            self.notify(f"{READ_ONLY}.", severity="warning", markup=False)
+            return True
+        return False
+
+    @on(OpenCopy)
+    def open_copy(self, message: OpenCopy) -> None:
+        """The copy of a read-only brief takes its place on screen (over the library, when there is one)."""
+        from briefing.ui.screens.errors import ErrorScreen
+
+        view = self._brief_view()
+        result = self.session.open(message.path)
+        self._look_back_for = None
+        self.today = self.session.today
+        if view is not None:
+            while self.screen is not view:
+                self.pop_screen()
+        shown = ErrorScreen(self.path, result.problems) if result.brief is None else self._brief_screen(result)
+        if result.brief is not None:
+            self.title = result.brief.meta.title
+        if self.library is not None:
+            self.switch_screen(shown)
+            return
+        # The base screen of a mode cannot be switched away: the copy gets a mode of its own.
+        self._copies += 1
+        self.add_mode(f"copy-{self._copies}", lambda: shown)
+        self.switch_mode(f"copy-{self._copies}")
+
     @on(CloseBrief)
     def close_brief(self) -> None:
         """Back to the library, where the list was left."""
@@ -510,7 +551,7 @@ class BriefingApp(App[None]):
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
         view = self._brief_view()
-        if view is not None:
+        if view is not None and not self.refuse_read_only():
             self.post_message(EditFile(view.edit_line()))
 
     @on(EditFile)
@@ -519,7 +560,7 @@ class BriefingApp(App[None]):
 
         from briefing.system.editor import NoEditor, editor_command
 
-        if self._brief_view() is None:
+        if self._brief_view() is None or self.refuse_read_only():
             return
         try:
             command = editor_command(self.path, message.line)
@@ -549,6 +590,8 @@ class BriefingApp(App[None]):
     @on(ResolveConfirmation)
     def resolve_confirmation(self, message: ResolveConfirmation) -> None:
         item, status = message.confirmation, message.status
+        if self.refuse_read_only():
+            return
         if status is ConfirmationStatus.PENDING:
             self._save_edit(item, status, None, self.session.fingerprint)
             return

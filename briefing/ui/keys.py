@@ -69,6 +69,8 @@ BRIEF_BINDINGS: list[Binding] = [
             tooltip="What changed since you last looked (or since --since), a line each; enter goes to the item"),
     Binding("h", "history", "History", id="brief.history",
             tooltip="The brief's history in git: every commit that changed it; enter shows the brief as it was"),
+    Binding("S", "save_copy", "Save a copy", id="brief.save_copy",
+            tooltip="Save a copy of a read-only brief (the bundled one, a past version) to a file you can edit"),
 ]  # fmt: skip
 
 MOVE_BINDINGS: list[Binding] = [
@@ -243,6 +245,32 @@ def markdown_table(name: str) -> str:
     return "\n".join(lines)
 
 
+def id_table() -> str:
+    """docs/keys.md's table: every binding id, its default key and its name."""
+    lines = ["| id | default key | does |", "|---|---|---|"]
+    seen: set[str] = set()
+    for bindings in ALL_BINDINGS:
+        for binding in bindings:
+            if binding.id and binding.id not in seen:
+                seen.add(binding.id)
+                keys = " ".join(f"`{typed(one)}`" for _key, one in _declared([binding]))
+                lines.append(f"| `{binding.id}` | {keys} | {binding.description} |")
+    return "\n".join(lines)
+
+
+def _rewrite(path: str, start: str, end: str, table: str) -> None:
+    """Put ``table`` between the lines ``start`` and ``end`` of the file at ``path`` (a checkout's)."""
+    import re
+    from pathlib import Path
+
+    file = Path(path)
+    text = file.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(start) + r"\n.*?\n" + re.escape(end), re.S)
+    file.write_text(pattern.sub(lambda _m: f"{start}\n{table}\n{end}", text, count=1), encoding="utf-8")
+
+
 if __name__ == "__main__":
+    # From a checkout: python -m briefing.ui.keys writes the README's key tables and docs/keys.md.
     for table in README_TABLES:
-        print(f"<!-- keys: {table} -->\n{markdown_table(table)}\n<!-- /keys -->\n")
+        _rewrite("README.md", f"<!-- keys: {table} -->", "<!-- /keys -->", markdown_table(table))
+    _rewrite("docs/keys.md", "<!-- ids -->", "<!-- /ids -->", id_table())

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefing.format.model import Confirmation, ConfirmationStatus
 
 
@@ -39,6 +41,14 @@ class OpenBrief(Message):
         self.section = section
         self.index = index
         self.sequence = sequence
+
+
+class OpenCopy(Message):
+    """Open the copy just saved of a read-only brief, in its place: the file edited from now on."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
 
 
 class CloseBrief(Message):

@@ -1,6 +1,12 @@
-"""The palette's export: asks where to write the open brief, then writes it whole or not at all."""
+"""Forms that write a file: the palette's export of the open brief, and a copy of a read-only brief.
+
+Each asks where to write, then writes the file whole or not at all; an existing file is replaced only after a
+second enter.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,25 +22,31 @@ from briefing.system.locations import expand_user
 from briefing.ui.keys import EXPORT_BINDINGS, hint
 
 
-class ExportForm(ModalScreen[None]):
-    """One field, the file to write; an existing file is replaced only after a second enter."""
+class WriteForm(ModalScreen[Path | None]):
+    """One field, the file to write; dismissed with the path written (None when cancelled)."""
 
     BINDINGS = [*EXPORT_BINDINGS]
+    PROMPT = "Write to (relative to the directory briefing was started in)"
 
-    def __init__(self, brief: Brief, format_name: str, label: str, suggested: str) -> None:
+    def __init__(self, suggested: str, heading: str) -> None:
         super().__init__()
-        self.brief = brief
-        self.format_name = format_name
-        self.label = label
         self.suggested = suggested
+        self.heading = heading
         self._replace_confirmed: str | None = None
         """The path the reader agreed to replace by pressing enter again."""
 
+    def data(self) -> bytes:
+        raise NotImplementedError
+
+    def written(self, name: str) -> str:
+        """What the message after writing says."""
+        return f"Wrote {name}."
+
     def compose(self) -> ComposeResult:
         with Vertical(id="export") as box:
-            box.border_title = Content(f" Export as {self.label} ")
+            box.border_title = Content(f" {self.heading} ")
             box.border_subtitle = hint(self, "export.cancel", lead="enter write")
-            yield Label("Write to (relative to the directory briefing was started in)")
+            yield Label(self.PROMPT)
             yield Input(self.suggested, id="export-path")
             yield Static("", id="export-message")
 
@@ -64,7 +76,7 @@ class ExportForm(ModalScreen[None]):
             return
         replace = self._replace_confirmed == name
         try:
-            write_export(path, export_text(self.brief, self.format_name), replace=replace)
+            write_export(path, self.data(), replace=replace)
         except ExistsError:
             self._replace_confirmed = name
             message.update(Content.styled(f"{name} exists. Press enter again to replace it.", "$text-warning"))
@@ -76,8 +88,40 @@ class ExportForm(ModalScreen[None]):
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             message.update(Content.styled(f"Cannot write {name}: {reason}.", "$text-error"))
             return
-        self.dismiss(None)
-        self.notify(f"Wrote {name} ({self.label}).", markup=False)
+        self.dismiss(path)
+        self.notify(self.written(name), markup=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ExportForm(WriteForm):
+    """The open brief in one of the export formats."""
+
+    def __init__(self, brief: Brief, format_name: str, label: str, suggested: str) -> None:
+        super().__init__(suggested, f"Export as {label}")
+        self.brief = brief
+        self.format_name = format_name
+        self.label = label
+
+    def data(self) -> bytes:
+        return export_text(self.brief, self.format_name).encode("utf-8")
+
+    def written(self, name: str) -> str:
+        return f"Wrote {name} ({self.label})."
+
+
+class SaveCopyForm(WriteForm):
+    """A read-only brief's file, byte for byte, somewhere it can be edited; the app then opens the copy."""
+
+    PROMPT = "Copy to (relative to the directory briefing was started in); the copy opens, ready to edit"
+
+    def __init__(self, content: bytes, suggested: str) -> None:
+        super().__init__(suggested, "Save a copy to edit")
+        self.content = content
+
+    def data(self) -> bytes:
+        return self.content
+
+    def written(self, name: str) -> str:
+        return f"Saved a copy as {name}: this is the file you edit now."

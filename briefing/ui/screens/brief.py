@@ -35,7 +35,7 @@ from briefing.present.sections import Section
 from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS
-from briefing.ui.messages import BriefDrawn, CopyText, OpenLink
+from briefing.ui.messages import BriefDrawn, CopyText, OpenCopy, OpenLink
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -133,11 +133,14 @@ class BriefScreen(BriefView):
         reads_as_of: bool = True,
         thresholds: Thresholds | None = None,
         historic: str | None = None,
+        read_only: bool = False,
     ) -> None:
         """``historic``: the name of the past version shown (``a1b2c3d, 17 Jun 2024``): read-only, over the
-        history, and not followed as the file changes."""
+        history, and not followed as the file changes. ``read_only``: a file never to be written (the bundled
+        brief): followed, but `S` saves a copy to edit instead."""
         super().__init__()
         self.historic = historic
+        self.read_only = read_only
         self.thresholds = thresholds or Thresholds()
         self.reads_as_of = reads_as_of
         """True when ages count to the brief's own as_of (--today as-of), not to a date given for today."""
@@ -176,6 +179,12 @@ class BriefScreen(BriefView):
             said = f"  {self.historic} · read only, as this commit left it, marked with what changed since · esc: back"
             banner = Content.assemble((" Past version ", "bold reverse"), said)
             yield Static(banner, id="past-banner")
+        elif self.read_only:
+            from textual.widgets import Static
+
+            said = "  S saves a copy to edit · this is the example brief that comes with briefing"
+            banner = Content.assemble((" Read only ", "bold reverse"), said)
+            yield Static(banner, id="read-only-banner")
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -521,8 +530,27 @@ class BriefScreen(BriefView):
             self.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A past version is read-only: nothing edits it, and it has no history or neighbours of its own."""
+        """A past version is read-only: nothing edits it, and it has no history or neighbours of its own. Only a
+        read-only brief offers to save a copy."""
+        if action == "save_copy":
+            return self.read_only or self.historic is not None
         return not (self.historic is not None and action in ("edit", "step", "history", "resolve", "reopen"))
+
+    def action_save_copy(self) -> None:
+        from briefing.ui.dialogs.export import SaveCopyForm
+
+        if not (self.read_only or self.historic is not None):
+            return
+        fingerprint = self.result.fingerprint
+        content = fingerprint.data if fingerprint is not None else (self.result.text or "").encode("utf-8")
+        suggested = self.app.copy_destination(self.path.name)  # type: ignore[attr-defined]
+        opens = self.historic is None
+        self.app.push_screen(SaveCopyForm(content, display_path(suggested)), partial(self._copied, opens))
+
+    def _copied(self, opens: bool, path: Path | None) -> None:
+        if path is not None and opens:
+            # Once the form has gone: the screen it was opened over is then replaced.
+            self.app.call_after_refresh(self.post_message, OpenCopy(path))
 
     def action_changes(self) -> None:
         from briefing.ui.dialogs.changes import ChangesList
