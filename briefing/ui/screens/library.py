@@ -47,6 +47,7 @@ from briefing.library.views import (
     pending_board,
 )
 from briefing.present.ages import Band, Thresholds, band
+from briefing.present.columns import Column, content_widths, fit
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
@@ -63,12 +64,23 @@ REFRESH_SECONDS = 2.0
 REFRESH_SHARE = 0.02
 """At the least: a check never takes more than this share of a core. 10,000 files take about 0.1 s to
 check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
-COLUMN_WIDTHS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
-    # Under 100 columns, up to 140, and wider. -1: the column that takes what is left; 0: left out.
-    "library": ((1, 11, -1, 0, 0, 7, 26), (1, 11, -1, 14, 20, 7, 26), (1, 11, -1, 16, 26, 7, 32)),
-    "pending": ((11, 11, -1, 0, 22), (11, 11, -1, 24, 28), (11, 11, -1, 30, 38)),
-    "agenda": ((20, -1, 0, 0, 24), (20, -1, 22, 20, 34), (20, 32, 22, 26, -1)),
-}
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    # keep: the lowest are left out first when the width runs short; grow: the lowest get room first.
+    "library": (
+        Column("", 1), Column("As of", 11), Column("Title", 24, 60, grow=2, main=True),
+        Column("Category", 12, 16, keep=2, grow=3), Column("Tags", 12, 24, keep=1, grow=4), Column("Pending", 7),
+        Column("Next stop", 20, 34, keep=3, grow=1),
+    ),
+    "pending": (
+        Column("Since", 11), Column("Age", 11), Column("What", 24, 70, grow=1, main=True),
+        Column("Awaited from", 16, 30, keep=1, grow=3), Column("Brief", 16, 40, keep=2, grow=2),
+    ),
+    "agenda": (
+        Column("Window", 20), Column("Place", 14, 30), Column("Certainty", 21),
+        Column("As reported", 12, 30, keep=1, grow=2), Column("Brief", 16, grow=1, main=True, keep=2),
+    ),
+}  # fmt: skip
+"""Each view's columns, fitted to the width (``briefing.present.columns.fit``) by the longest of their cells."""
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
 TODAY_CONTEXT_ROWS = 3
 """Rows of the agenda shown above the today line when it opens: the last stops before today."""
@@ -139,6 +151,8 @@ class LibraryScreen(Screen[None]):
         self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
         self._boards: dict[str, list[Any]] = {}
         self._bad_count: tuple[object, int] | None = None
+        self._fitted: tuple[tuple[object, ...], tuple[int, ...]] | None = None
+        self._measured: tuple[tuple[object, ...], tuple[int, ...]] | None = None
         self._warned = False
         self.palette_targets: tuple[object, list[Any]] | None = None
         """The palette's entries, kept while the index they came from is current."""
@@ -408,22 +422,60 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-status", Line).show(Text.assemble(*parts))
 
     def _widths(self) -> tuple[int, ...]:
-        """Column widths for the view at the list's width; 0 drops a column (narrow terminals lose the least
-        needed ones), and the main column takes what is left."""
-        width = max(40, self._rows().size.width or self.size.width)
-        narrow, medium, wide = COLUMN_WIDTHS[self.view]
-        columns = narrow if width < 100 else wide if width >= 140 else medium
-        shown = [size for size in columns if size]
-        rest = width - sum(size for size in shown if size > 0) - (len(shown) - 1)
-        return tuple(max(16, rest) if size < 0 else size for size in columns)
+        """Column widths for the view at the list's width: they fill it exactly; 0 leaves a column out."""
+        width = max(20, self._rows().scrollable_content_region.width or self.size.width - 1)
+        longest = self._longest()
+        key = (self.view, width, longest)
+        if self._fitted is None or self._fitted[0] != key:
+            self._fitted = (key, fit(width, COLUMNS[self.view], longest))
+        return self._fitted[1]
+
+    def _longest(self) -> tuple[int, ...]:
+        """The longest cell of each of the view's columns, over all its rows (not only those the filter leaves,
+        so the columns hold still while you type); measured once for each version of the index."""
+        source = self.library.entries
+        if self._measured is None or self._measured[0] != (self.view, id(source), len(self.marks)):
+            if self.view == "library":
+                rows: list[Any] = [entry for entry in source.values() if entry.ok]
+            else:
+                rows = [row for row in self._board(self.view) if isinstance(row, tuple)]
+            cells = (self._cells(row) for row in rows)
+            self._measured = (
+                (self.view, id(source), len(self.marks)),
+                tuple(content_widths(cells, len(COLUMNS[self.view]))),
+            )
+        return self._measured[1]
 
     def _columns(self) -> Text:
-        names = {
-            "library": ("", "As of", "Title", "Category", "Tags", "Pending", "Next stop"),
-            "pending": ("Since", "Age", "What", "Awaited from", "Brief"),
-            "agenda": ("Window", "Place", "Certainty", "As reported", "Brief"),
-        }[self.view]
+        names = tuple(column.name for column in COLUMNS[self.view])
         return _join(names, self._widths(), "bold")
+
+    def _cells(self, row: Any) -> tuple[str, ...]:
+        """The texts of a row of the list or of a board, a column each."""
+        if isinstance(row, IndexedBrief):
+            stop = row.next_stop(self.today)
+            next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
+            # Read as of its own date (no today given), a brief is as up to date as it says: never stale.
+            stale = self.today is not None and is_stale(row, self.today, self.thresholds.stale)
+            pending = f"{len(row.pending)}{' ⚠' if stale else ''}" if row.pending else ""
+            mark = self.marks.get(row.path)
+            return (mark.glyph if mark else "", day(row.as_of) if row.as_of else "", row.title, row.category or "",
+                    ", ".join(row.tags), pending, next_stop)  # fmt: skip
+        entry, item = row
+        if isinstance(item, PendingItem):
+            age = pending_age(entry, item, self.today)
+            aged = band(age, self.thresholds) if age is not None else Band.FRESH
+            shown_age = f"{days(age)} {aged.glyph}".rstrip() if age is not None else ""
+            return (day(item.since) if item.since else "", shown_age, item.what, ", ".join(item.awaited_from),
+                    entry.title)  # fmt: skip
+        return (_stop_window(item), item.place, self._certainty(item), item.when or "", entry.title)
+
+    def _certainty(self, item: StopItem) -> str:
+        today = self.agenda_today
+        if today is not None and passed_unconfirmed(item.start, item.end, item.status, item.unconfirmed, today):
+            return f"‼ {PASSED_UNCONFIRMED}"
+        likelihood = Certainty(item.certainty) if item.certainty else None
+        return likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
 
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
@@ -439,10 +491,7 @@ class LibraryScreen(Screen[None]):
         if isinstance(item, PendingItem):
             age = pending_age(entry, item, self.today)
             aged = band(age, self.thresholds) if age is not None else Band.FRESH
-            shown_age = f"{days(age)} {aged.glyph}".rstrip() if age is not None else ""
-            cells = (day(item.since) if item.since else "", shown_age, item.what, ", ".join(item.awaited_from),
-                     entry.title)  # fmt: skip
-            line = _join(cells, widths)
+            line = _join(self._cells(row), widths)
             if aged is not Band.FRESH:
                 style = self._rows().problem_style() if aged is Band.OVERDUE else self._rows().today_style()
                 line.stylize(style, widths[0] + 1, widths[0] + 1 + widths[1])
@@ -452,13 +501,8 @@ class LibraryScreen(Screen[None]):
     def _agenda_row(self, entry: IndexedBrief, item: StopItem, widths: tuple[int, ...]) -> Text:
         """A stop: dimmed once its window has ended; flagged when it passed while planned and unconfirmed."""
         today = self.agenda_today
-        likelihood = Certainty(item.certainty) if item.certainty else None
-        certainty = likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
         flagged = today is not None and passed_unconfirmed(item.start, item.end, item.status, item.unconfirmed, today)
-        if flagged:
-            certainty = f"‼ {PASSED_UNCONFIRMED}"
-        cells = (_stop_window(item), item.place, certainty, item.when or "", entry.title)
-        line = _join(cells, widths)
+        line = _join(self._cells((entry, item)), widths)
         if flagged:
             start = widths[0] + 1 + widths[1] + 1 if widths[1] else widths[0] + 1
             line.stylize(self._rows().problem_style() + Style(bold=True), start, start + widths[2])
@@ -471,19 +515,12 @@ class LibraryScreen(Screen[None]):
             count = len(entry.problems)
             where = display_path(Path(entry.path))
             message = f"⚠ {where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
-            lead = cell("", widths[0] + 1 + widths[1])
-            return Text.assemble(lead, " ", Text(message, style=self._rows().problem_style()))
-        stop = entry.next_stop(self.today)
-        next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
-        # Read as of its own date (no today given), a brief is as up to date as it says: never stale.
-        stale = self.today is not None and is_stale(entry, self.today, self.thresholds.stale)
-        pending = f"{len(entry.pending)}{' ⚠' if stale else ''}" if entry.pending else ""
+            # Under the title and what follows it: the mark and date columns stay empty.
+            lead = sum(size + 1 for size in widths[:2] if size)
+            rest = sum(size + 1 for size in widths[2:] if size) - 1
+            return Text.assemble(" " * lead, cell(message, rest, self._rows().problem_style()))
         mark = self.marks.get(entry.path)
-        cells = (
-            mark.glyph if mark else "", day(entry.as_of) if entry.as_of else "", entry.title, entry.category or "",
-            ", ".join(entry.tags), pending, next_stop,
-        )  # fmt: skip
-        line = _join(cells, widths)
+        line = _join(self._cells(entry), widths)
         if mark is not None:
             line.stylize(self._rows().mark_style(), 0, widths[0])
         return line

@@ -40,6 +40,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         background: transparent;
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;
+        overflow-x: hidden;
         & > .row-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .row-list--cursor {
             background: $block-cursor-background;
@@ -77,7 +78,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
 
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(rows) - 1))
         self.refresh()
 
@@ -91,7 +92,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
 
     def on_resize(self) -> None:
         self.forget_drawn()
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.scroll_to_region(self._row_region(new), animate=False, force=True)
