@@ -146,7 +146,10 @@ def test_library_snapshots(snap_compare: Callable[..., bool], library_app: Brief
     assert snap_compare(library_app, terminal_size=(120, 40), run_before=open_library)
 
 
-VIEWS = [(["p"], (120, 40)), (["a"], (120, 40)), (["slash", *"sanctions"], (120, 40)), ([], (80, 24))]
+VIEWS = [
+    (["p"], (120, 40)), (["a"], (120, 40)), (["slash", *"hanoi"], (120, 40)), ([], (80, 24)),
+    (["slash", *"hanoi", "enter", "a"], (120, 40)), (["a"], (80, 24)),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("keys", "size"), VIEWS)

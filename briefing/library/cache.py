@@ -18,7 +18,7 @@ from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.system.files import read_regular
 from briefing.system.sanitize import has_controls
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -55,6 +55,7 @@ def _columns(entries: dict[str, IndexedBrief]) -> dict[str, list[Any]]:
                     s.certainty,
                     s.status,
                     s.unconfirmed,
+                    s.country,
                 ]
                 for s in e.stops
             ]
@@ -124,10 +125,11 @@ def _rows_from_columns(columns: Any) -> dict[str, IndexedBrief]:
         _check(len(waiting) == len(pending))
         planned = tuple(
             StopItem(index, place, when, _optional_date(start), _optional_date(end), approximate, certainty, status,
-                     unconfirmed)
-            for index, place, when, start, end, approximate, certainty, status, unconfirmed in stops
+                     unconfirmed, country)
+            for index, place, when, start, end, approximate, certainty, status, unconfirmed, country in stops
             if _is_int(index) and _is_text(place) and _is_optional_text(when) and type(approximate) is bool
             and _is_optional_text(certainty) and _is_text(status) and type(unconfirmed) is bool
+            and _is_optional_text(country)
         )  # fmt: skip
         _check(len(planned) == len(stops))
         entries[path] = IndexedBrief(path, size, mtime, title, _optional_date(as_of), category, tuple(tags), found,
@@ -151,6 +153,7 @@ def _shown_texts(entries: Iterable[IndexedBrief]) -> Iterator[str]:
             yield from item.awaited_from
         for stop in entry.stops:
             yield stop.place
+            yield stop.country or ""
             yield stop.when or ""
             yield stop.certainty or ""
             yield stop.status

@@ -35,6 +35,7 @@ class StopItem:
     status: str
     unconfirmed: bool = False
     """It waits on a confirmation of its brief that is still pending."""
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,9 @@ class IndexedBrief:
     pending: tuple[PendingItem, ...]
     stops: tuple[StopItem, ...]
     search: str
-    """Title, tags, category, summary and body, case-folded: what filtering looks in."""
+    """What filtering looks in, case-folded: the title, dateline, tags, category, BLUF, key points and body, the
+    places and countries of the itinerary, what each confirmation is and whom it is awaited from, who is quoted,
+    and the outlets of the sources."""
     updated: dt.date | None = None
     """The brief's ``updated`` date, when it has one."""
     digest: str = ""
@@ -107,14 +110,17 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
             stop.certainty.value if stop.certainty else None,
             stop.status.value,
             waits_on_pending(brief, stop),
+            stop.country,
         )
         for index, stop in enumerate(brief.itinerary)
     )
-    search = "\n".join(
-        part
-        for part in (meta.title, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points, summary.body)
-        if part
-    ).casefold()
+    parts = (
+        meta.title, meta.dateline, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points,
+        summary.body, *(f"{stop.place} {stop.country or ''}" for stop in brief.itinerary),
+        *(f"{item.what} {' '.join(item.awaited_from)}" for item in brief.confirmations),
+        *(quote.speaker for quote in brief.quotes), *(source.outlet for source in brief.sources),
+    )  # fmt: skip
+    search = "\n".join(part for part in parts if part).casefold()
     return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
                         meta.tags, (), pending, stops, search, meta.updated, digest(brief))  # fmt: skip
 

@@ -108,11 +108,58 @@ def pending_age(entry: IndexedBrief, item: PendingItem, today: dt.date | None) -
     return (reference - item.since).days if item.since and reference else None
 
 
-def pending_board(entries: Iterable[IndexedBrief]) -> list[tuple[IndexedBrief, PendingItem]]:
-    """Every pending confirmation across the library, oldest first (undated ones last)."""
-    rows = [(entry, item) for entry in entries for item in entry.pending]
-    rows.sort(key=lambda row: (row[1].since is None, row[1].since or dt.date.max, row[0].title.casefold()))
-    return rows
+PendingRow = tuple[IndexedBrief, PendingItem]
+StopRow = tuple[IndexedBrief, StopItem]
+PENDING_ORDERS = ("oldest first", "newest first", "by brief", "by whom it is awaited from")
+AGENDA_ORDERS = ("by date", "by brief", "by place")
+
+
+def row_text(entry: IndexedBrief, item: PendingItem | StopItem) -> str:
+    """What a board's filter looks in for one row, case-folded: the row's own text, and its brief's title,
+    category and tags (so "hanoi" keeps the stops in Hanoi, and "economy" every row of an economy brief)."""
+    if isinstance(item, PendingItem):
+        own = f"{item.what}\n{' '.join(item.awaited_from)}"
+    else:
+        own = f"{item.place}\n{item.country or ''}\n{item.when or ''}\n{item.certainty or ''}\n{item.status}"
+    return f"{own}\n{entry.title}\n{entry.category or ''}\n{' '.join(entry.tags)}".casefold()
+
+
+def rows_matching(rows: Iterable[tuple[IndexedBrief, Any, str]], query: str) -> list[tuple[IndexedBrief, Any]]:
+    """The (entry, item) of each (entry, item, row_text) that ``query`` keeps: the rows whose own text holds every
+    word of it, and every row of a brief that holds them all but in no row of its own ("hanoi" on the pending
+    board: the pending confirmations of the briefs that mention Hanoi)."""
+    words = query.casefold().split()
+    kept: list[tuple[IndexedBrief, Any]] = []
+    by_brief: dict[str, list[tuple[IndexedBrief, Any, str]]] = {}
+    for row in rows:
+        by_brief.setdefault(row[0].path, []).append(row)
+    for brief_rows in by_brief.values():
+        own = [(entry, item) for entry, item, text in brief_rows if all(word in text for word in words)]
+        search = brief_rows[0][0].search
+        if not own and all(word in search for word in words):
+            own = [(entry, item) for entry, item, _text in brief_rows]
+        kept.extend(own)
+    return kept
+
+
+def pending_board(entries: Iterable[IndexedBrief], order: int = 0,
+                  only: Iterable[PendingRow] | None = None) -> list[PendingRow]:  # fmt: skip
+    """Every pending confirmation across the library (or just those ``only`` lists), in ``order`` of
+    PENDING_ORDERS: oldest first by default (undated ones last in every order by date)."""
+    chosen = [(entry, item) for entry in entries for item in entry.pending] if only is None else list(only)
+    by = order % len(PENDING_ORDERS)
+
+    def title(row: PendingRow) -> str:
+        return row[0].title.casefold()
+
+    if by == 2:
+        chosen.sort(key=lambda row: (title(row), row[1].since or dt.date.max))
+    elif by == 3:
+        chosen.sort(key=lambda row: (" ".join(row[1].awaited_from).casefold(), row[1].since or dt.date.max))
+    else:
+        chosen.sort(key=lambda row: (row[1].since or dt.date.max, title(row)), reverse=by == 1)
+        chosen.sort(key=lambda row: row[1].since is None)
+    return chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +179,24 @@ class TodayLine:
 AgendaRow = AgendaHeading | TodayLine | tuple[IndexedBrief, StopItem]
 
 
-def agenda(entries: Iterable[IndexedBrief], today: dt.date | None = None) -> list[AgendaRow]:
-    """Every stop by date window, under a heading per week (Monday first), with a line where ``today`` falls;
-    stops without dates at the end."""
+def agenda(
+    entries: Iterable[IndexedBrief], today: dt.date | None = None, order: int = 0, only: Iterable[StopRow] | None = None
+) -> list[AgendaRow]:
+    """Every stop of the library (or just those ``only`` lists) in ``order`` of AGENDA_ORDERS. By date (the
+    default): by date window, under a heading per week (Monday first), with a line where ``today`` falls, and
+    stops without dates at the end. By brief or by place: a heading for each, its stops by date below it."""
+    chosen = [(entry, stop) for entry in entries for stop in entry.stops] if only is None else list(only)
+    by = order % len(AGENDA_ORDERS)
+    if by:
+        return _grouped(chosen, by)
     dated: list[tuple[dt.date, IndexedBrief, StopItem]] = []
     undated: list[tuple[IndexedBrief, StopItem]] = []
-    for entry in entries:
-        for stop in entry.stops:
-            start = stop.start or stop.end
-            if start is None:
-                undated.append((entry, stop))
-            else:
-                dated.append((start, entry, stop))
+    for entry, stop in chosen:
+        start = stop.start or stop.end
+        if start is None:
+            undated.append((entry, stop))
+        else:
+            dated.append((start, entry, stop))
     dated.sort(key=lambda row: (row[0], row[2].end or row[0], row[2].place))
     rows: list[AgendaRow] = []
     week: dt.date | None = None
@@ -161,10 +214,34 @@ def agenda(entries: Iterable[IndexedBrief], today: dt.date | None = None) -> lis
         if line_at is None and today is not None and start >= today:
             line_at = len(rows)
         rows.append((entry, stop))
-    if today is not None:
+    if today is not None and rows:
         rows.insert(len(rows) if line_at is None else line_at, TodayLine(today))
     if undated:
         rows.append(AgendaHeading("No dates reported"))
         undated.sort(key=lambda row: (row[0].as_of or dt.date.min, row[1].place))
         rows.extend(undated)
     return rows
+
+
+def _grouped(rows: list[StopRow], by: int) -> list[AgendaRow]:
+    """Stops under a heading per brief (``by`` 1) or per place (2), headings in alphabetical order, each one's stops
+    by date (undated last)."""
+
+    def group(row: StopRow) -> str:
+        entry, stop = row
+        return entry.title if by == 1 else ", ".join(part for part in (stop.place, stop.country) if part)
+
+    def when(row: StopRow) -> tuple[bool, dt.date]:
+        start = row[1].start or row[1].end
+        return (start is None, start or dt.date.max)
+
+    rows.sort(key=lambda row: (group(row).casefold(), group(row), *when(row), row[0].path))
+    shown: list[AgendaRow] = []
+    heading: str | None = None
+    for row in rows:
+        name = group(row)
+        if name != heading:
+            heading = name
+            shown.append(AgendaHeading(name))
+        shown.append(row)
+    return shown

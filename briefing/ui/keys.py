@@ -133,9 +133,12 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("t", "today", "Today", show=False, id="library.today",
             tooltip="The agenda at today: the today line near the top, the cursor on the next stop"),
     Binding("slash", "filter", "Filter", key_display="/", id="library.filter",
-            tooltip="Filter as you type, over title, tags, category, summary and body"),
+            tooltip="Filter as you type, the list and both boards: every word, in any text of the brief or row"),
     Binding("s", "sort", "Sort", id="library.sort",
-            tooltip="Change the order: newest, oldest, title, most pending, next stop soonest, stalest, changed"),
+            tooltip="The next order: the list's newest, oldest, title, most pending, next stop soonest, "
+                    "stalest, changed; the pending board's oldest, newest, by brief, by whom; the agenda's by "
+                    "date, brief, place"),
+    Binding("S", "sort(-1)", "Sort back", show=False, id="library.sort_back", tooltip="The order before"),
     Binding("M", "mark_all_seen", "Mark all read", show=False, id="library.mark_all_read",
             tooltip="Mark every new or updated brief as read (● new, ◆ updated since you last looked)"),
     Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter",

@@ -34,7 +34,9 @@ from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
 from briefing.library.marks import Mark
 from briefing.library.views import (
+    AGENDA_ORDERS,
     ORDERS,
+    PENDING_ORDERS,
     AgendaHeading,
     Reading,
     TodayLine,
@@ -45,6 +47,8 @@ from briefing.library.views import (
     matching,
     pending_age,
     pending_board,
+    row_text,
+    rows_matching,
 )
 from briefing.present.ages import Band, Thresholds, band
 from briefing.present.columns import Column, content_widths, fit
@@ -143,6 +147,9 @@ class LibraryScreen(Screen[None]):
         """When a brief that waits on confirmations is stale (⚠ beside its pending count)."""
         self.view = "library"
         self.order = 0
+        """The list's order, in ORDERS."""
+        self.board_orders = {"pending": 0, "agenda": 0}
+        """Each board's order, in PENDING_ORDERS and AGENDA_ORDERS."""
         self.query_text = ""
         self.indexing: tuple[int, int] | None = (0, 0)
         self.shown: list[IndexedBrief] = []
@@ -150,6 +157,11 @@ class LibraryScreen(Screen[None]):
         self._sorted: dict[int, list[IndexedBrief]] = {}
         self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
         self._boards: dict[str, list[Any]] = {}
+        """Each board, in its default order and unfiltered."""
+        self._board_shown: tuple[tuple[object, ...], list[Any]] | None = None
+        """The board on screen, in its order and filtered, by what it was made from."""
+        self._row_texts: dict[str, tuple[object, list[tuple[IndexedBrief, Any, str]]]] = {}
+        """Each board's rows with the text its filter looks in, for one version of the index."""
         self._bad_count: tuple[object, int] | None = None
         self._fitted: tuple[tuple[object, ...], tuple[int, ...]] | None = None
         self._measured: tuple[tuple[object, ...], tuple[int, ...]] | None = None
@@ -168,7 +180,12 @@ class LibraryScreen(Screen[None]):
         yield Line(id="library-status")
         yield Line(id="library-columns")
         yield RowList(self._render_row, id="library-rows")
-        yield Input(placeholder="Filter: words in the title, tags, category, summary or body", id="library-filter")
+        yield Input(
+            placeholder="Filter: words of any text of a brief (title, tags, places, who is quoted, outlets…), "
+            "or of a board's rows",
+            id="library-filter",
+            select_on_focus=False,
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -309,9 +326,12 @@ class LibraryScreen(Screen[None]):
             self.shown = self._arranged()
             new_rows: list[Any] = self.shown
         else:
-            new_rows = self._board(self.view)
+            new_rows = self._board_now(self.view)
         cursor = new_rows.index(current) if current is not None and current in new_rows else None
         rows.set_rows(new_rows, cursor)
+        query = self.query_text.strip()
+        empty = not any(isinstance(row, IndexedBrief | tuple) for row in new_rows)
+        rows.empty_text = f"Nothing matches “{query}”  ·  esc clears the filter" if query and empty else ""
         self.query_one("#library-columns", Line).show(self._columns())
         self._update_status()
 
@@ -333,11 +353,48 @@ class LibraryScreen(Screen[None]):
         return chosen
 
     def _board(self, view: str) -> list[Any]:
+        """The board in its default order, every row."""
         if view not in self._boards:
             entries = self.library.entries.values()
             self._library_today = library_today(entries)
             self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries, self.agenda_today)
         return self._boards[view]
+
+    def _board_now(self, view: str) -> list[Any]:
+        """The board as shown: in its order, with the rows the filter leaves."""
+        order, query = self.board_orders[view], self.query_text.strip()
+        if not order and not query:
+            return self._board(view)
+        key = (view, self.library.entries, order, query)
+        cached = self._board_shown
+        if (
+            cached is not None
+            and len(cached[0]) == len(key)
+            and all(a is b or a == b for a, b in zip(cached[0], key, strict=True))
+        ):
+            return cached[1]
+        texts = self._texts(view)
+        only = rows_matching(texts, query) if query else [(entry, item) for entry, item, _text in texts]
+        entries = self.library.entries.values()
+        shown = (
+            pending_board(entries, order, only)
+            if view == "pending"
+            else agenda(entries, self.agenda_today, order, only)
+        )
+        self._board_shown = (key, shown)
+        return shown
+
+    def _texts(self, view: str) -> list[tuple[IndexedBrief, Any, str]]:
+        found = self._row_texts.get(view)
+        if found is None or found[0] is not self.library.entries:
+            items = [
+                (e, item)
+                for e in self.library.entries.values()
+                for item in (e.pending if view == "pending" else e.stops)
+            ]
+            found = (self.library.entries, [(entry, item, row_text(entry, item)) for entry, item in items])
+            self._row_texts[view] = found
+        return found[1]
 
     @property
     def reading(self) -> Reading:
@@ -412,14 +469,24 @@ class LibraryScreen(Screen[None]):
             counts = [f"{Mark.NEW.glyph} {new} new"] if new else []
             counts += [f"{Mark.UPDATED.glyph} {len(self.marks) - new} updated"] if len(self.marks) > new else []
             parts += ["  ·  ", (" · ".join(counts) + since, "bold")]
-        if self.view == "library":
-            parts.append(f"  ·  {ORDERS[self.order][0]}")
-            if self.query_text:
-                parts.append(f"  ·  filter “{self.query_text}”: {len(self.shown):,} shown")
+        parts.append(f"  ·  {self.order_name}")
+        if self.query_text.strip():
+            count = len(self.shown) if self.view == "library" else self._rows_shown()
+            parts.append(f"  ·  filter “{self.query_text.strip()}”: {count:,} shown")
         if self.indexing is not None:
             done, total = self.indexing
             parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
         self.query_one("#library-status", Line).show(Text.assemble(*parts))
+
+    @property
+    def order_name(self) -> str:
+        if self.view == "library":
+            return ORDERS[self.order][0]
+        names = PENDING_ORDERS if self.view == "pending" else AGENDA_ORDERS
+        return names[self.board_orders[self.view]]
+
+    def _rows_shown(self) -> int:
+        return sum(1 for row in self._rows().rows if isinstance(row, tuple))
 
     def _widths(self) -> tuple[int, ...]:
         """Column widths for the view at the list's width: they fill it exactly; 0 leaves a column out."""
@@ -427,7 +494,10 @@ class LibraryScreen(Screen[None]):
         longest = self._longest()
         key = (self.view, width, longest)
         if self._fitted is None or self._fitted[0] != key:
-            self._fitted = (key, fit(width, COLUMNS[self.view], longest))
+            widths = fit(width, COLUMNS[self.view], longest)
+            if self._fitted is not None and self._fitted[1] != widths:
+                self._rows().forget_drawn()  # lines drawn to the old widths
+            self._fitted = (key, widths)
         return self._fitted[1]
 
     def _longest(self) -> tuple[int, ...]:
@@ -468,7 +538,8 @@ class LibraryScreen(Screen[None]):
             shown_age = f"{days(age)} {aged.glyph}".rstrip() if age is not None else ""
             return (day(item.since) if item.since else "", shown_age, item.what, ", ".join(item.awaited_from),
                     entry.title)  # fmt: skip
-        return (_stop_window(item), item.place, self._certainty(item), item.when or "", entry.title)
+        place = ", ".join(part for part in (item.place, item.country) if part)
+        return (_stop_window(item), place, self._certainty(item), item.when or "", entry.title)
 
     def _certainty(self, item: StopItem) -> str:
         today = self.agenda_today
@@ -558,14 +629,24 @@ class LibraryScreen(Screen[None]):
         rows.cursor = after if after is not None else line
         rows.show_from(max(0, line - TODAY_CONTEXT_ROWS))
 
-    def action_sort(self) -> None:
+    def action_sort(self, by: int = 1) -> None:
+        """The next order of the view (``by`` -1: the one before), shown from its top."""
         if self.view == "library":
-            self.order = (self.order + 1) % len(ORDERS)
-            self._redraw()
+            self.order = (self.order + by) % len(ORDERS)
+        else:
+            count = len(PENDING_ORDERS if self.view == "pending" else AGENDA_ORDERS)
+            self.board_orders[self.view] = (self.board_orders[self.view] + by) % count
+        rows = self._rows()
+        rows.cursor = 0
+        self._redraw()
+        if self.view == "agenda" and self.board_orders["agenda"] == 0:
+            self.action_today()
+            return
+        first = next((i for i, row in enumerate(rows.rows) if isinstance(row, IndexedBrief | tuple)), 0)
+        rows.cursor = first
+        rows.show_from(0)
 
     def action_filter(self) -> None:
-        if self.view != "library":
-            self.action_view("library")
         box = self.query_one("#library-filter", Input)
         box.display = True
         box.focus()

@@ -70,6 +70,8 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         super().__init__(id=id)
         self.rows: Sequence[Row] = ()
         self._render_row = render_row
+        self.empty_text = ""
+        """Said on the first line when there are no rows (why: "Nothing matches ...")."""
         self._base_style = Style()
         self._drawn: dict[tuple[int, int, bool, bool], tuple[Row, Strip]] = {}
         """Drawn lines by (row identity, width, cursor, focus). Kept across new row lists: a filter or a
@@ -128,6 +130,12 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if not 0 <= index < len(self.rows):
+            if index == 0 and self.empty_text:
+                said = Text(self.empty_text, style="italic", no_wrap=True, overflow="ellipsis")
+                said.truncate(width, overflow="ellipsis", pad=True)
+                return (
+                    Strip(list(said.render(self.app.console))).crop_extend(0, width, None).apply_style(self._base_style)
+                )
             return Strip.blank(width, self._base_style)
         return self._line(index, width, index == self.cursor, self.has_focus).apply_style(self._base_style)
 
