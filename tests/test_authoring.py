@@ -260,3 +260,22 @@ async def test_a_new_as_of_on_disk_moves_every_age_on_screen(brief_copy: Path) -
         detail = app.screen
         assert isinstance(detail, DetailScreen)
         assert any("age 8 days as of 20 Jun 2024" in str(value) for _label, value in detail.rows)
+
+
+async def test_e_with_the_problem_panel_up_goes_to_the_problem(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    good = brief_copy.read_text()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        at_cursor = screen.edit_line()
+        broken = good.replace('status = "pending"', 'status = "pendng"', 1)
+        bad_line = broken.split("\n").index('status = "pendng"') + 1
+        assert at_cursor != bad_line
+        brief_copy.write_text(broken, encoding="utf-8")
+        await wait_until(pilot, lambda: panel(app).shown)
+        assert screen.edit_line() == bad_line
+        brief_copy.write_text(good, encoding="utf-8")
+        await wait_until(pilot, lambda: not panel(app).shown)
+        assert screen.edit_line() == at_cursor, "fixed: e is back at the cursor's line"

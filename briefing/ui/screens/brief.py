@@ -247,7 +247,13 @@ class BriefScreen(BriefView):
             panel.hide()
 
     def edit_line(self) -> int | None:
-        """The line of the file that holds what the cursor is on."""
+        """The line of the file that holds what the cursor is on; with the problem panel up, the line of its
+        selected problem (else its first): the file on disk is the one with the problems."""
+        from briefing.ui.screens.errors import ProblemsPanel
+
+        for panel in self.query(ProblemsPanel):
+            if panel.shown and panel.problems:
+                return panel.edit_line()
         pane = self._pane(self.section) if self.ready else None
         if isinstance(pane, SummaryPane):
             return self.result.line_of(pane.part_key())

@@ -51,6 +51,7 @@ class ProblemsPanel(Vertical):
 
     def __init__(self) -> None:
         super().__init__(id="problems")
+        self.problems: tuple[Problem, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield ProblemList()
@@ -58,9 +59,14 @@ class ProblemsPanel(Vertical):
     def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
         self.border_title = Content(f" {heading}{listed_note(len(problems))} ")
         self.border_subtitle = hint(self.app, "app.edit", "app.reload")
+        self.problems = problems
         problem_list = self.query_one(ProblemList)
         problem_list.set_options(_problem_options(problems))
         self.add_class("-shown")
+
+    def edit_line(self) -> int | None:
+        """The line of the problem selected in the panel, else of the first one that has a line."""
+        return problem_line(self.problems, self.query_one(ProblemList).highlighted)
 
     def hide(self) -> None:
         self.remove_class("-shown")
@@ -110,7 +116,11 @@ class ErrorScreen(BriefView):
 
     def edit_line(self) -> int | None:
         """The line of the problem under the cursor, or of the first one that has a line."""
-        highlighted = self.query_one(ProblemList).highlighted
-        if highlighted is not None and self.problems[highlighted].line is not None:
-            return self.problems[highlighted].line
-        return next((problem.line for problem in self.problems if problem.line is not None), None)
+        return problem_line(self.problems, self.query_one(ProblemList).highlighted)
+
+
+def problem_line(problems: tuple[Problem, ...], highlighted: int | None) -> int | None:
+    """The line of problem ``highlighted`` when it has one, else of the first problem that has a line."""
+    if highlighted is not None and highlighted < len(problems) and problems[highlighted].line is not None:
+        return problems[highlighted].line
+    return next((problem.line for problem in problems if problem.line is not None), None)
