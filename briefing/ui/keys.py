@@ -97,13 +97,22 @@ SCROLL_BINDINGS: list[Binding] = [
 BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back", tooltip="Back")]
 DETAIL_BINDINGS: list[Binding] = [
     *BACK_BINDINGS,
+    Binding("q", "back", "Close", show=False, id="detail.close", tooltip="Close this view (not the app)"),
     Binding("y", "copy", "Copy", id="detail.copy", tooltip="Copy the item as plain text"),
     Binding("o", "open_link", "Open link", id="detail.open_link", tooltip="Open the item's link in the browser"),
-]
+    Binding("c", "resolve('confirmed')", "Confirm", id="detail.confirm",
+            tooltip="On a confirmation: mark it confirmed (asks for the resolution and date)"),
+    Binding("d", "resolve('denied')", "Deny", id="detail.deny",
+            tooltip="On a confirmation: mark it denied (asks for the resolution and date)"),
+    Binding("p", "resolve('pending')", "Reopen", id="detail.reopen",
+            tooltip="On a resolved confirmation: make it pending again"),
+    Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit the file in $VISUAL or $EDITOR, at this item's line"),
+]  # fmt: skip
 
 HELP_BINDINGS: list[Binding] = [
     *BACK_BINDINGS,
     Binding("question_mark", "back", "Back", show=False, id="help.close", tooltip="Back"),
+    Binding("q", "back", "Close", show=False, id="help.quit", tooltip="Close the keys (not the app)"),
 ]
 
 ERROR_BINDINGS: list[Binding] = [
@@ -119,9 +128,15 @@ FIND_BINDINGS: list[Binding] = [
 ]
 RESOLVE_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="resolve.cancel", tooltip="Cancel")]
 EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Cancel")]
-CHANGES_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="changes.back", tooltip="Back")]
+CHANGES_BINDINGS: list[Binding] = [
+    Binding("escape", "back", "Back", id="changes.back", tooltip="Back"),
+    Binding("q", "back", "Close", show=False, id="changes.close", tooltip="Close the list (not the app)"),
+]
 HISTORY_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief")]
-LINK_PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back")]
+LINK_PICKER_BINDINGS: list[Binding] = [
+    Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back"),
+    Binding("q", "cancel", "Close", show=False, id="links.close", tooltip="Close the list (not the app)"),
+]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 
 LIBRARY_BINDINGS: list[Binding] = [

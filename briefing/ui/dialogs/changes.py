@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.format.diff import Change, Changes, Kind
@@ -50,6 +50,7 @@ class ChangesList(ModalScreen[tuple[str, int | None] | None]):
                 for change in self.changes.items
             ]
             yield Choices(*options, id="changes-list")
+        yield Footer(compact=True)  # the keys of this view, over the screen's own
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -438,7 +438,9 @@ class BriefScreen(BriefView):
             rows.insert(0, (since[:1].upper() + since[1:], Content.styled(before_words(change), "bold $text-accent")))
         where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
-        self.app.push_screen(DetailScreen(heading, rows, where, text, link))
+        editable = self.historic is None
+        confirmation = self.whole.confirmations[index] if section == Section.CONFIRMATIONS and editable else None
+        self.app.push_screen(DetailScreen(heading, rows, where, text, link, confirmation, line if editable else None))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.prevent_default()

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from briefing.format.model import Brief, Confirmation, Quote, Source, Stop
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
 from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS, hint
-from briefing.ui.messages import CopyText, OpenLink
+from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
 
 Row = tuple[str, Content | str | None]
@@ -141,9 +141,20 @@ class DetailScreen(ModalScreen[None]):
     BINDINGS = [*DETAIL_BINDINGS]
 
     def __init__(
-        self, heading: str, rows: list[Row], where: str | None, text: str = "", link: str | None = None
+        self,
+        heading: str,
+        rows: list[Row],
+        where: str | None,
+        text: str = "",
+        link: str | None = None,
+        confirmation: Confirmation | None = None,
+        line: int | None = None,
     ) -> None:
+        """``confirmation``: the confirmation shown, which c, d and p then act on; ``line``: the item's line in
+        the file, where e opens it (neither, for a past version: nothing edits it)."""
         super().__init__()
+        self.confirmation = confirmation
+        self.line = line
         self.heading = heading
         self.rows = [(label, value) for label, value in rows if value]
         self.where = where
@@ -151,6 +162,30 @@ class DetailScreen(ModalScreen[None]):
         """The item as plain text, for y."""
         self.link = link
         """Where o goes, if anywhere."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resolve":
+            item = self.confirmation
+            if item is None:
+                return False
+            pending = item.status is ConfirmationStatus.PENDING
+            return pending != (parameters == ("pending",))
+        if action == "edit":
+            return self.line is not None
+        if action == "open_link":
+            return self.link is not None
+        return True
+
+    def action_resolve(self, status: str) -> None:
+        """c, d or p on the confirmation shown: the detail closes, and the brief's own c, d or p takes over."""
+        item = self.confirmation
+        if item is not None:
+            self.dismiss()
+            self.app.post_message(ResolveConfirmation(item, ConfirmationStatus(status)))
+
+    def action_edit(self) -> None:
+        self.dismiss()
+        self.app.post_message(EditFile(self.line))
 
     def action_copy(self) -> None:
         self.post_message(CopyText(self.text, self.heading.split()[0].lower()))
@@ -169,6 +204,7 @@ class DetailScreen(ModalScreen[None]):
                     yield Static(value if isinstance(value, Content) else Content(value), classes="value")
             if self.where:
                 yield Static(Content.styled(self.where, "dim"), id="detail-where")
+        yield Footer(compact=True)  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()

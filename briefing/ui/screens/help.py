@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from briefing.ui.keys import HELP_BINDINGS, SCROLL_BINDINGS, HelpRow, hint
 
@@ -30,6 +30,7 @@ class HelpScreen(ModalScreen[None]):
                 for keys, meaning in self.rows:
                     yield Static(Content.styled(keys, "bold $accent"), classes="label")
                     yield Static(Content(meaning), classes="value")
+        yield Footer(compact=True)  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         box = self.query_one("#help")

@@ -1,0 +1,116 @@
+"""A view over the brief (an item's detail, the keys, the list of changes, a form) shows its own keys, and only
+keys that work there; q closes it rather than the app; c, d, p and e on a confirmation's detail act on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from briefing.ui.dialogs.resolve import ResolveForm
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.help import HelpScreen
+from tests.apps import make_app, settle, wait_until
+
+TODAY = dt.date(2024, 6, 20)
+
+
+def footer_keys(screen: Screen[Any]) -> set[str]:
+    """The actions the screen's own footer offers."""
+    footer = screen.query_one(Footer)
+    bindings = screen.app.active_bindings
+    assert footer.screen is screen
+    return {active.binding.action for active in bindings.values() if active.binding.show and active.node is screen}
+
+
+async def test_a_confirmation_detail_shows_its_own_keys_and_q_closes_it(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        offered = footer_keys(detail)
+        assert {"back", "copy", "resolve('confirmed')", "resolve('denied')", "edit"} <= offered
+        assert "resolve('pending')" not in offered, "p is for a resolved confirmation"
+        assert "open_link" not in offered, "this confirmation has no link"
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        assert app.is_running
+
+
+async def test_c_on_a_confirmation_detail_resolves_that_confirmation(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        shown = app.screen.confirmation  # type: ignore[attr-defined]
+        assert shown is not None and shown.id == app.result.brief.confirmations[1].id  # type: ignore[union-attr]
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        assert app.screen.confirmation.id == shown.id  # type: ignore[attr-defined]
+
+
+async def test_a_stop_detail_offers_no_confirmation_keys(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        offered = footer_keys(app.screen)
+        assert not any(action.startswith("resolve") for action in offered)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen), "c does nothing on a stop"
+
+
+async def test_q_closes_the_keys_not_the_app(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "quit" not in footer_keys(app.screen)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        assert app.is_running
+
+
+async def test_the_keys_scroll_with_the_list_keys(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        box = app.screen.query_one("#help")
+        await pilot.press("G")
+        await wait_until(pilot, lambda: box.scroll_y == box.max_scroll_y > 0)
+        await pilot.press("k")
+        await wait_until(pilot, lambda: box.scroll_y == box.max_scroll_y - 1)
+        await pilot.press("g")
+        await wait_until(pilot, lambda: box.scroll_y == 0)
+        await pilot.press("j")
+        await wait_until(pilot, lambda: box.scroll_y == 1)
+
+
+async def test_c_on_a_detail_of_the_bundled_brief_refuses_and_says_how_to_edit() -> None:
+    from tests.apps import messages
+    from tests.conftest import SEED
+
+    before = SEED.read_bytes()
+    app = make_app(SEED, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.session.read_only
+        await pilot.press("3", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("c")
+        await wait_until(pilot, lambda: any("read-only" in text for text in messages(app)))
+        assert not isinstance(app.screen, ResolveForm)
+    assert SEED.read_bytes() == before
