@@ -76,6 +76,14 @@ def brief_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def story_copy(tmp_path: Path) -> Path:
+    """The brief the stories of what changed start from (tests/git_fixtures.py) copied to a temporary file."""
+    path = tmp_path / "brief.toml"
+    shutil.copy(DATA / "story.toml", path)
+    return path
+
+
+@pytest.fixture
 def write_brief(tmp_path: Path) -> Callable[[str], Path]:
     """Write TOML text to a brief file in a temporary directory and return its path."""
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.conftest import SEED
+from tests.conftest import DATA
 
 AUTHORS = {"ana": ("Ana Analyst", "ana@example.org"), "ed": ("Ed Editor", "ed@example.org")}
 
@@ -34,7 +34,8 @@ def commit(repo: Path, message: str, date: str, author: str = "ana") -> None:
     git(repo, "commit", "-q", "-m", message, date=date, author=author)
 
 
-SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_TEXT = (DATA / "story.toml").read_text(encoding="utf-8")
+"""The brief every story starts from: the bundled brief as first written (tests/data/story.toml)."""
 
 CONFIRMED = SEED_TEXT.replace(
     'status = "pending"\nsince = 2024-06-12\nreported_by = ["vedomosti"]',

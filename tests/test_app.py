@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import webbrowser
 from pathlib import Path
 
@@ -193,18 +194,20 @@ async def test_enter_opens_each_kind_of_item_and_escape_returns() -> None:
         await pilot.press("3", "enter")
         text = detail_text(app)
         for expected in ("The dates of Putin's visit", "PENDING", "Kremlin, Russian Foreign Ministry",
-                         "age 0 days as of 12 Jun 2024", "Vedomosti (vedomosti)", "visit-dates"):  # fmt: skip
+                         "age 0 days as of 12 Jun 2024", "Vedomosti  ·  id vedomosti", "visit-dates"):  # fmt: skip
             assert expected in text
         await pilot.press("escape", "4", "j", "enter")
         text = detail_text(app)
         for expected in (
             "Vietnam", "“around June 19 and 20”", "~19–20 Jun 2024  (approximate)", "likely",
-            "The agenda of Putin's visit to Vietnam", "Officials in Hanoi", "Vedomosti (vedomosti), Reuters (reuters)",
+            "The agenda of Putin's visit to Vietnam", "Officials in Hanoi",
+            "Vedomosti  ·  id vedomosti\nReuters  ·  id reuters",
         ):  # fmt: skip
             assert expected in text
         assert "2024-06-12-putin-north-korea-vietnam.toml:" in text
         await pilot.press("escape", "5", "j", "enter")
         assert "Reuters" in detail_text(app) and "wire" in detail_text(app)
+        assert "Cited by\nconfirmation: The agenda of Putin's visit to Vietnam\nstop: Vietnam" in detail_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, BriefScreen)
 
@@ -225,20 +228,99 @@ async def test_find_moves_to_matches_and_n_steps_through_them() -> None:
         await settle(pilot)
         await pilot.press("slash", *"hanoi")
         screen = brief_screen(app)
-        assert screen.matches.status() == "“hanoi” 1/4"
+        # A key point, the body, the second confirmation twice (whom it is awaited from, its note), a stop's purpose.
+        assert screen.matches.status() == "“hanoi” 1/5"
         await pilot.press("enter")
         assert not screen.query_one("#find").display
         assert focused_section(app) == "summary"
         await pilot.press("n")
-        assert screen.matches.status() == "“hanoi” 2/4"
+        assert screen.matches.status() == "“hanoi” 2/5"
         await pilot.press("n")
         assert focused_section(app) == "confirmations"
-        assert app.screen.query_one("#confirmations ItemList", ItemList).highlighted == 1
+        pending = app.screen.query_one("#confirmations ItemList", ItemList)
+        assert pending.highlighted == 1
+        await pilot.press("n")
+        assert screen.matches.status() == "“hanoi” 4/5"
+        assert focused_section(app) == "confirmations" and pending.highlighted == 1
         await pilot.press("n")
         assert focused_section(app) == "itinerary"
-        await pilot.press("N", "N")
-        assert screen.matches.status() == "“hanoi” 2/4"
-        assert "“hanoi” 2/4" in str(screen.query_one("#sections", Static).visual)
+        await pilot.press("N", "N", "N")
+        assert screen.matches.status() == "“hanoi” 2/5"
+        assert "“hanoi” 2/5" in str(screen.query_one("#sections", Static).visual)
+
+
+async def test_the_current_match_is_marked_apart_from_the_others() -> None:
+    from briefing.ui.panes.base import CURRENT_MATCH_STYLE
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pending = app.screen.query_one("#confirmations ItemList", ItemList)
+
+        def marks() -> list[tuple[object, int]]:
+            prompt = pending.shown_prompt(1)
+            return [(span.style, span.start) for span in prompt.spans if "reverse" in str(span.style)]
+
+        await pilot.press("slash", *"hanoi", "enter", "n", "n")
+        first, second = (hit.start() for hit in re.finditer("Hanoi", pending.shown_prompt(1).plain))
+        assert (CURRENT_MATCH_STYLE, first) in marks() and (CURRENT_MATCH_STYLE, second) not in marks()
+        await pilot.press("n")
+        assert (CURRENT_MATCH_STYLE, second) in marks() and (CURRENT_MATCH_STYLE, first) not in marks()
+
+
+async def test_n_after_escape_takes_up_the_last_find_where_it_was_left() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = brief_screen(app)
+        await pilot.press("slash", *"hanoi", "enter", "n", "n")
+        assert screen.matches.status() == "“hanoi” 3/5"
+        await pilot.press("escape")
+        assert screen.matches.status() == ""
+        await pilot.press("n")
+        assert screen.matches.status() == "“hanoi” 4/5"
+        await pilot.press("escape", "N")
+        assert screen.matches.status() == "“hanoi” 3/5"
+        await pilot.press("escape", "slash", "enter")
+        assert screen.matches.status() == "“hanoi” 1/5", "enter on an empty find runs the last one again"
+
+
+async def test_find_searches_every_text_on_screen_and_marks_it_where_it_is_drawn() -> None:
+    from textual.content import Content
+
+    from briefing.ui.panes.base import CURRENT_MATCH_STYLE, MATCH_STYLE
+    from briefing.ui.panes.summary import SummaryPane
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = brief_screen(app)
+        await pilot.press("slash", *"internat")
+        meta = screen.query_one("SummaryPane .meta", Static)
+        # The brief's category, and the article's section twice: where the quote came through, and in the sources.
+        assert screen.matches.status() == "“internat” 1/3"
+        shown = meta.visual
+        assert isinstance(shown, Content)
+        assert [shown.plain[span.start : span.end] for span in shown.spans if span.style == CURRENT_MATCH_STYLE] == [
+            "Internat"
+        ]
+        await pilot.press("enter", "n")
+        shown = meta.visual
+        assert isinstance(shown, Content)
+        assert [shown.plain[span.start : span.end] for span in shown.spans if span.style == MATCH_STYLE] == ["Internat"]
+        await pilot.press("enter", "escape", "slash", *"wire")
+        assert screen.matches.status() == "“wire” 1/1"
+        assert screen.section == "sources"
+        await pilot.press("enter", "escape", "slash", *"vostochny")
+        assert screen.matches.status() == "“vostochny” 1/1"  # in the body, drawn by the Markdown widget
+        summary = screen.query_one(SummaryPane)
+        blocks = [block.visual for block in summary.query("#part-body MarkdownParagraph").results(Static)]
+        body_spans = [block.plain[span.start : span.end] for block in blocks if isinstance(block, Content)
+                      for span in block.spans if span.style == CURRENT_MATCH_STYLE]  # fmt: skip
+        assert body_spans == ["Vostochny"]
+        await pilot.press("enter", "escape", "slash", *"hailing north")
+        assert screen.matches.status() == "“hailing north” 1/1", "a quote's context"
+        assert screen.section == "quotes"
 
 
 async def test_find_escape_cancels_and_keeps_the_pane() -> None:

@@ -190,7 +190,9 @@ def test_xdg_open_s_complaints_never_reach_the_terminal(tmp_path: Path) -> None:
     finally:
         terminal.close()
     assert b"GARBAGE-LINE" not in terminal.raw
-    assert b"Opening" not in terminal.raw
+    assert b"Opening http" not in terminal.raw and b"Opened http" not in terminal.raw, (
+        "the launcher failed: nothing opened"
+    )
 
 
 # -- the export form and the problem list --------------------------------------------------------------------

@@ -15,8 +15,8 @@ import tomli_w
 
 from briefing.format.load import MAX_FILE_BYTES, load_path, load_text
 from briefing.present.screen_cut import for_display
-from briefing.ui.panes.summary import LongBody
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.widgets.body import LongBody
 from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 

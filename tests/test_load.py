@@ -48,7 +48,9 @@ def test_seed_brief_loads_with_every_section() -> None:
     assert [(s.outlet, s.kind) for s in brief.sources] == [
         ("Vedomosti", SourceKind.NEWSPAPER),
         ("Reuters", SourceKind.WIRE),
+        ("Unnamed outlet, International section", None),
     ]
+    assert brief.quotes[0].source == "article" and brief.sources[2].published == dt.date(2024, 6, 12)
 
 
 def test_item_lines_point_at_their_table_headers() -> None:
@@ -57,7 +59,7 @@ def test_item_lines_point_at_their_table_headers() -> None:
     lines = SEED.read_text(encoding="utf-8").splitlines()
     item_lines = [item.line for items in (brief.quotes, brief.confirmations, brief.itinerary, brief.sources)
                   for item in items]  # fmt: skip
-    assert len(item_lines) == 7
+    assert len(item_lines) == 8
     for line in item_lines:
         assert line is not None
         assert lines[line - 1].startswith("[[")

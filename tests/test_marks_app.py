@@ -60,10 +60,10 @@ async def view(path: Path, **options: object) -> None:
         await wait_until(pilot, lambda: app.session._recorded_up_to > 0)
 
 
-async def test_a_brief_seen_before_is_marked_with_what_changed_since(brief_copy: Path) -> None:
-    await view(brief_copy)
-    brief_copy.write_text(QUOTED, encoding="utf-8")
-    app = brief_app(brief_copy)
+async def test_a_brief_seen_before_is_marked_with_what_changed_since(story_copy: Path) -> None:
+    await view(story_copy)
+    story_copy.write_text(QUOTED, encoding="utf-8")
+    app = brief_app(story_copy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await looked_back(pilot)
         assert len(screen.changes) == 4
@@ -92,7 +92,7 @@ async def test_a_brief_seen_before_is_marked_with_what_changed_since(brief_copy:
         assert app.screen is screen and screen.section == "quotes"
         assert screen.query_one("#quotes ItemList", ItemList).highlighted == 1
     # Seen now: the next view marks nothing.
-    app = brief_app(brief_copy)
+    app = brief_app(story_copy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await looked_back(pilot)
         assert not screen.changes and not screen.query("#changes-line")
@@ -100,38 +100,38 @@ async def test_a_brief_seen_before_is_marked_with_what_changed_since(brief_copy:
         assert messages(app)[-1] == "Nothing has changed since you last looked."
 
 
-async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(brief_copy: Path) -> None:
-    app = brief_app(brief_copy)
+async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(story_copy: Path) -> None:
+    app = brief_app(story_copy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await looked_back(pilot)
         assert not screen.changes
-        brief_copy.write_text(CONFIRMED, encoding="utf-8")
+        story_copy.write_text(CONFIRMED, encoding="utf-8")
         await wait_until(pilot, lambda: len(screen.changes) == 2)
         assert prompts(screen, "confirmations")[0].startswith("◆ changed")
-    assert ReadState.default().seen(brief_copy).content == CONFIRMED.encode()  # type: ignore[union-attr]
+    assert ReadState.default().seen(story_copy).content == CONFIRMED.encode()  # type: ignore[union-attr]
 
 
-async def test_without_remembering_nothing_is_marked_or_kept(brief_copy: Path) -> None:
+async def test_without_remembering_nothing_is_marked_or_kept(story_copy: Path) -> None:
     from tests.apps import write_settings
 
     write_settings("remember = false\n")
     from briefing.system.settings import read_settings
 
-    app = brief_app(brief_copy, settings=read_settings())
+    app = brief_app(story_copy, settings=read_settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        brief_copy.write_text(CONFIRMED, encoding="utf-8")
+        story_copy.write_text(CONFIRMED, encoding="utf-8")
         screen = app.screen
         assert isinstance(screen, BriefScreen)
         await wait_until(pilot, lambda: "updated 17 Jun 2024" in shown_text(screen))
         assert not screen.changes
-    assert ReadState.default().seen(brief_copy) is None
+    assert ReadState.default().seen(story_copy) is None
 
 
-async def test_a_read_state_that_cannot_be_kept_is_said_once(brief_copy: Path, tmp_path: Path) -> None:
+async def test_a_read_state_that_cannot_be_kept_is_said_once(story_copy: Path, tmp_path: Path) -> None:
     (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
     state = ReadState(tmp_path / "not-a-folder" / "state.sqlite3")
-    app = brief_app(brief_copy, read_state=state)
+    app = brief_app(story_copy, read_state=state)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await wait_until(pilot, lambda: any("not marked" in said for said in messages(app)))
@@ -184,14 +184,14 @@ async def test_h_lists_the_history_and_enter_shows_a_past_version_read_only(tmp_
         assert isinstance(app.screen, BriefScreen) and app.screen.historic is None
 
 
-async def test_h_outside_a_repository_says_so_in_a_line(brief_copy: Path) -> None:
-    app = brief_app(brief_copy)
+async def test_h_outside_a_repository_says_so_in_a_line(story_copy: Path) -> None:
+    app = brief_app(story_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("h")
         await wait_until(pilot, lambda: any(said.startswith("No history:") for said in messages(app)))
         assert isinstance(app.screen, BriefScreen)
-        assert messages(app)[-1] == f"No history: {brief_copy} is not in a git repository."
+        assert messages(app)[-1] == f"No history: {story_copy} is not in a git repository."
 
 
 @pytest.fixture

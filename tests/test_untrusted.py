@@ -81,7 +81,7 @@ async def test_palette_and_find_show_hostile_text_literally() -> None:
         assert app.is_running
         screen = app.screen
         assert isinstance(screen, BriefScreen)
-        assert screen.matches.entries
+        assert screen.matches.found
 
 
 def test_no_escape_from_the_brief_reaches_the_terminal() -> None:

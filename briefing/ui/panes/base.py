@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, cast
@@ -19,11 +20,14 @@ from textual.widgets.option_list import Option
 
 from briefing.format.diff import Change, Changes, Kind
 from briefing.format.model import Brief
+from briefing.present.outline import Drawn, Occurrence
 from briefing.present.sections import Section
 from briefing.ui.keys import LIST_BINDINGS
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
+CURRENT_MATCH_STYLE = "reverse bold $accent"
+"""How find marks the match that n and N are on."""
 
 
 BADGE_STYLE = {Kind.ADDED: "bold $text-success", Kind.CHANGED: "bold $text-accent", Kind.REMOVED: "bold $text-error"}
@@ -39,9 +43,17 @@ def badge(change: Change | None, older_shown: bool = False) -> Content:
     return Content.assemble((BADGE_WORDS[change.kind], BADGE_STYLE[change.kind]), "  ")
 
 
-def marked(content: Content, pattern: re.Pattern[str] | None) -> Content:
-    """``content`` with what find's ``pattern`` matches marked; as it is when there is no pattern."""
-    return content if pattern is None else content.highlight_regex(pattern, style=MATCH_STYLE)
+def marked(content: Content, pattern: re.Pattern[str] | None, current: int | None = None) -> Content:
+    """``content`` with what find's ``pattern`` matches marked, its ``current``-th match (from 0) as the current
+    one; as it is when there is no pattern."""
+    if pattern is None:
+        return content
+    shown = content.highlight_regex(pattern, style=MATCH_STYLE)
+    if current is not None:
+        hit = next(itertools.islice(pattern.finditer(content.plain), current, None), None)
+        if hit is not None:
+            shown = shown.stylize(CURRENT_MATCH_STYLE, hit.start(), hit.end())
+    return shown
 
 
 class _Prompt(Visual):
@@ -53,15 +65,17 @@ class _Prompt(Visual):
     while the find changes, and only the items on screen are marked, as they are drawn.
     """
 
-    def __init__(self, content: Content, pattern: re.Pattern[str] | None) -> None:
+    def __init__(self, content: Content, pattern: re.Pattern[str] | None, current: int | None = None) -> None:
         self.content = content
         self.pattern = pattern
+        self.current = current
+        """Which of the matches in this item is find's current one, if any."""
         self.heights: dict[int, int] = {}
 
     @property
     def shown(self) -> Content:
         """The text as drawn: what the find matches marked."""
-        return marked(self.content, self.pattern)
+        return marked(self.content, self.pattern, self.current)
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         return self.shown.render_strips(width, height, style, options)
@@ -90,6 +104,8 @@ class ItemList(OptionList):
         self.item_count = len(prompts)
         self.prompts = list(prompts)
         self._pattern: re.Pattern[str] | None = None
+        self._current: tuple[int, int] | None = None
+        """Find's current match, if in this list: the item, and which of its matches."""
 
     def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
         options: list[Option | None] = []
@@ -106,6 +122,7 @@ class ItemList(OptionList):
         self.set_options(self._build_options(prompts))
         self.item_count = len(prompts)
         self.prompts = list(prompts)
+        self.mark(self._pattern, self._current)
         if highlighted is not None and self.item_count:
             self.highlighted = min(highlighted, self.item_count - 1)
 
@@ -115,12 +132,17 @@ class ItemList(OptionList):
             return
         super()._move_page(direction)
 
-    def mark(self, pattern: re.Pattern[str] | None) -> None:
-        """Mark what ``pattern`` matches in every item as it is drawn; None clears the marks."""
-        self._pattern = pattern
+    def mark(self, pattern: re.Pattern[str] | None, current: tuple[int, int] | None = None) -> None:
+        """Mark what ``pattern`` matches in every item as it is drawn, the ``current`` match (the item, and which
+        of its matches) as find's current one; None clears the marks."""
+        self._pattern, self._current = pattern, current
         for option in self.options:
             if isinstance(option._visual, _Prompt) and not option.disabled:
-                option._visual.pattern = pattern
+                option._visual.pattern, option._visual.current = pattern, None
+        if current is not None and current[0] < self.item_count:
+            visual = self._get_visual(self.get_option_at_index(current[0]))
+            if isinstance(visual, _Prompt) and visual.pattern is not None:
+                visual.current = current[1]
         # The drawn lines hold the old marks; the measured heights all still hold.
         self._option_render_cache.clear()
         self.refresh()
@@ -137,6 +159,10 @@ class ItemList(OptionList):
             # The stand-in for an empty list ("No quotes.") is disabled: find never marks it.
             visual = option._visual = _Prompt(visual, None if option.disabled else self._pattern)
         return visual
+
+    def drawn(self) -> list[str]:
+        """Each item's text as drawn (find searches it)."""
+        return [prompt.plain for prompt in self.prompts]
 
     def measure_ahead(self, list_widths: Iterable[int], batch: int = 100) -> Iterator[None]:
         """Measure every item at the widths the list may be shown at, a batch at a time (a step per yield)."""
@@ -219,7 +245,17 @@ class Pane(Vertical):
     def focus_target(self) -> Widget:
         return self.query_one(ItemList)
 
-    def mark(self, pattern: re.Pattern[str] | None) -> None:
-        """Highlight what find matches; None clears the highlights."""
+    def drawn(self) -> list[Drawn]:
+        """The text of every item, as drawn, for find."""
+        return [Drawn(self.SECTION, index, text) for items in self.query(ItemList) for index, text in
+                enumerate(items.drawn())]  # fmt: skip
+
+    def mark(self, pattern: re.Pattern[str] | None, current: Occurrence | None = None) -> None:
+        """Highlight what find matches, the ``current`` match apart; None clears the highlights."""
+        here = (
+            (current.drawn.index, current.nth)
+            if current is not None and current.drawn.section == self.SECTION
+            else None
+        )
         for items in self.query(ItemList):
-            items.mark(pattern)
+            items.mark(pattern, here)

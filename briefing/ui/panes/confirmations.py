@@ -10,6 +10,7 @@ from textual.reactive import reactive
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.present.ages import Band, Thresholds, band
+from briefing.present.sourcing import cited
 from briefing.present.wording import day, days
 from briefing.session import NO_DATE
 from briefing.ui.keys import CONFIRMATION_BINDINGS
@@ -35,7 +36,11 @@ def status_words(status: ConfirmationStatus) -> Content:
 BAND_STYLE = {Band.FRESH: "", Band.AGEING: "bold $text-warning", Band.OVERDUE: "bold $text-error"}
 
 
-def confirmation_prompt(item: Confirmation, today: dt.date, thresholds: Thresholds | None = None) -> Content:
+def confirmation_prompt(
+    item: Confirmation, brief: Brief, today: dt.date, thresholds: Thresholds | None = None
+) -> Content:
+    """A confirmation as the pending pane lists it: its status (and age while pending), the claim, whom it is
+    awaited from, the outlets that reported it, the note and the resolution."""
     parts: list[str | Content | tuple[str, str]] = [status_words(item.status)]
     if item.status is ConfirmationStatus.PENDING:
         age = item.age_days(today)
@@ -49,6 +54,10 @@ def confirmation_prompt(item: Confirmation, today: dt.date, thresholds: Threshol
     parts += ["\n", (item.what, "bold"), "\n", ("Awaited from ", "dim"), ", ".join(item.awaited_from)]
     if item.since:
         parts += [("  ·  since ", "dim"), day(item.since)]
+    if item.reported_by:
+        parts += ["\n", ("Reported by ", "dim"), cited(brief, item.reported_by)]
+    if item.note:
+        parts += ["\n", (item.note, "italic")]
     if item.resolution:
         parts += ["\n", ("Resolution: ", "dim"), item.resolution]
     return Content.assemble(*parts)
@@ -100,7 +109,7 @@ class ConfirmationsPane(Pane):
         self.border_subtitle = (
             f" {len(brief.pending)} pending of {len(brief.confirmations)} " if brief.confirmations else ""
         )
-        return [confirmation_prompt(item, self.today, self.thresholds) for item in brief.confirmations]
+        return [confirmation_prompt(item, brief, self.today, self.thresholds) for item in brief.confirmations]
 
     def compose(self) -> ComposeResult:
         yield ItemList(self.prompts(), "No confirmations.")

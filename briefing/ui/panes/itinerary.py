@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.reactive import reactive
 
 from briefing.format.model import Brief, Stop, StopStatus
+from briefing.present.sourcing import cited
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, brief_next_index, phase, stop_flagged, tag
 from briefing.present.wording import place, stop_window
 from briefing.session import NO_DATE
@@ -50,13 +51,17 @@ def stop_prompt(number: int, stop: Stop, brief: Brief, today: dt.date | None = N
     if stop.certainty:
         parts += [(stop.certainty.words, "italic"), ("  ·  ", "dim")]
     parts.append((stop.status.value, STOP_STATUS_STYLE[stop.status]))
+    if stop.purpose:
+        parts += [("  ·  ", "dim"), stop.purpose]
     if stop.confirmation:
         waited = brief.confirmation(stop.confirmation)
-        parts += ["\n", ("Waits on ", "dim")]
+        parts += ["\n", ("Waits on: ", "dim")]
         if waited:
-            parts += [waited.what, "  ", status_words(waited.status)]
+            parts += [status_words(waited.status), "  ", waited.what]
         else:
             parts.append(stop.confirmation)
+    if stop.sources:
+        parts += ["\n", ("Reported by ", "dim"), cited(brief, stop.sources)]
     return Content.assemble(*parts)
 
 

@@ -5,19 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
-
-if TYPE_CHECKING:
-    from rich.markdown import Markdown as RichMarkdown
-    from rich.segment import Segment
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -25,9 +19,11 @@ from briefing.format.diff import Changes
 from briefing.format.locate import KeyPath
 from briefing.format.model import Brief
 from briefing.present.ages import Thresholds, ago, is_stale
+from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import Pane, badge, marked
+from briefing.ui.widgets.body import LONG_BODY_CHARS, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
 
 
 class SummaryScroll(VerticalScroll):
@@ -66,26 +62,7 @@ def meta_line(brief: Brief, today: dt.date | None = None, thresholds: Thresholds
     return Content.assemble(*parts)
 
 
-class _LineByLine(Widget):
-    """Text laid out once per width and drawn a line at a time: thousands of lines cost only those on screen."""
-
-    def _line_count(self, width: int) -> int:
-        raise NotImplementedError
-
-    def _line(self, y: int, width: int) -> Strip:
-        raise NotImplementedError
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._line_count(width)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        if not 0 <= y < self._line_count(width):
-            return Strip.blank(width, self.rich_style)
-        return self._line(y, width)
-
-
-class Bullets(_LineByLine):
+class Bullets(LineByLine):
     """Points with hanging indents, wrapped to the width: one light widget for the whole list."""
 
     DEFAULT_CSS = "Bullets { height: auto; text-wrap: nowrap; }"
@@ -117,45 +94,6 @@ class Bullets(_LineByLine):
         return strips[0] if strips else Strip.blank(width, self.rich_style)
 
 
-class LongBody(_LineByLine):
-    """A long Markdown body, laid out by Rich once per width and drawn a line at a time."""
-
-    DEFAULT_CSS = "LongBody { height: auto; }"
-
-    def __init__(self, markdown: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._markdown = markdown
-        self._parsed: RichMarkdown | None = None
-        self._laid_out: dict[int, list[list[Segment]]] = {}
-        """Lines by width: the scrollbar coming and going switches between two widths."""
-
-    def _lines(self, width: int) -> list[list[Segment]]:
-        if width not in self._laid_out:
-            if self._parsed is None:
-                from rich.markdown import Markdown
-
-                from briefing.present.body import clean_tokens
-
-                self._parsed = Markdown(self._markdown, hyperlinks=False)
-                clean_tokens(self._parsed.parsed)
-            console = self.app.console
-            if len(self._laid_out) >= 4:
-                self._laid_out.clear()
-            self._laid_out[width] = console.render_lines(self._parsed, console.options.update_width(width))
-        return self._laid_out[width]
-
-    def _line_count(self, width: int) -> int:
-        return len(self._lines(width))
-
-    def _line(self, y: int, width: int) -> Strip:
-        return Strip(self._lines(width)[y], width).apply_style(self.rich_style)
-
-
-LONG_BODY_CHARS = 20_000
-"""Bodies longer than this are drawn as one block of text: Textual's Markdown widget builds a widget per
-paragraph, which takes seconds for thousands of them."""
-
-
 class SummaryPane(Pane):
     SECTION = "summary"
 
@@ -166,7 +104,8 @@ class SummaryPane(Pane):
         super().__init__(brief)
         self.body_shown = False
         self._pattern: re.Pattern[str] | None = None
-        """What find marks, so that drawing the parts again for another reason keeps the marks."""
+        self._current: Occurrence | None = None
+        """What find marks, and its current match if in the summary: drawing the parts again keeps the marks."""
         self.set_reactive(SummaryPane.today, today)
         self.thresholds = thresholds or Thresholds()
 
@@ -175,7 +114,7 @@ class SummaryPane(Pane):
 
     def watch_today(self) -> None:
         if self.is_mounted:
-            self.query_one(".meta", Static).update(self._meta())
+            self.query_one(".meta", Static).update(self._marked(self._meta(), 0, "meta"))
 
     def compose(self) -> ComposeResult:
         # The first frame carries the headline and the bottom line; key points and body follow it.
@@ -185,19 +124,7 @@ class SummaryPane(Pane):
             yield Static(self._bluf(), id="part-1", classes="bluf")
 
     def _body(self) -> Widget:
-        text = self.brief.summary.body or ""
-        body: Widget
-        if len(text) > LONG_BODY_CHARS:
-            body = LongBody(text, id="part-body")
-        else:
-            from textual.widgets import Markdown
-
-            from briefing.present.body import app_parser
-
-            body = Markdown(text, open_links=False, id="part-body", parser_factory=app_parser)
-        body.can_focus = False
-        body.display = bool(text)
-        return body
+        return body_widget(self.brief.summary.body or "", "part-body")
 
     async def mount_key_points(self) -> None:
         if self.query(Bullets):
@@ -231,11 +158,8 @@ class SummaryPane(Pane):
     async def show_brief(self, brief: Brief) -> None:
         """Show a new version in place: the scroll position stays where the reader left it."""
         self.brief = brief
-        self.query_one("#part-0", Static).update(self._title())
-        self.query_one(".meta", Static).update(self._meta())
-        self.query_one("#part-1", Static).update(self._bluf())
+        self._draw_parts()
         for points in self.query(Bullets):
-            points.set_points(self._points())
             points.display = bool(brief.summary.key_points)
         for heading in self.query("#key-points-heading"):
             heading.display = bool(brief.summary.key_points)
@@ -250,24 +174,53 @@ class SummaryPane(Pane):
                 await body.remove()
                 await self.query_one(SummaryScroll).mount(self._body())
 
-    def _title(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return Content.assemble(badge(self.changes.part("brief", "title"), self.changes.shown_is_older),
-                                marked(Content(self.brief.meta.title), pattern))  # fmt: skip
+    def _title(self) -> Content:
+        older = self.changes.shown_is_older
+        return Content.assemble(badge(self.changes.part("brief", "title"), older), self.brief.meta.title)
 
-    def _points(self, pattern: re.Pattern[str] | None = None) -> list[Content]:
-        return [
-            Content.assemble(
-                badge(self.changes.of("summary", index), self.changes.shown_is_older), marked(Content(point), pattern)
-            )
-            for index, point in enumerate(self.brief.summary.key_points)
-        ]
+    def _points(self) -> list[Content]:
+        older = self.changes.shown_is_older
+        return [Content.assemble(badge(self.changes.of("summary", index), older), point)
+                for index, point in enumerate(self.brief.summary.key_points)]  # fmt: skip
 
-    def _bluf(self, pattern: re.Pattern[str] | None = None) -> Content:
-        return Content.assemble(
-            ("BLUF  ", "bold $accent"),
-            badge(self.changes.part("summary", "bluf"), self.changes.shown_is_older),
-            marked(Content(self.brief.summary.bluf), pattern),
-        )
+    def _bluf(self) -> Content:
+        older = self.changes.shown_is_older
+        return Content.assemble(("BLUF  ", "bold $accent"), badge(self.changes.part("summary", "bluf"), older),
+                                self.brief.summary.bluf)  # fmt: skip
+
+    def _marked(self, content: Content, index: int, part: str) -> Content:
+        """``content`` (summary part ``index``, piece ``part``) with find's marks."""
+        current = self._current
+        here = current is not None and (current.drawn.index, current.drawn.part) == (index, part)
+        return marked(content, self._pattern, current.nth if here and current is not None else None)
+
+    def _draw_parts(self) -> None:
+        """Draw the title, the date line, the changes line, the BLUF and the key points, with find's marks."""
+        self.query_one("#part-0", Static).update(self._marked(self._title(), 0, "title"))
+        self.query_one(".meta", Static).update(self._marked(self._meta(), 0, "meta"))
+        for line in self.query("#changes-line").results(Static):
+            line.update(self._marked(self._changes_line(), 0, "changes"))
+        self.query_one("#part-1", Static).update(self._marked(self._bluf(), 1, "bluf"))
+        for points in self.query(Bullets):
+            points.set_points([self._marked(p, 2 + i, "point") for i, p in enumerate(self._points())])
+
+    @property
+    def _body_index(self) -> int:
+        return 2 + len(self.brief.summary.key_points)
+
+    def drawn(self) -> list[Drawn]:
+        """Every piece of text the summary draws, in order, for find."""
+        section = self.SECTION
+        pieces = [Drawn(section, 0, self._title().plain, "title"), Drawn(section, 0, self._meta().plain, "meta")]
+        if self.changes:
+            pieces.append(Drawn(section, 0, self._changes_line().plain, "changes"))
+        pieces.append(Drawn(section, 1, self._bluf().plain, "bluf"))
+        pieces += [Drawn(section, 2 + i, point.plain, "point") for i, point in enumerate(self._points())]
+        for body in self.query("#part-body"):
+            if body.display:
+                texts = enumerate(body_texts(body))
+                pieces += [Drawn(section, self._body_index, text, f"body-{n}") for n, text in texts]
+        return pieces
 
     def _changes_line(self) -> Content:
         from briefing.present.changes import summary_words
@@ -278,29 +231,38 @@ class SummaryPane(Pane):
     def watch_changes(self, old: Changes, new: Changes) -> None:
         if not self.is_mounted or (not old and not new):
             return
-        self._pattern_redraw()
         lines = self.query("#changes-line")
         if lines:
-            line = lines.first(Static)
-            line.update(self._changes_line())
-            line.display = bool(self.changes)
+            lines.first(Static).display = bool(self.changes)
         elif self.changes:
             line = Static(self._changes_line(), id="changes-line", classes="changes")
             self.query_one(SummaryScroll).mount(line, after=self.query_one(".meta"))
+        self._draw_parts()
 
-    def _pattern_redraw(self) -> None:
-        self.mark(self._pattern)
-
-    def mark(self, pattern: re.Pattern[str] | None) -> None:
+    def mark(self, pattern: re.Pattern[str] | None, current: Occurrence | None = None) -> None:
+        unmarked = self._pattern is None and pattern is None
         self._pattern = pattern
-        self.query_one("#part-0", Static).update(self._title(pattern))
-        self.query_one("#part-1", Static).update(self._bluf(pattern))
-        for points in self.query(Bullets):
-            points.set_points(self._points(pattern))
+        self._current = current if current is not None and current.drawn.section == self.SECTION else None
+        self._draw_parts()
+        if unmarked:
+            return  # the body has no marks to clear
+        body_current = None
+        if self._current is not None and self._current.drawn.part.startswith("body-"):
+            body_current = (int(self._current.drawn.part.removeprefix("body-")), self._current.nth)
+        for body in self.query("#part-body"):
+            mark_body(body, pattern, body_current)
 
     @property
     def focus_target(self) -> Widget:
         return self.query_one(SummaryScroll)
+
+    def show_piece(self, piece: Drawn) -> None:
+        """Scroll to a piece of text the summary draws (find's current match)."""
+        if piece.part.startswith("body-"):
+            for body in self.query("#part-body"):
+                scroll_to_piece(body, int(piece.part.removeprefix("body-")))
+            return
+        self.show_part(piece.index)
 
     def show_part(self, index: int) -> None:
         """Scroll to a part of the summary: 0 title, 1 BLUF, 2 and on key points, then the body."""

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 
     from briefing.library.history import History, Revision
-    from briefing.present.outline import Entry
+    from briefing.present.outline import Drawn, Entry, Occurrence
     from briefing.ui.widgets.find import FindBar
 
 TWO_COLUMNS_FROM = 100
@@ -153,6 +153,10 @@ class BriefScreen(BriefView):
         self.left_section = "summary"
         self._entries: list[Entry] | None = None
         self.matches = Matches()
+        self.last_query = ""
+        """The last text found, which n and N take up again after esc."""
+        self._left_at: Occurrence | None = None
+        """The match find was on when esc cleared it."""
         self._focus_before_find: str = "summary"
         self.drawing = False
         """True while a new version is being drawn."""
@@ -221,9 +225,7 @@ class BriefScreen(BriefView):
         for pane in list(self.query(Pane)):
             await pane.show_brief(brief)
         self.section, self.left_section = section, left_section
-        if self.matches.query:
-            self.matches = Matches.search(self.matches.query, self.entries)
-            self._mark_matches()
+        self._search_again()
         self._arrange()
         if self.ready and not isinstance(self.focused, Input):
             self.set_focus(self._pane(self.section).focus_target)
@@ -346,10 +348,23 @@ class BriefScreen(BriefView):
         self.set_class(self.columns == 3, "-three-columns")
         self._update_bar()
 
+    def drawn(self) -> list[Drawn]:
+        """Every piece of text the panes draw, in section order: what find searches."""
+        return [piece for section in Section for pane in self.query(f"#{section}").results(Pane)
+                for piece in pane.drawn()]  # fmt: skip
+
     def _mark_matches(self) -> None:
-        pattern = self.matches.pattern
+        pattern, current = self.matches.pattern, self.matches.occurrence
         for pane in self.query(Pane):
-            pane.mark(pattern)
+            pane.mark(pattern, current)
+
+    def _search_again(self) -> None:
+        """Find's query in the text as drawn now (a new version, new marks, a new today), staying on the match it
+        was on."""
+        if self.matches.query:
+            self.matches = Matches.search(self.matches.query, self.drawn(), near=self.matches.occurrence)
+            self._mark_matches()
+            self._update_bar()
 
     def _update_bar(self) -> None:
         short = self.columns == 1
@@ -364,11 +379,13 @@ class BriefScreen(BriefView):
 
     def watch_changes(self) -> None:
         self._update_bar()
+        self.call_after_refresh(self._search_again)  # the badges moved the text: once the panes have them
 
     def watch_today(self) -> None:
         self._update_bar()
         for summary in self.query(SummaryPane):
             summary.today = self._given_today()
+        self.call_after_refresh(self._search_again)
 
     def _given_today(self) -> dt.date | None:
         """Today when one was given (the header then says how old the brief is); None when read as of itself."""
@@ -496,8 +513,6 @@ class BriefScreen(BriefView):
         # The bar takes the footer's row while it is open, so no pane changes size (and none is laid out again).
         self._show_find_bar(True)
         find.focus()
-        # What find searches is listed once the bar is on screen, before the first letter comes.
-        self.call_after_refresh(lambda: self.entries)
 
     def _close_find(self) -> None:
         self._show_find_bar(False)
@@ -509,18 +524,25 @@ class BriefScreen(BriefView):
         self.query_one(Footer).display = not shown
 
     def _find_to(self, text: str) -> None:
-        self.matches = Matches.search(text, self.entries)
+        self.matches = Matches.search(text, self.drawn())
+        if text:
+            self.last_query = text
         self._mark_matches()
-        entry = self.matches.entry
-        if entry is not None:
-            self._show_entry(entry, focus=False)
+        found = self.matches.occurrence
+        if found is not None:
+            self._show_occurrence(found, focus=False)
         self._update_bar()
 
     @on(Input.Submitted, "#find")
     def find_submitted(self) -> None:
+        if not self.matches.query and self.last_query:
+            self._find_to(self.last_query)  # enter on an empty find: the last one again, as in less
         self._close_find()
-        entry = self.matches.entry
-        self.show_section(entry.section if entry else self._focus_before_find, entry.index if entry else None)
+        found = self.matches.occurrence
+        if found is None:
+            self.show_section(self._focus_before_find)
+        else:
+            self._show_occurrence(found)
 
     def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
         self.action_clear_find()
@@ -611,34 +633,42 @@ class BriefScreen(BriefView):
     def action_clear_find(self) -> None:
         if not self.matches.query:
             return
+        self._left_at = self.matches.occurrence
         self.query_one("#find", Input).value = ""
         self.matches = Matches()
         self._mark_matches()
         self._update_bar()
 
-    def _show_entry(self, entry: Entry, focus: bool = True) -> None:
-        if focus:
-            self.show_section(entry.section, entry.index)
-            return
-        if entry.section in LEFT_SECTIONS:
-            self.left_section = entry.section
-        self.section = entry.section
+    def _show_occurrence(self, found: Occurrence, focus: bool = True) -> None:
+        """Bring find's match ``found`` on screen: its section forward, the cursor on its item."""
+        piece = found.drawn
+        if piece.section in LEFT_SECTIONS:
+            self.left_section = piece.section
+        self.section = piece.section
         self._arrange()
-        pane = self._pane(entry.section)
+        pane = self._pane(piece.section)
+        if focus:
+            self.set_focus(pane.focus_target)
         if isinstance(pane, SummaryPane):
-            self.call_after_refresh(pane.show_part, entry.index)
+            self.call_after_refresh(pane.show_piece, piece)
         else:
-            pane.query_one(ItemList).highlighted = entry.index
+            pane.query_one(ItemList).highlighted = piece.index
 
     def _step_match(self, by: int) -> None:
         if not self.matches.query:
-            self.notify("Nothing to repeat: press / to find.", severity="warning", markup=False)
-            return
-        entry = self.matches.step(by)
-        if entry is None:
+            if not self.last_query:
+                self.notify("Nothing to repeat: press / to find.", severity="warning", markup=False)
+                return
+            # After esc, n and N take up the last find again where it was left, as in less and vim.
+            self.matches = Matches.search(self.last_query, self.drawn(), near=self._left_at)
+            if self._left_at is None:
+                self.matches.current = -1 if by > 0 else 0  # from the top: n the first, N the last
+        found = self.matches.step(by)
+        self._mark_matches()
+        if found is None:
             self.notify(self.matches.status(), severity="warning", markup=False)
         else:
-            self._show_entry(entry)
+            self._show_occurrence(found)
         self._update_bar()
 
     def action_find_next(self) -> None:

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Source, Stop
+from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Reliability, Source, Stop
 from briefing.present.sections import Section
+from briefing.present.sourcing import citing, graded
 from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
@@ -21,12 +22,10 @@ from briefing.ui.panes.confirmations import status_words
 Row = tuple[str, Content | str | None]
 
 
-def _sources(brief: Brief, ids: Iterable[str]) -> str | None:
-    names = []
-    for source_id in ids:
-        source = brief.source(source_id)
-        names.append(f"{source.outlet} ({source_id})" if source else source_id)
-    return ", ".join(names) or None
+def _sources(brief: Brief, ids: Iterable[str]) -> Content | None:
+    """The sources, a line each, as the panes name them (``Vedomosti (B)``), with the id the file names them by."""
+    lines = [Content.assemble(graded(brief, source_id), (f"  ·  id {source_id}", "dim")) for source_id in ids]
+    return Content("\n").join(lines) if lines else None
 
 
 def _day(date: dt.date | None) -> str | None:
@@ -123,14 +122,22 @@ def _window_words(stop: Stop) -> str | None:
     return f"{window}  (approximate)" if stop.approximate else window
 
 
-def source_rows(source: Source) -> list[Row]:
+def _scale(grade: Reliability) -> Content:
+    """The reliability scale, a grade a line, ``grade`` marked."""
+    lines = [Content.styled(f"{each.value}  {each.words}", "bold" if each is grade else "dim") for each in Reliability]
+    return Content("\n").join(lines)
+
+
+def source_rows(source: Source, brief: Brief) -> list[Row]:
+    citations = [words for _section, _index, words in citing(brief, source.id)]
     return [
         ("Outlet", Content.styled(source.outlet, "bold")),
         ("Kind", source.kind.words if source.kind else None),
         ("Title", source.title),
         ("Published", _day(source.published)),
         ("Link", source.url),
-        ("Reliability", f"{source.reliability.value}: {source.reliability.words}" if source.reliability else None),
+        ("Reliability", _scale(source.reliability) if source.reliability else None),
+        ("Cited by", "\n".join(citations) or "nothing in this brief"),
         ("Id", source.id),
     ]
 
@@ -226,5 +233,5 @@ def detail_of(brief: Brief, section: Section, index: int, today: dt.date) -> tup
         return f"{section.item} {index + 1} of {len(brief.itinerary)}", stop_rows(stop, brief, today), stop.line
     if section is Section.SOURCES:
         source = brief.sources[index]
-        return section.item, source_rows(source), source.line
+        return section.item, source_rows(source, brief), source.line
     return None
