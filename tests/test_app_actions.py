@@ -202,7 +202,7 @@ async def test_unknown_theme_and_binding_ids_are_warned_of() -> None:
     app = app_with_settings()
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        warnings = [str(n.message) for n in app._notifications if n.title == "Settings"]
+        warnings = [said.text for said in app.said if said.title == "Settings"]
         assert any("no theme called “no-such-theme”" in warning for warning in warnings)
         assert any("unknown setting `colour`" in warning for warning in warnings)
         assert any("app.explode" in warning for warning in warnings)

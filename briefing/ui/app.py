@@ -46,11 +46,13 @@ from briefing.ui.messages import (
 from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
     from briefing.library.index import Library
     from briefing.library.read_state import ReadState
     from briefing.session import LookBack, SeenVersion
+    from briefing.ui.dialogs.message_log import Said
     from briefing.ui.screens.brief import BriefScreen
 
 POLL_SECONDS = 0.2
@@ -108,6 +110,8 @@ class BriefingApp(App[None]):
         """The brief whose look-back has been taken: from then on, each version shown is recorded as seen."""
         self._warned_read_state = False
         self._copies = 0
+        self.said: list[Said] = []
+        """Every message shown this session, oldest first: the message log (m) lists them."""
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
@@ -180,8 +184,55 @@ class BriefingApp(App[None]):
             # In the library, the indexing worker holds the collector off until it is done and turns it back on.
             self.set_timer(COLLECT_AFTER_SECONDS, resume_collection)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._warn_of_settings()
+
+    def _warn_of_settings(self) -> None:
+        """Each problem of the settings goes to the message log in full; one toast says so, or gives the only one."""
+        from briefing.ui.dialogs.message_log import Said
+
+        if not self.warnings:
+            return
+        if len(self.warnings) == 1:
+            self.notify(self.warnings[0], title="Settings", severity="warning", markup=False, timeout=15)
+            return
         for warning in self.warnings:
-            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+            self.said.append(Said("warning", "Settings", warning))
+        count = len(self.warnings)
+        summary = f"{count} problems in the settings: each costs its setting, the rest apply. m lists them in full."
+        self._toast(summary, title="Settings", severity="warning", timeout=15)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast, kept in the message log (m) after it has gone. Thread-safe, as Textual's."""
+        from briefing.ui.dialogs.message_log import Said
+
+        self.said.append(Said(severity, title, message))
+        self._toast(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _toast(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast alone, not kept in the log."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_messages(self) -> None:
+        from briefing.ui.dialogs.message_log import MessageLog
+
+        if not isinstance(self.screen, MessageLog):
+            self.push_screen(MessageLog(self.said))
 
     def action_command_palette(self) -> None:
         """The palette, unless one is open already anywhere in the stack (under the "too small" notice, say)."""
@@ -513,6 +564,7 @@ class BriefingApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Messages", "The messages of this session, each in full (m)", self.action_messages)
         if self._brief_view() is None or self.result.brief is None:
             return
         from briefing.export import FORMATS, LABELS
@@ -632,5 +684,5 @@ class BriefingApp(App[None]):
 def _screen_name(screen: Screen[Any]) -> str:
     """What the help calls the screen it lists the keys of."""
     names = {"BriefScreen": "the brief", "LibraryScreen": "the library", "ErrorScreen": "a file's problems",
-             "DetailScreen": "an item", "LinkPicker": "the links"}  # fmt: skip
+             "DetailScreen": "an item", "LinkPicker": "the links", "MessageLog": "the messages"}  # fmt: skip
     return names.get(type(screen).__name__, "this screen")

@@ -20,6 +20,8 @@ GLOBAL_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help",
             tooltip="The keys of this screen (this list)"),
+    Binding("m", "messages", "Messages", show=False, id="app.messages",
+            tooltip="The messages of this session, each in full (a toast's warning or error, after it has gone)"),
 ]  # fmt: skip
 
 FILE_BINDINGS: list[Binding] = [
@@ -134,6 +136,11 @@ CHANGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="changes.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="changes.close", tooltip="Close the list (not the app)"),
 ]
+MESSAGES_BINDINGS: list[Binding] = [
+    Binding("escape", "back", "Back", id="messages.back", tooltip="Back"),
+    Binding("q", "back", "Close", show=False, id="messages.close", tooltip="Close the messages (not the app)"),
+    Binding("m", "back", "Close", show=False, id="messages.toggle", tooltip="Close the messages"),
+]
 HISTORY_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief")]
 LINK_PICKER_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back"),
@@ -176,6 +183,7 @@ ALL_BINDINGS: tuple[list[Binding], ...] = (
     APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
     DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
     LINK_PICKER_BINDINGS, LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS, CHANGES_BINDINGS, HISTORY_BINDINGS,
+    MESSAGES_BINDINGS,
 )  # fmt: skip
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""
