@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from briefing.system.content import bundled_content_dir, is_bundled
 from briefing.ui.dialogs.export import SaveCopyForm
@@ -40,7 +40,7 @@ async def test_the_bundled_brief_is_never_written(keys: list[str], monkeypatch: 
     app = make_app(SEED, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.screen.query("#read-only-banner"), "the screen says it is read-only"
+        assert str(app.screen.query_one("#brief-header", Static).visual).startswith(" Read only "), "it says so"
         for key in keys:
             await pilot.press(key)
         await wait_until(pilot, lambda: any("read-only" in said for said in messages(app)))
@@ -74,7 +74,8 @@ async def test_s_saves_a_byte_identical_copy_that_then_opens_to_edit(tmp_path: P
         await wait_until(pilot, lambda: app.session.path == target and isinstance(app.screen, BriefScreen))
         await settle(pilot)
         assert target.read_bytes() == SEED.read_bytes()
-        assert not app.session.read_only and not app.screen.query("#read-only-banner")
+        assert not app.session.read_only
+        assert "Read only" not in str(app.screen.query_one("#brief-header", Static).visual)
         await pilot.press("3", "c")
         await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
 
@@ -101,5 +102,5 @@ async def test_s_is_not_offered_on_a_brief_of_ones_own(brief_copy: Path) -> None
         await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)
-        assert not app.screen.query("#read-only-banner")
+        assert "Read only" not in str(app.screen.query_one("#brief-header", Static).visual)
     assert os.path.exists(brief_copy)

@@ -76,7 +76,7 @@ async def test_a_brief_seen_before_is_marked_with_what_changed_since(story_copy:
         assert line == ("◆ 4 changes since you last looked: 1 confirmation, 1 stop changed; updated date, 1 quote "
                         "added · w lists them")  # fmt: skip
         bar = str(screen.query_one("#sections", Static).visual)
-        assert "2 Quotes◆" in bar and "3 Pending◆" in bar and "5 Sources " in bar
+        assert "2 Quotes (2)◆" in bar and "3 Pending (1)◆" in bar and "5 Sources (2) " in bar
         await pilot.press("3", "enter")
         assert "Since you last looked\nwas pending; now confirmed on 17 Jun 2024: The Kremlin announced the dates." in (
             shown_text(app.screen))  # fmt: skip
@@ -173,7 +173,7 @@ async def test_h_lists_the_history_and_enter_shows_a_past_version_read_only(tmp_
         await settle(pilot)
         past = app.screen
         assert isinstance(past, BriefScreen) and past.historic == "4fe8022, 17 Jun 2024"
-        assert "as it was at 4fe8022, 17 Jun 2024 · read only" in str(past.query_one("#sections", Static).visual)
+        assert str(past.query_one("#brief-header", Static).visual).startswith(" Past version  4fe8022, 17 Jun 2024  · ")
         assert len(past.brief.quotes) == 1
         assert prompts(past, "itinerary")[1].startswith("◆ changed  2. Vietnam")
         await pilot.press("3", "p", "c", "e")  # nothing edits a past version

@@ -98,17 +98,17 @@ async def test_the_brief_says_which_date_ages_count_to() -> None:
     app = make_app(today=CLOCK)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert str(app.screen.query_one("#sections", Static).visual).endswith("   today 29 Nov 2026 ")
+        assert str(app.screen.query_one("#brief-header", Static).visual).endswith("   today 29 Nov 2026 ")
         pane = app.screen.query_one("#confirmations ItemList")
         assert "age 900 days" in str(pane.prompts[0])  # type: ignore[attr-defined]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert str(app.screen.query_one("#sections", Static).visual).endswith(" 5 Sources   as of 12 Jun 2024 ")
+        assert str(app.screen.query_one("#brief-header", Static).visual).endswith(" as of 12 Jun 2024 ")
         await pilot.resize_terminal(120, 40)
         await wait_until(
             pilot,
-            lambda: str(app.screen.query_one("#sections", Static).visual).endswith("as of the brief, 12 Jun 2024 "),
+            lambda: str(app.screen.query_one("#brief-header", Static).visual).endswith("as of the brief, 12 Jun 2024 "),
         )
 
 

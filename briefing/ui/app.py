@@ -157,7 +157,11 @@ class BriefingApp(App[None]):
         reads_as_of = self.session.today_override is None
         thresholds = Thresholds(**self.settings.ages)
         read_only = self.session.read_only
-        screen = BriefScreen(result, self.session.path, self.today, reads_as_of, thresholds, read_only=read_only)
+        name = str(self.session.path)
+        position = (self.sequence.index(name) + 1, len(self.sequence)) if name in self.sequence else None
+        screen = BriefScreen(
+            result, self.session.path, self.today, reads_as_of, thresholds, read_only=read_only, position=position
+        )
         screen.set_reactive(BriefScreen.changes, self.session.changes)
         return screen.data_bind(BriefingApp.today)
 

@@ -40,6 +40,7 @@ from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
 from briefing.ui.screens.base import BriefView
+from briefing.ui.widgets.brief_header import BriefHeader, Heading
 from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
@@ -134,11 +135,14 @@ class BriefScreen(BriefView):
         thresholds: Thresholds | None = None,
         historic: str | None = None,
         read_only: bool = False,
+        position: tuple[int, int] | None = None,
     ) -> None:
         """``historic``: the name of the past version shown (``a1b2c3d, 17 Jun 2024``): read-only, over the
         history, and not followed as the file changes. ``read_only``: a file never to be written (the bundled
-        brief): followed, but `S` saves a copy to edit instead."""
+        brief): followed, but `S` saves a copy to edit instead. ``position``: where the brief is in the library's
+        list it was opened from, (number, of)."""
         super().__init__()
+        self.position = position
         self.historic = historic
         self.read_only = read_only
         self.thresholds = thresholds or Thresholds()
@@ -177,18 +181,8 @@ class BriefScreen(BriefView):
         return self._entries
 
     def compose(self) -> ComposeResult:
-        if self.historic is not None:
-            from textual.widgets import Static
-
-            said = f"  {self.historic} · read only, as this commit left it, marked with what changed since · esc: back"
-            banner = Content.assemble((" Past version ", "bold reverse"), said)
-            yield Static(banner, id="past-banner")
-        elif self.read_only:
-            from textual.widgets import Static
-
-            said = "  S saves a copy to edit · this is the example brief that comes with briefing"
-            banner = Content.assemble((" Read only ", "bold reverse"), said)
-            yield Static(banner, id="read-only-banner")
+        heading = Heading(display_path(self.path), self._reference(), self.position, self.read_only, self.historic)
+        yield BriefHeader(heading, id="brief-header")
         yield SectionBar(id="sections")
         with Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -241,12 +235,15 @@ class BriefScreen(BriefView):
             panel = ProblemsPanel()
             await self.mount(panel, after=self.query_one("#columns"))
         panel.show(heading, problems)
+        self.query_one(BriefHeader).say(problems=len(problems) or 1)
 
     def hide_problems(self) -> None:
         from briefing.ui.screens.errors import ProblemsPanel
 
         for panel in self.query(ProblemsPanel):
             panel.hide()
+        for header in self.query(BriefHeader):
+            header.say(problems=0)
 
     def edit_line(self) -> int | None:
         """The line of the file that holds what the cursor is on; with the problem panel up, the line of its
@@ -366,16 +363,21 @@ class BriefScreen(BriefView):
             self._mark_matches()
             self._update_bar()
 
+    def _reference(self) -> str:
+        """The date ages count to, in words: shorter in one column."""
+        return wording.reference(None if self.reads_as_of else self.today, self.today, self.columns == 1)
+
     def _update_bar(self) -> None:
-        short = self.columns == 1
-        reference = wording.reference(None if self.reads_as_of else self.today, self.today, short)
-        if self.historic is not None:
-            reference = "read only" if short else f"as it was at {self.historic} · read only"
         unshown = Kind.ADDED if self.changes.shown_is_older else Kind.REMOVED
         changed = {Section.SUMMARY if change.section == "brief" else Section(change.section)
                    for change in self.changes.items if change.kind is not unshown}  # fmt: skip
+        brief = self.brief
+        counts = {Section.QUOTES: len(brief.quotes), Section.CONFIRMATIONS: len(brief.pending),
+                  Section.ITINERARY: len(brief.itinerary), Section.SOURCES: len(brief.sources)}  # fmt: skip
         for bar in self.query(SectionBar):
-            bar.show(self.section, self._visible_sections(), self.matches.status(), reference, changed)
+            bar.show(self.section, self._visible_sections(), self.matches.status(), counts, changed)
+        for header in self.query(BriefHeader):
+            header.say(reference=self._reference())
 
     def watch_changes(self) -> None:
         self._update_bar()

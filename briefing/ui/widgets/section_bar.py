@@ -1,6 +1,8 @@
-"""The row above a brief's panes: its sections by number, find's status, and the date ages count to."""
+"""The row above a brief's panes: its sections by number with how many items each holds, and find's status."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from textual.content import Content
 from textual.widgets import Static
@@ -9,42 +11,51 @@ from briefing.present.sections import Section
 
 
 class SectionBar(Static):
-    """The sections by number, the current one marked, and find's status; at the right, the date ages count to."""
+    """The sections by number, the current one marked, each with its count where there is room (the pending
+    confirmations' always first), and find's status."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._tabs = Content()
-        self._reference = ""
+        self._shown: tuple[str, set[str], str, Mapping[Section, int], set[Section]] = ("summary", set(), "", {}, set())
 
     def show(
-        self, current: str, visible: set[str], find_status: str, reference: str, changed: set[Section] | None = None
+        self,
+        current: str,
+        visible: set[str],
+        find_status: str,
+        counts: Mapping[Section, int] | None = None,
+        changed: set[Section] | None = None,
     ) -> None:
-        """``changed``: the sections with items new or changed since the reader last looked (marked ◆)."""
+        """``counts``: how many items a section holds (of the confirmations: how many are pending); ``changed``:
+        the sections with items new or changed since the reader last looked (marked ◆)."""
+        self._shown = (current, visible, find_status, counts or {}, changed or set())
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _tabs(self, counted: set[Section]) -> Content:
+        current, visible, find_status, counts, changed = self._shown
         parts: list[str | tuple[str, str]] = []
         for section in Section:
-            number, title = section.number, section.label
             if section == current:
                 style = "bold reverse $accent"
             elif section in visible:
                 style = "bold"
             else:
                 style = "dim"
-            mark = "◆" if changed and section in changed else ""
-            parts += [(f" {number} {title}{mark} ", style), " "]
+            mark = "◆" if section in changed else ""
+            count = f" ({counts[section]})" if section in counted and section in counts else ""
+            parts += [(f" {section.number} {section.label}{count}{mark} ", style), " "]
         parts.pop()
         if find_status:
             parts += ["    ", (find_status, "italic")]
-        self._tabs = Content.assemble(*parts)
-        self._reference = f" {reference} "
-        self._draw()
-
-    def on_resize(self) -> None:
-        self._draw()
+        return Content.assemble(*parts)
 
     def _draw(self) -> None:
-        # One line: the reference goes at the right where there is room for it, else it gives way to the tabs.
-        room = self.size.width - self._tabs.cell_length - len(self._reference)
-        if room < 0:
-            self.update(self._tabs)
-            return
-        self.update(Content.assemble(self._tabs, " " * room, (self._reference, "dim")))
+        # Every count where there is room; else the pending count alone; else none.
+        for counted in (set(Section), {Section.CONFIRMATIONS}, set()):
+            tabs = self._tabs(counted)
+            if tabs.cell_length <= self.size.width:
+                break
+        self.update(tabs)
