@@ -5,7 +5,7 @@ tests drive it with a clock they give. The loop: ``poll`` says when the file has
 still (a burst of saves gives one reload), ``reload`` reads it again — a good version replaces
 the one shown, a bad one leaves the last good one in place with its problems, a missing file is
 "gone" — and ``resolve``/``reopen`` change a confirmation in the file, refusing when the file
-changed on disk since it was read.
+changed on disk since it was read; ``undo`` takes the last such edit back, byte for byte.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from briefing.format.diff import Changes, compare, digest
 from briefing.format.load import LoadResult, load_bytes, load_path
 from briefing.format.model import Brief, ConfirmationStatus, Meta, Problem, Summary
 from briefing.system.files import Fingerprint, SaveError, Stamp
+from briefing.system.paths import display_path
 
 if TYPE_CHECKING:
+    from briefing.format.status_edit import Saved
     from briefing.library.read_state import ReadState
 
 SETTLE_SECONDS = 0.05
@@ -100,6 +102,8 @@ class Session:
         self._recording = threading.Lock()
         self._asked = 0
         self._recorded_up_to = 0
+        self.edits: list[Edit] = []
+        """The edits this session made (c, d, p), oldest first: what undo takes back."""
         """The newest version recorded as seen, by the order ``seen_now`` gave: an older one never overwrites it."""
 
     @property
@@ -227,22 +231,39 @@ class Session:
         resolved_on: dt.date,
         resolution: str,
         fingerprint: Fingerprint | None = None,
-    ) -> Stamp:
+        what: str = "",
+    ) -> None:
         """Mark a confirmation confirmed or denied in the file. ``fingerprint``: the file as it was when the
-        reader began (a form opened); by default, as last shown. Raises ConflictError or SaveError."""
+        reader began (a form opened); by default, as last shown; ``what``: the edit in words, for undo. Raises
+        ConflictError or SaveError."""
         from briefing.format.status_edit import change_file, resolve
 
-        return change_file(
-            self.path,
-            self._expected(fingerprint),
-            lambda text: resolve(text, confirmation_id, status, resolved_on, resolution),
+        expected = self._expected(fingerprint)
+        saved = change_file(
+            self.path, expected, lambda text: resolve(text, confirmation_id, status, resolved_on, resolution)
         )
+        self.edits.append(Edit(self.path, what or f"{confirmation_id} {status.value}", saved))
 
-    def reopen(self, confirmation_id: str, fingerprint: Fingerprint | None = None) -> Stamp:
+    def reopen(self, confirmation_id: str, fingerprint: Fingerprint | None = None, what: str = "") -> None:
         """Make a confirmation pending again in the file. Raises ConflictError or SaveError."""
         from briefing.format.status_edit import change_file, reopen
 
-        return change_file(self.path, self._expected(fingerprint), lambda text: reopen(text, confirmation_id))
+        saved = change_file(self.path, self._expected(fingerprint), lambda text: reopen(text, confirmation_id))
+        self.edits.append(Edit(self.path, what or f"{confirmation_id} pending again", saved))
+
+    def undo(self) -> Edit:
+        """Put the open brief's file back as it was before the last edit this session made to it, byte for byte.
+        Raises NothingToUndo, ConflictError (the file has changed since that edit) or SaveError."""
+        from briefing.format.status_edit import restore
+
+        edit = next((edit for edit in reversed(self.edits) if edit.path == self.path), None)
+        if edit is None:
+            raise NothingToUndo(f"Nothing to undo in {display_path(self.path)}: no c, d or p this session")
+        if self.read_only:
+            raise SaveError(READ_ONLY)
+        restore(self.path, edit.saved)
+        self.edits.remove(edit)
+        return edit
 
     def _expected(self, fingerprint: Fingerprint | None) -> Fingerprint:
         if self.read_only:
@@ -251,6 +272,20 @@ class Session:
         if expected is None:
             raise SaveError("Nothing to save to: the file was not read.")
         return expected
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An edit this session made to a brief's file, which undo can take back: the file, the edit in words
+    (``“The dates of the visit” confirmed``), and its bytes before and after."""
+
+    path: Path
+    what: str
+    saved: Saved
+
+
+class NothingToUndo(SaveError):
+    """No edit of this session to the open brief is left to undo."""
 
 
 def find_look_back(path: Path, shown: Brief, read_state: ReadState | None, revision: str | None) -> LookBack:

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from briefing.ui.app import BriefingApp
+from briefing.ui.dialogs.ask import Ask
 from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.brief import BriefScreen
@@ -156,7 +157,9 @@ async def test_confirm_deny_and_reopen_change_the_file_in_place(brief_copy: Path
         assert 'resolution = "Retracted"' in brief_copy.read_text()
 
         await wait_until(pilot, lambda: "DENIED" in str(first_confirmation(app)))
-        await pilot.press("p")
+        await pilot.press("p")  # its resolution would go: it asks first
+        await wait_until(pilot, lambda: isinstance(app.screen, Ask))
+        await pilot.press("y")
         await wait_until(pilot, lambda: brief_copy.read_text() == original)
 
 

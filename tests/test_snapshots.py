@@ -51,7 +51,8 @@ def test_hostile_text(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(DATA / "hostile.toml"), press=["2"], terminal_size=(120, 40), run_before=settle)
 
 
-def test_empty_sections(snap_compare: SnapCompare, tmp_path: Path) -> None:
+def test_empty_sections(snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL_BRIEF, encoding="utf-8")
     assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=settle)

@@ -37,13 +37,17 @@ def seen_then_changed(path: Path) -> BriefingApp:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_brief_marked_with_what_changed(snap_compare: SnapCompare, size: str, tmp_path: Path) -> None:
+def test_a_brief_marked_with_what_changed(
+    snap_compare: SnapCompare, size: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the header names the file relative to where briefing runs: the same on any machine
     press = ["3"] if size == "narrow" else []
     assert snap_compare(seen_then_changed(tmp_path / "brief.toml"), press=press, terminal_size=SIZES[size],
                         run_before=looked_back)  # fmt: skip
 
 
-def test_the_changes_list(snap_compare: SnapCompare, tmp_path: Path) -> None:
+def test_the_changes_list(snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     app = seen_then_changed(tmp_path / "brief.toml")
     assert snap_compare(app, press=["w"], terminal_size=SIZES["wide"], run_before=looked_back)
 
@@ -82,14 +86,18 @@ async def history_shown(pilot: Pilot[None]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_history(snap_compare: SnapCompare, size: str, tmp_path: Path) -> None:
+def test_the_history(snap_compare: SnapCompare, size: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     path = brief_history(tmp_path / "repo")
     app = BriefingApp(path, load_path(path), today=TODAY)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=history_shown)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_past_version_read_only(snap_compare: SnapCompare, size: str, tmp_path: Path) -> None:
+def test_a_past_version_read_only(
+    snap_compare: SnapCompare, size: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     path = brief_history(tmp_path / "repo")
 
     async def past_version(pilot: Pilot[None]) -> None:

@@ -180,11 +180,20 @@ def _value_end(rest: str) -> int:
     return len(value.rstrip())
 
 
-def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Callable[[str], str]) -> Stamp:
-    """Apply ``change`` to the file's text and save it atomically, if the file is still as loaded."""
+@dataclasses.dataclass(frozen=True)
+class Saved:
+    """What an edit did to a file: its bytes before and after, and the new file's stamp."""
+
+    before: bytes = dataclasses.field(repr=False)
+    after: bytes = dataclasses.field(repr=False)
+    stamp: Stamp
+
+
+def _read_for_edit(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and fingerprint, for an edit; ConflictError when it is no longer a file to edit."""
     name = shown(path)
     try:
-        data, current = read_with_fingerprint(path)
+        return read_with_fingerprint(path)
     except FileNotFoundError:
         raise ConflictError(f"{name} was deleted since it was loaded; nothing was saved") from None
     except IsADirectoryError:
@@ -193,6 +202,12 @@ def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Calla
         raise ConflictError(f"{name} is no longer the file that was loaded; nothing was saved") from None
     except OSError as error:
         raise SaveError(f"cannot read {name}: {error.strerror or error}") from error
+
+
+def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Callable[[str], str]) -> Saved:
+    """Apply ``change`` to the file's text and save it atomically, if the file is still as loaded."""
+    name = shown(path)
+    data, current = _read_for_edit(path)
     if current.sha256 != loaded.sha256:
         raise ConflictError(f"{name} changed on disk since it was loaded; nothing was saved")
     try:
@@ -201,4 +216,14 @@ def change_file(path: str | os.PathLike[str], loaded: Fingerprint, change: Calla
         raise EditError(f"{name} is not UTF-8 text") from None
     # A byte order mark is not TOML: the edit works on the text after it, and the mark is written back.
     mark = "\ufeff" if text.startswith("\ufeff") else ""
-    return atomic_write(path, (mark + change(text.removeprefix(mark))).encode("utf-8"), loaded)
+    after = (mark + change(text.removeprefix(mark))).encode("utf-8")
+    return Saved(data, after, atomic_write(path, after, loaded))
+
+
+def restore(path: str | os.PathLike[str], saved: Saved) -> Stamp:
+    """Undo the edit ``saved``: the file back to its bytes before, if it is still exactly as the edit left it
+    (ConflictError if anyone has changed it since: undoing would lose their change)."""
+    data, current = _read_for_edit(path)
+    if data != saved.after:
+        raise ConflictError(f"{shown(path)} has changed since that edit; undoing it would lose that; nothing was saved")
+    return atomic_write(path, saved.before, current)

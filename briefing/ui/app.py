@@ -314,9 +314,9 @@ class BriefingApp(App[None]):
             self.call_later(view.show_problems, problems)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and reload apply to an open brief: not offered over the library list, nor over its history or a past
-        version of it."""
-        if action not in ("edit", "reload"):
+        """Edit, reload and undo apply to an open brief: not offered over the library list, nor over its history or a
+        past version of it."""
+        if action not in ("edit", "reload", "undo"):
             return True
         return self._brief_view() is not None and not getattr(self.screen, "historic", None)
 
@@ -648,14 +648,27 @@ class BriefingApp(App[None]):
         item, status = message.confirmation, message.status
         if self.refuse_read_only():
             return
+        # The save checks against the file as it was when the form (or the question) opened: a change meanwhile
+        # (by someone else, or another editor) makes it refuse, not overwrite.
+        loaded = self.session.fingerprint
         if status is ConfirmationStatus.PENDING:
-            self._save_edit(item, status, None, self.session.fingerprint)
+            if not item.resolution:
+                self._save_edit(item, status, None, loaded)
+                return
+            from textual.content import Content
+
+            from briefing.ui.dialogs.ask import Ask
+
+            question = Content.assemble(
+                "Make ", (item.what, "bold"), " pending again?\n\nIts resolution goes: ", (item.resolution, "italic"),
+                ("\n\n(u undoes it)", "dim"),
+            )  # fmt: skip
+            self.push_screen(
+                Ask("Reopen", question), lambda yes: self._save_edit(item, status, None, loaded) if yes else None
+            )
             return
         from briefing.ui.dialogs.resolve import ResolveForm
 
-        # The save checks against the file as it was when the form opened: a change while the
-        # form is open (by someone else, or another editor) makes it refuse, not overwrite.
-        loaded = self.session.fingerprint
         self.push_screen(
             ResolveForm(item, status, self.today), lambda answer: self._save_edit(item, status, answer, loaded)
         )
@@ -669,11 +682,13 @@ class BriefingApp(App[None]):
     ) -> None:
         if status is not ConfirmationStatus.PENDING and answer is None:
             return
+        said = f"“{item.what}” is {status.value}"
+        was = f"“{item.what}” {'made pending again' if answer is None else status.value}"
         try:
             if answer is None:
-                self.session.reopen(item.id, fingerprint)
+                self.session.reopen(item.id, fingerprint, was)
             else:
-                self.session.resolve(item.id, status, answer[0], answer[1], fingerprint)
+                self.session.resolve(item.id, status, answer[0], answer[1], fingerprint, was)
         except ConflictError as error:
             self.notify(f"{error}. Reloaded: look, then try again.", severity="error", markup=False, timeout=8)
             self.reload()
@@ -682,7 +697,26 @@ class BriefingApp(App[None]):
             self.notify(str(error), severity="error", markup=False, timeout=8)
             return
         self.reload()
-        self.notify(f"Saved: “{item.what}” is {status.value}.", markup=False)
+        self.notify(f"Saved: {said}. u undoes it.", markup=False)
+
+    def action_undo(self) -> None:
+        from briefing.session import NothingToUndo
+
+        if self._brief_view() is None:
+            return
+        try:
+            edit = self.session.undo()
+        except NothingToUndo as error:
+            self.notify(str(error), markup=False)
+            return
+        except ConflictError as error:
+            self.notify(f"Not undone: {error}.", severity="error", markup=False, timeout=8)
+            return
+        except SaveError as error:
+            self.notify(f"Not undone: {error}", severity="error", markup=False, timeout=8)
+            return
+        self.reload()
+        self.notify(f"Undone: {edit.what}. The file is as it was before.", markup=False)
 
 
 def _screen_name(screen: Screen[Any]) -> str:

@@ -27,6 +27,8 @@ GLOBAL_BINDINGS: list[Binding] = [
 FILE_BINDINGS: list[Binding] = [
     Binding("e", "edit", "Edit", id="app.edit",
             tooltip="Edit the file in $VISUAL or $EDITOR, at the line of the item under the cursor"),
+    Binding("u", "undo", "Undo", show=False, id="app.undo",
+            tooltip="Undo the last c, d or p of this session on this brief: the file back as it was, byte for byte"),
     Binding("r", "reload", "Reload", show=False, id="app.reload",
             tooltip="Reload the file (it also reloads by itself whenever the file changes)"),
 ]  # fmt: skip
@@ -136,6 +138,10 @@ CHANGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="changes.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="changes.close", tooltip="Close the list (not the app)"),
 ]
+ASK_BINDINGS: list[Binding] = [
+    Binding("y,enter", "yes", "Yes", id="ask.yes", tooltip="Yes"),
+    Binding("n,escape", "no", "No", id="ask.no", tooltip="No"),
+]
 MESSAGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="messages.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="messages.close", tooltip="Close the messages (not the app)"),
@@ -183,7 +189,7 @@ ALL_BINDINGS: tuple[list[Binding], ...] = (
     APP_BINDINGS, CONFIRMATION_BINDINGS, BRIEF_BINDINGS, LIST_BINDINGS, SCROLL_BINDINGS, BACK_BINDINGS,
     DETAIL_BINDINGS, HELP_BINDINGS, ERROR_BINDINGS, FIND_BINDINGS, RESOLVE_BINDINGS, EXPORT_BINDINGS,
     LINK_PICKER_BINDINGS, LIBRARY_BINDINGS, ROW_BINDINGS, TOO_SMALL_BINDINGS, CHANGES_BINDINGS, HISTORY_BINDINGS,
-    MESSAGES_BINDINGS,
+    MESSAGES_BINDINGS, ASK_BINDINGS,
 )  # fmt: skip
 BINDING_IDS = frozenset(binding.id for bindings in ALL_BINDINGS for binding in bindings if binding.id)
 """Every id the settings' [keys] table can remap."""
