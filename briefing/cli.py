@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from briefing.format.load import LoadResult, load_path
 from briefing.format.model import Problem
 from briefing.library.discover import find_briefs, first_briefs
 from briefing.system.content import bundled_content_dir
+from briefing.system.paths import display_path
 from briefing.system.sanitize import escaped, safe_json
 from briefing.system.settings import Settings, read_settings, settings_path
 
@@ -316,6 +318,11 @@ def _check_since(roots: Sequence[Path], revision: str) -> str | None:
     return None
 
 
+def _on_a_terminal() -> bool:
+    """True when standard output is a terminal: the app has a screen to draw on."""
+    return sys.stdout.isatty()
+
+
 def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = None, since: str | None = None) -> int:
     settings = read_settings()
     today = _reference("briefing", today_flag, settings)
@@ -328,6 +335,14 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         refused = _check_since(target if isinstance(target, list) else [target], since)
         if refused is not None:
             return _usage_error("briefing", escaped(refused))
+    if not _on_a_terminal():
+        # The app would draw its screens into a file or a pipe: say what prints a brief instead.
+        shown = "PATH" if isinstance(target, list) else shlex.quote(display_path(target))
+        return _usage_error(
+            "briefing",
+            "standard output is not a terminal, so there is no screen to draw on; to print a brief, use "
+            f"`briefing show {shown}` (or `briefing export {shown} -f markdown`)",
+        )
     if isinstance(target, list):
         from briefing.library.index import Library
         from briefing.ui.app import BriefingApp

@@ -48,13 +48,14 @@ bluf = "Only what is required."
 def in_repository_root(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Paths on screen are shown relative to the working directory: fix it, for stable snapshots.
 
-    The library's index cache, the settings and the read state go to fresh directories, never the user's own,
-    copying never reaches the user's clipboard (tests/test_clipboard.py sets a fake tool), and today is given.
+    The library's index cache, the settings, the read state and the data go to fresh directories, never the user's
+    own, copying never reaches the user's clipboard (tests/test_clipboard.py sets a fake tool), and today is given.
     """
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("BRIEFING_CLIPBOARD", "")
     # No test reads the clock: a command the tests run reads each brief as of its own date unless told otherwise.
     monkeypatch.setenv("BRIEFING_TODAY", "as-of")

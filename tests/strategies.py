@@ -122,19 +122,24 @@ def briefs(draw: st.DrawFn) -> Brief:
     some_sources = st.lists(st.sampled_from(source_ids), max_size=2).map(tuple) if source_ids else st.just(())
     confirmation_ids = draw(st.lists(IDS, unique=True, max_size=3))
     confirmations = []
+    latest = meta.updated or as_of
     for confirmation_id in confirmation_ids:
         status = draw(st.sampled_from(ConfirmationStatus))
         resolved = status is not ConfirmationStatus.PENDING
+        since = draw(_optional(st.dates(min_value=dt.date(1900, 1, 1), max_value=as_of)))
         confirmations.append(
             Confirmation(
                 id=confirmation_id,
                 what=draw(TEXT),
                 awaited_from=draw(_texts(min_size=1)),
                 status=status,
-                since=draw(_optional(st.dates(min_value=dt.date(1900, 1, 1), max_value=as_of))),
+                since=since,
                 reported_by=draw(some_sources),
                 note=draw(_optional(TEXT)),
-                resolved_on=draw(DATES) if resolved else None,
+                # Resolved between when it was first reported and when the brief was last revised.
+                resolved_on=draw(st.dates(min_value=since or dt.date(1900, 1, 1), max_value=latest))
+                if resolved
+                else None,
                 resolution=draw(TEXT) if resolved else None,
             )
         )

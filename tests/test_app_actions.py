@@ -82,9 +82,24 @@ async def test_o_opens_a_source_and_the_source_of_a_quote(browser: FakeBrowser) 
         assert browser.opened[-1] == "https://example.org/wire/harbour-talks?id=1&lang=en"
         await pilot.press("j", "o")
         assert len(browser.opened) == 2
-        assert "Nothing to open here" in messages(app)[-1]
+        assert messages(app)[-1] == "This quote names no source, so there is no link to open."
+        await pilot.press("3", "o")
+        assert messages(app)[-1].startswith("Nothing to open here: o opens a source's link")
         await pilot.press("5", "k", "enter", "o")
         assert browser.opened[-1] == "https://example.org/wire/harbour-talks?id=1&lang=en"
+
+
+async def test_o_names_what_has_no_link(browser: FakeBrowser) -> None:
+    app = make_app(SEED)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "o")
+        assert messages(app)[-1] == "Vedomosti has no link in this brief."
+        await pilot.press("2", "o")
+        assert (
+            messages(app)[-1] == "The quote's source, Unnamed outlet, International section, has no link in this brief."
+        )
+        assert browser.opened == []
 
 
 async def test_o_refuses_anything_but_http(browser: FakeBrowser) -> None:
@@ -248,3 +263,50 @@ async def test_the_link_picker_opens_the_chosen_link(write_brief, browser: FakeB
         await pilot.press("down", "enter")
         await pilot.pause()
         assert browser.opened == ["http://two.example/x"]
+
+
+async def test_the_link_picker_moves_with_j_and_k_and_lists_each_link_once(  # type: ignore[no-untyped-def]
+    write_brief, browser: FakeBrowser
+) -> None:
+    from textual.widgets import OptionList
+
+    from briefing.ui.dialogs.links import LinkPicker
+    from tests.conftest import MINIMAL_BRIEF
+
+    body = 'body = "<https://one.example/a> and [two](https://two.example) and [two](https://two.example) again"\n'
+    app = make_app(write_brief(MINIMAL_BRIEF + body))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+        listed = app.screen.query_one(OptionList)
+        assert [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)] == [
+            "https://one.example/a",
+            "two\nhttps://two.example",
+        ]
+        await pilot.press("j", "k", "j", "enter")
+        await wait_until(pilot, lambda: browser.opened == ["https://two.example"])
+
+
+async def test_the_palettes_keys_are_the_help_and_screenshot_works_without_downloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.ui.screens.help import HelpScreen
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # no ~/Downloads there
+    (tmp_path / "home").mkdir()
+    monkeypatch.chdir(tmp_path)
+    app = make_app(SEED)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "keys")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        await choose_in_palette(pilot, "screenshot")
+        await wait_until(pilot, lambda: any(said.startswith("Screenshot saved: ") for said in messages(app)))
+        (saved,) = tmp_path.glob("briefing-*.svg")
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        assert messages(app)[-1] == f"Screenshot saved: {saved.name}"
+        assert app.save_screen_picture(tmp_path / "missing") is None
+        assert app.said[-1].text.startswith("No screenshot: ") and app.said[-1].severity == "error"
+        assert not (tmp_path / "missing").exists()

@@ -181,6 +181,10 @@ async def test_the_form_requires_a_resolution_and_a_real_date(brief_copy: Path) 
         app.screen.query_one("#resolved-on", Input).value = "next tuesday"
         await pilot.press("enter")
         assert "is not a date" in str(app.screen.query_one("#resolve-error", Static).visual)
+        app.screen.query_one("#resolved-on", Input).value = "2024-06-11"  # the day before it was first reported
+        await pilot.press("enter")
+        said = str(app.screen.query_one("#resolve-error", Static).visual)
+        assert said == "2024-06-11 is before 2024-06-12, when it was first reported: it cannot be resolved before then."
         await pilot.press("escape")
         assert isinstance(app.screen, BriefScreen)
         assert brief_copy.read_text() == original

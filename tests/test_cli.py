@@ -138,19 +138,32 @@ def test_check_runs_from_the_installed_package_with_python_m(tmp_path: Path) -> 
 
 
 def test_new_writes_a_valid_brief_with_a_working_schema_line(tmp_path: Path) -> None:
+    import json
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
     path = tmp_path / "draft.toml"
     done = run("new", str(path), "--title", 'A "quoted" title', "--as-of", "2024-06-12")
     assert done.returncode == 0, done.stderr
     text = path.read_text(encoding="utf-8")
     first_line = text.splitlines()[0]
-    assert first_line.startswith("#:schema ")
-    schema = (path.parent / first_line.removeprefix("#:schema ")).resolve()
-    assert schema.name == "schema.json" and schema.is_file()
+    # Not into the installed package (it moves with the virtualenv): the user's own copy, in the data directory.
+    schema = Path(url2pathname(urlsplit(first_line.removeprefix("#:schema ")).path))
+    assert schema == Path(os.environ["XDG_DATA_HOME"]) / "briefing" / "brief.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8"))["required"] == ["schema_version", "brief", "summary"]
     for section in ("[brief]", "[summary]", "[[quotes]]", "[[confirmations]]", "[[itinerary]]", "[[sources]]"):
         assert section in text
     assert 'title = "A \\"quoted\\" title"' in text
     assert "as_of = 2024-06-12" in text
     assert run("check", str(path)).returncode == 0
+
+
+def test_new_in_a_folder_with_its_own_schema_points_at_it_relatively(tmp_path: Path) -> None:
+    (tmp_path / "brief.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "2024").mkdir()
+    done = run("new", str(tmp_path / "2024" / "draft.toml"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "2024" / "draft.toml").read_text(encoding="utf-8").startswith("#:schema ../brief.schema.json\n")
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:
@@ -200,3 +213,14 @@ def test_check_writes_control_characters_in_file_names_as_escapes(tmp_path: Path
     assert done.returncode == 1
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\u202e" not in done.stdout
     assert "brief\\x1b]0;PWNED\\x07\\u202e.toml:4: error: brief.title" in done.stdout
+
+
+def test_the_app_with_no_terminal_says_to_use_show(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.toml"
+    shutil.copy(SEED, brief)
+    done = run("brief.toml", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        "briefing: error: standard output is not a terminal, so there is no screen to draw on; to print a brief, "
+        "use `briefing show brief.toml` (or `briefing export brief.toml -f markdown`)\n"
+    )

@@ -48,6 +48,22 @@ def test_reopen_after_resolve_gives_back_the_original() -> None:
     assert reopen(resolved, "first") == ORIGINAL
 
 
+def test_a_resolution_after_the_brief_was_last_revised_moves_updated_to_its_day() -> None:
+    on_as_of = resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 12), "Yes.")
+    assert "updated" not in on_as_of, "a resolution on the brief's own day revises nothing"
+    later = resolve(ORIGINAL, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+    assert "as_of = 2024-06-12\nupdated = 2024-06-13\n" in later
+    with_updated = ORIGINAL.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated   = 2024-06-20  # by hand")
+    assert "updated   = 2024-06-22  # by hand" in resolve(with_updated, "second", CONFIRMED, dt.date(2024, 6, 22), "Y.")
+    assert "updated   = 2024-06-20  # by hand" in resolve(with_updated, "second", CONFIRMED, dt.date(2024, 6, 20), "Y.")
+    dotted = ORIGINAL.replace("[brief]\n", "").replace('title   =   "Odd layout"', 'brief.title = "Odd layout"')
+    dotted = dotted.replace("as_of = 2024-06-12", "brief.as_of = 2024-06-12")
+    assert load_path_text_ok(dotted)
+    with pytest.raises(EditError, match="`as_of` is not a line of its own in \\[brief\\]"):
+        resolve(dotted, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")
+    assert load_path_text_ok(resolve(dotted, "second", CONFIRMED, dt.date(2024, 6, 12), "Yes."))
+
+
 def test_crlf_files_keep_their_line_endings() -> None:
     crlf = ORIGINAL.replace("\n", "\r\n")
     edited = resolve(crlf, "second", CONFIRMED, dt.date(2024, 6, 13), "Yes.")

@@ -212,7 +212,7 @@ def test_the_markdown_exports_body_carries_no_html_and_cannot_hide_what_follows(
     links = re.findall(r'href="([^"]*)"', html)
     assert not [link for link in links if not link.startswith("https://") or "@" in link]
     assert html.count("<h1>") == 1
-    for section in ("Summary", "Quotes", "Confirmations", "Itinerary", "Sources"):
+    for section in ("Summary", "Quotes", "Pending confirmations", "Itinerary", "Sources"):
         assert f"<h2>{section}</h2>" in html, section
     assert "\u202e" not in markdown and "\x1b" not in markdown
 

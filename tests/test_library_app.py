@@ -102,6 +102,24 @@ async def test_a_broken_file_opens_on_its_problems(library_app: BriefingApp) -> 
         assert isinstance(pilot.app.screen, LibraryScreen)
 
 
+async def test_a_broken_brief_keeps_its_title_in_the_list_when_it_can_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 2)
+    titled = '[brief]\ntitle = "Talks in Geneva"\nas_of = 2024-06-12\n'
+    (Path("lib") / "titled.toml").write_text(titled, encoding="utf-8")  # no schema_version, no [summary]
+    (Path("lib") / "garbled.toml").write_text("[brief\n", encoding="utf-8")
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await ready(pilot)
+        lines = [screen._library_row(entry, screen._widths()).plain.strip() for entry in screen.shown[:2]]
+        assert any(line.startswith("⚠ Talks in Geneva · lib/titled.toml: 2 problems — ") for line in lines), lines
+        assert any(line.startswith("⚠ lib/garbled.toml: 1 problem — TOML syntax") for line in lines), lines
+        await pilot.press("slash", *"geneva")
+        await wait_until(pilot, lambda: [entry.title for entry in screen.shown] == ["Talks in Geneva"])
+
+
 async def test_the_pending_board_opens_the_brief_at_the_item(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)

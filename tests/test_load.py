@@ -195,6 +195,25 @@ def test_since_after_as_of_is_an_error() -> None:
     assert problems_of(text) == [(15, "confirmations[0].since", "2024-07-01 is after the brief's as_of (2024-06-12)")]
 
 
+def test_a_resolution_before_it_was_first_reported_is_an_error() -> None:
+    text = MINIMAL_BRIEF + '\n[[confirmations]]\nid = "c"\nwhat = "w"\nawaited_from = ["x"]\n'
+    text += 'status = "confirmed"\nsince = 2024-06-10\nresolved_on = 2024-06-09\nresolution = "r"\n'
+    assert problems_of(text) == [(16, "confirmations[0].resolved_on", "2024-06-09 is before since (2024-06-10)")]
+    assert load_text(text.replace("resolved_on = 2024-06-09", "resolved_on = 2024-06-10")).ok
+
+
+def test_a_resolution_after_the_brief_was_last_revised_is_an_error() -> None:
+    text = MINIMAL_BRIEF + '\n[[confirmations]]\nid = "c"\nwhat = "w"\nawaited_from = ["x"]\n'
+    text += 'status = "denied"\nresolved_on = 2024-06-13\nresolution = "r"\n'
+    message = "2024-06-13 is after the brief's as_of (2024-06-12); a later resolution moves `updated`"
+    assert problems_of(text) == [(15, "confirmations[0].resolved_on", message)]
+    revised = text.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated = 2024-06-12")
+    assert problems_of(revised) == [
+        (16, "confirmations[0].resolved_on", "2024-06-13 is after the brief's updated date (2024-06-12)")
+    ]
+    assert load_text(text.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated = 2024-06-13")).ok
+
+
 def test_extension_table_is_ignored() -> None:
     assert load_text(MINIMAL_BRIEF + "\n[x]\nmine = [1, 2]\n").ok
 
@@ -247,3 +266,22 @@ def test_first_briefs_agrees_with_find_briefs(tmp_path: Path) -> None:
         some = first_briefs(tmp_path, most)
         assert len(some) == most and set(some) <= set(everything)
     assert first_briefs(tmp_path / "a", 2) == [tmp_path / "a" / "one.toml"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-13-01", "as_of: 2024-13-01 is not a date: there is no month 13 (months are 01 to 12)"),
+        ("2024-00-10", "as_of: 2024-00-10 is not a date: there is no month 00 (months are 01 to 12)"),
+        ("2023-02-29", "as_of: 2023-02-29 is not a date: February 2023 has days 01 to 28"),
+        ("2024-04-31", "as_of: 2024-04-31 is not a date: April 2024 has days 01 to 30"),
+    ],
+)
+def test_a_date_that_does_not_exist_says_what_is_wrong_with_it(value: str, message: str) -> None:
+    result = load_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", f"as_of = {value}"))
+    assert [(p.line, p.column, p.message) for p in result.problems] == [(5, 9, message)]
+
+
+def test_a_real_date_followed_by_garbage_is_still_a_syntax_error() -> None:
+    result = load_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", "as_of = 2024-06-12 junk"))
+    assert result.problems[0].message.startswith("TOML syntax: ")

@@ -77,7 +77,7 @@ def test_a_first_bad_version_is_shown_until_a_good_one_comes(write_brief) -> Non
 
 def test_resolve_and_reopen_change_the_file(brief_copy: Path) -> None:
     session = opened(brief_copy)
-    session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 17), "The Kremlin said so.")
+    session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 12), "The Kremlin said so.")
     session.reload()
     assert session.result.brief is not None
     assert session.result.brief.confirmations[0].status is ConfirmationStatus.CONFIRMED

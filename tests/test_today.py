@@ -136,6 +136,7 @@ def test_the_app_is_given_the_date_the_shell_chose(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("BRIEFING_TODAY")
     monkeypatch.setattr(today_module, "system_clock", clock)
     monkeypatch.setattr("briefing.ui.app.BriefingApp", Recording)
+    monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)  # pytest holds standard output
     assert cli.main([str(SEED)]) == 0
     assert cli.main(["--today", "as-of", str(SEED)]) == 0
     assert cli.main(["--today", "2024-06-20", str(SEED)]) == 0

@@ -21,6 +21,7 @@ from briefing.export.cells import (
 )
 from briefing.format.model import Brief, Confirmation, Quote, Source
 from briefing.present.links import is_web_link
+from briefing.present.sections import Section
 from briefing.present.wording import day
 
 STYLE = """
@@ -132,7 +133,7 @@ def _confirmation_row(brief: Brief, item: Confirmation) -> list[str]:
 
 
 def _confirmations(brief: Brief) -> list[str]:
-    lines = ['<section id="confirmations">', "<h2>Confirmations</h2>"]
+    lines = ['<section id="confirmations">', f"<h2>{Section.CONFIRMATIONS.heading}</h2>"]
     if not brief.confirmations:
         return [*lines, '<p class="muted">None.</p>', "</section>"]
     lines += _table(CONFIRMATION_HEADER, (_confirmation_row(brief, item) for item in brief.confirmations))

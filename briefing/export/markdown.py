@@ -23,6 +23,7 @@ from briefing.export.cells import (
 from briefing.export.markdown_escape import cell, escape
 from briefing.format.model import Brief, Quote, Source
 from briefing.present.links import is_web_link
+from briefing.present.sections import Section
 from briefing.present.wording import day
 
 
@@ -94,7 +95,7 @@ def _quotes(brief: Brief) -> list[str]:
 
 
 def _confirmations(brief: Brief) -> list[str]:
-    lines = ["## Confirmations", ""]
+    lines = [f"## {Section.CONFIRMATIONS.heading}", ""]
     if not brief.confirmations:
         return [*lines, "None."]
     rows = [confirmation_cells(brief, item, cell, " ") for item in brief.confirmations]

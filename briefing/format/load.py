@@ -130,13 +130,41 @@ def _nesting_problem(file: str, text: str) -> Problem:
 def _syntax_problem(file: str, message: str, text: str) -> Problem:
     position = _TOML_POSITION.search(message)
     if position:
-        text = message[: position.start()]
-        return Problem(file, f"TOML syntax: {text}", int(position.group(1)), int(position.group(2)))
+        line = int(position.group(1))
+        lines = text.split("\n")
+        bad_date = _bad_date(lines[line - 1]) if 0 < line <= len(lines) else None
+        if bad_date is not None:
+            return Problem(file, bad_date[1], line, bad_date[0])
+        return Problem(file, f"TOML syntax: {message[: position.start()]}", line, int(position.group(2)))
     at_end = _TOML_AT_END.search(message)
     if at_end:
         last_line = text.rstrip("\n").count("\n") + 1
         return Problem(file, f"TOML syntax: {message[: at_end.start()]} at the end of the file", last_line)
     return Problem(file, f"TOML syntax: {message}")
+
+
+_DATE_VALUE = (
+    r"^(?P<lead>\s*(?P<key>[A-Za-z0-9_.\-]+)\s*=\s*)(?P<date>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?![\d:T])"
+)
+
+
+def _bad_date(line: str) -> tuple[int, str] | None:
+    """For a line ``key = YYYY-MM-DD`` whose date does not exist: its column, and what is wrong with it."""
+    import calendar
+    import re
+
+    found = re.match(_DATE_VALUE, line)
+    if found is None:
+        return None
+    year, month, day = (int(found.group(part)) for part in "ymd")
+    column = len(found.group("lead")) + 1
+    said = f"{found.group('key')}: {found.group('date')} is not a date: "
+    if not 1 <= month <= 12:
+        return column, said + f"there is no month {month:02} (months are 01 to 12)"
+    last = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= last:
+        return column, said + f"{calendar.month_name[month]} {year} has days 01 to {last}"
+    return None
 
 
 def _fail(file: str, message: str) -> LoadResult:

@@ -16,12 +16,40 @@ def _value(key: str, value: object) -> str:
     return tomli_w.dumps({key: value}).rstrip("\n")
 
 
+FOLDER_SCHEMA = "brief.schema.json"
+"""The schema's name in a folder of briefs that keeps its own copy (``briefing init``)."""
+
+
 def schema_reference(target: Path) -> str:
-    """How the new file's ``#:schema`` line names the shipped schema: relative to the file if it can."""
+    """How the new file's ``#:schema`` line names the format's schema, at a place that outlasts the install: the
+    copy a folder above the file keeps (a relative path, which moves with the folder), else the user's own copy
+    in the data directory (a ``file:`` URI), else the one in the package."""
+    folder = target.resolve().parent
+    for above in (folder, *folder.parents):
+        if (above / FOLDER_SCHEMA).is_file():
+            return os.path.relpath(above / FOLDER_SCHEMA, folder)
+    kept = user_schema()
+    return (kept or SCHEMA_PATH).as_uri()
+
+
+def user_schema() -> Path | None:
+    """The user's copy of the schema (``$XDG_DATA_HOME/briefing/brief.schema.json``), written or brought up to
+    date from the package's; None when there is no data directory or it cannot be written."""
+    from briefing.system.files import SaveError, atomic_write
+    from briefing.system.locations import data_dir
+
+    folder = data_dir()
+    if folder is None:
+        return None
+    kept = folder / FOLDER_SCHEMA
+    shipped = SCHEMA_PATH.read_bytes()
     try:
-        return os.path.relpath(SCHEMA_PATH, target.resolve().parent)
-    except ValueError:
-        return SCHEMA_PATH.as_uri()
+        if not kept.is_file() or kept.read_bytes() != shipped:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(kept, shipped)
+    except (OSError, SaveError):
+        return None
+    return kept
 
 
 def skeleton(target: Path, title: str, as_of: dt.date) -> str:

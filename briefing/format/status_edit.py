@@ -52,6 +52,7 @@ def resolve(text: str, confirmation_id: str, status: ConfirmationStatus, resolve
     editor.set_status(status)
     editor.set_key("resolved_on", resolved_on)
     editor.set_key("resolution", resolution.strip())
+    editor.keep_updated_after(resolved_on)
     return editor.result()
 
 
@@ -79,6 +80,8 @@ class _LineEditor:
         if confirmation_id not in ids:
             raise EditError(f"there is no confirmation with the id `{confirmation_id}` in the file")
         self.index = ids.index(confirmation_id)
+        brief = document.get("brief")
+        self.brief_table: dict[str, object] = brief if isinstance(brief, dict) else {}
         self.locations = Locations(text)
         if self.locations.exact(("confirmations", self.index)) is None:
             raise EditError("its confirmations are not written as [[confirmations]] tables; edit it in your editor")
@@ -86,6 +89,10 @@ class _LineEditor:
         """First line -> (last line, new lines): spans of the original text to replace."""
         self.inserted: list[str] = []
         """New lines to go right after the status line."""
+        self.after: dict[int, list[str]] = {}
+        """New lines to go right after other lines (by 1-based number)."""
+        self.updated: dt.date | None = None
+        """The brief's new ``updated`` date, when the edit moves it."""
 
     def _span(self, key: str) -> tuple[int, int] | None:
         return self.locations.value_lines(("confirmations", self.index, key))
@@ -108,6 +115,26 @@ class _LineEditor:
         else:
             indent = _KEY_VALUE.match(self._line(span[0]))
             self.replaced[span[0]] = (span[1], [(indent.group("indent") if indent else "") + new_line])
+
+    def keep_updated_after(self, day: dt.date) -> None:
+        """A resolution dated after the brief's ``updated`` (or ``as_of``, without one) moves ``updated`` to its
+        day: the brief has been revised then. ``updated`` is replaced where it is, or added after ``as_of``."""
+        latest = self.brief_table.get("updated") or self.brief_table.get("as_of")
+        if not isinstance(latest, dt.date) or day <= latest:
+            return
+        self.updated = day
+        new_value = tomli_w.dumps({"updated": day}).rstrip("\n")
+        span = self.locations.value_lines(("brief", "updated"))
+        if span is not None:
+            if span[0] != span[1]:
+                raise EditError("its brief's `updated` is not on a line of its own; edit it in your editor")
+            self.replaced[span[0]] = (span[1], [_replace_value(self._line(span[0]), day.isoformat())])
+            return
+        as_of = self.locations.value_lines(("brief", "as_of"))
+        written = _KEY_VALUE.match(self._line(as_of[0])) if as_of is not None and as_of[0] == as_of[1] else None
+        if as_of is None or written is None or written.group("key").strip() != "as_of":
+            raise EditError("its brief's `as_of` is not a line of its own in [brief]; edit it in your editor")
+        self.after.setdefault(as_of[1], []).append(written.group("indent") + new_value)
 
     def remove_key(self, key: str) -> None:
         span = self._span(key)
@@ -132,17 +159,21 @@ class _LineEditor:
                 number += 1
             if number - 1 == status_end:
                 out += [line + self.line_end for line in self.inserted]
+            out += [line + self.line_end for line in self.after.get(number - 1, ())]
         text = "\n".join(out)
         self._check(text)
         return text
 
     def _check(self, new_text: str) -> None:
-        """The edit must load, and change nothing but this one confirmation."""
+        """The edit must load, and change nothing but this one confirmation (and the brief's ``updated``, when it
+        moves)."""
         before = load_text(self.text).brief
         after = load_text(new_text)
         if after.brief is None:
             problems = "; ".join(str(problem) for problem in after.problems)
             raise EditError(f"the change would leave the file invalid, so it was not made: {problems}")
+        if before is not None and self.updated is not None:
+            before = dataclasses.replace(before, meta=dataclasses.replace(before.meta, updated=self.updated))
         if before is not None and _without(before, self.confirmation_id) != _without(after.brief, self.confirmation_id):
             raise EditError("the change would touch more than this confirmation, so it was not made")
 

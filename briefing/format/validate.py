@@ -302,10 +302,17 @@ def _check_dates(check: _Checker, brief: Values | None, arrays: Mapping[str, lis
     as_of: dt.date | None = brief.get("as_of") if brief else None
     if brief and as_of and "updated" in brief and brief["updated"] < as_of:
         check.report(("brief", "updated"), f"{brief['updated']} is before as_of ({as_of})")
+    updated = brief.get("updated") if brief else None
+    latest = updated or as_of
+    latest_name = f"updated date ({updated})" if updated else f"as_of ({as_of}); a later resolution moves `updated`"
     for index, item in enumerate(arrays["confirmations"]):
-        since = item.get("since")
+        since, resolved_on = item.get("since"), item.get("resolved_on")
         if as_of and since and since > as_of:
             check.report(("confirmations", index, "since"), f"{since} is after the brief's as_of ({as_of})")
+        if since and resolved_on and resolved_on < since:
+            check.report(("confirmations", index, "resolved_on"), f"{resolved_on} is before since ({since})")
+        elif latest and resolved_on and resolved_on > latest:
+            check.report(("confirmations", index, "resolved_on"), f"{resolved_on} is after the brief's {latest_name}")
     for index, stop in enumerate(arrays["itinerary"]):
         start, end = stop.get("start"), stop.get("end")
         if start and end and end < start:

@@ -18,7 +18,7 @@ from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.system.files import read_regular
 from briefing.system.sanitize import has_controls
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def _date(value: dt.date | None) -> str | None:

@@ -88,8 +88,26 @@ def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
     result = load_path(path, with_lines=False)
     brief = result.brief
     if brief is None:
-        return problem_entry(path, info.st_size, info.st_mtime_ns, result.problems)
+        return problem_entry(path, info.st_size, info.st_mtime_ns, result.problems, readable_title(result.text))
     return _from_brief(path, info, brief)
+
+
+def readable_title(text: str | None) -> str | None:
+    """The title a file that is not a good brief still gives, when it parses and has one: the library lists it
+    by that rather than by its file's name alone."""
+    import tomli
+
+    from briefing.system.sanitize import clean
+
+    if text is None:
+        return None
+    try:
+        document = tomli.loads(text)
+    except (tomli.TOMLDecodeError, RecursionError):
+        return None
+    brief = document.get("brief")
+    title = brief.get("title") if isinstance(brief, dict) else None
+    return clean(title) if isinstance(title, str) and title.strip() else None
 
 
 def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
@@ -125,7 +143,13 @@ def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
                         meta.tags, (), pending, stops, search, meta.updated, digest(brief))  # fmt: skip
 
 
-def problem_entry(path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...]) -> IndexedBrief:
-    """A file (or folder) that could not be read as a brief: listed by its name, written safely."""
+def problem_entry(
+    path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...], title: str | None = None
+) -> IndexedBrief:
+    """A file (or folder) that could not be read as a brief: listed by the title it gives, if any, else by its
+    name, written safely."""
     name = escaped(path.name or str(path))
-    return IndexedBrief(str(path), size, mtime_ns, name, None, None, (), problems, (), (), name.casefold())
+    shown = title or name
+    return IndexedBrief(
+        str(path), size, mtime_ns, shown, None, None, (), problems, (), (), f"{shown}\n{name}".casefold()
+    )

@@ -64,7 +64,7 @@ def app_parser() -> MarkdownIt:
 
 
 def body_links(markdown: str) -> list[tuple[str, str]]:
-    """The links of a Markdown body, in order, as (text, URL): what `o` offers in the summary."""
+    """The links of a Markdown body, in order, as (text, URL), each once: what `o` offers in the summary."""
     links: list[tuple[str, str]] = []
     for block in CleanMarkdownIt("commonmark").parse(markdown):
         href: str | None = None
@@ -73,7 +73,9 @@ def body_links(markdown: str) -> list[tuple[str, str]]:
             if token.type == "link_open":
                 href, text = str(token.attrs.get("href", "")), ""
             elif token.type == "link_close" and href is not None:
-                links.append((" ".join(text.split()) or href, href))
+                link = (" ".join(text.split()) or href, href)
+                if link not in links:
+                    links.append(link)
                 href = None
             elif href is not None:
                 text += token.content

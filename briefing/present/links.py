@@ -57,6 +57,19 @@ def item_link(brief: Brief, section: str, index: int) -> str | None:
     return None
 
 
+def no_link(brief: Brief, section: str, index: int | None) -> str:
+    """Why ``o`` has nothing to open on this item, in a sentence that names it."""
+    if index is not None and Section(section) is Section.SOURCES:
+        return f"{brief.sources[index].outlet} has no link in this brief."
+    if index is not None and Section(section) is Section.QUOTES:
+        source_id = brief.quotes[index].source
+        if not source_id:
+            return "This quote names no source, so there is no link to open."
+        source = brief.source(source_id)
+        return f"The quote's source, {source.outlet if source else source_id}, has no link in this brief."
+    return "Nothing to open here: o opens a source's link, or the source of a quote."
+
+
 def refusal(url: str | None) -> str | None:
     """Why ``url`` is not opened, in a sentence; None when it may be."""
     if not url:

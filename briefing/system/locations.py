@@ -38,6 +38,13 @@ def cache_dir() -> Path | None:
     return base / APP if base is not None else None
 
 
+def data_dir() -> Path | None:
+    """``$XDG_DATA_HOME/briefing``, else ``~/.local/share/briefing``: files briefing keeps for the user's other
+    tools (the brief format's JSON Schema, for editors)."""
+    base = _base("XDG_DATA_HOME", (".local", "share"))
+    return base / APP if base is not None else None
+
+
 def state_dir() -> Path | None:
     """``$XDG_STATE_HOME/briefing``, else ``~/.local/state/briefing``: what the app remembers of its reader
     (which version of each brief they last viewed)."""

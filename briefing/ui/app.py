@@ -567,7 +567,14 @@ class BriefingApp(App[None]):
         self.call_from_thread(self.notify, f"{'Opened' if finished else 'Opening'} {url}", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's Keys (a panel other than ?) and Screenshot (which fails without ~/Downloads) are ours instead.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Screenshot"):
+                yield command
+        yield SystemCommand("Keys", "The keys of this screen, as you have bound them (?)", self.action_help)
+        yield SystemCommand(
+            "Screenshot", "Save the screen as an SVG picture (in ~/Downloads, else here)", self._screenshot_soon
+        )
         yield SystemCommand("Messages", "The messages of this session, each in full (m)", self.action_messages)
         if self._brief_view() is None or self.result.brief is None:
             return
@@ -580,6 +587,28 @@ class BriefingApp(App[None]):
                 f"Write the open brief as {label} to a file",
                 partial(self.export_brief, name),
             )
+
+    def _screenshot_soon(self) -> None:
+        self.set_timer(0.1, self.save_screen_picture)  # once the palette has gone from the screen
+
+    def save_screen_picture(self, folder: Path | None = None) -> Path | None:
+        """Save the screen as an SVG file, in ``folder`` (default: ~/Downloads if it exists, else the directory
+        briefing was started in); say where, or why not."""
+        from datetime import datetime
+
+        from briefing.system.files import atomic_write
+
+        if folder is None:
+            downloads = Path.home() / "Downloads"
+            folder = downloads if downloads.is_dir() else Path.cwd()
+        path = folder / f"briefing-{datetime.now():%Y-%m-%d-%H%M%S}.svg"
+        try:
+            atomic_write(path, self.export_screenshot().encode("utf-8"))
+        except SaveError as error:
+            self.notify(f"No screenshot: {error}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved: {display_path(path)}", markup=False)
+        return path
 
     def export_brief(self, format_name: str) -> None:
         """Ask where to write the open brief in ``format_name``, then write it whole or not at all."""

@@ -16,11 +16,13 @@ from briefing.ui.widgets.choices import Choices
 
 
 def _prompt(text: str, url: str) -> Content:
-    """The link's text, its URL, and its host in ``xn--`` form when the name is not plain ASCII."""
+    """The link's text, its URL (once, for a link whose text is its URL), and its host in ``xn--`` form when the
+    name is not plain ASCII."""
     host = shown_host(url)
     warning = (f"\nhost {host}: the name is not plain ASCII and may imitate another", "$warning") if host else ""
     refused = ("\ncarries a user name or password: not opened", "$warning") if has_credentials(url) else ""
-    return Content.assemble((text, "bold"), "\n", (url, "dim"), warning, refused)
+    shown = (text, "bold"), "\n", (url, "dim")
+    return Content.assemble(*(shown if text != url else [(url, "bold")]), warning, refused)
 
 
 class LinkPicker(ModalScreen[str | None]):

@@ -60,6 +60,12 @@ class ResolveForm(ModalScreen[Resolution | None]):
             error.update(Content.styled(f"“{date_text}” is not a date like 2024-06-12.", "$text-error"))
             self.query_one("#resolved-on", Input).focus()
             return
+        since = self.confirmation.since
+        if since is not None and resolved_on < since:
+            said = f"{resolved_on} is before {since}, when it was first reported: it cannot be resolved before then."
+            error.update(Content.styled(said, "$text-error"))
+            self.query_one("#resolved-on", Input).focus()
+            return
         self.dismiss((resolved_on, resolution))
 
     def action_cancel(self) -> None:

@@ -112,4 +112,4 @@ class ConfirmationsPane(Pane):
         return [confirmation_prompt(item, brief, self.today, self.thresholds) for item in brief.confirmations]
 
     def compose(self) -> ComposeResult:
-        yield ItemList(self.prompts(), "No confirmations.")
+        yield ItemList(self.prompts(), "No pending confirmations.")

@@ -501,6 +501,11 @@ class BriefScreen(BriefView):
                 self.notify("Nothing to open here: the summary has no links.", markup=False)
             return
         link = item_link(self.whole, section, index) if index is not None else None
+        if not link:
+            from briefing.present.links import no_link
+
+            self.notify(no_link(self.whole, section, index), markup=False)
+            return
         self.post_message(OpenLink(link))
 
     def _open_chosen(self, url: str | None) -> None:

@@ -55,6 +55,7 @@ from briefing.present.columns import Column, content_widths, fit
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
+from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
 from briefing.ui.palette import Target, highlight, library_targets
@@ -585,7 +586,8 @@ class LibraryScreen(Screen[None]):
         if not entry.ok:
             count = len(entry.problems)
             where = display_path(Path(entry.path))
-            message = f"⚠ {where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
+            titled = f"{entry.title} · " if entry.title != escaped(Path(entry.path).name or entry.path) else ""
+            message = f"⚠ {titled}{where}: {count} problem{'s' if count != 1 else ''} — {entry.problems[0].message}"
             # Under the title and what follows it: the mark and date columns stay empty.
             lead = sum(size + 1 for size in widths[:2] if size)
             rest = sum(size + 1 for size in widths[2:] if size) - 1
