@@ -66,25 +66,28 @@ def load_path(path: str | os.PathLike[str], with_lines: bool = True) -> LoadResu
     name = os.fspath(path)
     try:
         data, info = read_regular(name, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        if os.path.islink(name):
-            return _fail(name, "is a symlink that leads nowhere")
-        return _fail(name, "no such file")
-    except IsADirectoryError:
-        return _fail(name, "is a directory, not a brief file")
-    except NotRegularFileError:
-        return _fail(name, "is not a regular file")
-    except FileTooLargeError as error:
-        return _fail(name, f"is {error.size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)")
-    except PermissionError:
-        return _fail(name, "permission denied")
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            return _fail(name, "is a symlink that goes round in a loop")
-        return _fail(name, f"cannot be read: {error.strerror or error}")
+        return _fail(name, unreadable(name, error))
     result = load_bytes(data, name, with_lines)
     stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
     return replace(result, fingerprint=Fingerprint(stamp, data))
+
+
+def unreadable(name: str, error: OSError) -> str:
+    """Why the file at ``name`` cannot be read as a brief, in the words every command and screen uses."""
+    if isinstance(error, FileNotFoundError):
+        return "is a symlink that leads nowhere" if os.path.islink(name) else "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory, not a brief file"
+    if isinstance(error, NotRegularFileError):
+        return "is not a regular file"
+    if isinstance(error, FileTooLargeError):
+        return f"is {error.size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB)"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.ELOOP:
+        return "is a symlink that goes round in a loop"
+    return f"cannot be read: {error.strerror or error}"
 
 
 def load_bytes(data: bytes, file: str = "<brief>", with_lines: bool = True) -> LoadResult:

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from briefing.format.load import unreadable
 from briefing.format.model import Problem
 from briefing.library.cache import read_cache, write_cache
 from briefing.library.discover import find_briefs
@@ -161,9 +162,7 @@ def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:
     try:
         info = os.stat(path)
     except OSError as error:
-        message = "is a symlink that leads nowhere (or round in a loop)" if path.is_symlink() else (
-            f"cannot be read: {error.strerror or error}")  # fmt: skip
-        return problem_entry(path, -1, -1, (Problem(str(path), message),))
+        return problem_entry(path, -1, -1, (Problem(str(path), unreadable(str(path), error)),))
     if known is not None and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
         return known
     if not stat.S_ISREG(info.st_mode):
