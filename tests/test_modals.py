@@ -114,3 +114,21 @@ async def test_c_on_a_detail_of_the_bundled_brief_refuses_and_says_how_to_edit()
         await wait_until(pilot, lambda: any("read-only" in text for text in messages(app)))
         assert not isinstance(app.screen, ResolveForm)
     assert SEED.read_bytes() == before
+
+
+async def test_a_long_place_in_the_file_keeps_its_name_and_line_on_one_line(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+
+    folder = tmp_path / ("a-long-folder-name-" * 6)
+    folder.mkdir()
+    path = folder / "brief.toml"
+    path.write_bytes(SEED.read_bytes())
+    app = make_app(path, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        where = app.screen.query_one("#detail-where")
+        await wait_until(pilot, lambda: str(where.visual).startswith("…"))  # type: ignore[attr-defined]
+        shown = str(where.visual)  # type: ignore[attr-defined]
+        assert shown.endswith("-/brief.toml:56") and len(shown) == where.size.width and where.size.height == 1

@@ -18,6 +18,7 @@ from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
+from briefing.ui.widgets.path_line import PathLine
 
 Row = tuple[str, Content | str | None]
 
@@ -210,7 +211,7 @@ class DetailScreen(ModalScreen[None]):
                     yield Static(Content.styled(label, "dim"), classes="label")
                     yield Static(value if isinstance(value, Content) else Content(value), classes="value")
             if self.where:
-                yield Static(Content.styled(self.where, "dim"), id="detail-where")
+                yield PathLine(self.where, id="detail-where")
         yield Footer(compact=True)  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
