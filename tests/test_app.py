@@ -19,7 +19,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList
 from briefing.ui.screens.help import HelpScreen
-from tests.apps import FakeBrowser, choose_in_palette, make_app, search_palette, settle
+from tests.apps import FakeBrowser, choose_in_palette, make_app, search_palette, settle, wait_until
 from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
 
 WIDE, NARROW = (120, 40), (80, 24)
@@ -290,6 +290,7 @@ async def test_find_searches_every_text_on_screen_and_marks_it_where_it_is_drawn
 
     from briefing.ui.panes.base import CURRENT_MATCH_STYLE, MATCH_STYLE
     from briefing.ui.panes.summary import SummaryPane
+    from briefing.ui.widgets.body import BodyView
 
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -312,11 +313,11 @@ async def test_find_searches_every_text_on_screen_and_marks_it_where_it_is_drawn
         assert screen.matches.status() == "“wire” 1/1"
         assert screen.section == "sources"
         await pilot.press("enter", "escape", "slash", *"vostochny")
-        assert screen.matches.status() == "“vostochny” 1/1"  # in the body, drawn by the Markdown widget
-        summary = screen.query_one(SummaryPane)
-        blocks = [block.visual for block in summary.query("#part-body MarkdownParagraph").results(Static)]
-        body_spans = [block.plain[span.start : span.end] for block in blocks if isinstance(block, Content)
-                      for span in block.spans if span.style == CURRENT_MATCH_STYLE]  # fmt: skip
+        assert screen.matches.status() == "“vostochny” 1/1"  # in the body
+        body = screen.query_one(SummaryPane).query_one(BodyView)
+        lines, _starts = body._laid_out(body.content_size.width)
+        body_spans = [line.plain[span.start : span.end] for line in lines
+                      for span in line.spans if span.style == CURRENT_MATCH_STYLE]  # fmt: skip
         assert body_spans == ["Vostochny"]
         await pilot.press("enter", "escape", "slash", *"hailing north")
         assert screen.matches.status() == "“hailing north” 1/1", "a quote's context"
@@ -451,20 +452,23 @@ async def test_a_brief_with_problems_opens_the_error_view(write_brief) -> None: 
 
 
 async def test_markdown_links_other_than_http_are_refused(write_brief, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing.ui.widgets.body import BodyView
+
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
-    path = write_brief(MINIMAL_BRIEF + 'body = "[run](javascript:alert(1)) and [web](https://example.org)"\n')
-    app = make_app(path)
+    body = "[ftp](ftp://example.org/x) and [web](https://example.org) and [js](javascript:alert(1))"
+    app = make_app(write_brief(MINIMAL_BRIEF + f'body = "{body}"\n'))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        from textual.widgets import Markdown
-
-        markdown = app.screen.query_one(Markdown)
-        markdown.post_message(Markdown.LinkClicked(markdown, "javascript:alert(1)"))
-        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org"))
-        await pilot.pause()
+        view = app.screen.query_one(BodyView)
+        shown = view._laid_out(view.content_size.width)[0][0].plain
+        assert shown == "ftp and web and [js](javascript:alert(1))", "markdown-it never makes javascript: a link"
+        await pilot.click(view, offset=(shown.index("ftp"), 0))
+        await wait_until(pilot, lambda: any("only http and https" in str(n.message) for n in app._notifications))
+        await pilot.click(view, offset=(shown.index("web"), 0))
+        await pilot.click(view, offset=(shown.index("[js]"), 0))
+        await wait_until(pilot, lambda: browser.opened == ["https://example.org"])
         assert browser.opened == ["https://example.org"]
-        assert any("only http and https" in str(n.message) for n in app._notifications)
 
 
 def test_content_is_never_markup() -> None:

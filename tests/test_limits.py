@@ -16,7 +16,7 @@ import tomli_w
 from briefing.format.load import MAX_FILE_BYTES, load_path, load_text
 from briefing.present.screen_cut import for_display
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.widgets.body import LongBody
+from briefing.ui.widgets.body import BodyView
 from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 
@@ -85,7 +85,8 @@ async def test_a_long_body_is_drawn_line_by_line(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         body = app.screen.query_one("#part-body")
-        assert isinstance(body, LongBody)
+        assert isinstance(body, BodyView)
+        await wait_until(pilot, lambda: body.parsed)  # parsed away from the screen's thread: a long body
         assert body.virtual_size.height > 10_000
         await pilot.press("G")
         await pilot.pause()
@@ -150,3 +151,53 @@ async def test_long_hidden_lists_are_measured_ahead_at_the_width_they_are_shown(
         assert items.virtual_size.height >= 2 * 1000
         after = {option: dict(items._get_visual(option).heights) for option in items.options}  # type: ignore[attr-defined]
         assert after == measured, "the list was shown at a width that was not measured ahead"
+
+
+def _table_body(document: dict[str, Any]) -> None:
+    """A 19 KB body: a table 3,000 columns wide."""
+    columns = 3000
+    header = "|" + "|".join(f"c{n}" for n in range(columns)) + "|"
+    rule = "|" + "|".join("-" for _ in range(columns)) + "|"
+    row = "|" + "|".join("x" for _ in range(columns)) + "|"
+    document["summary"]["body"] = f"Before the table.\n\n{header}\n{rule}\n{row}\n\nAfter the table.\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 900_000,
+        "![" * 450_000,
+        "*a_" * 300_000,
+    ],
+    ids=["brackets", "images", "emphasis"],
+)
+async def test_a_pathological_body_opens_and_keys_work(tmp_path: Path, body: str) -> None:
+    """Bodies that take markdown-it seconds: read as Markdown up to a budget, the rest as plain text, in a thread."""
+    from briefing.present.body import body_links
+
+    app = make_app(write(tmp_path, lambda document: document["summary"].update(body=body)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one("#part-body", BodyView)
+        await wait_until(pilot, lambda: view.parsed)
+        for keys in (("G",), ("g",), ("o",), ("3",), ("1",), ("slash", "a", "enter")):
+            await pilot.press(*keys)
+        await pilot.pause()
+        assert app.is_running and view.virtual_size.height > 100
+    assert body_links(body) == []
+
+
+async def test_a_table_thousands_of_columns_wide_is_cut_to_the_width(tmp_path: Path) -> None:
+    app = make_app(write(tmp_path, _table_body))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one("#part-body", BodyView)
+        lines = [line.plain for line in view._laid_out(view.content_size.width)[0]]
+        assert lines[0] == "Before the table."
+        assert lines[2].startswith("c0 │ c1 │ c2") and lines[2].endswith("…") and len(lines[2]) <= 80
+        assert "… and 2976 more columns, not shown" in lines
+        assert lines[-1] == "After the table."
+        for keys in ("j", "k", "G", "g", "2", "1"):
+            await pilot.press(keys)
+        await pilot.pause()
+        assert app.is_running

@@ -26,7 +26,7 @@ from briefing.ui.keys import LIST_BINDINGS
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
-CURRENT_MATCH_STYLE = "reverse bold $accent"
+CURRENT_MATCH_STYLE = "bold reverse $success"
 """How find marks the match that n and N are on."""
 
 

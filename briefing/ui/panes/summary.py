@@ -23,7 +23,7 @@ from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import Pane, badge, marked
-from briefing.ui.widgets.body import LONG_BODY_CHARS, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
+from briefing.ui.widgets.body import BodyView, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
 
 
 class SummaryScroll(VerticalScroll):
@@ -135,7 +135,7 @@ class SummaryPane(Pane):
         await self.query_one(SummaryScroll).mount_all([heading, points], after="#part-1")
 
     async def mount_body(self) -> None:
-        """Add the Markdown body: it is slow to import and build, so it comes after the first paint."""
+        """Add the body: it comes after the first paint, which the title and BLUF make."""
         if not self.body_shown:
             self.body_shown = True
             await self.query_one(SummaryScroll).mount(self._body())
@@ -163,16 +163,9 @@ class SummaryPane(Pane):
             points.display = bool(brief.summary.key_points)
         for heading in self.query("#key-points-heading"):
             heading.display = bool(brief.summary.key_points)
-        for body in self.query("#part-body"):
-            from textual.widgets import Markdown
-
-            long_body = len(brief.summary.body or "") > LONG_BODY_CHARS
-            if isinstance(body, Markdown) and not long_body:
-                body.display = bool(brief.summary.body)
-                await body.update(brief.summary.body or "")
-            else:
-                await body.remove()
-                await self.query_one(SummaryScroll).mount(self._body())
+        for body in self.query(BodyView):
+            if body.markdown != (brief.summary.body or ""):
+                body.set_markdown(brief.summary.body or "")
 
     def _title(self) -> Content:
         older = self.changes.shown_is_older

@@ -44,8 +44,6 @@ from briefing.ui.widgets.brief_header import BriefHeader, Heading
 from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
-    from textual.widgets import Markdown
-
     from briefing.library.history import History, Revision
     from briefing.present.outline import Drawn, Entry, Occurrence
     from briefing.ui.widgets.find import FindBar
@@ -62,7 +60,7 @@ MEASURE_AHEAD_AFTER = 0.5
 """Seconds after the first paint before long hidden lists are measured, a batch at a time."""
 LOOK_BACK_AFTER = 0.3
 """Seconds after the first paint before the App looks for what changed since the reader last looked: the whole
-first screen (the Markdown body last, about 0.15 s after the title) is drawn by then, and nothing delays it."""
+first screen (the body last, a frame after the title) is drawn by then, and nothing delays it."""
 MEASURE_AHEAD_MIN_ITEMS = 100
 
 
@@ -460,10 +458,6 @@ class BriefScreen(BriefView):
         editable = self.historic is None
         confirmation = self.whole.confirmations[index] if section == Section.CONFIRMATIONS and editable else None
         self.app.push_screen(DetailScreen(heading, rows, where, text, link, confirmation, line if editable else None))
-
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.prevent_default()
-        self.post_message(OpenLink(event.href))
 
     def current_item(self) -> tuple[str, int | None]:
         """The section with the cursor, and the item it is on (None in the summary or an empty section)."""
