@@ -96,10 +96,11 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
     bad_files = 0
     reported: list[dict[str, object]] = []
     results: list[tuple[str, tuple[Problem, ...]]] = [(str(problem.file), (problem,)) for problem in unlisted]
-    for file in files:
-        result = load_path(file)
-        results.append((str(file), result.problems))
-        bad_files += not result.ok
+    from briefing.system.workers import in_chunks
+
+    for checked in in_chunks(_problems_of, [str(file) for file in files]):
+        results += checked
+        bad_files += sum(1 for _file, problems in checked if problems)
     results.sort(key=lambda pair: pair[0])
     problem_count = sum(len(problems) for _file, problems in results)
     for _file, found_problems in results:
@@ -117,6 +118,12 @@ def run_check(paths: Sequence[str], output: str = "text") -> int:
         return EXIT_PROBLEMS
     print(f"{len(files)} {'brief' if len(files) == 1 else 'briefs'} OK", file=sys.stderr)
     return EXIT_OK
+
+
+def _problems_of(names: list[str]) -> list[tuple[str, tuple[Problem, ...]]]:
+    """Each file's problems (in a worker process, for many files): items need no line numbers, problems have
+    theirs."""
+    return [(name, load_path(name, with_lines=False).problems) for name in names]
 
 
 def run_new(path: Path, title: str, as_of: dt.date) -> int:

@@ -99,10 +99,6 @@ class Library:
         return changed, gone
 
 
-PARALLEL_FROM = 400
-"""From this many files to read, the index is built by worker processes, one per core."""
-
-
 def _index_unchanged(path: Path, known: IndexedBrief | None) -> IndexedBrief | None:
     """The known entry while the file's size and mtime are unchanged, else None."""
     if known is None:
@@ -120,42 +116,9 @@ def _index_paths(paths: list[str]) -> list[IndexedBrief]:
 
 def _index_many(paths: list[Path]) -> Iterator[list[IndexedBrief]]:
     """Index ``paths`` in batches: in this process when they are few, in worker processes when many."""
-    names = [str(path) for path in paths]
-    chunks = [names[start : start + BATCH] for start in range(0, len(names), BATCH)]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(names) < PARALLEL_FROM or workers < 2:
-        for chunk in chunks:
-            yield _index_paths(chunk)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from briefing.system.workers import in_chunks
 
-    if not prepare_workers():
-        for chunk in chunks:
-            yield _index_paths(chunk)
-        return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(_index_paths, chunks)
-
-
-def prepare_workers() -> bool:
-    """Start multiprocessing's helper while standard error is still the real one; False if it cannot run.
-
-    Textual replaces sys.stderr while it runs, and the helper needs a real file descriptor.
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    shown_errors = sys.stderr
-    try:
-        # The helper hands standard error to its process: give it the real one, not a full-screen app's capture.
-        sys.stderr = sys.__stderr__
-        resource_tracker.ensure_running()
-    except (OSError, ValueError):
-        return False
-    finally:
-        sys.stderr = shown_errors
-    return True
+    yield from in_chunks(_index_paths, [str(path) for path in paths], BATCH)
 
 
 def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:

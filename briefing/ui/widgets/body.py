@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.content import Content
@@ -18,7 +19,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
-from briefing.present.body_blocks import Block
+if TYPE_CHECKING:
+    from briefing.present.body_blocks import Block
 
 PARSE_AWAY_FROM = 50_000
 """Bodies longer than this are parsed in a thread: drawn as plain text first, as Markdown a moment later."""
@@ -99,6 +101,8 @@ class BodyView(LineByLine):
         self.markdown = markdown
         self.display = bool(markdown)
         if len(markdown) > PARSE_AWAY_FROM:
+            from briefing.present.body_blocks import Block
+
             self._show_blocks([Block("plain", ((markdown, frozenset(), None),))], parsed=False)
             self._parse_away(markdown)
         else:
