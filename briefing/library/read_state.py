@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,8 +31,6 @@ STATE_FILE = "read-state.sqlite3"
 STATE_VERSION = 1
 APPLICATION_ID = 0x62726966
 """``brif``: a database that does not carry it is not ours."""
-BUSY_SECONDS = 5.0
-
 _SCHEMA = (
     "CREATE TABLE seen (path BLOB PRIMARY KEY, digest TEXT NOT NULL, content BLOB NOT NULL) WITHOUT ROWID",
     "CREATE TABLE libraries (key TEXT PRIMARY KEY) WITHOUT ROWID",
@@ -124,68 +121,16 @@ class ReadState:
             connection.close()
 
     def _open(self) -> sqlite3.Connection:
-        import sqlite3
+        from briefing.system.database import open_ours
 
         assert self.file is not None
-        for attempt in range(2):
-            if not self._is_plain_file():
-                self._set_aside()
-            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            connection = sqlite3.connect(self.file, timeout=BUSY_SECONDS, isolation_level=None)
-            try:
-                if self._ready(connection):
-                    return connection
-            except sqlite3.OperationalError:
-                connection.close()
-                raise
-            except sqlite3.DatabaseError:
-                if attempt:
-                    connection.close()
-                    raise
-            connection.close()
-            self._set_aside()
-        raise sqlite3.DatabaseError("a new read state could not be begun")
-
-    def _is_plain_file(self) -> bool:
-        """True when nothing is at the path yet, or a regular file (not a symlink, FIFO or folder)."""
-        assert self.file is not None
-        try:
-            info = os.lstat(self.file)
-        except FileNotFoundError:
-            return True
-        return stat.S_ISREG(info.st_mode)
-
-    @staticmethod
-    def _ready(connection: sqlite3.Connection) -> bool:
-        """True when the database is ours and of this version (made so when it is new); False: set it aside."""
-        application = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if application == APPLICATION_ID and version == STATE_VERSION:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            return {"seen", "libraries"} <= tables
-        if application != 0 or version != 0 or connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            return False
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("BEGIN IMMEDIATE")
-        for statement in _SCHEMA:
-            connection.execute(statement)
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {STATE_VERSION}")
-        connection.execute("COMMIT")
-        return True
+        return open_ours(self.file, APPLICATION_ID, STATE_VERSION, _SCHEMA, {"seen", "libraries"}, private=True)
 
     def _set_aside(self) -> None:
-        """Rename the file (and its journal) out of the way: ``read-state.sqlite3.damaged``, ``...damaged-2``."""
+        from briefing.system.database import set_aside
+
         assert self.file is not None
-        for number in range(1, 1000):
-            aside = self.file.with_name(f"{self.file.name}.damaged" + (f"-{number}" if number > 1 else ""))
-            if not os.path.lexists(aside):
-                break
-        with contextlib.suppress(FileNotFoundError):
-            os.rename(self.file, aside)
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.rename(f"{self.file}{suffix}", f"{aside}{suffix}")
+        set_aside(self.file)
 
     # -- what it holds ------------------------------------------------------------------------------------------
 

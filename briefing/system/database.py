@@ -1,0 +1,88 @@
+"""SQLite files of briefing's own (the read state, the library's index): opened only when they are ours and of this
+version, made when new, and set aside (renamed, never deleted) when damaged, foreign, of another version, a symlink
+or not a regular file. WAL and a busy timeout let two apps share one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+BUSY_SECONDS = 5.0
+
+
+def open_ours(
+    file: Path, application_id: int, version: int, schema: Sequence[str], tables: set[str], private: bool = False
+) -> sqlite3.Connection:
+    """A connection (autocommit: transactions are begun explicitly) to the database at ``file``, which is ours:
+    made with ``schema`` when new, set aside and begun again when it is not. ``private``: its folder is made
+    readable by the user only. Raises OSError or sqlite3.Error."""
+    import sqlite3
+
+    for attempt in range(2):
+        if not _is_plain_file(file):
+            set_aside(file)
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
+        connection = sqlite3.connect(file, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        try:
+            if _ready(connection, application_id, version, schema, tables):
+                return connection
+        except sqlite3.OperationalError:
+            connection.close()
+            raise
+        except sqlite3.DatabaseError:
+            if attempt:
+                connection.close()
+                raise
+        connection.close()
+        set_aside(file)
+    raise sqlite3.DatabaseError(f"a new {file.name} could not be begun")
+
+
+def _is_plain_file(file: Path) -> bool:
+    """True when nothing is at the path yet, or a regular file (not a symlink, FIFO or folder)."""
+    try:
+        info = os.lstat(file)
+    except FileNotFoundError:
+        return True
+    return stat.S_ISREG(info.st_mode)
+
+
+def _ready(
+    connection: sqlite3.Connection, application_id: int, version: int, schema: Sequence[str], tables: set[str]
+) -> bool:
+    """True when the database is ours and of this version (made so when it is new); False: set it aside."""
+    application = connection.execute("PRAGMA application_id").fetchone()[0]
+    found = connection.execute("PRAGMA user_version").fetchone()[0]
+    if application == application_id and found == version:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return tables <= names
+    if application != 0 or found != 0 or connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return False
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("BEGIN IMMEDIATE")
+    for statement in schema:
+        connection.execute(statement)
+    connection.execute(f"PRAGMA application_id = {application_id}")
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.execute("COMMIT")
+    return True
+
+
+def set_aside(file: Path) -> None:
+    """Rename the file (and its journal) out of the way: ``NAME.damaged``, ``NAME.damaged-2``, …"""
+    for number in range(1, 1000):
+        aside = file.with_name(f"{file.name}.damaged" + (f"-{number}" if number > 1 else ""))
+        if not os.path.lexists(aside):
+            break
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(file, aside)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(f"{file}{suffix}", f"{aside}{suffix}")
