@@ -113,20 +113,22 @@ def _library_of(folder: Path) -> list[Path]:
 
 def test_the_library_knows_which_briefs_are_stale_and_orders_them_stalest_first(tmp_path: Path) -> None:
     from briefing.library.index import Library
-    from briefing.library.views import ORDERS, arrange, is_stale
+    from briefing.library.views import ORDERS, is_stale
+    from tests.test_library import built, in_order
 
     _library_of(tmp_path / "lib")
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
-    entries = {entry.title.split()[0]: entry for batch in lib.build() for entry in batch}
+    entries = {entry.title.split()[0]: entry for entry in built(lib).values()}
     assert all(entry.ok for entry in entries.values()), [entry.problems for entry in entries.values()]
     stale = {name for name, entry in entries.items() if is_stale(entry, dt.date(2024, 11, 29), 7)}
     assert stale == {"old", "kept"}
     assert is_stale(entries["kept"], dt.date(2024, 11, 27), 7), "7 days after its update: stale"
     assert not is_stale(entries["kept"], dt.date(2024, 11, 26), 7)
     assert entries["kept"].updated == dt.date(2024, 11, 20)
-    order = [label for label, _key, _reverse in ORDERS].index("stalest first")
-    assert [entry.title.split()[0] for entry in arrange(entries.values(), order)] == ["old", "kept", "fresh", "done"]
-    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == lib.entries, "updated survives the cache"
+    order = ORDERS.index("stalest first")
+    assert [entry.title.split()[0] for entry in in_order(lib, order)] == ["old", "kept", "fresh", "done"]
+    again = Library([tmp_path / "lib"], tmp_path / "cache")
+    assert {entry.title.split()[0]: entry for entry in built(again).values()} == entries, "updated survives the index"
 
 
 async def test_the_library_marks_stale_briefs_beside_their_pending_count(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ nothing is followed where it could clobber, nothing crashes."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -19,12 +18,11 @@ from briefing.cli import main
 from briefing.format.load import load_path
 from briefing.format.model import ConfirmationStatus
 from briefing.format.status_edit import change_file, reopen, resolve
-from briefing.library.cache import CACHE_VERSION
-from briefing.library.entries import IndexedBrief
 from briefing.library.index import Library
 from briefing.system.files import ConflictError, atomic_write, read_regular
 from briefing.system.settings import read_settings, save_theme, settings_path
 from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
+from tests.test_library import built, in_order
 
 
 @pytest.fixture
@@ -123,7 +121,7 @@ def test_a_save_keeps_the_files_owner_and_group(tmp_path: Path) -> None:
     assert path.read_bytes() == b"new"
 
 
-# -- the library's cache ----------------------------------------------------------------------------------------
+# -- the library's index ---------------------------------------------------------------------------------------
 
 
 def _library_of(folder: Path, cache: Path) -> Library:
@@ -132,74 +130,68 @@ def _library_of(folder: Path, cache: Path) -> Library:
     return Library([folder], cache)
 
 
-def _built(lib: Library) -> dict[str, IndexedBrief]:
-    for _batch in lib.build():
-        pass
-    return lib.entries
+def _index_file(lib: Library) -> Path:
+    assert lib.store.file is not None
+    return lib.store.file
 
 
-def test_a_file_name_that_is_not_utf8_is_listed_escaped_and_cached(tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_is_listed_escaped_and_kept(tmp_path: Path) -> None:
     lib = _library_of(tmp_path / "lib", tmp_path / "cache")
     bad = os.path.join(os.fsencode(tmp_path / "lib"), b"bad\xff.toml")
     with open(bad, "wb") as handle:
         handle.write(b"schema_version = 1\n")
-    entries = _built(lib)
+    entries = built(lib)
     (entry,) = (entry for entry in entries.values() if not entry.ok)
     assert entry.title == "bad\\xff.toml"
     assert os.fsencode(entry.path) == bad
-    again = Library([tmp_path / "lib"], tmp_path / "cache").cached()
-    assert again == entries
+    assert built(Library([tmp_path / "lib"], tmp_path / "cache")) == entries
 
 
-def test_a_file_name_with_control_characters_does_not_make_the_cache_refuse_itself(tmp_path: Path) -> None:
+def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path: Path) -> None:
     lib = _library_of(tmp_path / "lib", tmp_path / "cache")
     (tmp_path / "lib" / "x\x1b]0;T\x07.toml").write_text("not toml", encoding="utf-8")
-    entries = _built(lib)
+    entries = built(lib)
     assert [entry.title for entry in entries.values() if not entry.ok] == ["x\\x1b]0;T\\x07.toml"]
-    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == entries
+    assert built(Library([tmp_path / "lib"], tmp_path / "cache")) == entries
 
 
-def test_a_deeply_nested_cache_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+def test_an_index_that_is_a_symlink_to_dev_zero_is_set_aside_not_read(tmp_path: Path, deadline: None) -> None:
     lib = _library_of(tmp_path / "lib", tmp_path / "cache")
-    assert lib.cache_file is not None
-    lib.cache_file.parent.mkdir(parents=True)
-    lib.cache_file.write_bytes(b"[" * 100_000 + b"]" * 100_000)
-    assert lib.cached() == {}
-    assert len(_built(lib)) == 1
+    _index_file(lib).parent.mkdir(parents=True)
+    _index_file(lib).symlink_to("/dev/zero")
+    assert len(built(lib)) == 1
+    assert not _index_file(lib).is_symlink()
 
 
-def test_a_cache_that_is_a_symlink_to_dev_zero_is_not_read(tmp_path: Path, deadline: None) -> None:
+def test_an_index_that_is_a_symlink_to_a_valid_index_is_not_read(tmp_path: Path) -> None:
     lib = _library_of(tmp_path / "lib", tmp_path / "cache")
-    assert lib.cache_file is not None
-    lib.cache_file.parent.mkdir(parents=True)
-    lib.cache_file.symlink_to("/dev/zero")
-    assert lib.cached() == {}
-    assert len(_built(lib)) == 1
-    assert not lib.cache_file.is_symlink()
+    built(lib)
+    lib.store.close()
+    planted = tmp_path / "planted.sqlite3"
+    _index_file(lib).rename(planted)
+    _index_file(lib).symlink_to(planted)
+    (tmp_path / "lib" / "good.toml").unlink()
+    again = Library([tmp_path / "lib"], tmp_path / "cache")
+    assert built(again) == {}, "the planted index (which lists good.toml) is not what is read"
+    assert not _index_file(again).is_symlink()
 
 
-def test_a_cache_that_is_a_symlink_to_a_valid_cache_is_not_read(tmp_path: Path) -> None:
+def test_an_index_that_is_a_symlink_to_another_file_is_set_aside_not_followed(tmp_path: Path) -> None:
     lib = _library_of(tmp_path / "lib", tmp_path / "cache")
-    assert lib.cache_file is not None
-    _built(lib)
-    planted = tmp_path / "planted.json"
-    lib.cache_file.rename(planted)
-    lib.cache_file.symlink_to(planted)
-    assert Library([tmp_path / "lib"], tmp_path / "cache").cached() == {}
-
-
-def test_a_cache_that_is_a_symlink_to_another_file_is_replaced_not_followed(tmp_path: Path) -> None:
-    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
-    assert lib.cache_file is not None
     victim = tmp_path / "precious.txt"
     victim.write_text("keep me", encoding="utf-8")
-    lib.cache_file.parent.mkdir(parents=True)
-    lib.cache_file.symlink_to(victim)
-    assert lib.cached() == {}
-    _built(lib)
+    _index_file(lib).parent.mkdir(parents=True)
+    _index_file(lib).symlink_to(victim)
+    built(lib)
     assert victim.read_text(encoding="utf-8") == "keep me"
-    assert not lib.cache_file.is_symlink()
-    assert json.loads(lib.cache_file.read_bytes())["version"] == CACHE_VERSION
+    assert not _index_file(lib).is_symlink()
+
+
+def test_an_index_that_is_a_fifo_does_not_hang(tmp_path: Path, deadline: None) -> None:
+    lib = _library_of(tmp_path / "lib", tmp_path / "cache")
+    _index_file(lib).parent.mkdir(parents=True)
+    os.mkfifo(_index_file(lib))
+    assert len(built(lib)) == 1
 
 
 # -- settings ---------------------------------------------------------------------------------------------------
@@ -274,7 +266,7 @@ def test_no_home_and_no_passwd_entry(monkeypatch: pytest.MonkeyPatch, capsys: py
     monkeypatch.setattr(pwd, "getpwuid", unknown)
     assert settings_path() is None
     assert read_settings().warnings == ()
-    assert Library([SEED.parent]).cache_file is None
+    assert Library([SEED.parent]).store.file is None
     assert main(["check", str(SEED)]) == 0
     assert main(["config", "path"]) == 1
     assert "no home directory" in capsys.readouterr().err
@@ -372,16 +364,16 @@ def test_the_library_lists_a_folder_it_cannot_read(tmp_path: Path, monkeypatch: 
     secret.mkdir()
     real_scandir = os.scandir
 
-    def refusing(path: str | os.PathLike[str] = ".") -> object:
-        if os.fspath(path) == str(secret):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
+    def refusing(path: str | bytes | os.PathLike[str] = ".") -> object:
+        if os.fsdecode(path) == str(secret):
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refusing)  # as root, no mode makes a folder unreadable
-    entries = _built(lib)
+    entries = built(lib)
     listed = entries[str(secret)]
     assert listed.title == "secret"
     assert [str(problem) for problem in listed.problems] == [f"{secret}: error: cannot be read: Permission denied"]
     monkeypatch.setattr(os, "scandir", real_scandir)
-    changed, gone = lib.refresh()
-    assert (changed, gone) == ([], [str(secret)])
+    assert lib.refresh() is True
+    assert str(secret) not in {entry.path for entry in in_order(lib, 0)}

@@ -15,6 +15,7 @@ from briefing.library.index import Library
 from briefing.system.editor import COLON_STYLE, GOTO_STYLE, editor_command
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
+from tests.test_library import built
 
 RECORDING_EDITOR = f"{sys.executable} {DATA / 'recording_editor.py'}"
 HOSTILE_NAMES = [
@@ -170,7 +171,7 @@ def test_a_library_whose_root_loops_is_listed_not_crashed(tmp_path: Path) -> Non
     good.mkdir()
     (good / "one.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
     lib = Library([loop, good], tmp_path / "cache")
-    entries = {Path(path).name: entry for batch in lib.build() for entry in batch for path in [entry.path]}
+    entries = {Path(path).name: entry for path, entry in built(lib).items()}
     assert entries["one.toml"].ok
     assert entries["loop"].problems[0].message == "is a symlink that goes round in a loop"
 

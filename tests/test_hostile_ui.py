@@ -243,9 +243,9 @@ async def test_the_library_lists_an_unreadable_folder_and_enter_on_it_says_why(
     (folder / "secret").mkdir()
     real_scandir = os.scandir
 
-    def refusing(path: str | os.PathLike[str] = ".") -> object:
-        if os.fspath(path) == str(folder / "secret"):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
+    def refusing(path: str | bytes | os.PathLike[str] = ".") -> object:
+        if os.fsdecode(path) == str(folder / "secret"):
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refusing)  # as root, no mode makes a folder unreadable

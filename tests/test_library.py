@@ -1,10 +1,10 @@
-"""The library core: finding briefs, ordering and filtering, the boards, and the index cache."""
+"""The library core: finding briefs, the index (SQLite), its orders and filter, the boards."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,19 +13,15 @@ import tomli_w
 from bench.gen_library import brief
 from briefing.cli import _what_to_open
 from briefing.format.load import load_path
-from briefing.library import index as library_module
-from briefing.library.cache import CACHE_VERSION
+from briefing.library import entries as entries_module
+from briefing.library import queries
 from briefing.library.discover import find_briefs
-from briefing.library.entries import IndexedBrief, summarise
+from briefing.library.entries import IndexedBrief
 from briefing.library.index import Library
-from briefing.library.views import AgendaHeading, TodayLine, agenda, arrange, pending_board
+from briefing.library.store import INDEX_VERSION
+from briefing.library.views import AgendaHeading, TodayLine, agenda
 from briefing.system.settings import Settings
 from tests.conftest import MINIMAL_BRIEF
-
-
-def cache_of(lib: Library) -> Path:
-    assert lib.cache_file is not None
-    return lib.cache_file
 
 
 def make_library(root: Path, count: int = 12) -> list[Path]:
@@ -44,9 +40,20 @@ def make_library(root: Path, count: int = 12) -> list[Path]:
 
 
 def built(lib: Library) -> dict[str, IndexedBrief]:
-    for _batch in lib.build():
+    """Build the index, and read back every brief it holds, by path."""
+    for _done in lib.build():
         pass
-    return lib.entries
+    return {entry.path: entry for entry in in_order(lib, 0)}
+
+
+def in_order(lib: Library, order: int, today: dt.date | None = None) -> list[IndexedBrief]:
+    found = [queries.brief(lib.store, brief_id) for brief_id in queries.ordered(lib.store, order, today)]
+    return [entry for entry in found if entry is not None]
+
+
+def index_file(lib: Library) -> Path:
+    assert lib.store.file is not None
+    return lib.store.file
 
 
 def test_find_briefs_walks_directories_and_skips_hidden_ones(tmp_path: Path) -> None:
@@ -81,123 +88,192 @@ def test_bad_entries_are_reported_per_file(tmp_path: Path) -> None:
         assert load_path(tmp_path / name).problems[0].message == message
 
 
-def test_arrange_orders_filters_and_puts_problems_first(tmp_path: Path) -> None:
+def test_the_orders_put_problems_first_and_the_filter_finds_words_by_their_start(tmp_path: Path) -> None:
     make_library(tmp_path, 12)
     (tmp_path / "broken.toml").write_text("nope", encoding="utf-8")
-    entries = built(Library([tmp_path], tmp_path / "cache")).values()
-    newest = arrange(entries)
-    assert not newest[0].ok
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    newest = in_order(lib, 0)
+    assert not newest[0].ok and all(entry.ok for entry in newest[1:])
     dates = [entry.as_of for entry in newest[1:]]
     assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
-    oldest = arrange(entries, order=1)
-    assert [entry.as_of for entry in oldest[1:]] == sorted(dates)  # type: ignore[type-var]
-    titles = [entry.title.casefold() for entry in arrange(entries, order=2)[1:]]
+    assert [entry.as_of for entry in in_order(lib, 1)[1:]] == sorted(dates)  # type: ignore[type-var]
+    titles = [entry.title.casefold() for entry in in_order(lib, 2)[1:]]
     assert titles == sorted(titles)
-    brief_7 = [entry for entry in entries if entry.title.startswith("Brief 7:")]
-    assert arrange(entries, query="brief 7:") == brief_7
-    word = brief_7[0].search.split()[3]
-    assert all(word in entry.search for entry in arrange(entries, query=word.upper()))
+    pending = [len(entry.pending) for entry in in_order(lib, 3)[1:]]
+    assert pending == sorted(pending, reverse=True)
+    brief_7 = {entry.id for entry in newest if entry.title.startswith("Brief 7:")}
+    assert queries.matching_briefs(lib.store, ["brief", "7"]) >= brief_7
+    assert queries.matching_briefs(lib.store, ["BRI", "7"]) == queries.matching_briefs(lib.store, ["brief", "7"])
+    assert queries.matching_briefs(lib.store, ["zzzznothing"]) == set()
+    place = brief_7_place = next(stop.place for entry in newest for stop in entry.stops if entry.id in brief_7)
+    found = queries.matching_briefs(lib.store, [place[:3].lower()])
+    assert {entry.id for entry in newest if any(stop.place == brief_7_place for stop in entry.stops)} <= found
+
+
+def test_the_next_stop_soonest_order_counts_to_today(tmp_path: Path) -> None:
+    make_library(tmp_path, 12)
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    today = dt.date(2021, 6, 1)
+    starts = [
+        (stop.start or stop.end) if (stop := entry.next_stop(today)) else None for entry in in_order(lib, 4, today)
+    ]
+    dated = [start for start in starts if start is not None]
+    assert dated == sorted(dated) and starts == dated + [None] * (len(starts) - len(dated))
 
 
 def test_pending_board_is_oldest_first(tmp_path: Path) -> None:
     make_library(tmp_path, 12)
-    rows = pending_board(built(Library([tmp_path], tmp_path / "cache")).values())
-    assert rows
-    since = [item.since for _entry, item in rows]
-    assert since == sorted(since)  # type: ignore[type-var]
-    assert all(item.what for _entry, item in rows)
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    keys, _briefs = queries.pending_ordered(lib.store, 0)
+    rows = [queries.pending_row(lib.store, key, lambda b: queries.brief(lib.store, b)) for key in keys]
+    assert rows and all(row is not None for row in rows)
+    since = [row[1].since for row in rows if row]
+    assert since == sorted(since)
 
 
 def test_agenda_groups_stops_by_week_with_undated_apart(tmp_path: Path) -> None:
     make_library(tmp_path, 12)
-    rows = agenda(built(Library([tmp_path], tmp_path / "cache")).values())
-    headings = [row.label for row in rows if isinstance(row, AgendaHeading)]
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    shown = agenda(queries.stops_for_agenda(lib.store))
+    headings = [marker.label for marker in shown.markers if isinstance(marker, AgendaHeading)]
     assert headings[-1] == "No dates reported"
     assert all(label.startswith("Week of ") for label in headings[:-1])
     week: dt.date | None = None
-    for row in rows:
-        if isinstance(row, AgendaHeading):
-            week = None if row.label == "No dates reported" else dt.datetime.strptime(row.label[8:], "%d %b %Y").date()
+    for key in shown.keys:
+        if key < 0:
+            marker = shown.marker(key)
+            assert not isinstance(marker, TodayLine), "no today given: no today line"
+            week = (
+                None
+                if marker.label == "No dates reported"
+                else dt.datetime.strptime(marker.label[8:], "%d %b %Y").date()
+            )
             continue
-        assert not isinstance(row, TodayLine), "no today given: no today line"
-        _entry, stop = row
-        start = stop.start or stop.end
+        row = queries.stop_row(lib.store, key, lambda b: queries.brief(lib.store, b))
+        assert row is not None
+        start = row[1].start or row[1].end
         if week is None:
             assert start is None
         else:
             assert start is not None and week <= start < week + dt.timedelta(days=7)
 
 
-def test_a_second_open_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    make_library(tmp_path / "lib", 6)
+def test_a_second_open_reads_no_file_and_a_changed_one_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = make_library(tmp_path / "lib", 6)
     first = built(Library([tmp_path / "lib"], tmp_path / "cache"))
     calls: list[Path] = []
-    real = summarise
+    real = entries_module.record
 
-    def counting(path: Path, info: os.stat_result) -> IndexedBrief:
+    def counting(path: Path) -> object:
         calls.append(path)
-        return real(path, info)
+        return real(path)
 
-    monkeypatch.setattr(library_module, "summarise", counting)
+    monkeypatch.setattr(entries_module, "record", counting)
     second = built(Library([tmp_path / "lib"], tmp_path / "cache"))
     assert second == first and calls == []
-    changed = next(iter(sorted((tmp_path / "lib").rglob("*.toml"))))
-    changed.write_text(changed.read_text(encoding="utf-8").replace("Brief ", "Changed "), encoding="utf-8")
-    os.utime(changed, ns=(1, 1))
+    # The same size and mtime, another inode (saved by rename): read again.
+    changed = paths[0]
+    info = changed.stat()
+    text = changed.read_text(encoding="utf-8").replace("Brief ", "Bried ", 1)
+    saved = changed.with_name("saved.tmp")
+    saved.write_text(text, encoding="utf-8")
+    os.utime(saved, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.replace(saved, changed)
+    assert (changed.stat().st_size, changed.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert changed.stat().st_ino != info.st_ino
     third = built(Library([tmp_path / "lib"], tmp_path / "cache"))
-    assert calls == [changed]
-    assert third[str(changed)].title.startswith("Changed ")
+    assert calls == [changed] and third[str(changed)].title.startswith("Bried ")
+    # The same size and inode, another mtime: read again.
+    calls.clear()
+    changed.write_text(text.replace("Bried ", "Bries ", 1), encoding="utf-8")
+    os.utime(changed, ns=(1, 1))
+    fourth = built(Library([tmp_path / "lib"], tmp_path / "cache"))
+    assert calls == [changed] and fourth[str(changed)].title.startswith("Bries ")
+    # The same mtime and inode, another size: read again.
+    calls.clear()
+    changed.write_text(text.replace("Bried ", "Briefly "), encoding="utf-8")
+    os.utime(changed, ns=(1, 1))
+    fifth = built(Library([tmp_path / "lib"], tmp_path / "cache"))
+    assert calls == [changed] and fifth[str(changed)].title.startswith("Briefly ")
 
 
-JUNK = [
-    b"{not json",
-    b'{"version": 99, "columns": {}}',
-    b"[]",
-    b'{"version": 2, "columns": {"path": ["x"]}}',
-    b'{"version": 2, "columns": {"path": ["x"], "size": ["big"], "mtime_ns": [1], "title": ["t"], "as_of": [null],'
-    b' "category": [null], "tags": [[]], "problems": [[]], "pending": [[]], "stops": [[]], "search": [""]}}',
-    b'{"version": 2, "columns": {"path": ["x"], "size": [1], "mtime_ns": [1], "title": ["t"], "as_of": ["soon"],'
-    b' "category": [null], "tags": [[]], "problems": [[]], "pending": [[]], "stops": [[]], "search": [""]}}',
-]
-
-
-@pytest.mark.parametrize("junk", JUNK)
-def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, junk: bytes) -> None:
+@pytest.mark.parametrize(
+    "junk",
+    [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200, b""],
+    ids=["text", "damaged", "empty"],
+)
+def test_a_damaged_index_is_set_aside_and_built_again(tmp_path: Path, junk: bytes) -> None:
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
-    cache_of(lib).parent.mkdir(parents=True)
-    cache_of(lib).write_bytes(junk)
-    assert lib.cached() == {}
+    index_file(lib).parent.mkdir(parents=True)
+    index_file(lib).write_bytes(junk)
     assert len(built(lib)) == 3
-    assert json.loads(cache_of(lib).read_bytes())["version"] == CACHE_VERSION
+    if junk:
+        assert index_file(lib).with_name(index_file(lib).name + ".damaged").read_bytes() == junk
 
 
-@pytest.mark.parametrize("planted", ["\x1b]52;c;UFdORUQ=\x07", "\u009b2J", "\u202eevil", "bell\x07"])
-def test_a_cache_with_planted_escapes_is_not_trusted(tmp_path: Path, planted: str) -> None:
+def test_a_foreign_or_old_index_is_set_aside_and_built_again(tmp_path: Path) -> None:
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
     built(lib)
-    document = json.loads(cache_of(lib).read_bytes())
-    document["columns"]["title"][0] = f"Title {planted}"
-    cache_of(lib).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    assert lib.cached() == {}
-    cache_of(lib).write_text(json.dumps(document), encoding="utf-8")
-    assert lib.cached() == {}
-    entries = built(Library([tmp_path / "lib"], tmp_path / "cache"))
-    assert not any(planted in entry.title for entry in entries.values())
+    lib.store.close()
+    with sqlite3.connect(index_file(lib)) as database:
+        database.execute(f"PRAGMA user_version = {INDEX_VERSION - 1}")  # an old version, its tables still whole
+    again = Library([tmp_path / "lib"], tmp_path / "cache")
+    assert len(built(again)) == 3
+    assert index_file(again).with_name(index_file(again).name + ".damaged").exists()
+    again.store.close()
+    index_file(again).unlink()
+    with sqlite3.connect(index_file(again)) as database:
+        database.execute("CREATE TABLE briefs (path TEXT)")  # someone else's
+    third = Library([tmp_path / "lib"], tmp_path / "cache")
+    assert len(built(third)) == 3
+
+
+@pytest.mark.parametrize("planted", ["'); DROP TABLE briefs; --", '" OR 1=1 --', "title_key LIKE '%'", "NEAR(a b)"])
+def test_hostile_strings_are_data_in_the_index(tmp_path: Path, planted: str) -> None:
+    (tmp_path / "lib").mkdir()
+    text = MINIMAL_BRIEF.replace('title = "Minimal"', f"title = {tomli_w.dumps({'t': planted})[4:].strip()}")
+    (tmp_path / "lib" / "hostile.toml").write_text(text, encoding="utf-8")
+    make_library(tmp_path / "lib", 2)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    entries = built(lib)
+    assert planted in {entry.title for entry in entries.values()}
+    assert len(entries) == 3
+    # Typed into the filter: words, never a query of its own.
+    assert queries.matching_briefs(lib.store, planted.split()) <= {entry.id for entry in entries.values()}
+    assert queries.palette_candidates(lib.store, planted, 10) is not None
 
 
 def test_refresh_notices_added_changed_and_removed_files(tmp_path: Path) -> None:
     paths = make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")
     built(lib)
-    assert lib.refresh() == ([], [])
+    assert lib.refresh() is False
     extra = tmp_path / "lib" / "new.toml"
     extra.write_text(MINIMAL_BRIEF, encoding="utf-8")
     paths[0].unlink()
-    changed, gone = lib.refresh()
-    assert [entry.path for entry in changed] == [str(extra)]
-    assert gone == [str(paths[0])]
+    assert lib.refresh() is True
+    now = {entry.path for entry in in_order(lib, 0)}
+    assert str(extra) in now and str(paths[0]) not in now and len(now) == 3
+
+
+def test_two_libraries_on_the_same_index_share_it(tmp_path: Path) -> None:
+    make_library(tmp_path / "lib", 4)
+    one = Library([tmp_path / "lib"], tmp_path / "cache")
+    two = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(one)
+    assert len(built(two)) == 4
+    (tmp_path / "lib" / "new.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    assert one.refresh() is True
+    assert two.refresh() is False, "the other already wrote it"
+    assert len(in_order(two, 0)) == 5
 
 
 def test_what_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -215,3 +291,29 @@ def test_what_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _what_to_open([], Settings(content=(one,))) == one
     bundled = _what_to_open([], defaults)
     assert isinstance(bundled, Path) and bundled.suffix == ".toml"
+
+
+def test_threads_that_open_a_new_index_at_once_all_find_it_made(tmp_path: Path) -> None:
+    import threading
+
+    from briefing.library.store import Store
+
+    store = Store(tmp_path / "index.sqlite3")
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            queries.count(store)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(tmp_path / "index.sqlite3") as database:
+        assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -57,8 +57,14 @@ async def test_the_list_shows_every_brief_with_problems_first(library_app: Brief
 async def test_filter_as_you_type_and_escape_clears(library_app: BriefingApp) -> None:
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("slash", *"brief 7:")
-        assert [entry.title[:8] for entry in screen.shown] == ["Brief 7:"]
+        await pilot.press("slash", *"brief 7")
+        assert "Brief 7:" in [entry.title[:8] for entry in screen.shown] and len(screen.shown) < 13
+        await pilot.press(*" zzz")
+        assert len(screen.shown) == 0 and "filter “brief 7 zzz”: 0 shown" in str(
+            screen.query_one("#library-status").render()
+        )
+        await pilot.press(*["backspace"] * 4)
+        assert "Brief 7:" in [entry.title[:8] for entry in screen.shown]
         await pilot.press("enter")
         assert isinstance(pilot.app.focused, RowList)
         await pilot.press("escape")
@@ -208,14 +214,22 @@ async def test_the_palette_jumps_to_the_pending_board(library_app: BriefingApp) 
         assert screen.view == "pending"
 
 
-async def test_the_palette_entries_are_built_with_the_index(library_app: BriefingApp) -> None:
-    """Built in the indexing worker, so the first ctrl+p on a large library need not build them."""
+async def test_the_palette_finds_briefs_confirmations_and_stops_in_the_index(library_app: BriefingApp) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
     async with library_app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await wait_until(
-            pilot, lambda: screen.palette_targets is not None and screen.palette_targets[0] is screen.library.entries
-        )
-        assert screen.palette_targets is not None
-        kinds = [target[2] for target in screen.palette_targets[1]]
-        assert kinds.count("Brief") == 13
-        assert kinds.count("View") == 3
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+        listed = pilot.app.screen.query_one(OptionList)
+
+        def kinds() -> list[str]:
+            return [str(listed.get_option_at_index(i).prompt).split()[0] for i in range(listed.option_count)]
+
+        await wait_until(pilot, lambda: kinds().count("Brief") == 13 and kinds().count("View") == 3)
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+        await choose_in_palette(pilot, "brief 3:")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, BriefScreen))
+        assert pilot.app.screen.brief.meta.title.startswith("Brief 3:")  # type: ignore[attr-defined]

@@ -4,15 +4,17 @@ and after a sort the view shows its top."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
 
+from briefing.library import queries
 from briefing.library.entries import IndexedBrief
 from briefing.library.index import Library
-from briefing.library.views import AgendaHeading, agenda, pending_board, row_text, rows_matching
+from briefing.library.views import AgendaHeading, agenda
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.library import Line
 from tests.test_library import built
@@ -74,28 +76,47 @@ def titles(shown: list[Any]) -> list[str]:
 def test_the_list_filter_searches_what_the_rows_show(
     scoped_library: Library, word: str, titles_found: set[str]
 ) -> None:
-    from briefing.library.views import matching
-
     entries = built(scoped_library).values()
-    assert {entry.title for entry in matching(entries, word)} == titles_found
+    found = queries.matching_briefs(scoped_library.store, word.split())
+    assert {entry.title for entry in entries if entry.id in found} == titles_found
+
+
+def _board_kept(library: Library, table: str, query: str) -> list[tuple[IndexedBrief, Any]]:
+    """The rows of a board (``table`` "pending" or "stops") a filter keeps, as the screen keeps them."""
+    store = library.store
+    keys: Sequence[int]
+    briefs: Sequence[int]
+    if table == "pending":
+        keys, briefs = queries.pending_ordered(store, 0)
+    else:
+        with store.reading() as database:
+            pairs = database.execute("SELECT id, brief FROM stops ORDER BY id").fetchall()
+        keys, briefs = [key for key, _ in pairs], [brief for _, brief in pairs]
+    words = query.split()
+    kept = queries.board_kept(keys, briefs, queries.matching_rows(store, table, words),
+                              queries.matching_briefs(store, words))  # fmt: skip
+    read = queries.pending_row if table == "pending" else queries.stop_row
+    found = [read(store, key, lambda brief: queries.brief(store, brief)) for key in kept]
+    return [(row[0], row[1]) for row in found if row]
 
 
 def test_a_board_keeps_the_rows_that_match_else_every_row_of_a_brief_that_does(scoped_library: Library) -> None:
-    entries = list(built(scoped_library).values())
-    stops = [(entry, stop, row_text(entry, stop)) for entry in entries for stop in entry.stops]
-    assert sorted(stop.place for _entry, stop in rows_matching(stops, "hanoi")) == ["Hanoi", "Hanoi"]
-    pending = [(entry, item, row_text(entry, item)) for entry in entries for item in entry.pending]
-    kept = rows_matching(pending, "hanoi")
+    built(scoped_library)
+    assert sorted(stop.place for _entry, stop in _board_kept(scoped_library, "stops", "hanoi")) == ["Hanoi", "Hanoi"]
+    kept = _board_kept(scoped_library, "pending", "hanoi")
     assert sorted(item.what for _entry, item in kept) == ["The dates of the trip", "The guest list"]
-    assert [item.what for _entry, item in rows_matching(pending, "venue")] == ["The venue"]
-    assert rows_matching(pending, "nowhere at all") == []
+    assert [item.what for _entry, item in _board_kept(scoped_library, "pending", "venue")] == ["The venue"]
+    assert _board_kept(scoped_library, "pending", "nowhere at all") == []
 
 
 def test_the_pending_board_orders(scoped_library: Library) -> None:
-    entries = list(built(scoped_library).values())
+    built(scoped_library)
+    store = scoped_library.store
 
     def whats(order: int) -> list[str]:
-        return [item.what for _entry, item in pending_board(entries, order)]
+        keys, _briefs = queries.pending_ordered(store, order)
+        rows = [queries.pending_row(store, key, lambda brief: queries.brief(store, brief)) for key in keys]
+        return [row[1].what for row in rows if row]
 
     assert whats(0) == ["The agenda", "The dates of the trip", "The venue", "The guest list"]
     assert whats(1) == list(reversed(whats(0)))
@@ -104,15 +125,18 @@ def test_the_pending_board_orders(scoped_library: Library) -> None:
 
 
 def test_the_agenda_by_brief_and_by_place(scoped_library: Library) -> None:
-    entries = list(built(scoped_library).values())
-    by_brief = agenda(entries, TODAY, 1)
-    assert [row.label for row in by_brief if isinstance(row, AgendaHeading)] == [
+    built(scoped_library)
+    store = scoped_library.store
+    stops = queries.stops_for_agenda(store)
+    by_brief = agenda(stops, TODAY, 1)
+    assert [marker.label for marker in by_brief.markers if isinstance(marker, AgendaHeading)] == [
         "Alpha talks", "Bravo summit", "Charlie visit"]  # fmt: skip
-    by_place = agenda(entries, TODAY, 2)
-    assert [row.label for row in by_place if isinstance(row, AgendaHeading)] == [
+    by_place = agenda(stops, TODAY, 2)
+    assert [marker.label for marker in by_place.markers if isinstance(marker, AgendaHeading)] == [
         "Hanoi, Vietnam", "Lima, Peru", "Tokyo, Japan"]  # fmt: skip
-    hanoi = by_place[1 : by_place.index(AgendaHeading("Lima, Peru"))]
-    assert [row[0].title for row in hanoi if isinstance(row, tuple)] == ["Alpha talks", "Charlie visit"]
+    hanoi = list(by_place.keys)[1 : list(by_place.keys).index(-2)]
+    rows = [queries.stop_row(store, key, lambda brief: queries.brief(store, brief)) for key in hanoi]
+    assert [row[0].title for row in rows if row] == ["Alpha talks", "Charlie visit"]
 
 
 def status(screen: Any) -> str:

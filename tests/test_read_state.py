@@ -13,6 +13,7 @@ import pytest
 from briefing.format.load import load_path
 from briefing.library.index import Library
 from briefing.library.marks import Mark, mark_all_seen, since_last_looked
+from briefing.library.queries import known
 from briefing.library.read_state import STATE_FILE, ReadState, ReadStateError, path_key
 from briefing.session import find_look_back
 from briefing.system.locations import state_dir
@@ -151,27 +152,28 @@ def test_a_library_first_opened_marks_nothing_then_new_and_updated(state: ReadSt
     seen_before = paths[0]
     state.record(seen_before, "an older digest", b"what it said then")
     library = Library([tmp_path / "lib"], tmp_path / "cache")
-    entries = built(library)
-    first = since_last_looked(entries.values(), state, library.key)
+    built(library)
+    first = since_last_looked(known(library.store), state, library.key)
     assert first == {str(seen_before): Mark.UPDATED}  # seen before the library: compared with what was seen
     assert state.knows(library.key) and len(state.digests()) == 6
     paths[1].write_text(paths[1].read_text(encoding="utf-8").replace('title = "', 'title = "Now: ', 1), "utf-8")
     (tmp_path / "lib" / "added.toml").write_text(paths[2].read_text(encoding="utf-8"), encoding="utf-8")
     library.refresh()
-    marks = since_last_looked(library.entries.values(), state, library.key)
+    marks = since_last_looked(known(library.store), state, library.key)
     assert marks == {str(seen_before): Mark.UPDATED, str(paths[1]): Mark.UPDATED,
                      str(tmp_path / "lib" / "added.toml"): Mark.NEW}  # fmt: skip
-    assert mark_all_seen(library.entries.values(), marks, state) == 3
-    assert since_last_looked(library.entries.values(), state, library.key) == {}
+    assert mark_all_seen(known(library.store), marks, state) == 3
+    assert since_last_looked(known(library.store), state, library.key) == {}
 
 
 def test_a_layout_change_is_not_an_update(state: ReadState, tmp_path: Path) -> None:
     paths = make_library(tmp_path / "lib", 2)
     library = Library([tmp_path / "lib"], tmp_path / "cache")
-    since_last_looked(built(library).values(), state, library.key)
+    built(library)
+    since_last_looked(known(library.store), state, library.key)
     paths[0].write_text("# a comment\n" + paths[0].read_text(encoding="utf-8"), encoding="utf-8")
     library.refresh()
-    assert since_last_looked(library.entries.values(), state, library.key) == {}
+    assert since_last_looked(known(library.store), state, library.key) == {}
 
 
 def test_what_unpacks_to_more_than_a_brief_or_stops_short_is_ignored(state: ReadState) -> None:
@@ -235,11 +237,12 @@ def test_each_file_set_aside_keeps_its_own_name(state: ReadState) -> None:
 def test_a_brief_changed_since_it_was_indexed_is_not_adopted_as_seen(state: ReadState, tmp_path: Path) -> None:
     paths = make_library(tmp_path / "lib", 2)
     library = Library([tmp_path / "lib"], tmp_path / "cache")
-    entries = built(library)
+    built(library)
+    entries = known(library.store)
     text = paths[0].read_text(encoding="utf-8")
     paths[0].write_text(text.replace('title = "Brief 0', 'title = "Brief O', 1), encoding="utf-8")  # same size
     os.utime(paths[0], ns=(1, 1))
-    assert since_last_looked(entries.values(), state, library.key) == {str(paths[0]): Mark.NEW}
+    assert since_last_looked(entries, state, library.key) == {str(paths[0]): Mark.NEW}
 
 
 def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
@@ -260,11 +263,13 @@ def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
     (repo / "untracked.toml").write_text(SEED_TEXT, encoding="utf-8")
     (repo / ".gitignore").write_text("ignored.toml\n", encoding="utf-8")
     (repo / "ignored.toml").write_text(SEED_TEXT, encoding="utf-8")  # git is told to look away: not new
-    entries = built(Library([repo], tmp_path / "cache"))
-    marks = since_revision(entries.values(), [repo], "HEAD~2")
+    library = Library([repo], tmp_path / "cache")
+    built(library)
+    entries = known(library.store)
+    marks = since_revision(entries, [repo], "HEAD~2")
     named = {Path(path).name: mark for path, mark in marks.items()}
     assert named == {"brief.toml": Mark.UPDATED, "new.toml": Mark.NEW, "same.toml": Mark.NEW,
                      "untracked.toml": Mark.NEW}  # fmt: skip
-    later = since_revision(entries.values(), [repo], "HEAD")
+    later = since_revision(entries, [repo], "HEAD")
     assert {Path(path).name: mark for path, mark in later.items()} == {"untracked.toml": Mark.NEW}  # a comment: no
-    assert since_revision(entries.values(), [repo / "."], "2024-06-19") == marks  # the last commit before the 19th
+    assert since_revision(entries, [repo / "."], "2024-06-19") == marks  # the last commit before the 19th

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from briefing.format.diff import digest
 from briefing.format.load import load_path
 from briefing.library.index import Library
+from briefing.library.queries import known
 from briefing.library.read_state import ReadState
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.history import HistoryScreen
@@ -72,7 +73,7 @@ def test_the_library_marks_new_and_updated(
 
     for _batch in library.build():
         pass
-    since_last_looked(library.entries.values(), ReadState.default(), library.key)
+    since_last_looked(known(library.store), ReadState.default(), library.key)
     paths[3].write_text(paths[3].read_text(encoding="utf-8").replace('title = "', 'title = "Revised: ', 1), "utf-8")
     Path("lib/new.toml").write_text(SEED_TEXT, encoding="utf-8")
     app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"), today=TODAY)

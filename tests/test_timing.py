@@ -16,7 +16,7 @@ from textual.widgets import Static
 from briefing.format.load import load_path
 from briefing.format.model import Brief, ConfirmationStatus, StopStatus
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
-from briefing.library.views import AgendaHeading, Reading, TodayLine, agenda, arrange, pending_age
+from briefing.library.views import AgendaHeading, StopKey, TodayLine, agenda, pending_age
 from briefing.present.timing import (
     PASSED_UNCONFIRMED,
     Phase,
@@ -142,7 +142,7 @@ async def test_read_as_of_its_own_date_the_first_stop_is_next() -> None:
 def entry(
     title: str, as_of: D, stops: tuple[StopItem, ...] = (), pending: tuple[PendingItem, ...] = ()
 ) -> IndexedBrief:
-    return IndexedBrief(f"/lib/{title}.toml", 1, 1, title, as_of, None, (), (), pending, stops, title.casefold())
+    return IndexedBrief(f"/lib/{title}.toml", 1, 1, title, as_of, None, (), (), pending, stops)
 
 
 def stop(index: int, place: str, start: D | None, end: D | None = None, status: str = "planned",
@@ -157,28 +157,47 @@ def test_the_library_next_stop_is_the_first_whose_window_has_not_ended_on_today(
     assert trip.next_stop(D(2024, 6, 22)) is trip.stops[1]
     assert trip.next_stop(D(2024, 6, 23)) is None
     assert trip.next_stop(None) is trip.stops[0]  # as of its own date
-    later = entry("later", D(2024, 6, 1), (stop(0, "C", D(2024, 6, 10)),))
-    order = 4  # next stop soonest
-    assert [e.title for e in arrange([later, trip], order, reading=Reading(D(2024, 6, 6)))] == ["later", "trip"]
-    assert [e.title for e in arrange([later, trip], order, reading=Reading(D(2024, 6, 4)))] == ["trip", "later"]
+
+
+def test_the_library_orders_by_the_next_stop_on_today(tmp_path: Path) -> None:
+    from briefing.library import queries
+    from briefing.library.index import Library
+
+    def itinerary(*stops: tuple[str, str]) -> str:
+        return "".join(f'\n[[itinerary]]\nplace = "{place}"\nstart = {start}\n' for place, start in stops)
+
+    base = 'schema_version = 1\n[brief]\ntitle = "{}"\nas_of = 2024-06-01\n[summary]\nbluf = "b"\n'
+    (tmp_path / "trip.toml").write_text(base.format("trip") + itinerary(("A", "2024-06-05"), ("B", "2024-06-20")))
+    (tmp_path / "later.toml").write_text(base.format("later") + itinerary(("C", "2024-06-10")))
+    lib = Library([tmp_path], tmp_path / "cache")
+    for _done in lib.build():
+        pass
+
+    def titles(today: D) -> list[str]:
+        found = [queries.brief(lib.store, key) for key in queries.ordered(lib.store, 4, today)]
+        return [brief.title for brief in found if brief]
+
+    assert titles(D(2024, 6, 6)) == ["later", "trip"]  # trip's next is B, on the 20th
+    assert titles(D(2024, 6, 4)) == ["trip", "later"]  # A, on the 5th
 
 
 def test_the_agenda_has_a_today_line_where_today_falls() -> None:
-    briefs = [
-        entry("one", D(2024, 6, 1), (stop(0, "Past", D(2024, 6, 3)), stop(1, "Now", D(2024, 6, 10), D(2024, 6, 14)))),
-        entry(
-            "two",
-            D(2024, 6, 1),
-            (stop(0, "Soon", D(2024, 6, 13)), stop(1, "Later", D(2024, 7, 1)), stop(2, "Undated", None)),
-        ),
+    stops: list[StopKey] = [
+        (1, D(2024, 6, 3), None, "Past", "", "one", D(2024, 6, 1)),
+        (2, D(2024, 6, 10), D(2024, 6, 14), "Now", "", "one", D(2024, 6, 1)),
+        (3, D(2024, 6, 13), None, "Soon", "", "two", D(2024, 6, 1)),
+        (4, D(2024, 7, 1), None, "Later", "", "two", D(2024, 6, 1)),
+        (5, None, None, "Undated", "", "two", D(2024, 6, 1)),
     ]
+    places = {stop[0]: stop[3] for stop in stops}
 
     def shape(today: D | None) -> list[str]:
-        rows = agenda(briefs, today)
-        return [
-            row.label if isinstance(row, AgendaHeading) else "TODAY" if isinstance(row, TodayLine) else row[1].place
-            for row in rows
-        ]
+        shown = agenda(stops, today)
+        names = []
+        for key in shown.keys:
+            marker = shown.marker(key) if key < 0 else None
+            names.append(places[key] if marker is None else "TODAY" if isinstance(marker, TodayLine) else marker.label)
+        return names
 
     # Today inside a week: after the stops that began before it, before those that begin on it or later.
     assert shape(D(2024, 6, 12)) == [
@@ -191,8 +210,9 @@ def test_the_agenda_has_a_today_line_where_today_falls() -> None:
     assert shape(D(2024, 8, 1))[-3:] == ["TODAY", "No dates reported", "Undated"]
     assert shape(D(2024, 5, 1))[0] == "TODAY"
     assert "TODAY" not in shape(None)
-    headings = [row for row in agenda(briefs, D(2024, 6, 12)) if isinstance(row, AgendaHeading)]
-    assert [heading.past for heading in headings] == [True, False, False, False]
+    shown = agenda(stops, D(2024, 6, 12))
+    headings = [shown.marker(key) for key in shown.keys if key < 0]
+    assert [heading.past for heading in headings if isinstance(heading, AgendaHeading)] == [True, False, False, False]
 
 
 def test_pending_ages_count_to_today_or_to_each_brief_own_date() -> None:

@@ -203,16 +203,17 @@ MAX_NESTING = 64
 
 
 def too_deep(document: Mapping[str, Any], limit: int) -> KeyPath | None:
-    """The key path of a value nested more than ``limit`` deep, or None; walked without recursion."""
-    stack: list[tuple[object, KeyPath]] = [(document, ())]
+    """The key path of a value nested more than ``limit`` deep, or None; walked without recursion, and only into
+    tables and arrays (a brief's many strings cost a type test each)."""
+    stack: list[tuple[Mapping[str, Any] | list[Any], KeyPath]] = [(document, ())]
     while stack:
         value, path = stack.pop()
-        if len(path) > limit:
-            return path
-        if isinstance(value, dict):
-            stack.extend((item, (*path, key)) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+        children: Iterable[tuple[str | int, Any]] = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in children:
+            if len(path) >= limit:
+                return (*path, key)
+            if isinstance(item, dict | list):
+                stack.append((item, (*path, key)))
     return None
 
 

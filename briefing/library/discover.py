@@ -50,3 +50,52 @@ def find_briefs(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 def first_briefs(directory: Path, most: int) -> list[Path]:
     """Up to ``most`` of the briefs under ``directory``, without walking the rest of the tree."""
     return list(itertools.islice(walk(directory, []), most))
+
+
+NO_STAMP = (-1, -1, -1)
+"""The stamp of a file that cannot be looked at (a dangling symlink): read again only when it changes to one."""
+
+
+def scan(roots: Iterable[Path]) -> tuple[dict[bytes, tuple[int, int, int]], list[Problem]]:
+    """Every brief under the roots, by path (as bytes), with its stamp (size, mtime in ns, inode), and what could
+    not be read: the walk of ``find_briefs``, with each file's stamp from the same pass (a library's refresh)."""
+    found: dict[bytes, tuple[int, int, int]] = {}
+    problems: list[Problem] = []
+    for root in roots:
+        if not os.path.isdir(root):
+            found.setdefault(os.fsencode(root), _stamp(os.fsencode(root)))
+            continue
+        folders = [os.fsencode(root)]
+        while folders:
+            folder = folders.pop()
+            try:
+                with os.scandir(folder) as entries:
+                    listed = list(entries)
+            except OSError as error:
+                problems.append(Problem(os.fsdecode(folder), f"cannot be read: {error.strerror or error}"))
+                continue
+            for entry in listed:
+                name = entry.name
+                if name.startswith(b"."):
+                    continue
+                try:
+                    is_folder = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    is_folder = False
+                if is_folder:
+                    folders.append(entry.path)
+                elif name.endswith(b".toml") and entry.path not in found:
+                    try:
+                        info = entry.stat()
+                        found[entry.path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+                    except OSError:
+                        found[entry.path] = NO_STAMP
+    return found, problems
+
+
+def _stamp(path: bytes) -> tuple[int, int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return NO_STAMP
+    return (info.st_size, info.st_mtime_ns, info.st_ino)

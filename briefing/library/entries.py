@@ -1,4 +1,5 @@
-"""One brief of a library as its lists and boards show it: a few fields, read from the file once."""
+"""One brief of a library: the record the index keeps of its file (made in a worker process), and the row the
+lists and boards draw (read back from the index, a few at a time)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.format.diff import digest
-from briefing.format.load import load_path
+from briefing.format.load import load_path, unreadable
 from briefing.format.model import Brief, ConfirmationStatus, Problem
+from briefing.library.store import PendingRecord, Record, StopRecord
 from briefing.present.timing import next_index, waits_on_pending
 from briefing.system.sanitize import escaped
 
@@ -21,6 +23,8 @@ class PendingItem:
     what: str
     awaited_from: tuple[str, ...]
     since: dt.date | None
+    row: int = 0
+    """Its row in the index."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,8 @@ class StopItem:
     unconfirmed: bool = False
     """It waits on a confirmation of its brief that is still pending."""
     country: str | None = None
+    row: int = 0
+    """Its row in the index."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +58,12 @@ class IndexedBrief:
     problems: tuple[Problem, ...]
     pending: tuple[PendingItem, ...]
     stops: tuple[StopItem, ...]
-    search: str
-    """What filtering looks in, case-folded: the title, dateline, tags, category, BLUF, key points and body, the
-    places and countries of the itinerary, what each confirmation is and whom it is awaited from, who is quoted,
-    and the outlets of the sources."""
     updated: dt.date | None = None
     """The brief's ``updated`` date, when it has one."""
     digest: str = ""
     """What the brief says, fingerprinted (``briefing.format.diff.digest``): the read state compares it."""
+    id: int = 0
+    """Its row in the index."""
 
     @property
     def last_touched(self) -> dt.date | None:
@@ -84,12 +88,55 @@ class IndexedBrief:
         return None if index is None else self.stops[index]
 
 
-def summarise(path: Path, info: os.stat_result) -> IndexedBrief:
+def record(path: Path) -> Record:
+    """What the index keeps of the file at ``path``: read, checked and summed up (in a worker process, for many)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return problem_record(path, (Problem(str(path), unreadable(str(path), error)),))
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        return problem_record(path, (Problem(str(path), "is not a regular file"),), info)
     result = load_path(path, with_lines=False)
     brief = result.brief
     if brief is None:
-        return problem_entry(path, info.st_size, info.st_mtime_ns, result.problems, readable_title(result.text))
+        return problem_record(path, result.problems, info, readable_title(result.text))
     return _from_brief(path, info, brief)
+
+
+def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> Record:
+    meta, summary = brief.meta, brief.summary
+    pending = tuple(
+        PendingRecord(index, item.id, item.what, item.awaited_from, item.since)
+        for index, item in enumerate(brief.confirmations)
+        if item.status is ConfirmationStatus.PENDING
+    )
+    stops = tuple(
+        StopRecord(index, stop.place, stop.country, stop.when, stop.start, stop.end, stop.approximate,
+                   stop.certainty.value if stop.certainty else None, stop.status.value, waits_on_pending(brief, stop))
+        for index, stop in enumerate(brief.itinerary)
+    )  # fmt: skip
+    parts = (
+        meta.title, meta.dateline, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points,
+        summary.body, *(f"{stop.place} {stop.country or ''}" for stop in brief.itinerary),
+        *(f"{item.what} {' '.join(item.awaited_from)}" for item in brief.confirmations),
+        *(quote.speaker for quote in brief.quotes), *(source.outlet for source in brief.sources),
+    )  # fmt: skip
+    text = "\n".join(part for part in parts if part)
+    return Record(os.fsencode(path), info.st_size, info.st_mtime_ns, info.st_ino, meta.title, meta.as_of,
+                  meta.updated, meta.category, meta.tags, (), digest(brief), text, pending, stops)  # fmt: skip
+
+
+def problem_record(
+    path: Path, problems: tuple[Problem, ...], info: os.stat_result | None = None, title: str | None = None
+) -> Record:
+    """A file (or folder) that could not be read as a brief: listed by the title it gives, if any, else by its
+    name, written safely."""
+    name = escaped(path.name or str(path))
+    shown = title or name
+    size, mtime, inode = (info.st_size, info.st_mtime_ns, info.st_ino) if info is not None else (-1, -1, -1)
+    return Record(os.fsencode(path), size, mtime, inode, shown, None, None, None, (), problems, "", f"{shown}\n{name}")
 
 
 def readable_title(text: str | None) -> str | None:
@@ -108,48 +155,3 @@ def readable_title(text: str | None) -> str | None:
     brief = document.get("brief")
     title = brief.get("title") if isinstance(brief, dict) else None
     return clean(title) if isinstance(title, str) and title.strip() else None
-
-
-def _from_brief(path: Path, info: os.stat_result, brief: Brief) -> IndexedBrief:
-    meta, summary = brief.meta, brief.summary
-    pending = tuple(
-        PendingItem(index, item.id, item.what, item.awaited_from, item.since)
-        for index, item in enumerate(brief.confirmations)
-        if item.status is ConfirmationStatus.PENDING
-    )
-    stops = tuple(
-        StopItem(
-            index,
-            stop.place,
-            stop.when,
-            stop.start,
-            stop.end,
-            stop.approximate,
-            stop.certainty.value if stop.certainty else None,
-            stop.status.value,
-            waits_on_pending(brief, stop),
-            stop.country,
-        )
-        for index, stop in enumerate(brief.itinerary)
-    )
-    parts = (
-        meta.title, meta.dateline, meta.category, " ".join(meta.tags), summary.bluf, *summary.key_points,
-        summary.body, *(f"{stop.place} {stop.country or ''}" for stop in brief.itinerary),
-        *(f"{item.what} {' '.join(item.awaited_from)}" for item in brief.confirmations),
-        *(quote.speaker for quote in brief.quotes), *(source.outlet for source in brief.sources),
-    )  # fmt: skip
-    search = "\n".join(part for part in parts if part).casefold()
-    return IndexedBrief(str(path), info.st_size, info.st_mtime_ns, meta.title, meta.as_of, meta.category,
-                        meta.tags, (), pending, stops, search, meta.updated, digest(brief))  # fmt: skip
-
-
-def problem_entry(
-    path: Path, size: int, mtime_ns: int, problems: tuple[Problem, ...], title: str | None = None
-) -> IndexedBrief:
-    """A file (or folder) that could not be read as a brief: listed by the title it gives, if any, else by its
-    name, written safely."""
-    name = escaped(path.name or str(path))
-    shown = title or name
-    return IndexedBrief(
-        str(path), size, mtime_ns, shown, None, None, (), problems, (), (), f"{shown}\n{name}".casefold()
-    )

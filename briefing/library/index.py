@@ -1,136 +1,114 @@
-"""The index of a library: the briefs under some roots, read in batches (by worker processes when many),
-refreshed as files change, and kept in a cache between runs.
+"""A library: the briefs under some roots, indexed in SQLite (``briefing.library.store``) and kept up to date.
 
-A file whose size and mtime are unchanged is not read again; everything else is.
+The first open reads every file, in worker processes when they are many, and writes the index a batch (one
+transaction) at a time. Every later look (a second open, a refresh while the app runs) walks the roots once,
+compares each file's size, mtime and inode with the index's, and reads only the files that changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from briefing.format.load import unreadable
 from briefing.format.model import Problem
-from briefing.library.cache import read_cache, write_cache
-from briefing.library.discover import find_briefs
-from briefing.library.entries import IndexedBrief, problem_entry, summarise
+from briefing.library.discover import NO_STAMP, scan
+from briefing.library.store import Record, Store
 
 BATCH = 200
+"""Files read (and written to the index) at a time."""
 
 
 class Library:
-    """The index of the briefs under some roots, built in batches and cached."""
+    """The index of the briefs under some roots, built in batches and kept on disk."""
 
     def __init__(self, roots: Iterable[Path], cache_dir: Path | None = None) -> None:
         self.roots = [Path(root) for root in roots]
         self.key = _roots_key(self.roots)
-        """The library by its roots: its cache's name, and how the read state knows it."""
+        """The library by its roots: its index's name, and how the read state knows it."""
         folder = cache_dir or default_cache_dir()
-        self.cache_file = folder / f"index-{self.key}.json" if folder is not None else None
-        """None when there is nowhere to keep a cache (no home directory): every open indexes afresh."""
-        self.entries: dict[str, IndexedBrief] = {}
-        self.scan_problems: list[Problem] = []
+        self.store = Store(folder / f"index-{self.key}.sqlite3" if folder is not None else None)
+        """None as a file when there is nowhere to keep it (no home directory): every open indexes afresh."""
+        self.generation = 0
+        """Counts the changes written: what is drawn from the index is good while it has not moved."""
 
-    def cached(self) -> dict[str, IndexedBrief]:
-        return read_cache(self.cache_file)
+    def build(self, progress: Callable[[int, int], None] | None = None) -> Iterator[int]:
+        """Bring the index up to date with the files, a batch at a time (yielding how many files are done after
+        each); unchanged files are not read again."""
+        import sqlite3
 
-    def build(self, progress: Callable[[int, int], None] | None = None) -> Iterator[list[IndexedBrief]]:
-        """Index every file, yielding batches as they are ready; unchanged files come from the cache.
+        try:
+            yield from self._update(progress)
+        except sqlite3.DatabaseError:
+            # Damaged while in use: set aside by the store; the files are read again into a new one.
+            yield from self._update(progress)
 
-        Many files to read are shared among worker processes, one per core.
-        """
-        files, self.scan_problems = find_briefs(self.roots)
-        known = self.entries or self.cached()
-        fresh: dict[str, IndexedBrief] = {}
-        stale: list[Path] = []
-        for path in files:
-            entry = _index_unchanged(path, known.get(str(path)))
-            if entry is None:
-                stale.append(path)
-            else:
-                fresh[entry.path] = entry
+    def refresh(self) -> bool:
+        """Look again; True when anything was added, changed or removed."""
+        before = self.generation
+        for _done in self.build():
+            pass
+        return self.generation != before
+
+    def _update(self, progress: Callable[[int, int], None] | None) -> Iterator[int]:
+        files, problems = scan(self.roots)
+        for problem in problems:
+            files[os.fsencode(problem.file)] = NO_STAMP
+        known = self.store.stamps()
+        stale = [path for path, stamp in files.items() if known.get(path) != stamp or stamp == NO_STAMP]
+        unlisted = {os.fsencode(problem.file): problem for problem in problems}
+        # An unreadable folder, a dangling link: the same record as last time writes nothing.
+        gone = [path for path in known if path not in files]
         total = len(files)
-        if fresh:
-            yield list(fresh.values())
+        done = total - len(stale)
+        if gone:
+            self.store.write([], gone)
+            self.generation += 1
         if progress:
-            progress(len(fresh), total)
-        for batch in _index_many(stale):
-            fresh.update((entry.path, entry) for entry in batch)
-            yield batch
+            progress(done, total)
+        yield done
+        readable = [path for path in stale if path not in unlisted]
+        folders = [_folder_record(unlisted[path]) for path in stale if path in unlisted]
+        for batch in _read_many(readable):
+            changed = [record for record in batch if _differs(record, known)]
+            if changed:
+                self.store.write(changed)
+                self.generation += 1
+            done += len(batch)
             if progress:
-                progress(len(fresh), total)
-        unlisted = self._unlisted()
-        if unlisted:
-            fresh.update((entry.path, entry) for entry in unlisted)
-            yield unlisted
-        self.entries = fresh
-        if stale or len(fresh) != len(known):
-            write_cache(self.cache_file, fresh)
-
-    def _unlisted(self) -> list[IndexedBrief]:
-        """The folders that could not be listed, as rows of the list: a brief may be hiding in each."""
-        return [problem_entry(Path(problem.file), -1, -1, (problem,)) for problem in self.scan_problems]
-
-    def refresh(self) -> tuple[list[IndexedBrief], list[str]]:
-        """Look again: the entries that are new or changed, and the paths that are gone."""
-        files, self.scan_problems = find_briefs(self.roots)
-        changed: list[IndexedBrief] = []
-        seen: set[str] = set()
-        for path in files:
-            key = str(path)
-            seen.add(key)
-            entry = _index_one(path, self.entries.get(key))
-            if self.entries.get(key) is not entry:
-                self.entries[key] = entry
-                changed.append(entry)
-        for entry in self._unlisted():
-            seen.add(entry.path)
-            if self.entries.get(entry.path) != entry:
-                self.entries[entry.path] = entry
-                changed.append(entry)
-        gone = [key for key in self.entries if key not in seen]
-        for key in gone:
-            del self.entries[key]
-        if changed or gone:
-            write_cache(self.cache_file, self.entries)
-        return changed, gone
+                progress(done, total)
+            yield done
+        changed_folders = [record for record in folders if _differs(record, known)]
+        if changed_folders:
+            self.store.write(changed_folders)
+            self.generation += 1
+            yield total
 
 
-def _index_unchanged(path: Path, known: IndexedBrief | None) -> IndexedBrief | None:
-    """The known entry while the file's size and mtime are unchanged, else None."""
-    if known is None:
-        return None
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return known if known.size == info.st_size and known.mtime_ns == info.st_mtime_ns else None
+def _differs(record: Record, known: dict[bytes, tuple[int, int, int]]) -> bool:
+    """False for a file that cannot be looked at and was not last time either: nothing new to write."""
+    stamp = (record.size, record.mtime_ns, record.inode)
+    return stamp != NO_STAMP or known.get(record.path) != NO_STAMP
 
 
-def _index_paths(paths: list[str]) -> list[IndexedBrief]:
-    return [_index_one(Path(path), None) for path in paths]
+def _folder_record(problem: Problem) -> Record:
+    from briefing.library.entries import problem_record
+
+    return problem_record(Path(problem.file), (problem,))
 
 
-def _index_many(paths: list[Path]) -> Iterator[list[IndexedBrief]]:
-    """Index ``paths`` in batches: in this process when they are few, in worker processes when many."""
+def _read_paths(paths: list[bytes]) -> list[Record]:
+    from briefing.library.entries import record
+
+    return [record(Path(os.fsdecode(path))) for path in paths]
+
+
+def _read_many(paths: list[bytes]) -> Iterator[list[Record]]:
+    """Read ``paths`` in batches: in this process when they are few, in worker processes when many."""
     from briefing.system.workers import in_chunks
 
-    yield from in_chunks(_index_paths, [str(path) for path in paths], BATCH)
-
-
-def _index_one(path: Path, known: IndexedBrief | None) -> IndexedBrief:
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        return problem_entry(path, -1, -1, (Problem(str(path), unreadable(str(path), error)),))
-    if known is not None and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
-        return known
-    if not stat.S_ISREG(info.st_mode):
-        return problem_entry(path, info.st_size, info.st_mtime_ns, (Problem(str(path), "is not a regular file"),))
-    return summarise(path, info)
+    yield from in_chunks(_read_paths, paths, BATCH)
 
 
 def default_cache_dir() -> Path | None:

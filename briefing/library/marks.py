@@ -15,10 +15,10 @@ import enum
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.format.diff import digest
 from briefing.format.load import load_bytes
-from briefing.library.entries import IndexedBrief
 from briefing.library.read_state import ReadState, path_key
 from briefing.system.files import MAX_BRIEF_BYTES, read_regular
 
@@ -36,6 +36,15 @@ Marks = Mapping[str, Mark]
 """A library's marks: entry path -> new or updated; briefs seen as they are have none."""
 
 
+class Known(NamedTuple):
+    """A readable brief of the library as its index knows it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
 def _content(path: str, size: int, mtime_ns: int) -> bytes | None:
     """The file's bytes, if it is still what the index read (same size and mtime)."""
     try:
@@ -45,10 +54,10 @@ def _content(path: str, size: int, mtime_ns: int) -> bytes | None:
     return data if info.st_size == size and info.st_mtime_ns == mtime_ns else None
 
 
-def since_last_looked(entries: Iterable[IndexedBrief], read_state: ReadState, library: str) -> dict[str, Mark]:
+def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: str) -> dict[str, Mark]:
     """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
     seen. Raises ReadStateError."""
-    readable = [entry for entry in entries if entry.ok]
+    readable = list(entries)
     here = os.getcwd()
     keys = [path_key(entry.path, here) for entry in readable]
     seen = read_state.digests()
@@ -71,7 +80,7 @@ def since_last_looked(entries: Iterable[IndexedBrief], read_state: ReadState, li
     return marks
 
 
-def mark_all_seen(entries: Iterable[IndexedBrief], marks: Marks, read_state: ReadState) -> int:
+def mark_all_seen(entries: Iterable[Known], marks: Marks, read_state: ReadState) -> int:
     """Record every marked brief as seen as it is now; how many were. Raises ReadStateError."""
     rows = []
     for entry in entries:
@@ -82,13 +91,13 @@ def mark_all_seen(entries: Iterable[IndexedBrief], marks: Marks, read_state: Rea
     return read_state.record_many(rows)
 
 
-def since_revision(entries: Iterable[IndexedBrief], roots: Iterable[Path], revision: str) -> dict[str, Mark]:
+def since_revision(entries: Iterable[Known], roots: Iterable[Path], revision: str) -> dict[str, Mark]:
     """The marks of the library's briefs against git ``revision`` (a commit, a tag, or a date). Raises GitError."""
     from briefing.library.history import named_commit
     from briefing.system.git import Repository
 
     # git names files from the real top of the work tree: match them by real path.
-    by_path = {os.path.realpath(entry.path): entry for entry in entries if entry.ok}
+    by_path = {os.path.realpath(entry.path): entry for entry in entries}
     marks: dict[str, Mark] = {}
     for root in roots:
         repository = Repository.of(Path(root))

@@ -1,14 +1,17 @@
-"""Views of a library: the list's orders and filter, the pending board and the agenda."""
+"""Views of a library: the list's orders, the pending board's and the agenda's, the agenda's weeks and today line,
+and the rows a screen draws, read from the index a few at a time (``Rows``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
-from briefing.library.entries import IndexedBrief, PendingItem, StopItem
-from briefing.library.marks import Mark, Marks
+from briefing.library.entries import IndexedBrief, PendingItem
+from briefing.library.marks import Marks
 from briefing.present.ages import stale
 
 
@@ -21,85 +24,17 @@ class Reading:
     marks: Marks = field(default_factory=dict)
 
 
-# Orders for the library list: (label, key function of an entry and the reading, reverse).
-def _newest(entry: IndexedBrief, reading: Reading) -> tuple[dt.date, str]:
-    return (entry.as_of or dt.date.min, entry.title.casefold())
-
-
-def _title(entry: IndexedBrief, reading: Reading) -> str:
-    return entry.title.casefold()
-
-
-def _pending_count(entry: IndexedBrief, reading: Reading) -> tuple[int, dt.date]:
-    return (len(entry.pending), entry.as_of or dt.date.min)
-
-
-def _next_stop_date(entry: IndexedBrief, reading: Reading) -> tuple[bool, dt.date]:
-    stop = entry.next_stop(reading.today)
-    start = stop.start or stop.end if stop else None
-    return (start is None, start or dt.date.max)
-
-
-def _stalest(entry: IndexedBrief, reading: Reading) -> tuple[bool, dt.date, str]:
-    """Briefs that wait on confirmations first, the longest not brought up to date first."""
-    return (not entry.pending, entry.last_touched or dt.date.min, entry.title.casefold())
-
-
-_MARK_ORDER = {Mark.NEW: 0, Mark.UPDATED: 1}
-
-
-def _changed_first(entry: IndexedBrief, reading: Reading) -> tuple[int, int, str]:
-    """New briefs, then updated ones, then the rest; newest first within each."""
-    mark = reading.marks.get(entry.path)
-    as_of = entry.as_of.toordinal() if entry.as_of else 0
-    return (_MARK_ORDER[mark] if mark else 2, -as_of, entry.title.casefold())
-
-
-ORDERS: tuple[tuple[str, Callable[[IndexedBrief, Reading], Any], bool], ...] = (
-    ("newest first", _newest, True),
-    ("oldest first", _newest, False),
-    ("title", _title, False),
-    ("most pending", _pending_count, True),
-    ("next stop soonest", _next_stop_date, False),
-    ("stalest first", _stalest, False),
-    ("changed first", _changed_first, False),
-)
+ORDERS = ("newest first", "oldest first", "title", "most pending", "next stop soonest", "stalest first",
+          "changed first")  # fmt: skip
+"""The list's orders (``queries.ORDER_SQL`` says how each sorts)."""
 CHANGED_FIRST = len(ORDERS) - 1
+PENDING_ORDERS = ("oldest first", "newest first", "by brief", "by whom it is awaited from")
+AGENDA_ORDERS = ("by date", "by brief", "by place")
 
 
 def is_stale(entry: IndexedBrief, today: dt.date, stale_days: int) -> bool:
     """True when the brief waits on confirmations and was not brought up to date for ``stale_days``."""
     return stale(bool(entry.pending), entry.last_touched, today, stale_days)
-
-
-def matching(entries: Iterable[IndexedBrief], query: str) -> list[IndexedBrief]:
-    """The entries that match ``query``: every word of it, case-folded, anywhere in the searched text."""
-    words = query.casefold().split()
-    if not words:
-        return list(entries)
-    if len(words) == 1:
-        word = words[0]
-        return [entry for entry in entries if word in entry.search]
-    return [entry for entry in entries if all(word in entry.search for word in words)]
-
-
-def arrange(
-    entries: Iterable[IndexedBrief], order: int = 0, query: str = "", reading: Reading | None = None
-) -> list[IndexedBrief]:
-    """The entries that match ``query`` (every word, anywhere in the searched text), in ``order`` as read by
-    ``reading`` (default: each brief as of its own date, nothing marked)."""
-    chosen = matching(entries, query)
-    _label, key, reverse = ORDERS[order % len(ORDERS)]
-    read = reading or Reading()
-    chosen.sort(key=lambda entry: key(entry, read), reverse=reverse)
-    # Files with problems come first in every order: never hidden at the bottom of a long list.
-    chosen.sort(key=lambda entry: entry.ok)
-    return chosen
-
-
-def library_today(entries: Iterable[IndexedBrief]) -> dt.date | None:
-    """The agenda's today, when none is given: the latest as_of in the library."""
-    return max((entry.as_of for entry in entries if entry.as_of), default=None)
 
 
 def pending_age(entry: IndexedBrief, item: PendingItem, today: dt.date | None) -> int | None:
@@ -108,58 +43,12 @@ def pending_age(entry: IndexedBrief, item: PendingItem, today: dt.date | None) -
     return (reference - item.since).days if item.since and reference else None
 
 
-PendingRow = tuple[IndexedBrief, PendingItem]
-StopRow = tuple[IndexedBrief, StopItem]
-PENDING_ORDERS = ("oldest first", "newest first", "by brief", "by whom it is awaited from")
-AGENDA_ORDERS = ("by date", "by brief", "by place")
+def words_of(query: str) -> list[str]:
+    """A filter's words: what every row it keeps holds, each as the start of one of its words."""
+    return query.split()
 
 
-def row_text(entry: IndexedBrief, item: PendingItem | StopItem) -> str:
-    """What a board's filter looks in for one row, case-folded: the row's own text, and its brief's title,
-    category and tags (so "hanoi" keeps the stops in Hanoi, and "economy" every row of an economy brief)."""
-    if isinstance(item, PendingItem):
-        own = f"{item.what}\n{' '.join(item.awaited_from)}"
-    else:
-        own = f"{item.place}\n{item.country or ''}\n{item.when or ''}\n{item.certainty or ''}\n{item.status}"
-    return f"{own}\n{entry.title}\n{entry.category or ''}\n{' '.join(entry.tags)}".casefold()
-
-
-def rows_matching(rows: Iterable[tuple[IndexedBrief, Any, str]], query: str) -> list[tuple[IndexedBrief, Any]]:
-    """The (entry, item) of each (entry, item, row_text) that ``query`` keeps: the rows whose own text holds every
-    word of it, and every row of a brief that holds them all but in no row of its own ("hanoi" on the pending
-    board: the pending confirmations of the briefs that mention Hanoi)."""
-    words = query.casefold().split()
-    kept: list[tuple[IndexedBrief, Any]] = []
-    by_brief: dict[str, list[tuple[IndexedBrief, Any, str]]] = {}
-    for row in rows:
-        by_brief.setdefault(row[0].path, []).append(row)
-    for brief_rows in by_brief.values():
-        own = [(entry, item) for entry, item, text in brief_rows if all(word in text for word in words)]
-        search = brief_rows[0][0].search
-        if not own and all(word in search for word in words):
-            own = [(entry, item) for entry, item, _text in brief_rows]
-        kept.extend(own)
-    return kept
-
-
-def pending_board(entries: Iterable[IndexedBrief], order: int = 0,
-                  only: Iterable[PendingRow] | None = None) -> list[PendingRow]:  # fmt: skip
-    """Every pending confirmation across the library (or just those ``only`` lists), in ``order`` of
-    PENDING_ORDERS: oldest first by default (undated ones last in every order by date)."""
-    chosen = [(entry, item) for entry in entries for item in entry.pending] if only is None else list(only)
-    by = order % len(PENDING_ORDERS)
-
-    def title(row: PendingRow) -> str:
-        return row[0].title.casefold()
-
-    if by == 2:
-        chosen.sort(key=lambda row: (title(row), row[1].since or dt.date.max))
-    elif by == 3:
-        chosen.sort(key=lambda row: (" ".join(row[1].awaited_from).casefold(), row[1].since or dt.date.max))
-    else:
-        chosen.sort(key=lambda row: (row[1].since or dt.date.max, title(row)), reverse=by == 1)
-        chosen.sort(key=lambda row: row[1].since is None)
-    return chosen
+# -- the agenda -----------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,72 +65,156 @@ class TodayLine:
     today: dt.date
 
 
-AgendaRow = AgendaHeading | TodayLine | tuple[IndexedBrief, StopItem]
+Marker = AgendaHeading | TodayLine
+
+StopKey = tuple[int, dt.date | None, dt.date | None, str, str, str, dt.date | None]
+"""A stop for the agenda: its id, start, end, place, country, its brief's title and as_of."""
 
 
-def agenda(
-    entries: Iterable[IndexedBrief], today: dt.date | None = None, order: int = 0, only: Iterable[StopRow] | None = None
-) -> list[AgendaRow]:
-    """Every stop of the library (or just those ``only`` lists) in ``order`` of AGENDA_ORDERS. By date (the
-    default): by date window, under a heading per week (Monday first), with a line where ``today`` falls, and
-    stops without dates at the end. By brief or by place: a heading for each, its stops by date below it."""
-    chosen = [(entry, stop) for entry in entries for stop in entry.stops] if only is None else list(only)
+@dataclass
+class Agenda:
+    """The agenda's rows: ``keys`` holds a stop's id (positive), or a marker's place in ``markers`` as -(place + 1)."""
+
+    keys: array[int] = field(default_factory=lambda: array("q"))
+    markers: list[Marker] = field(default_factory=list)
+
+    def add_marker(self, marker: Marker) -> None:
+        self.markers.append(marker)
+        self.keys.append(-len(self.markers))
+
+    def insert_marker(self, position: int, marker: Marker) -> None:
+        self.markers.append(marker)
+        self.keys.insert(position, -len(self.markers))
+
+    def marker(self, key: int) -> Marker:
+        return self.markers[-key - 1]
+
+
+def agenda(stops: Iterable[StopKey], today: dt.date | None = None, order: int = 0) -> Agenda:
+    """The stops in ``order`` of AGENDA_ORDERS. By date (the default): by date window, under a heading per week
+    (Monday first), with a line where ``today`` falls, and stops without dates at the end. By brief or by place: a
+    heading for each, its stops by date below it."""
     by = order % len(AGENDA_ORDERS)
     if by:
-        return _grouped(chosen, by)
-    dated: list[tuple[dt.date, IndexedBrief, StopItem]] = []
-    undated: list[tuple[IndexedBrief, StopItem]] = []
-    for entry, stop in chosen:
-        start = stop.start or stop.end
-        if start is None:
-            undated.append((entry, stop))
-        else:
-            dated.append((start, entry, stop))
-    dated.sort(key=lambda row: (row[0], row[2].end or row[0], row[2].place))
-    rows: list[AgendaRow] = []
+        return _grouped(list(stops), by)
+    dated: list[StopKey] = []
+    undated: list[StopKey] = []
+    for stop in stops:
+        (dated if (stop[1] or stop[2]) else undated).append(stop)
+    dated.sort(key=lambda row: (row[1] or row[2], row[2] or row[1] or dt.date.min, row[3], row[0]))
+    shown = Agenda()
     week: dt.date | None = None
     line_at: int | None = None
     """Where the today line goes: before the first stop that begins today or later (before its week's heading
     when today falls in a week with no stop)."""
-    for start, entry, stop in dated:
+    for stop in dated:
+        start = stop[1] or stop[2]
+        assert start is not None
         monday = start - dt.timedelta(days=start.weekday())
         if monday != week:
             if line_at is None and today is not None and today < monday:
-                line_at = len(rows)
+                line_at = len(shown.keys)
             week = monday
             ended = today is not None and monday + dt.timedelta(days=6) < today
-            rows.append(AgendaHeading(f"Week of {monday.day} {monday:%b %Y}", ended))
+            shown.add_marker(AgendaHeading(f"Week of {monday.day} {monday:%b %Y}", ended))
         if line_at is None and today is not None and start >= today:
-            line_at = len(rows)
-        rows.append((entry, stop))
-    if today is not None and rows:
-        rows.insert(len(rows) if line_at is None else line_at, TodayLine(today))
+            line_at = len(shown.keys)
+        shown.keys.append(stop[0])
+    if today is not None and shown.keys:
+        shown.insert_marker(len(shown.keys) if line_at is None else line_at, TodayLine(today))
     if undated:
-        rows.append(AgendaHeading("No dates reported"))
-        undated.sort(key=lambda row: (row[0].as_of or dt.date.min, row[1].place))
-        rows.extend(undated)
-    return rows
+        shown.add_marker(AgendaHeading("No dates reported"))
+        undated.sort(key=lambda row: (row[6] or dt.date.min, row[3], row[0]))
+        shown.keys.extend(stop[0] for stop in undated)
+    return shown
 
 
-def _grouped(rows: list[StopRow], by: int) -> list[AgendaRow]:
+def _grouped(stops: list[StopKey], by: int) -> Agenda:
     """Stops under a heading per brief (``by`` 1) or per place (2), headings in alphabetical order, each one's stops
     by date (undated last)."""
 
-    def group(row: StopRow) -> str:
-        entry, stop = row
-        return entry.title if by == 1 else ", ".join(part for part in (stop.place, stop.country) if part)
+    def group(stop: StopKey) -> str:
+        return stop[5] if by == 1 else ", ".join(part for part in (stop[3], stop[4]) if part)
 
-    def when(row: StopRow) -> tuple[bool, dt.date]:
-        start = row[1].start or row[1].end
+    def when(stop: StopKey) -> tuple[bool, dt.date]:
+        start = stop[1] or stop[2]
         return (start is None, start or dt.date.max)
 
-    rows.sort(key=lambda row: (group(row).casefold(), group(row), *when(row), row[0].path))
-    shown: list[AgendaRow] = []
+    stops.sort(key=lambda stop: (group(stop).casefold(), group(stop), *when(stop), stop[0]))
+    shown = Agenda()
     heading: str | None = None
-    for row in rows:
-        name = group(row)
+    for stop in stops:
+        name = group(stop)
         if name != heading:
             heading = name
-            shown.append(AgendaHeading(name))
-        shown.append(row)
+            shown.add_marker(AgendaHeading(name))
+        shown.keys.append(stop[0])
     return shown
+
+
+def agenda_kept(whole: Agenda, allowed: set[int]) -> Agenda:
+    """The agenda with the stops in ``allowed`` only: a heading stays while a stop under it does; today's line
+    stays."""
+    kept = Agenda(array("q"), whole.markers)
+    held: int | None = None
+    """A heading waiting for a stop to keep it."""
+    for key in whole.keys:
+        if key < 0:
+            if isinstance(whole.marker(key), TodayLine):
+                kept.keys.append(key)
+            else:
+                held = key
+        elif key in allowed:
+            if held is not None:
+                kept.keys.append(held)
+                held = None
+            kept.keys.append(key)
+    if not any(key > 0 for key in kept.keys):
+        return Agenda(array("q"), whole.markers)
+    return kept
+
+
+# -- rows read as they are drawn ------------------------------------------------------------------------------------
+
+
+class Rows(Sequence[Any]):
+    """A view's rows, by key, read from the index as they are drawn (and kept a while): the screen holds the keys,
+    not every row. ``read`` turns a key into its row (None: gone since, drawn as nothing)."""
+
+    CACHED = 2048
+
+    def __init__(self, keys: Sequence[int], read: Callable[[int], Any]) -> None:
+        self.keys = keys
+        self._read = read
+        self._cache: OrderedDict[int, Any] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        key = self.keys[index]
+        cache = self._cache
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        row = self._read(key)
+        cache[key] = row
+        if len(cache) > self.CACHED:
+            cache.popitem(last=False)
+        return row
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[position] for position in range(len(self)))
+
+    def position(self, key: int) -> int | None:
+        """Where the row with ``key`` is, or None."""
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return None

@@ -31,7 +31,7 @@ def open_ours(
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
         connection = sqlite3.connect(file, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
         try:
-            if _ready(connection, application_id, version, schema, tables):
+            if prepare(connection, application_id, version, schema, tables):
                 return connection
         except sqlite3.OperationalError:
             connection.close()
@@ -54,19 +54,40 @@ def _is_plain_file(file: Path) -> bool:
     return stat.S_ISREG(info.st_mode)
 
 
-def _ready(
+def prepare(
     connection: sqlite3.Connection, application_id: int, version: int, schema: Sequence[str], tables: set[str]
 ) -> bool:
-    """True when the database is ours and of this version (made so when it is new); False: set it aside."""
-    application = connection.execute("PRAGMA application_id").fetchone()[0]
-    found = connection.execute("PRAGMA user_version").fetchone()[0]
-    if application == application_id and found == version:
+    """True when the database is ours and of this version (made so when it is new); False: set it aside. Two
+    threads or apps that find it new at once: the first makes it, and the other finds it made."""
+    import sqlite3
+
+    def mark() -> tuple[int, int]:
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        return application, connection.execute("PRAGMA user_version").fetchone()[0]
+
+    def whole() -> bool:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return tables <= names
-    if application != 0 or found != 0 or connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        return False
-    connection.execute("PRAGMA journal_mode = WAL")
+
+    def empty() -> bool:
+        return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
+
+    found = mark()
+    if found == (application_id, version):
+        return whole()
+    if found == (0, 0) and empty():
+        # Before any transaction: the journal mode cannot change inside one. Another connection making it at the
+        # same moment may hold it: then that one sets it.
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("BEGIN IMMEDIATE")
+    found = mark()
+    if found == (application_id, version):
+        connection.execute("COMMIT")
+        return whole()
+    if found != (0, 0) or not empty():
+        connection.execute("ROLLBACK")
+        return False
     for statement in schema:
         connection.execute(statement)
     connection.execute(f"PRAGMA application_id = {application_id}")

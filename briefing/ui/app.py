@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from textual.screen import Screen
 from briefing.format.diff import Changes
 from briefing.format.load import LoadResult
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
+from briefing.launch import resume_collection
 from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
 from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
@@ -61,15 +61,6 @@ COLLECT_AFTER_SECONDS = 1.0
 """When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
 
-def resume_collection() -> None:
-    """Turn the cycle collector back on if start-up held it off."""
-    if not gc.isenabled():
-        # Most of what start-up built lives as long as the app: frozen, no collection walks it again. The
-        # little of it dropped later (a reloaded body's first blocks) is never collected: a bounded cost.
-        gc.freeze()
-        gc.enable()
-
-
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     BINDINGS = [*APP_BINDINGS]
@@ -100,7 +91,7 @@ class BriefingApp(App[None]):
         self.library = library
         self.session = Session(path, result, today)
         """The open brief: the one owner of its path, its last version read, its stamp and today."""
-        self.sequence: list[str] = []
+        self.sequence: Sequence[str] = ()
         """In the library: the list the open brief was opened from, for [ and ]."""
         self.set_reactive(BriefingApp.today, self.session.today)
         self.since = since

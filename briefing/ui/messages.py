@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from briefing.format.model import Confirmation, ConfirmationStatus
@@ -34,7 +35,7 @@ class OpenBrief(Message):
     """Open a brief of the library over it, at an item if given; ``sequence``: the list it was opened from."""
 
     def __init__(
-        self, path: str, section: str | None = None, index: int | None = None, sequence: list[str] | None = None
+        self, path: str, section: str | None = None, index: int | None = None, sequence: Sequence[str] | None = None
     ) -> None:
         super().__init__()
         self.path = path

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import os
-import re
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from rich.style import Style
 from rich.text import Text
@@ -30,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing.format.model import Certainty
+from briefing.library import queries
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
 from briefing.library.marks import Mark
@@ -37,28 +37,27 @@ from briefing.library.views import (
     AGENDA_ORDERS,
     ORDERS,
     PENDING_ORDERS,
+    Agenda,
     AgendaHeading,
     Reading,
+    Rows,
     TodayLine,
     agenda,
-    arrange,
+    agenda_kept,
     is_stale,
-    library_today,
-    matching,
     pending_age,
-    pending_board,
-    row_text,
-    rows_matching,
+    words_of,
 )
 from briefing.present.ages import Band, Thresholds, band
-from briefing.present.columns import Column, content_widths, fit
+from briefing.present.columns import Column, fit
+from briefing.present.sections import Section
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
 from briefing.present.wording import day, days, window
 from briefing.system.paths import display_path
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
-from briefing.ui.palette import Target, highlight, library_targets
+from briefing.ui.palette import highlight, short
 from briefing.ui.widgets.rowlist import RowList, cell
 
 if TYPE_CHECKING:
@@ -118,6 +117,68 @@ def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> T
     return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
 
 
+def _key_of(row: Any) -> int | None:
+    """The key of a row of a view (``briefing.library.views.Rows``): what finds it again in a new list."""
+    if isinstance(row, IndexedBrief):
+        return row.id
+    if isinstance(row, tuple) and len(row) == 2 and isinstance(row[1], PendingItem | StopItem):
+        return row[1].row
+    return None
+
+
+class BriefPaths(Sequence[str]):
+    """The paths of the briefs a list shows, in its order, read as they are asked for: what [ and ] step
+    through, and "brief 12 of 49" counts."""
+
+    def __init__(
+        self, keys: Sequence[int], read: Callable[[int], IndexedBrief | None], find: Callable[[str], int | None]
+    ) -> None:
+        """``read``: a brief by its row; ``find``: the row of the brief at a path."""
+        self.keys = keys
+        self._read = read
+        self._find = find
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        brief = self._read(self.keys[index])
+        return brief.path if brief is not None else ""
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._position(path) is not None
+
+    def index(self, path: object, start: int = 0, stop: int | None = None) -> int:
+        position = self._position(path) if isinstance(path, str) else None
+        if position is None:
+            raise ValueError(f"{path!r} is not in the list")
+        return position
+
+    def _position(self, path: str) -> int | None:
+        key = self._find(path)
+        if key is None:
+            return None
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return None
+
+
+def _section_named(word: str) -> Section | None:
+    """The section whose name (or short name) ``word`` begins, in any case: what the palette's last word may be."""
+    folded = word.casefold()
+    for section in Section:
+        if len(folded) >= 3 and (section.label.casefold().startswith(folded) or section.value.startswith(folded)):
+            return section
+    return None
+
+
 def _library_commands() -> type[Provider]:
     """The palette's provider, defined below the screen it serves."""
     return LibraryCommands
@@ -153,29 +214,21 @@ class LibraryScreen(Screen[None]):
         """Each board's order, in PENDING_ORDERS and AGENDA_ORDERS."""
         self.query_text = ""
         self.indexing: tuple[int, int] | None = (0, 0)
-        self.shown: list[IndexedBrief] = []
+        self.shown: Rows = Rows((), self._brief)
+        """The list as shown: its briefs, read from the index as they are drawn."""
+        self._drawn_from = -1
+        """The index's generation that what is kept below was drawn from."""
+        self._counts = (0, 0)
         self._library_today: dt.date | None = None
-        self._sorted: dict[int, list[IndexedBrief]] = {}
-        self._filtered: tuple[int, str, list[IndexedBrief]] | None = None
-        self._boards: dict[str, list[Any]] = {}
-        """Each board, in its default order and unfiltered."""
-        self._board_shown: tuple[tuple[object, ...], list[Any]] | None = None
-        """The board on screen, in its order and filtered, by what it was made from."""
-        self._row_texts: dict[str, tuple[object, list[tuple[IndexedBrief, Any, str]]]] = {}
-        """Each board's rows with the text its filter looks in, for one version of the index."""
-        self._bad_count: tuple[object, int] | None = None
+        self._orders: dict[int, queries.Ids] = {}
+        self._pending: dict[int, tuple[queries.Ids, queries.Ids]] = {}
+        self._agendas: dict[int, Agenda] = {}
+        self._matching: tuple[str, set[int], set[int], set[int]] | None = None
+        """The filter's words, and the briefs, pending confirmations and stops that hold them."""
+        self._briefs: OrderedDict[int, IndexedBrief | None] = OrderedDict()
         self._fitted: tuple[tuple[object, ...], tuple[int, ...]] | None = None
-        self._measured: tuple[tuple[object, ...], tuple[int, ...]] | None = None
+        self._measured: dict[str, tuple[int, ...]] = {}
         self._warned = False
-        self.palette_targets: tuple[object, list[Any]] | None = None
-        """The palette's entries, kept while the index they came from is current."""
-
-    def palette_entries(self) -> list[Target]:
-        """What the palette can reach: built in the indexing worker after the first index, else here, once for
-        each version of the index."""
-        if self.palette_targets is None or self.palette_targets[0] is not self.library.entries:
-            self.palette_targets = (self.library.entries, library_targets(self.library.entries.values(), VIEW_TITLES))
-        return self.palette_targets[1]
 
     def compose(self) -> ComposeResult:
         yield Line(id="library-status")
@@ -203,28 +256,31 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def _build(self) -> None:
-        # Indexing makes many objects that all live on: collecting garbage meanwhile only costs time.
-        gc.disable()
-        try:
-            self._index()
-        finally:
-            gc.enable()
+        import sqlite3
 
-    def _index(self) -> None:
-        cached = self.library.cached()
-        if cached:
-            # The cached index is on screen at once; the files are then checked against it.
-            self.library.entries = cached
-            self.app.call_from_thread(self._batch, cached)
-        fresh: dict[str, IndexedBrief] = {}
-        shown_at = time.monotonic()
-        for batch in self.library.build(progress=self._report_progress):
-            fresh.update((entry.path, entry) for entry in batch)
-            if fresh.keys() != cached.keys() and time.monotonic() - shown_at > 0.2:
-                shown_at = time.monotonic()
-                self.app.call_from_thread(self._batch, dict(fresh))
-        derived = self._derive(palette=True, marks=self._find_marks())
+        try:
+            shown_at = time.monotonic()
+            first = True
+            for _done in self.library.build(progress=self._report_progress):
+                # What the index holds is on screen at once (all of it, on a second open); then as batches come.
+                if first or time.monotonic() - shown_at > 0.5:
+                    first, shown_at = False, time.monotonic()
+                    self.app.call_from_thread(self._changed, self._derive())
+            derived = self._derive(marks=self._find_marks())
+        except (OSError, sqlite3.Error) as error:
+            self.app.call_from_thread(self._index_failed, error)
+            return
+        finally:
+            from briefing.launch import resume_collection
+
+            self.app.call_from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
         self.app.call_from_thread(self._indexed, derived)
+        self._derive_the_rest()
+
+    def _index_failed(self, error: Exception) -> None:
+        self.indexing = None
+        self._update_status()
+        self.notify(f"The library's index could not be kept: {error}", severity="error", markup=False, timeout=10)
 
     def _report_progress(self, done: int, total: int) -> None:
         self.app.call_from_thread(self._progress, done, total)
@@ -237,9 +293,9 @@ class LibraryScreen(Screen[None]):
 
         try:
             if self.since is not None:
-                return since_revision(self.library.entries.values(), self.library.roots, self.since)
+                return since_revision(queries.known(self.library.store), self.library.roots, self.since)
             if self.read_state is not None:
-                return since_last_looked(self.library.entries.values(), self.read_state, self.library.key)
+                return since_last_looked(queries.known(self.library.store), self.read_state, self.library.key)
         except (GitError, ReadStateError) as error:
             where = f"since {self.since}" if self.since else "since you last looked"
             self.app.call_from_thread(self._warn_once, f"Briefs new or updated {where} are not marked: {error}")
@@ -250,70 +306,110 @@ class LibraryScreen(Screen[None]):
             self._warned = True
             self.notify(message, severity="warning", markup=False, timeout=8)
 
-    def _derive(self, palette: bool = False, marks: dict[str, Mark] | None = None) -> dict[str, Any]:
-        """In the worker: the sorted list and both boards, so that switching to them costs no more than drawing.
-
-        With ``palette``, the palette's entries too: done once, after the first index, since on ten thousand
-        briefs they take as long again as the rest; after a change the palette builds them when it opens.
-        ``marks``: the new and updated briefs, found afresh (None: keep the marks there are).
-        """
-        entries = list(self.library.entries.values())
-        newest = library_today(entries)
+    def _derive(self, marks: dict[str, Mark] | None = None) -> dict[str, Any]:
+        """In a worker: what the screen shows first (the list in its order, the counts), from the index as it is
+        now. ``marks``: the new and updated briefs, found afresh (None: keep the marks there are)."""
+        store = self.library.store
         reading = Reading(self.today, marks if marks is not None else self.marks)
-        derived = {
-            "entries": self.library.entries,
+        return {
+            "generation": self.library.generation,
             "marks": reading.marks,
-            "sorted": {0: arrange(entries, 0, reading=reading)},
-            "boards": {"pending": pending_board(entries), "agenda": agenda(entries, self.today or newest)},
-            "today": newest,
+            "orders": {self.order: queries.ordered(store, self.order, self.today, reading.marks)},
+            "counts": queries.count(store),
+            "today": queries.library_today(store),
         }
-        if palette:
-            derived["palette"] = library_targets(entries, VIEW_TITLES)
-        return derived
+
+    def _derive_the_rest(self) -> None:
+        """In the worker, once the index is whole: the other orders and both boards, so that `s`, `p` and `a` cost
+        no more than drawing."""
+        generation = self.library.generation
+        store = self.library.store
+        for order in range(len(ORDERS)):
+            if generation != self.library.generation or order in self._orders:
+                continue
+            found = queries.ordered(store, order, self.today, self.marks)
+            self.app.call_from_thread(self._keep, generation, "orders", order, found)
+        self._board_ready(generation, "pending", 0)
+        self._board_ready(generation, "agenda", 0)
+
+    def _board_ready(self, generation: int, view: str, order: int) -> None:
+        found = self._make_board(view, order)
+        self.app.call_from_thread(self._keep, generation, view, order, found)
+
+    def _make_board(self, view: str, order: int) -> Any:
+        store = self.library.store
+        if view == "pending":
+            return queries.pending_ordered(store, order)
+        return agenda(queries.stops_for_agenda(store), self.agenda_today, order)
+
+    def _keep(self, generation: int, kind: str, order: int, found: Any) -> None:
+        if generation != self._drawn_from:
+            return  # the index moved on meanwhile
+        kept: dict[str, dict[int, Any]] = {"orders": self._orders, "pending": self._pending, "agenda": self._agendas}
+        kept[kind].setdefault(order, found)
 
     def _progress(self, done: int, total: int) -> None:
         self.indexing = (done, total)
         self._update_status()
 
-    def _batch(self, fresh: dict[str, IndexedBrief]) -> None:
-        self.library.entries = fresh
-        self._changed()
-
     def _indexed(self, derived: dict[str, Any]) -> None:
-        """The first index is whole: its list, boards and marks are on screen together."""
+        """The first index is whole: its list and marks are on screen together."""
         self.indexing = None
         self._changed(derived)
 
-    def _changed(self, derived: dict[str, Any] | None = None) -> None:
-        """The entries changed: take what was derived from them (or forget it), and draw again."""
-        if derived is not None and derived["entries"] is not self.library.entries:
-            derived = None  # the entries moved on while these were derived
-        self._sorted = derived["sorted"] if derived else {}
-        self._boards = derived["boards"] if derived else {}
-        if derived:
-            self.marks = derived["marks"]
-            self._library_today = derived["today"]
-            if "palette" in derived:
-                self.palette_targets = (derived["entries"], derived["palette"])
-            # Tens of thousands of long-lived index objects make each full garbage collection a visible
-            # pause; they are not garbage, so move them out of the collector's sight.
-            gc.freeze()
-        self._filtered = None
-        self._bad_count = None
+    def _changed(self, derived: dict[str, Any]) -> None:
+        """The index changed: take what was derived from it, forget the rest, and draw again."""
+        self._drawn_from = derived["generation"]
+        self.marks = derived["marks"]
+        self._orders = dict(derived["orders"])
+        self._pending, self._agendas, self._matching = {}, {}, None
+        self._counts = derived["counts"]
+        self._library_today = derived["today"]
+        self._briefs.clear()
+        self._measured.clear()
+        self._rows().forget_drawn()
         self._redraw()
 
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh_library(self) -> None:
+        import sqlite3
+
         started = time.perf_counter()
         try:
-            if self.indexing is None:
-                changed, gone = self.library.refresh()
-                if changed or gone:
-                    self.app.call_from_thread(self._changed, self._derive(marks=self._find_marks()))
+            if self.indexing is None and self.library.refresh():
+                self.app.call_from_thread(self._changed, self._derive(marks=self._find_marks()))
+                self._derive_the_rest()
+        except (OSError, sqlite3.Error):
+            pass  # looked at again at the next refresh
         finally:
             delay = max(REFRESH_SECONDS, (time.perf_counter() - started) / REFRESH_SHARE)
             with contextlib.suppress(RuntimeError):  # the app is closing
                 self.app.call_from_thread(self.set_timer, delay, self._refresh_library)
+
+    # -- reading rows ---------------------------------------------------------------------------------------------
+
+    def _brief(self, brief_id: int) -> IndexedBrief | None:
+        """The brief with row ``brief_id`` (kept for a while)."""
+        import sqlite3
+
+        cache = self._briefs
+        if brief_id in cache:
+            cache.move_to_end(brief_id)
+            return cache[brief_id]
+        try:
+            found = queries.brief(self.library.store, brief_id)
+        except sqlite3.Error:
+            found = None
+        cache[brief_id] = found
+        if len(cache) > 4096:
+            cache.popitem(last=False)
+        return found
+
+    def _pending_row(self, pending_id: int) -> tuple[Any, ...] | None:
+        return queries.pending_row(self.library.store, pending_id, self._brief)
+
+    def _agenda_row(self, key: int, board: Agenda) -> Any:
+        return board.marker(key) if key < 0 else queries.stop_row(self.library.store, key, self._brief)
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
@@ -322,80 +418,83 @@ class LibraryScreen(Screen[None]):
 
     def _redraw(self) -> None:
         rows = self._rows()
-        current = rows.current
+        current = _key_of(rows.current)
         if self.view == "library":
-            self.shown = self._arranged()
-            new_rows: list[Any] = self.shown
+            self.shown = Rows(self._list_keys(), self._brief)
+            new_rows: Rows = self.shown
         else:
-            new_rows = self._board_now(self.view)
-        cursor = new_rows.index(current) if current is not None and current in new_rows else None
+            new_rows = self._board_rows(self.view)
+        cursor = new_rows.position(current) if current is not None else None
         rows.set_rows(new_rows, cursor)
         query = self.query_text.strip()
-        empty = not any(isinstance(row, IndexedBrief | tuple) for row in new_rows)
-        rows.empty_text = f"Nothing matches “{query}”  ·  esc clears the filter" if query and empty else ""
+        rows.empty_text = (
+            f"Nothing matches “{query}”  ·  esc clears the filter" if query and not self._rows_shown() else ""
+        )
         self.query_one("#library-columns", Line).show(self._columns())
         self._update_status()
 
-    def _arranged(self) -> list[IndexedBrief]:
-        """The list in the current order, filtered; each order is sorted once, and typing narrows what it had."""
-        if self.order not in self._sorted:
-            self._sorted[self.order] = arrange(self.library.entries.values(), self.order, reading=self.reading)
-        ordered = self._sorted[self.order]
-        if not self.query_text.split():
-            self._filtered = None
-            return ordered
-        base = ordered
-        if self._filtered is not None:
-            order, query, rows = self._filtered
-            if order == self.order and query and self.query_text.startswith(query):
-                base = rows  # a longer query can only match fewer of the rows the shorter one matched
-        chosen = matching(base, self.query_text)
-        self._filtered = (self.order, self.query_text, chosen)
-        return chosen
+    def _filter_sets(self) -> tuple[set[int], set[int], set[int]] | None:
+        """The briefs, pending confirmations and stops that hold the filter's words; None: no filter."""
+        import sqlite3
 
-    def _board(self, view: str) -> list[Any]:
-        """The board in its default order, every row."""
-        if view not in self._boards:
-            entries = self.library.entries.values()
-            self._library_today = library_today(entries)
-            self._boards[view] = pending_board(entries) if view == "pending" else agenda(entries, self.agenda_today)
-        return self._boards[view]
+        words = words_of(self.query_text)
+        if not words:
+            return None
+        key = " ".join(words)
+        if self._matching is None or self._matching[0] != key:
+            store = self.library.store
+            try:
+                briefs = queries.matching_briefs(store, words)
+                pending = queries.matching_rows(store, "pending", words)
+                self._matching = (key, briefs, pending, queries.matching_rows(store, "stops", words))
+            except sqlite3.Error:
+                self._matching = (key, set(), set(), set())
+        return self._matching[1], self._matching[2], self._matching[3]
 
-    def _board_now(self, view: str) -> list[Any]:
+    def _list_keys(self) -> queries.Ids:
+        """The list's brief ids in the current order, filtered."""
+        if self.order not in self._orders:
+            self._orders[self.order] = queries.ordered(self.library.store, self.order, self.today, self.marks)
+        ordered = self._orders[self.order]
+        found = self._filter_sets()
+        return ordered if found is None else queries.kept(ordered, found[0])
+
+    def _board_rows(self, view: str) -> Rows:
         """The board as shown: in its order, with the rows the filter leaves."""
-        order, query = self.board_orders[view], self.query_text.strip()
-        if not order and not query:
-            return self._board(view)
-        key = (view, self.library.entries, order, query)
-        cached = self._board_shown
-        if (
-            cached is not None
-            and len(cached[0]) == len(key)
-            and all(a is b or a == b for a, b in zip(cached[0], key, strict=True))
-        ):
-            return cached[1]
-        texts = self._texts(view)
-        only = rows_matching(texts, query) if query else [(entry, item) for entry, item, _text in texts]
-        entries = self.library.entries.values()
-        shown = (
-            pending_board(entries, order, only)
-            if view == "pending"
-            else agenda(entries, self.agenda_today, order, only)
-        )
-        self._board_shown = (key, shown)
-        return shown
+        order = self.board_orders[view]
+        found = self._filter_sets()
+        if view == "pending":
+            if order not in self._pending:
+                self._pending[order] = queries.pending_ordered(self.library.store, order)
+            keys, briefs = self._pending[order]
+            if found is not None:
+                keys = queries.board_kept(keys, briefs, found[1], found[0])
+            return Rows(keys, self._pending_row)
+        if order not in self._agendas:
+            self._agendas[order] = self._make_board("agenda", order)
+        board = self._agendas[order]
+        if found is not None:
+            with_own = {stop for stop in found[2]}
+            of_briefs = self._stops_of(found[0], board, with_own)
+            board = agenda_kept(board, with_own | of_briefs)
+        return Rows(board.keys, partial(self._agenda_row, board=board))
 
-    def _texts(self, view: str) -> list[tuple[IndexedBrief, Any, str]]:
-        found = self._row_texts.get(view)
-        if found is None or found[0] is not self.library.entries:
-            items = [
-                (e, item)
-                for e in self.library.entries.values()
-                for item in (e.pending if view == "pending" else e.stops)
-            ]
-            found = (self.library.entries, [(entry, item, row_text(entry, item)) for entry, item in items])
-            self._row_texts[view] = found
-        return found[1]
+    def _stops_of(self, briefs: set[int], board: Agenda, own: set[int]) -> set[int]:
+        """The stops of the briefs that hold the filter's words in none of their own stops."""
+        if not briefs:
+            return set()
+        stops = [key for key in board.keys if key > 0]
+        owner = self._stop_owners()
+        with_own = {owner.get(stop) for stop in own}
+        return {stop for stop in stops if owner.get(stop) in briefs and owner.get(stop) not in with_own}
+
+    def _stop_owners(self) -> dict[int, int]:
+        cached = getattr(self, "_owners", None)
+        if cached is None or cached[0] != self._drawn_from:
+            with self.library.store.reading() as database:
+                owners = dict(database.execute("SELECT id, brief FROM stops").fetchall())
+            cached = self._owners = (self._drawn_from, owners)
+        return cached[1]
 
     @property
     def reading(self) -> Reading:
@@ -430,7 +529,7 @@ class LibraryScreen(Screen[None]):
         if self.read_state is None:
             return
         try:
-            count = mark_all_seen(self.library.entries.values(), marks, self.read_state)
+            count = mark_all_seen(queries.known(self.library.store), marks, self.read_state)
         except ReadStateError as error:
             self.app.call_from_thread(self.notify, f"Not marked as read: {error}", severity="warning", markup=False)
             return
@@ -449,12 +548,9 @@ class LibraryScreen(Screen[None]):
         return self.today or self._library_today
 
     def _update_status(self) -> None:
-        entries = self.library.entries
-        if self._bad_count is None or self._bad_count[0] is not entries:
-            self._bad_count = (entries, sum(1 for entry in entries.values() if not entry.ok))
-        bad = self._bad_count[1]
+        total, bad = self._counts
         parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
-        parts.append(f"  {len(entries):,} briefs")
+        parts.append(f"  {total:,} briefs")
         if self.today is not None:
             parts.append(f"  ·  today {day(self.today)}")
         elif self.view == "agenda" and self._library_today is not None:
@@ -472,8 +568,7 @@ class LibraryScreen(Screen[None]):
             parts += ["  ·  ", (" · ".join(counts) + since, "bold")]
         parts.append(f"  ·  {self.order_name}")
         if self.query_text.strip():
-            count = len(self.shown) if self.view == "library" else self._rows_shown()
-            parts.append(f"  ·  filter “{self.query_text.strip()}”: {count:,} shown")
+            parts.append(f"  ·  filter “{self.query_text.strip()}”: {self._rows_shown():,} shown")
         if self.indexing is not None:
             done, total = self.indexing
             parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
@@ -482,12 +577,17 @@ class LibraryScreen(Screen[None]):
     @property
     def order_name(self) -> str:
         if self.view == "library":
-            return ORDERS[self.order][0]
+            return ORDERS[self.order]
         names = PENDING_ORDERS if self.view == "pending" else AGENDA_ORDERS
         return names[self.board_orders[self.view]]
 
     def _rows_shown(self) -> int:
-        return sum(1 for row in self._rows().rows if isinstance(row, tuple))
+        """How many briefs (or a board's rows) are shown: headings and today's line do not count."""
+        rows = self._rows().rows
+        keys = getattr(rows, "keys", None)
+        if keys is None:
+            return len(rows)
+        return len(keys) if self.view != "agenda" else sum(1 for key in keys if key > 0)
 
     def _widths(self) -> tuple[int, ...]:
         """Column widths for the view at the list's width: they fill it exactly; 0 leaves a column out."""
@@ -503,19 +603,25 @@ class LibraryScreen(Screen[None]):
 
     def _longest(self) -> tuple[int, ...]:
         """The longest cell of each of the view's columns, over all its rows (not only those the filter leaves,
-        so the columns hold still while you type); measured once for each version of the index."""
-        source = self.library.entries
-        if self._measured is None or self._measured[0] != (self.view, id(source), len(self.marks)):
+        so the columns hold still while you type): from the index, once for each version of it."""
+        import sqlite3
+
+        if self.view not in self._measured:
+            try:
+                found = queries.longest(self.library.store, self.view)
+            except sqlite3.Error:
+                found = {}
+            measured: tuple[int, ...]
             if self.view == "library":
-                rows: list[Any] = [entry for entry in source.values() if entry.ok]
+                pending = len(str(found.get("pending", 0))) + 2
+                measured = (1, 11, found.get("title", 0), found.get("category", 0), found.get("tags", 0), pending,
+                            found.get("place", 0) + 22)  # fmt: skip
+            elif self.view == "pending":
+                measured = (11, 14, found.get("what", 0), found.get("awaited", 0), found.get("title", 0))
             else:
-                rows = [row for row in self._board(self.view) if isinstance(row, tuple)]
-            cells = (self._cells(row) for row in rows)
-            self._measured = (
-                (self.view, id(source), len(self.marks)),
-                tuple(content_widths(cells, len(COLUMNS[self.view]))),
-            )
-        return self._measured[1]
+                measured = (20, found.get("place", 0) + 2, 21, found.get("reported", 0), found.get("title", 0))
+            self._measured[self.view] = measured
+        return self._measured[self.view]
 
     def _columns(self) -> Text:
         names = tuple(column.name for column in COLUMNS[self.view])
@@ -551,6 +657,8 @@ class LibraryScreen(Screen[None]):
 
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
+        if row is None:
+            return Text("")  # gone from the index since this list was made: the next refresh redraws it
         if isinstance(row, AgendaHeading):
             style = self._rows().heading_style() + Style(bold=True, dim=row.past)
             return Text(f"── {row.label} ", style=style)
@@ -568,9 +676,9 @@ class LibraryScreen(Screen[None]):
                 style = self._rows().problem_style() if aged is Band.OVERDUE else self._rows().today_style()
                 line.stylize(style, widths[0] + 1, widths[0] + 1 + widths[1])
             return line
-        return self._agenda_row(entry, item, widths)
+        return self._stop_line(entry, item, widths)
 
-    def _agenda_row(self, entry: IndexedBrief, item: StopItem, widths: tuple[int, ...]) -> Text:
+    def _stop_line(self, entry: IndexedBrief, item: StopItem, widths: tuple[int, ...]) -> Text:
         """A stop: dimmed once its window has ended; flagged when it passed while planned and unconfirmed."""
         today = self.agenda_today
         flagged = today is not None and passed_unconfirmed(item.start, item.end, item.status, item.unconfirmed, today)
@@ -599,11 +707,17 @@ class LibraryScreen(Screen[None]):
         return line
 
     def select_path(self, path: str) -> None:
+        """Put the cursor on the brief at ``path``, if the list shows it."""
+        import sqlite3
+
         rows = self._rows()
-        for index, row in enumerate(rows.rows):
-            if isinstance(row, IndexedBrief) and row.path == path:
-                rows.cursor = index
-                return
+        try:
+            brief_id = queries.brief_id(self.library.store, path)
+        except sqlite3.Error:
+            return
+        position = rows.rows.position(brief_id) if brief_id is not None and isinstance(rows.rows, Rows) else None
+        if position is not None:
+            rows.cursor = position
 
     def on_resize(self) -> None:
         self._redraw()
@@ -673,14 +787,14 @@ class LibraryScreen(Screen[None]):
     @on(RowList.Selected, "#library-rows")
     def open_row(self, event: RowList.Selected) -> None:
         row = self._rows().rows[event.index]
-        if isinstance(row, AgendaHeading | TodayLine):
+        if row is None or isinstance(row, AgendaHeading | TodayLine):
             return
         if isinstance(row, IndexedBrief) and not row.ok and os.path.isdir(row.path):
             self.notify(str(row.problems[0]), severity="warning", markup=False)
             return
         if isinstance(row, IndexedBrief):
-            paths = [entry.path for entry in self.shown]
-            self.post_message(OpenBrief(row.path, sequence=paths))
+            find = partial(queries.brief_id, self.library.store)
+            self.post_message(OpenBrief(row.path, sequence=BriefPaths(self.shown.keys, self._brief, find)))
             return
         entry, item = row
         section = "confirmations" if isinstance(item, PendingItem) else "itinerary"
@@ -688,50 +802,66 @@ class LibraryScreen(Screen[None]):
 
 
 class LibraryCommands(Provider):
-    """Jump to a view of the library, to any brief or section of one, or to any pending confirmation or stop.
+    """Jump to a view of the library, to any brief, or to any pending confirmation or stop.
 
-    A library can hold tens of thousands of these: a C-speed subsequence filter picks the few hundred
-    candidates that the (slower) fuzzy scoring then ranks, and the empty palette lists only the views
-    and the newest briefs.
+    The index finds the candidates (their names hold the query's letters in order); the fuzzy scoring then ranks
+    the few hundred it gives. The empty palette lists the views and the newest briefs.
     """
 
     DISCOVER_BRIEFS = 50
     MOST_CANDIDATES = 300
 
-    def _targets(self) -> list[Target]:
-        screen = self.screen
-        return screen.palette_entries() if isinstance(screen, LibraryScreen) else []
+    def _screen(self) -> LibraryScreen | None:
+        return self.screen if isinstance(self.screen, LibraryScreen) else None
 
-    def _jump(self, target: Target) -> Callable[[], object]:
-        _label, _folded, kind, where, section, index = target
-        screen = self.screen
-        assert isinstance(screen, LibraryScreen)
+    def _jump(self, kind: str, where: str, section: str | None, index: int | None) -> Callable[[], object]:
+        screen = self._screen()
+        assert screen is not None
         if kind == "View":
             return partial(screen.action_view, where)
         return partial(screen.post_message, OpenBrief(where, section, index))
 
+    def _views(self) -> list[tuple[str, str, str, str | None, int | None]]:
+        return [(f"Go to the {title.lower()}", "View", view, None, None) for view, title in VIEW_TITLES.items()]
+
     async def discover(self) -> Hits:
-        shown = 0
-        for target in self._targets():
-            text, kind = target[0], target[2]
-            if kind == "Brief":
-                shown += 1
-                if shown > self.DISCOVER_BRIEFS:
-                    break
-            yield DiscoveryHit(Content.assemble((f"{kind:<12} ", "dim"), text), self._jump(target), text=text)
+        import sqlite3
+
+        screen = self._screen()
+        if screen is None:
+            return
+        try:
+            newest = queries.newest_titles(screen.library.store, self.DISCOVER_BRIEFS)
+        except sqlite3.Error:
+            newest = []
+        targets = self._views() + [(title, "Brief", path, None, None) for title, path in newest]
+        for text, kind, where, section, index in targets:
+            display = Content.assemble((f"{kind:<12} ", "dim"), short(text))
+            yield DiscoveryHit(display, self._jump(kind, where, section, index), text=text)
 
     async def search(self, query: str) -> Hits:
-        needle = query.casefold()
-        if not needle.strip():
+        import sqlite3
+
+        screen = self._screen()
+        needle = " ".join(query.split())
+        if screen is None or not needle:
             return
-        in_order = re.compile(".*?".join(map(re.escape, needle)))
-        targets = self._targets()
-        exact = [target for target in targets if needle in target[1]]
-        loose = [target for target in targets if needle not in target[1] and in_order.search(target[1])]
+        words = needle.split()
+        asked = _section_named(words[-1]) if len(words) > 1 else None
+        try:
+            store = screen.library.store
+            found = queries.palette_candidates(store, needle.replace(" ", ""), self.MOST_CANDIDATES)
+            if asked is not None:
+                # "brief 3 itin": the itinerary of the briefs the other words name.
+                briefs = queries.palette_candidates(store, "".join(words[:-1]), self.MOST_CANDIDATES)
+                found += [(f"{short(text, 40)} · {asked.label}", "Section", where, asked.value, None)
+                          for text, kind, where, _section, _index in briefs if kind == "Brief"]  # fmt: skip
+        except sqlite3.Error:
+            found = []
         matcher = self.matcher(query)
-        for target in (exact + loose)[: self.MOST_CANDIDATES]:
-            text, kind = target[0], target[2]
+        for text, kind, where, section, index in self._views() + found:
+            text = short(text)
             score = matcher.match(text)
             if score > 0:
                 display = Content.assemble((f"{kind:<12} ", "dim"), highlight(matcher, text))
-                yield Hit(score, display, self._jump(target), text=text)
+                yield Hit(score, display, self._jump(kind, where, section, index), text=text)

@@ -1,0 +1,314 @@
+"""What the library's screens ask its index: the rows of a view in an order, those a filter keeps, and one row to
+draw at a time. Orders and filters are queries; the screens hold arrays of row ids, never every brief.
+
+Row ids: a brief's ``briefs.id``; a pending confirmation's ``pending.id``; a stop's ``stops.id``. The agenda mixes in
+its headings and today's line as negative numbers (``AgendaKeys``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from briefing.library.entries import IndexedBrief, PendingItem, StopItem
+from briefing.library.store import Store, fts_query, read_problems
+from briefing.present.timing import DONE
+
+if TYPE_CHECKING:
+    from briefing.library.marks import Known, Marks
+
+if TYPE_CHECKING:
+    Ids: TypeAlias = array[int]
+else:
+    Ids = array
+"""Row ids in order: ``array("q")``."""
+
+
+def _date(value: Any) -> dt.date | None:
+    if type(value) is not str:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _text(value: Any) -> str | None:
+    return value if type(value) is str else None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    try:
+        found = json.loads(value) if type(value) is str else []
+    except ValueError:
+        return ()
+    return tuple(item for item in found if type(item) is str) if type(found) is list else ()
+
+
+# -- one row to draw ----------------------------------------------------------------------------------------------
+
+_BRIEF = "SELECT path, size, mtime_ns, title, as_of, category, tags, problems, updated, digest FROM briefs WHERE id = ?"
+
+
+def brief(store: Store, brief_id: int) -> IndexedBrief | None:
+    """The brief with row ``brief_id``, its pending confirmations and stops with it; None when it is gone."""
+    import os
+
+    with store.reading() as database:
+        row = database.execute(_BRIEF, (brief_id,)).fetchone()
+        if row is None or type(row[0]) is not bytes:
+            return None
+        pending = database.execute("SELECT id, idx, item_id, what, awaited_from, since FROM pending WHERE brief = ? "
+                                   "ORDER BY idx", (brief_id,)).fetchall()  # fmt: skip
+        stops = database.execute(
+            "SELECT id, idx, place, reported, start, end_, approximate, certainty, status, unconfirmed, country "
+            "FROM stops WHERE brief = ? ORDER BY idx", (brief_id,)
+        ).fetchall()  # fmt: skip
+    path, size, mtime, title, as_of, category, tags, problems, updated, digest = row
+    return IndexedBrief(
+        os.fsdecode(path), size, mtime, str(title), _date(as_of), _text(category) or None, _strings(tags),
+        read_problems(problems), tuple(
+            PendingItem(idx, str(item_id), str(what), _strings(awaited), _date(since), row_id)
+            for row_id, idx, item_id, what, awaited, since in pending
+        ), tuple(
+            StopItem(idx, str(place), _text(reported), _date(start), _date(end), bool(approximate), _text(certainty),
+                     str(status), bool(unconfirmed), _text(country), row_id)
+            for row_id, idx, place, reported, start, end, approximate, certainty, status, unconfirmed, country in stops
+        ), _date(updated), str(digest), brief_id,
+    )  # fmt: skip
+
+
+def brief_id(store: Store, path: str) -> int | None:
+    """The row of the brief at ``path``, if the index has it."""
+    import os
+
+    with store.reading() as database:
+        row = database.execute("SELECT id FROM briefs WHERE path = ?", (os.fsencode(path),)).fetchone()
+    return row[0] if row else None
+
+
+def brief_of(store: Store, table: str, row_id: int) -> int | None:
+    """The brief a pending confirmation (``table`` "pending") or a stop ("stops") belongs to."""
+    assert table in ("pending", "stops")
+    with store.reading() as database:
+        row = database.execute(f"SELECT brief FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return row[0] if row else None
+
+
+# -- the library list ---------------------------------------------------------------------------------------------
+
+_NEXT_START = f"""(SELECT coalesce(s.start, s.end_) FROM stops s WHERE s.brief = b.id
+    AND s.status NOT IN ({", ".join(f"'{word}'" for word in sorted(DONE))})
+    AND (coalesce(s.end_, s.start) IS NULL OR coalesce(s.end_, s.start) >= coalesce(:today, b.as_of))
+    ORDER BY s.idx LIMIT 1)"""
+"""The start of a brief's next stop (the first not done whose window has not ended), on today or its own as_of."""
+
+ORDER_SQL = (
+    "b.as_of DESC, b.title_key DESC",
+    "b.as_of, b.title_key",
+    "b.title_key",
+    "b.pending DESC, b.as_of DESC",
+    f"{_NEXT_START} IS NULL, {_NEXT_START}",
+    "b.pending = 0, b.touched, b.title_key",
+    None,
+)
+"""How each order of ``views.ORDERS`` sorts the briefs (after the ones with problems, which come first in every
+order); None: sorted here, by the marks."""
+
+
+def count(store: Store) -> tuple[int, int]:
+    """How many files the library holds, and how many of them have problems."""
+    with store.reading() as database:
+        total, bad = database.execute("SELECT count(*), count(*) - total(ok) FROM briefs").fetchone()
+    return int(total), int(bad)
+
+
+def ordered(store: Store, order: int, today: dt.date | None, marks: Marks | None = None) -> Ids:
+    """Every brief's id in ``order``, those with problems first."""
+    import os
+
+    sql = ORDER_SQL[order % len(ORDER_SQL)]
+    with store.reading() as database:
+        if sql is not None:
+            rows = database.execute(f"SELECT b.id FROM briefs b ORDER BY b.ok, {sql}",
+                                    {"today": today.isoformat() if today else None})  # fmt: skip
+            return array("q", (row[0] for row in rows))
+        found = database.execute("SELECT b.id, b.ok, b.path, b.as_of, b.title_key FROM briefs b").fetchall()
+    rank = {"new": 0, "updated": 1}
+    marked = {os.fsencode(path): rank[mark.value] for path, mark in (marks or {}).items()}
+
+    def key(row: tuple[int, int, bytes, str | None, str]) -> tuple[int, int, int, str]:
+        as_of = _date(row[3])
+        return (row[1], marked.get(row[2], 2), -(as_of.toordinal() if as_of else 0), row[4])
+
+    found.sort(key=key)
+    return array("q", (row[0] for row in found))
+
+
+def matching_briefs(store: Store, words: Sequence[str]) -> set[int]:
+    """The briefs whose text holds every word, each as the start of one of its words (any case, any accent)."""
+    if not words:
+        return set()
+    with store.reading() as database:
+        rows = database.execute("SELECT rowid FROM brief_text WHERE brief_text MATCH ?", (fts_query(words),))
+        return {row[0] for row in rows}
+
+
+def kept(ids: Iterable[int], allowed: set[int]) -> Ids:
+    """``ids`` in their order, those in ``allowed`` only."""
+    return array("q", (row for row in ids if row in allowed))
+
+
+# -- the pending board ----------------------------------------------------------------------------------------------
+
+PENDING_SQL = (
+    "p.since IS NULL, p.since, b.title_key",
+    "p.since IS NULL, p.since DESC, b.title_key",
+    "b.title_key, p.since IS NULL, p.since",
+    "p.awaited_key, p.since IS NULL, p.since",
+)
+"""How each order of ``views.PENDING_ORDERS`` sorts the pending confirmations."""
+
+
+def pending_ordered(store: Store, order: int) -> tuple[Ids, Ids]:
+    """Every pending confirmation's id in ``order``, and beside each the id of its brief."""
+    sql = PENDING_SQL[order % len(PENDING_SQL)]
+    with store.reading() as database:
+        rows = database.execute(f"SELECT p.id, p.brief FROM pending p JOIN briefs b ON b.id = p.brief "
+                                f"ORDER BY {sql}, p.id").fetchall()  # fmt: skip
+    return array("q", (row[0] for row in rows)), array("q", (row[1] for row in rows))
+
+
+def matching_rows(store: Store, table: str, words: Sequence[str]) -> set[int]:
+    """The pending confirmations (``table`` "pending") or stops ("stops") whose own text holds every word."""
+    assert table in ("pending", "stops")
+    text = "pending_text" if table == "pending" else "stop_text"
+    with store.reading() as database:
+        rows = database.execute(f"SELECT t.rowid FROM {text} t JOIN {table} r ON r.id = t.rowid "
+                                f"WHERE {text} MATCH ?", (fts_query(words),))  # fmt: skip
+        return {row[0] for row in rows}
+
+
+def board_kept(rows: Sequence[int], briefs: Sequence[int], own: set[int], of_briefs: set[int]) -> Ids:
+    """A board's rows that a filter keeps: those whose own text holds its words, and every row of a brief that holds
+    them all but in none of its rows ("hanoi" on the pending board: the confirmations of briefs that mention Hanoi)."""
+    with_own = {brief for row, brief in zip(rows, briefs, strict=True) if row in own}
+    return array("q", (row for row, brief in zip(rows, briefs, strict=True)
+                       if row in own or (brief in of_briefs and brief not in with_own)))  # fmt: skip
+
+
+def pending_row(store: Store, pending_id: int, load: Callable[[int], IndexedBrief | None]) -> tuple[Any, ...] | None:
+    """(its brief, the pending confirmation) for the row ``pending_id``; ``load`` reads a brief (cached)."""
+    brief_id = brief_of(store, "pending", pending_id)
+    entry = load(brief_id) if brief_id is not None else None
+    item = next((item for item in entry.pending if item.row == pending_id), None) if entry else None
+    return (entry, item) if entry is not None and item is not None else None
+
+
+def stop_row(store: Store, stop_id: int, load: Callable[[int], IndexedBrief | None]) -> tuple[Any, ...] | None:
+    """(its brief, the stop) for the row ``stop_id``."""
+    brief_id = brief_of(store, "stops", stop_id)
+    entry = load(brief_id) if brief_id is not None else None
+    item = next((stop for stop in entry.stops if stop.row == stop_id), None) if entry else None
+    return (entry, item) if entry is not None and item is not None else None
+
+
+# -- the agenda -----------------------------------------------------------------------------------------------------
+
+StopKey = tuple[int, dt.date | None, dt.date | None, str, str, str, dt.date | None]
+"""A stop for the agenda: its id, start, end, place, country, its brief's title and as_of."""
+
+
+def stops_for_agenda(store: Store) -> list[StopKey]:
+    """Every stop, with what the agenda sorts and groups it by."""
+    with store.reading() as database:
+        rows = database.execute("SELECT s.id, s.start, s.end_, s.place, coalesce(s.country, ''), b.title, b.as_of "
+                                "FROM stops s JOIN briefs b ON b.id = s.brief").fetchall()  # fmt: skip
+    return [(row_id, _date(start), _date(end), str(place), str(country), str(title), _date(as_of))
+            for row_id, start, end, place, country, title, as_of in rows]  # fmt: skip
+
+
+def library_today(store: Store) -> dt.date | None:
+    """The agenda's today, when none is given: the latest as_of in the library."""
+    with store.reading() as database:
+        return _date(database.execute("SELECT max(as_of) FROM briefs").fetchone()[0])
+
+
+# -- measures for the columns ---------------------------------------------------------------------------------------
+
+
+def longest(store: Store, view: str) -> dict[str, int]:
+    """The longest text of each kind the view's columns show, over every row (so columns hold still as the filter
+    changes)."""
+    with store.reading() as database:
+        if view == "library":
+            row = database.execute(
+                "SELECT max(length(title)), max(length(category)), max(length(tags)), max(pending) FROM briefs "
+                "WHERE ok").fetchone()  # fmt: skip
+            places = database.execute("SELECT max(length(place) + length(coalesce(country, ''))) FROM stops")
+            return {"title": row[0] or 0, "category": row[1] or 0, "tags": row[2] or 0, "pending": row[3] or 0,
+                    "place": places.fetchone()[0] or 0}  # fmt: skip
+        if view == "pending":
+            row = database.execute("SELECT max(length(what)), max(length(awaited_key)) FROM pending").fetchone()
+            title = database.execute("SELECT max(length(b.title)) FROM briefs b WHERE b.pending").fetchone()[0]
+            return {"what": row[0] or 0, "awaited": row[1] or 0, "title": title or 0}
+        row = database.execute("SELECT max(length(place) + length(coalesce(country, ''))), max(length(reported)) "
+                               "FROM stops").fetchone()  # fmt: skip
+        title = database.execute("SELECT max(length(b.title)) FROM briefs b JOIN stops s ON s.brief = b.id")
+        return {"place": row[0] or 0, "reported": row[1] or 0, "title": title.fetchone()[0] or 0}
+
+
+# -- for marks, and the palette -------------------------------------------------------------------------------------
+
+
+def known(store: Store) -> list[Known]:
+    """Every readable brief's path, size, mtime and digest: what the new and updated marks are worked out from."""
+    import os
+
+    from briefing.library.marks import Known
+
+    with store.reading() as database:
+        rows = database.execute("SELECT path, size, mtime_ns, digest FROM briefs WHERE ok").fetchall()
+    return [Known(os.fsdecode(path), size, mtime, digest) for path, size, mtime, digest in rows if type(path) is bytes]
+
+
+def palette_candidates(store: Store, needle: str, most: int) -> list[tuple[str, str, str, str | None, int | None]]:
+    """Up to ``most`` things the palette can jump to whose name holds ``needle``'s letters in order (any case): as
+    (label, kind, path, section, item index)."""
+    import os
+
+    pattern = "%" + "%".join(_like(character) for character in needle.casefold()) + "%"
+    found: list[tuple[str, str, str, str | None, int | None]] = []
+    with store.reading() as database:
+        for path, title in database.execute(
+            "SELECT path, title FROM briefs WHERE title_key LIKE ? ESCAPE '\\' ORDER BY as_of DESC LIMIT ?",
+            (pattern, most),
+        ):
+            found.append((str(title), "Brief", os.fsdecode(path), None, None))
+        for path, what, idx in database.execute(
+            "SELECT b.path, p.what, p.idx FROM pending p JOIN briefs b ON b.id = p.brief WHERE lower(p.what) LIKE ? "
+            "ESCAPE '\\' LIMIT ?", (pattern, most),
+        ):  # fmt: skip
+            found.append((str(what), "Pending", os.fsdecode(path), "confirmations", idx))
+        for path, place, title, idx in database.execute(
+            "SELECT b.path, s.place, b.title, s.idx FROM stops s JOIN briefs b ON b.id = s.brief "
+            "WHERE lower(s.place || ' · ' || b.title) LIKE ? ESCAPE '\\' LIMIT ?", (pattern, most),
+        ):  # fmt: skip
+            found.append((f"{place} · {title}", "Stop", os.fsdecode(path), "itinerary", idx))
+    return found
+
+
+def newest_titles(store: Store, most: int) -> list[tuple[str, str]]:
+    """The newest briefs' titles and paths: what the empty palette offers."""
+    import os
+
+    with store.reading() as database:
+        rows = database.execute("SELECT title, path FROM briefs ORDER BY as_of DESC LIMIT ?", (most,)).fetchall()
+    return [(str(title), os.fsdecode(path)) for title, path in rows]
+
+
+def _like(character: str) -> str:
+    return "\\" + character if character in "%_\\" else character
