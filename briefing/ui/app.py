@@ -25,8 +25,8 @@ from textual.screen import Screen
 from briefing.format.diff import Changes
 from briefing.format.load import LoadResult
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
-from briefing.launch import resume_collection
 from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
+from briefing.system.collector import resume_collection
 from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
 from briefing.system.settings import Settings

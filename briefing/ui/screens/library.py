@@ -271,7 +271,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._index_failed, error)
             return
         finally:
-            from briefing.launch import resume_collection
+            from briefing.system.collector import resume_collection
 
             self.app.call_from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
         self.app.call_from_thread(self._indexed, derived)
