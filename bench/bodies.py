@@ -20,7 +20,7 @@ from pathlib import Path
 import tomli_w
 
 from bench.first_paint import briefing_command
-from bench.library_scale import timed_key
+from bench.library import timed_key
 from tests.support.pty_screen import Terminal
 
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench.first_paint import briefing_command
-from bench.library_scale import tomllib_seconds
+from bench.library import tomllib_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 

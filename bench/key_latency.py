@@ -5,7 +5,7 @@ usage: python -m bench.key_latency [-n RUNS] [--cols N --rows N]
 Each key is pressed RUNS times (default 7) in one session of `briefing` on the bundled
 brief, at 120x40 unless told otherwise; prints the median of "handled" (until the output
 showing the result was read) and "on screen" (until pyte had also parsed it, as
-../shared/tools/ttfp.py counts). No target here: bench/library_scale.py holds the ones the
+../shared/tools/ttfp.py counts). No target here: bench/library.py holds the ones the
 issues name. esc waits about 100 ms in Textual's driver on a terminal without the kitty
 keyboard protocol, such as this pseudo-terminal; that wait is in its figure.
 """
@@ -16,7 +16,7 @@ import argparse
 import statistics
 
 from bench.first_paint import briefing_command
-from bench.library_scale import timed_key
+from bench.library import timed_key
 from tests.support.pty_screen import Terminal
 
 KEYS: tuple[tuple[str, str, str], ...] = (

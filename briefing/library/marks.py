@@ -54,6 +54,10 @@ def _content(path: str, size: int, mtime_ns: int) -> bytes | None:
     return data if info.st_size == size and info.st_mtime_ns == mtime_ns else None
 
 
+ADOPT_BATCH = 1000
+"""Briefs read and recorded as seen at a time, on a library's first open."""
+
+
 def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: str) -> dict[str, Mark]:
     """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
     seen. Raises ReadStateError."""
@@ -62,13 +66,17 @@ def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: 
     keys = [path_key(entry.path, here) for entry in readable]
     seen = read_state.digests()
     if not read_state.knows(library):
-        adopted = []
-        for entry, key in zip(readable, keys, strict=True):
-            if key not in seen:
+        # A batch at a time: a library of 100,000 briefs holds half a gigabyte of text.
+        unseen = [entry for entry, key in zip(readable, keys, strict=True) if key not in seen]
+        for start in range(0, len(unseen), ADOPT_BATCH):
+            adopted = []
+            for entry in unseen[start : start + ADOPT_BATCH]:
                 content = _content(entry.path, entry.size, entry.mtime_ns)
                 if content is not None:
                     adopted.append((entry.path, entry.digest, content))
-        read_state.adopt(library, adopted)
+            read_state.adopt(library, adopted, whole=start + ADOPT_BATCH >= len(unseen))
+        if not unseen:
+            read_state.adopt(library, [], whole=True)
         seen = read_state.digests()
     marks: dict[str, Mark] = {}
     for entry, key in zip(readable, keys, strict=True):

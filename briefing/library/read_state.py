@@ -175,13 +175,17 @@ class ReadState:
                 return True  # nothing is remembered, so nothing is marked: as if always known
             return database.execute("SELECT 1 FROM libraries WHERE key = ?", (library,)).fetchone() is not None
 
-    def adopt(self, library: str, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]]) -> None:
-        """The library's first open: every brief in it not seen before is taken as seen as it is now."""
+    def adopt(
+        self, library: str, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]], whole: bool = True
+    ) -> None:
+        """The library's first open: every brief in it not seen before is taken as seen as it is now. ``whole``:
+        these are the last of them, and the library is known from now on."""
         rows = [(path_key(path), digest, _packed(content)) for path, digest, content in seen]
         with self._database() as database:
             if database is None:
                 return
             database.execute("BEGIN IMMEDIATE")
             database.executemany("INSERT OR IGNORE INTO seen (path, digest, content) VALUES (?, ?, ?)", rows)
-            database.execute("INSERT OR IGNORE INTO libraries (key) VALUES (?)", (library,))
+            if whole:
+                database.execute("INSERT OR IGNORE INTO libraries (key) VALUES (?)", (library,))
             database.execute("COMMIT")

@@ -266,7 +266,7 @@ class LibraryScreen(Screen[None]):
                 if first or time.monotonic() - shown_at > 0.5:
                     first, shown_at = False, time.monotonic()
                     self.app.call_from_thread(self._changed, self._derive())
-            derived = self._derive(marks=self._find_marks())
+            derived = self._derive()
         except (OSError, sqlite3.Error) as error:
             self.app.call_from_thread(self._index_failed, error)
             return
@@ -275,7 +275,23 @@ class LibraryScreen(Screen[None]):
 
             self.app.call_from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
         self.app.call_from_thread(self._indexed, derived)
+        # The list is whole: the marks follow (a library's first open reads every file again to adopt it as seen).
+        marks = self._find_marks()
+        if marks is not None:
+            self.app.call_from_thread(self._marked, derived["generation"], marks)
         self._derive_the_rest()
+
+    def _marked(self, generation: int, marks: dict[str, Mark]) -> None:
+        """The new and updated briefs are known: marked, and the order that goes by them made again."""
+        if generation != self._drawn_from:
+            return
+        self.marks = marks
+        from briefing.library.views import CHANGED_FIRST
+
+        self._orders.pop(CHANGED_FIRST, None)
+        self._marks_changed()
+        if self.order == CHANGED_FIRST:
+            self._redraw()
 
     def _index_failed(self, error: Exception) -> None:
         self.indexing = None
