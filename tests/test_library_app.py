@@ -181,9 +181,18 @@ def test_board_and_filter_snapshots(
     snap_compare: Callable[..., bool], library_app: BriefingApp, keys: list[str], size: tuple[int, int]
 ) -> None:
     async def open_library(pilot: Pilot[None]) -> None:
-        await ready(pilot)
+        screen = await ready(pilot)
+        await pilot.press(*keys)
 
-    assert snap_compare(library_app, press=keys, terminal_size=size, run_before=open_library)
+        # A board is laid out (and filtered) in a thread: the picture is taken once it is on screen.
+        def settled() -> bool:
+            boards = [worker for worker in screen.workers if worker.group in ("board", "filter")]
+            return screen._board_wanted is None and all(worker.is_finished for worker in boards)
+
+        await wait_until(pilot, settled)
+        await pilot.pause()
+
+    assert snap_compare(library_app, terminal_size=size, run_before=open_library)
 
 
 async def test_the_palette_jumps_to_any_brief_by_name(library_app: BriefingApp) -> None:

@@ -163,7 +163,8 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("t", "today", "Today", show=False, id="library.today",
             tooltip="The agenda at today: the today line near the top, the cursor on the next stop"),
     Binding("slash", "filter", "Filter", key_display="/", id="library.filter",
-            tooltip="Filter as you type, the list and both boards: every word, in any text of the brief or row"),
+            tooltip="Filter as you type, the list and both boards: every word, as the start of a word of any text "
+                    "of the brief or row"),
     Binding("s", "sort", "Sort", id="library.sort",
             tooltip="The next order: the list's newest, oldest, title, most pending, next stop soonest, "
                     "stalest, changed; the pending board's oldest, newest, by brief, by whom; the agenda's by "

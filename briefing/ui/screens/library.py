@@ -223,8 +223,15 @@ class LibraryScreen(Screen[None]):
         self._orders: dict[int, queries.Ids] = {}
         self._pending: dict[int, tuple[queries.Ids, queries.Ids]] = {}
         self._agendas: dict[int, Agenda] = {}
-        self._matching: tuple[str, set[int], set[int], set[int]] | None = None
-        """The filter's words, and the briefs, pending confirmations and stops that hold them."""
+        self._matching: tuple[str, set[int]] | None = None
+        """The filter's words, and the briefs that hold them."""
+        self._board_filtered: dict[tuple[str, int, str], Sequence[int]] = {}
+        """The rows of a board (its kind and order) that a filter's words keep."""
+        self._board_shown: Rows | None = None
+        self._board_wanted: tuple[str, int] | None = None
+        """A board (or its filtering) being made in a thread: the screen shows it when it comes."""
+        self._today_wanted = False
+        """The agenda is to open at today once it is laid out."""
         self._briefs: OrderedDict[int, IndexedBrief | None] = OrderedDict()
         self._fitted: tuple[tuple[object, ...], tuple[int, ...]] | None = None
         self._measured: dict[str, tuple[int, ...]] = {}
@@ -336,17 +343,24 @@ class LibraryScreen(Screen[None]):
         }
 
     def _derive_the_rest(self) -> None:
-        """In the worker, once the index is whole: the other orders and both boards, so that `s`, `p` and `a` cost
-        no more than drawing."""
+        """In the worker, once the index is whole: the other orders and both boards, the likeliest next first, so
+        that `s`, `p` and `a` cost no more than drawing."""
         generation = self.library.generation
         store = self.library.store
-        for order in range(len(ORDERS)):
-            if generation != self.library.generation or order in self._orders:
+        steps: list[tuple[str, int]] = [("orders", (self.order + 1) % len(ORDERS)), ("pending", 0), ("agenda", 0)]
+        steps += [("orders", order) for order in range(len(ORDERS))]
+        for kind, order in steps:
+            if generation != self.library.generation or order in self._kept(kind):
                 continue
-            found = queries.ordered(store, order, self.today, self.marks)
-            self.app.call_from_thread(self._keep, generation, "orders", order, found)
-        self._board_ready(generation, "pending", 0)
-        self._board_ready(generation, "agenda", 0)
+            if kind == "orders":
+                found: Any = queries.ordered(store, order, self.today, self.marks)
+            else:
+                found = self._make_board(kind, order)
+            self.app.call_from_thread(self._keep, generation, kind, order, found)
+
+    def _kept(self, kind: str) -> dict[int, Any]:
+        kept: dict[str, dict[int, Any]] = {"orders": self._orders, "pending": self._pending, "agenda": self._agendas}
+        return kept[kind]
 
     def _board_ready(self, generation: int, view: str, order: int) -> None:
         found = self._make_board(view, order)
@@ -361,8 +375,12 @@ class LibraryScreen(Screen[None]):
     def _keep(self, generation: int, kind: str, order: int, found: Any) -> None:
         if generation != self._drawn_from:
             return  # the index moved on meanwhile
-        kept: dict[str, dict[int, Any]] = {"orders": self._orders, "pending": self._pending, "agenda": self._agendas}
-        kept[kind].setdefault(order, found)
+        self._kept(kind).setdefault(order, found)
+        waiting = self.view != "library" and self._board_wanted == (kind, order)
+        if waiting:
+            self._board_wanted = None
+            self._redraw()
+            self._at_today_if_wanted()
 
     def _progress(self, done: int, total: int) -> None:
         self.indexing = (done, total)
@@ -379,6 +397,8 @@ class LibraryScreen(Screen[None]):
         self.marks = derived["marks"]
         self._orders = dict(derived["orders"])
         self._pending, self._agendas, self._matching = {}, {}, None
+        self._board_filtered.clear()
+        self._board_shown = None
         self._counts = derived["counts"]
         self._library_today = derived["today"]
         self._briefs.clear()
@@ -434,7 +454,8 @@ class LibraryScreen(Screen[None]):
 
     def _redraw(self) -> None:
         rows = self._rows()
-        current = _key_of(rows.current)
+        # The cursor stays on its row; on the first row, it stays first (rows coming in while indexing).
+        current = _key_of(rows.current) if rows.cursor > 0 else None
         if self.view == "library":
             self.shown = Rows(self._list_keys(), self._brief)
             new_rows: Rows = self.shown
@@ -449,8 +470,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-columns", Line).show(self._columns())
         self._update_status()
 
-    def _filter_sets(self) -> tuple[set[int], set[int], set[int]] | None:
-        """The briefs, pending confirmations and stops that hold the filter's words; None: no filter."""
+    def _brief_matches(self) -> set[int] | None:
+        """The briefs that hold the filter's words; None: no filter."""
         import sqlite3
 
         words = words_of(self.query_text)
@@ -458,42 +479,77 @@ class LibraryScreen(Screen[None]):
             return None
         key = " ".join(words)
         if self._matching is None or self._matching[0] != key:
-            store = self.library.store
             try:
-                briefs = queries.matching_briefs(store, words)
-                pending = queries.matching_rows(store, "pending", words)
-                self._matching = (key, briefs, pending, queries.matching_rows(store, "stops", words))
+                self._matching = (key, queries.matching_briefs(self.library.store, words))
             except sqlite3.Error:
-                self._matching = (key, set(), set(), set())
-        return self._matching[1], self._matching[2], self._matching[3]
+                self._matching = (key, set())
+        return self._matching[1]
 
     def _list_keys(self) -> queries.Ids:
         """The list's brief ids in the current order, filtered."""
         if self.order not in self._orders:
             self._orders[self.order] = queries.ordered(self.library.store, self.order, self.today, self.marks)
         ordered = self._orders[self.order]
-        found = self._filter_sets()
-        return ordered if found is None else queries.kept(ordered, found[0])
+        found = self._brief_matches()
+        return ordered if found is None else queries.kept(ordered, found)
 
     def _board_rows(self, view: str) -> Rows:
-        """The board as shown: in its order, with the rows the filter leaves."""
+        """The board as shown: in its order, with the rows the filter leaves. Laid out and filtered in a thread:
+        meanwhile the board says so (a library of 100,000 briefs has a quarter of a million stops)."""
         order = self.board_orders[view]
-        found = self._filter_sets()
-        if view == "pending":
-            if order not in self._pending:
-                self._pending[order] = queries.pending_ordered(self.library.store, order)
-            keys, briefs = self._pending[order]
-            if found is not None:
-                keys = queries.board_kept(keys, briefs, found[1], found[0])
-            return Rows(keys, self._pending_row)
-        if order not in self._agendas:
-            self._agendas[order] = self._make_board("agenda", order)
-        board = self._agendas[order]
-        if found is not None:
-            with_own = {stop for stop in found[2]}
-            of_briefs = self._stops_of(found[0], board, with_own)
-            board = agenda_kept(board, with_own | of_briefs)
-        return Rows(board.keys, partial(self._agenda_row, board=board))
+        kind = "pending" if view == "pending" else "agenda"
+        board = self._kept(kind).get(order)
+        if board is None:
+            self._board_wanted = (kind, order)
+            self._lay_out_board(self._drawn_from, kind, order)
+            return Rows((), lambda key: None)
+        words = " ".join(words_of(self.query_text))
+        if words:
+            filtered = self._board_filtered.get((kind, order, words))
+            if filtered is None:
+                self._board_wanted = ("filtered", 0)
+                self._filter_board(self._drawn_from, kind, order, words, board)
+                return self._board_shown or Rows((), lambda key: None)
+            keys: Sequence[int] = filtered
+        else:
+            keys = board[0] if kind == "pending" else board.keys
+        read = self._pending_row if kind == "pending" else partial(self._agenda_row, board=board)
+        self._board_shown = Rows(keys, read)
+        return self._board_shown
+
+    @work(thread=True, exclusive=True, group="board")
+    def _lay_out_board(self, generation: int, kind: str, order: int) -> None:
+        found = self._make_board(kind, order)
+        self.app.call_from_thread(self._keep, generation, kind, order, found)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter_board(self, generation: int, kind: str, order: int, words: str, board: Any) -> None:
+        """The board's rows the filter keeps: its rows that hold the words, and every row of a brief that holds them
+        but in none of its rows."""
+        store = self.library.store
+        split = words.split()
+        briefs = queries.matching_briefs(store, split)
+        own = queries.matching_rows(store, "pending" if kind == "pending" else "stops", split)
+        if kind == "pending":
+            keys, owners = board
+            kept: Sequence[int] = queries.board_kept(keys, owners, own, briefs)
+        else:
+            of_briefs = self._stops_of(briefs, board, own)
+            kept = agenda_kept(board, own | of_briefs).keys
+        self.app.call_from_thread(self._filtered, generation, (kind, order, words), kept)
+
+    def _filtered(self, generation: int, key: tuple[str, int, str], kept: Sequence[int]) -> None:
+        if generation != self._drawn_from:
+            return
+        self._board_filtered[key] = kept
+        if self._board_wanted == ("filtered", 0):
+            self._board_wanted = None
+        self._redraw()
+        self._at_today_if_wanted()
+
+    def _at_today_if_wanted(self) -> None:
+        if self._today_wanted and self.view == "agenda" and self._board_wanted is None:
+            self.action_today()
 
     def _stops_of(self, briefs: set[int], board: Agenda, own: set[int]) -> set[int]:
         """The stops of the briefs that hold the filter's words in none of their own stops."""
@@ -742,6 +798,8 @@ class LibraryScreen(Screen[None]):
 
     def action_view(self, view: str) -> None:
         self.view = view
+        self._board_shown = None
+        self._board_wanted = None
         self._rows().cursor = 0
         self._redraw()
         if view == "agenda":
@@ -754,10 +812,16 @@ class LibraryScreen(Screen[None]):
             self.action_view("agenda")
             return
         rows = self._rows()
-        line = next((index for index, row in enumerate(rows.rows) if isinstance(row, TodayLine)), None)
+        board = self._agendas.get(self.board_orders["agenda"])
+        keys = getattr(rows.rows, "keys", ())
+        if board is None or not keys:
+            self._today_wanted = True  # once the agenda is laid out
+            return
+        self._today_wanted = False
+        line = next((i for i, key in enumerate(keys) if key < 0 and isinstance(board.marker(key), TodayLine)), None)
         if line is None:
             return
-        after = next((i for i in range(line + 1, len(rows.rows)) if isinstance(rows.rows[i], tuple)), None)
+        after = next((i for i in range(line + 1, len(keys)) if keys[i] > 0), None)
         rows.cursor = after if after is not None else line
         rows.show_from(max(0, line - TODAY_CONTEXT_ROWS))
 
