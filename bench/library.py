@@ -62,7 +62,7 @@ def tomllib_seconds(directory: Path) -> tuple[float, int]:
 
 
 def library_run(directory: Path, cache: Path) -> dict[str, float]:
-    env = {"XDG_CACHE_HOME": str(cache)}
+    env = {"XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(cache.parent / "state")}
     terminal = Terminal([*briefing_command(), str(directory)], cols=120, rows=40, env=env)
     figures: dict[str, float] = {}
     try:
@@ -71,10 +71,13 @@ def library_run(directory: Path, cache: Path) -> dict[str, float]:
             raise SystemExit("no rows appeared")
         figures["first rows"] = rows
         figures["progress shown"] = float("indexing" in terminal.text() or "looking for briefs" in terminal.text())
-        deadline = time.perf_counter() + 120
+        deadline = time.perf_counter() + 300
         while ("indexing" in terminal.text() or "looking" in terminal.text()) and time.perf_counter() < deadline:
             terminal.pump(0.005)
         figures["complete"] = time.perf_counter() - terminal.started
+        while "checking the files" in terminal.text() and time.perf_counter() < deadline:
+            terminal.pump(0.005)
+        figures["checked"] = time.perf_counter() - terminal.started
         terminal.settle(0.5)
         sorts = []
         for _ in range(5):
@@ -168,7 +171,11 @@ def main() -> None:
     print(f"  first open: index complete               {first['complete']:6.2f} s from start")
     print(f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s")
     print(f"  ratio, complete first open / tomllib     {first['complete'] / parse_seconds:6.2f}   (target <= 0.8)")
-    print(f"  second open (index kept): complete       {second['complete']:6.2f} s   (target <= 0.5 s)")
+    print(
+        f"  second open (index kept): every brief of the index on screen {second['complete']:6.2f} s"
+        "   (target <= 0.5 s)"
+    )
+    print(f"  second open: the files checked against it (nothing changed)  {second['checked']:6.2f} s")
     print("  keys: handled = the output showing the result was read; on screen = pyte had also parsed it")
     for name in ("key s (sort)", "key p (pending board)", "key a (agenda)", "key l (list)",
                  "key / and a letter (filter)", "a second letter (filter)", "a common letter (filter)"):  # fmt: skip

@@ -143,7 +143,7 @@ async def test_the_library_marks_stale_briefs_beside_their_pending_count(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        await wait_until(pilot, lambda: screen.indexing is None and len(screen.shown) == 4)
+        await wait_until(pilot, lambda: screen.settled and len(screen.shown) == 4)
         rows = screen.query_one("#library-rows", RowList)
         lines = {str(rows._render_row(row, 120)).split()[3]: str(rows._render_row(row, 120)) for row in rows.rows}
         assert "2 ⚠" in lines["old"] and "2 ⚠" in lines["kept"]

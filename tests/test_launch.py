@@ -68,4 +68,4 @@ async def test_in_the_library_the_indexing_turns_the_collector_back_on(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, gc.isenabled)
         screen = app.screen
-        assert isinstance(screen, LibraryScreen) and screen.indexing is None
+        assert isinstance(screen, LibraryScreen) and screen.settled

@@ -317,3 +317,15 @@ def test_threads_that_open_a_new_index_at_once_all_find_it_made(tmp_path: Path) 
     assert errors == []
     with sqlite3.connect(tmp_path / "index.sqlite3") as database:
         assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize("order", [0, 1, 2])
+def test_the_index_lays_out_the_agenda_as_the_stops_sorted_here_would(tmp_path: Path, order: int) -> None:
+    make_library(tmp_path, 24)
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    today = dt.date(2022, 6, 1)
+    streamed = queries.agenda_of(lib.store, today, order)
+    sorted_here = agenda(queries.stops_for_agenda(lib.store), today, order)
+    assert list(streamed.keys) == list(sorted_here.keys) and len(streamed.keys) > 24
+    assert streamed.markers == sorted_here.markers

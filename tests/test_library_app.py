@@ -25,7 +25,7 @@ async def ready(pilot: Pilot[None]) -> LibraryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, LibraryScreen)
     for _ in range(200):
-        if screen.indexing is None:
+        if screen.settled:
             break
         await pilot.pause(0.02)
     await pilot.pause()

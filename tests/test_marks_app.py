@@ -206,7 +206,7 @@ def library_app() -> BriefingApp:
 
 async def marked(pilot: Pilot[None]) -> LibraryScreen:
     screen = await ready(pilot)
-    await wait_until(pilot, lambda: screen._orders != {} and screen.indexing is None)
+    await wait_until(pilot, lambda: screen._orders != {} and screen.settled)
     await pilot.pause()
     return screen
 

@@ -83,7 +83,7 @@ async def test_the_library_and_the_error_view_at_any_size(size: tuple[int, int],
     async with library.run_test(size=size) as pilot:
         screen = library.screen_stack[0]
         assert isinstance(screen, LibraryScreen)
-        await wait_until(pilot, lambda: screen.indexing is None)
+        await wait_until(pilot, lambda: screen.settled)
         for key in ("j", "s", "p", "a", "l", "/", "x", "escape", "enter"):
             await pilot.press(key)
             await pilot.pause()

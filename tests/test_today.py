@@ -117,7 +117,7 @@ async def test_the_library_says_which_date_ages_count_to(tmp_path: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        await wait_until(pilot, lambda: screen.indexing is None)
+        await wait_until(pilot, lambda: screen.settled)
         await pilot.pause()
         assert "today 29 Nov 2026" in str(screen.query_one("#library-status").render())
 

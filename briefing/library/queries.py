@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
@@ -19,6 +19,7 @@ from briefing.present.timing import DONE
 
 if TYPE_CHECKING:
     from briefing.library.marks import Known, Marks
+    from briefing.library.views import Agenda, StopKey
 
 if TYPE_CHECKING:
     Ids: TypeAlias = array[int]
@@ -218,9 +219,6 @@ def stop_row(store: Store, stop_id: int, load: Callable[[int], IndexedBrief | No
 
 # -- the agenda -----------------------------------------------------------------------------------------------------
 
-StopKey = tuple[int, dt.date | None, dt.date | None, str, str, str, dt.date | None]
-"""A stop for the agenda: its id, start, end, place, country, its brief's title and as_of."""
-
 
 def stops_for_agenda(store: Store) -> list[StopKey]:
     """Every stop, with what the agenda sorts and groups it by."""
@@ -229,6 +227,38 @@ def stops_for_agenda(store: Store) -> list[StopKey]:
                                 "FROM stops s JOIN briefs b ON b.id = s.brief").fetchall()  # fmt: skip
     return [(row_id, _date(start), _date(end), str(place), str(country), str(title), _date(as_of))
             for row_id, start, end, place, country, title, as_of in rows]  # fmt: skip
+
+
+_AGENDA_ROWS = (
+    "SELECT s.id, coalesce(s.start, s.end_), coalesce(s.end_, s.start), s.place, coalesce(s.country, ''), '', NULL "
+    "FROM stops s WHERE coalesce(s.start, s.end_) IS NOT NULL ORDER BY 2, 3, s.place, s.id",
+    "SELECT s.id, NULL, NULL, s.place, '', '', NULL FROM stops s JOIN briefs b ON b.id = s.brief "
+    "WHERE coalesce(s.start, s.end_) IS NULL ORDER BY b.as_of IS NOT NULL, b.as_of, s.place, s.id",
+)
+_AGENDA_GROUPED = {
+    1: "SELECT s.id, s.start, s.end_, s.place, '', b.title, NULL FROM stops s JOIN briefs b ON b.id = s.brief "
+       "ORDER BY lower(b.title), b.title, coalesce(s.start, s.end_) IS NULL, coalesce(s.start, s.end_), s.id",
+    2: "SELECT s.id, s.start, s.end_, s.place, coalesce(s.country, ''), '', NULL FROM stops s "
+       "ORDER BY lower(s.place || ', ' || coalesce(s.country, '')), s.place || ', ' || coalesce(s.country, ''), "
+       "coalesce(s.start, s.end_) IS NULL, coalesce(s.start, s.end_), s.id",
+}  # fmt: skip
+
+
+def agenda_of(store: Store, today: dt.date | None, order: int) -> Agenda:
+    """The library's agenda in ``order`` (``views.AGENDA_ORDERS``), sorted by the index and laid out a stop at a
+    time: no list of every stop is held."""
+    from briefing.library.views import AGENDA_ORDERS, by_week, grouped
+
+    by = order % len(AGENDA_ORDERS)
+
+    def rows(sql: str) -> Iterator[StopKey]:
+        with store.reading() as database:
+            for row_id, start, end, place, country, title, _as_of in database.execute(sql):
+                yield (row_id, _date(start), _date(end), str(place), str(country), str(title), None)
+
+    if by:
+        return grouped(rows(_AGENDA_GROUPED[by]), by)
+    return by_week(rows(_AGENDA_ROWS[0]), rows(_AGENDA_ROWS[1]), today)
 
 
 def library_today(store: Store) -> dt.date | None:
@@ -240,25 +270,21 @@ def library_today(store: Store) -> dt.date | None:
 # -- measures for the columns ---------------------------------------------------------------------------------------
 
 
-def longest(store: Store, view: str) -> dict[str, int]:
-    """The longest text of each kind the view's columns show, over every row (so columns hold still as the filter
-    changes)."""
+def longest(store: Store) -> dict[str, int]:
+    """The longest text of each kind the views' columns show, over every row (so columns hold still as the filter
+    changes): a brief's title, category, tags and pending count; a confirmation's claim and whom it is awaited from;
+    a stop's place (with its country) and timing as reported."""
     with store.reading() as database:
-        if view == "library":
-            row = database.execute(
-                "SELECT max(length(title)), max(length(category)), max(length(tags)), max(pending) FROM briefs "
-                "WHERE ok").fetchone()  # fmt: skip
-            places = database.execute("SELECT max(length(place) + length(coalesce(country, ''))) FROM stops")
-            return {"title": row[0] or 0, "category": row[1] or 0, "tags": row[2] or 0, "pending": row[3] or 0,
-                    "place": places.fetchone()[0] or 0}  # fmt: skip
-        if view == "pending":
-            row = database.execute("SELECT max(length(what)), max(length(awaited_key)) FROM pending").fetchone()
-            title = database.execute("SELECT max(length(b.title)) FROM briefs b WHERE b.pending").fetchone()[0]
-            return {"what": row[0] or 0, "awaited": row[1] or 0, "title": title or 0}
-        row = database.execute("SELECT max(length(place) + length(coalesce(country, ''))), max(length(reported)) "
-                               "FROM stops").fetchone()  # fmt: skip
-        title = database.execute("SELECT max(length(b.title)) FROM briefs b JOIN stops s ON s.brief = b.id")
-        return {"place": row[0] or 0, "reported": row[1] or 0, "title": title.fetchone()[0] or 0}
+        title, category, tags, pending = database.execute(
+            "SELECT max(length(title)), max(length(category)), max(length(tags)), max(pending) FROM briefs WHERE ok"
+        ).fetchone()
+        what, awaited = database.execute("SELECT max(length(what)), max(length(awaited_key)) FROM pending").fetchone()
+        place, reported = database.execute(
+            "SELECT max(length(place) + length(coalesce(country, '')) + 2), max(length(reported)) FROM stops"
+        ).fetchone()
+    found = {"title": title, "category": category, "tags": tags, "pending": pending, "what": what,
+             "awaited": awaited, "place": place, "reported": reported}  # fmt: skip
+    return {name: int(value or 0) for name, value in found.items()}
 
 
 # -- for marks, and the palette -------------------------------------------------------------------------------------

@@ -95,13 +95,35 @@ def agenda(stops: Iterable[StopKey], today: dt.date | None = None, order: int = 
     (Monday first), with a line where ``today`` falls, and stops without dates at the end. By brief or by place: a
     heading for each, its stops by date below it."""
     by = order % len(AGENDA_ORDERS)
+    chosen = list(stops)
     if by:
-        return _grouped(list(stops), by)
-    dated: list[StopKey] = []
-    undated: list[StopKey] = []
-    for stop in stops:
-        (dated if (stop[1] or stop[2]) else undated).append(stop)
-    dated.sort(key=lambda row: (row[1] or row[2], row[2] or row[1] or dt.date.min, row[3], row[0]))
+        chosen.sort(key=lambda stop: (_group(stop, by).casefold(), _group(stop, by), *_when(stop), stop[0]))
+        return grouped(chosen, by)
+    dated = sorted((stop for stop in chosen if stop[1] or stop[2]), key=_by_date)
+    undated = sorted((stop for stop in chosen if not (stop[1] or stop[2])),
+                     key=lambda row: (row[6] or dt.date.min, row[3], row[0]))  # fmt: skip
+    return by_week(dated, undated, today)
+
+
+def _by_date(stop: StopKey) -> tuple[dt.date, dt.date, str, int]:
+    start = stop[1] or stop[2]
+    end = stop[2] or stop[1]
+    assert start is not None and end is not None
+    return (start, end, stop[3], stop[0])
+
+
+def _group(stop: StopKey, by: int) -> str:
+    return stop[5] if by == 1 else ", ".join(part for part in (stop[3], stop[4]) if part)
+
+
+def _when(stop: StopKey) -> tuple[bool, dt.date]:
+    start = stop[1] or stop[2]
+    return (start is None, start or dt.date.max)
+
+
+def by_week(dated: Iterable[StopKey], undated: Iterable[StopKey], today: dt.date | None) -> Agenda:
+    """The agenda by date from stops already in order (``dated`` by their window; ``undated`` as they are to be
+    listed): a heading per week, today's line, the undated at the end. Reads each stop once, keeping none."""
     shown = Agenda()
     week: dt.date | None = None
     line_at: int | None = None
@@ -122,29 +144,22 @@ def agenda(stops: Iterable[StopKey], today: dt.date | None = None, order: int = 
         shown.keys.append(stop[0])
     if today is not None and shown.keys:
         shown.insert_marker(len(shown.keys) if line_at is None else line_at, TodayLine(today))
-    if undated:
-        shown.add_marker(AgendaHeading("No dates reported"))
-        undated.sort(key=lambda row: (row[6] or dt.date.min, row[3], row[0]))
-        shown.keys.extend(stop[0] for stop in undated)
+    first_undated = True
+    for stop in undated:
+        if first_undated:
+            shown.add_marker(AgendaHeading("No dates reported"))
+            first_undated = False
+        shown.keys.append(stop[0])
     return shown
 
 
-def _grouped(stops: list[StopKey], by: int) -> Agenda:
-    """Stops under a heading per brief (``by`` 1) or per place (2), headings in alphabetical order, each one's stops
-    by date (undated last)."""
-
-    def group(stop: StopKey) -> str:
-        return stop[5] if by == 1 else ", ".join(part for part in (stop[3], stop[4]) if part)
-
-    def when(stop: StopKey) -> tuple[bool, dt.date]:
-        start = stop[1] or stop[2]
-        return (start is None, start or dt.date.max)
-
-    stops.sort(key=lambda stop: (group(stop).casefold(), group(stop), *when(stop), stop[0]))
+def grouped(stops: Iterable[StopKey], by: int) -> Agenda:
+    """Stops under a heading per brief (``by`` 1) or per place (2), from stops already in that order (headings in
+    alphabetical order, each one's stops by date)."""
     shown = Agenda()
     heading: str | None = None
     for stop in stops:
-        name = group(stop)
+        name = _group(stop, by)
         if name != heading:
             heading = name
             shown.add_marker(AgendaHeading(name))

@@ -42,7 +42,6 @@ from briefing.library.views import (
     Reading,
     Rows,
     TodayLine,
-    agenda,
     agenda_kept,
     is_stale,
     pending_age,
@@ -214,6 +213,9 @@ class LibraryScreen(Screen[None]):
         """Each board's order, in PENDING_ORDERS and AGENDA_ORDERS."""
         self.query_text = ""
         self.indexing: tuple[int, int] | None = (0, 0)
+        """How many files are read of how many, while files are read; None once the index is whole."""
+        self.checking = False
+        """True while the files are checked against an index kept from the last time (which is on screen)."""
         self.shown: Rows = Rows((), self._brief)
         """The list as shown: its briefs, read from the index as they are drawn."""
         self._drawn_from = -1
@@ -234,7 +236,8 @@ class LibraryScreen(Screen[None]):
         """The agenda is to open at today once it is laid out."""
         self._briefs: OrderedDict[int, IndexedBrief | None] = OrderedDict()
         self._fitted: tuple[tuple[object, ...], tuple[int, ...]] | None = None
-        self._measured: dict[str, tuple[int, ...]] = {}
+        self._found_longest: dict[str, int] = {}
+        """The longest texts the columns show, from the index (``queries.longest``)."""
         self._warned = False
 
     def compose(self) -> ComposeResult:
@@ -266,12 +269,14 @@ class LibraryScreen(Screen[None]):
         import sqlite3
 
         try:
+            # What the index holds from the last time is on screen at once; then the files are checked against it,
+            # and what changed is read (on a first open, every file: its rows come in batches).
+            if queries.count(self.library.store)[0]:
+                self.app.call_from_thread(self._from_index, self._derive())
             shown_at = time.monotonic()
-            first = True
             for _done in self.library.build(progress=self._report_progress):
-                # What the index holds is on screen at once (all of it, on a second open); then as batches come.
-                if first or time.monotonic() - shown_at > 0.5:
-                    first, shown_at = False, time.monotonic()
+                if time.monotonic() - shown_at > (1.0 if self._counts[0] else 0.1):
+                    shown_at = time.monotonic()
                     self.app.call_from_thread(self._changed, self._derive())
             derived = self._derive()
         except (OSError, sqlite3.Error) as error:
@@ -340,6 +345,7 @@ class LibraryScreen(Screen[None]):
             "orders": {self.order: queries.ordered(store, self.order, self.today, reading.marks)},
             "counts": queries.count(store),
             "today": queries.library_today(store),
+            "longest": queries.longest(store),
         }
 
     def _derive_the_rest(self) -> None:
@@ -370,7 +376,7 @@ class LibraryScreen(Screen[None]):
         store = self.library.store
         if view == "pending":
             return queries.pending_ordered(store, order)
-        return agenda(queries.stops_for_agenda(store), self.agenda_today, order)
+        return queries.agenda_of(store, self.agenda_today, order)
 
     def _keep(self, generation: int, kind: str, order: int, found: Any) -> None:
         if generation != self._drawn_from:
@@ -383,12 +389,25 @@ class LibraryScreen(Screen[None]):
             self._at_today_if_wanted()
 
     def _progress(self, done: int, total: int) -> None:
-        self.indexing = (done, total)
+        if done < total or not self._counts[0]:
+            self.indexing = (done, total)
         self._update_status()
 
-    def _indexed(self, derived: dict[str, Any]) -> None:
-        """The first index is whole: its list and marks are on screen together."""
+    @property
+    def settled(self) -> bool:
+        """True once the index is whole and checked against the files."""
+        return self.indexing is None and not self.checking
+
+    def _from_index(self, derived: dict[str, Any]) -> None:
+        """Every brief the index holds is on screen; the files are being checked against it."""
         self.indexing = None
+        self.checking = True
+        self._changed(derived)
+
+    def _indexed(self, derived: dict[str, Any]) -> None:
+        """The index is whole and checked against the files."""
+        self.indexing = None
+        self.checking = False
         self._changed(derived)
 
     def _changed(self, derived: dict[str, Any]) -> None:
@@ -401,8 +420,8 @@ class LibraryScreen(Screen[None]):
         self._board_shown = None
         self._counts = derived["counts"]
         self._library_today = derived["today"]
+        self._found_longest = derived["longest"]
         self._briefs.clear()
-        self._measured.clear()
         self._rows().forget_drawn()
         self._redraw()
 
@@ -412,7 +431,7 @@ class LibraryScreen(Screen[None]):
 
         started = time.perf_counter()
         try:
-            if self.indexing is None and self.library.refresh():
+            if self.settled and self.library.refresh():
                 self.app.call_from_thread(self._changed, self._derive(marks=self._find_marks()))
                 self._derive_the_rest()
         except (OSError, sqlite3.Error):
@@ -644,6 +663,8 @@ class LibraryScreen(Screen[None]):
         if self.indexing is not None:
             done, total = self.indexing
             parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
+        elif self.checking:
+            parts += ["  ·  ", ("checking the files…", "italic dim")]
         self.query_one("#library-status", Line).show(Text.assemble(*parts))
 
     @property
@@ -675,25 +696,15 @@ class LibraryScreen(Screen[None]):
 
     def _longest(self) -> tuple[int, ...]:
         """The longest cell of each of the view's columns, over all its rows (not only those the filter leaves,
-        so the columns hold still while you type): from the index, once for each version of it."""
-        import sqlite3
-
-        if self.view not in self._measured:
-            try:
-                found = queries.longest(self.library.store, self.view)
-            except sqlite3.Error:
-                found = {}
-            measured: tuple[int, ...]
-            if self.view == "library":
-                pending = len(str(found.get("pending", 0))) + 2
-                measured = (1, 11, found.get("title", 0), found.get("category", 0), found.get("tags", 0), pending,
-                            found.get("place", 0) + 22)  # fmt: skip
-            elif self.view == "pending":
-                measured = (11, 14, found.get("what", 0), found.get("awaited", 0), found.get("title", 0))
-            else:
-                measured = (20, found.get("place", 0) + 2, 21, found.get("reported", 0), found.get("title", 0))
-            self._measured[self.view] = measured
-        return self._measured[self.view]
+        so the columns hold still while you type): measured in the index with each version of it."""
+        found = self._found_longest
+        if self.view == "library":
+            pending = len(str(found.get("pending", 0))) + 2
+            return (1, 11, found.get("title", 0), found.get("category", 0), found.get("tags", 0), pending,
+                    found.get("place", 0) + 18)  # fmt: skip
+        if self.view == "pending":
+            return (11, 14, found.get("what", 0), found.get("awaited", 0), found.get("title", 0))
+        return (20, found.get("place", 0), 21, found.get("reported", 0), found.get("title", 0))
 
     def _columns(self) -> Text:
         names = tuple(column.name for column in COLUMNS[self.view])
