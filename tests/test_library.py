@@ -246,9 +246,13 @@ def test_hostile_strings_are_data_in_the_index(tmp_path: Path, planted: str) -> 
     entries = built(lib)
     assert planted in {entry.title for entry in entries.values()}
     assert len(entries) == 3
-    # Typed into the filter: words, never a query of its own.
-    assert queries.matching_briefs(lib.store, planted.split()) <= {entry.id for entry in entries.values()}
-    assert queries.palette_candidates(lib.store, planted, 10) is not None
+    hostile = next(entry.id for entry in entries.values() if entry.title == planted)
+    # Typed into the filter: words, never a query of its own; it finds the brief that holds them, and nothing breaks.
+    assert hostile in queries.matching_briefs(lib.store, planted.split())
+    assert [text for text, kind, *_ in queries.palette_candidates(lib.store, planted, 10) if kind == "Brief"] == [
+        planted
+    ]
+    assert queries.count(lib.store) == (3, 0)
 
 
 def test_refresh_notices_added_changed_and_removed_files(tmp_path: Path) -> None:

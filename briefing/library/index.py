@@ -52,6 +52,14 @@ class Library:
         return self.generation != before
 
     def _update(self, progress: Callable[[int, int], None] | None) -> Iterator[int]:
+        before = self.generation
+        yield from self._read_changes(progress)
+        if self.generation != before:
+            from briefing.library.queries import measure
+
+            measure(self.store)
+
+    def _read_changes(self, progress: Callable[[int, int], None] | None) -> Iterator[int]:
         files, problems = scan(self.roots)
         for problem in problems:
             files[os.fsencode(problem.file)] = NO_STAMP

@@ -151,10 +151,11 @@ def ordered(store: Store, order: int, today: dt.date | None, marks: Marks | None
 
 def matching_briefs(store: Store, words: Sequence[str]) -> set[int]:
     """The briefs whose text holds every word, each as the start of one of its words (any case, any accent)."""
-    if not words:
+    query = fts_query(words)
+    if query is None:
         return set()
     with store.reading() as database:
-        rows = database.execute("SELECT rowid FROM brief_text WHERE brief_text MATCH ?", (fts_query(words),))
+        rows = database.execute("SELECT rowid FROM brief_text WHERE brief_text MATCH ?", (query,))
         return {row[0] for row in rows}
 
 
@@ -273,7 +274,20 @@ def library_today(store: Store) -> dt.date | None:
 def longest(store: Store) -> dict[str, int]:
     """The longest text of each kind the views' columns show, over every row (so columns hold still as the filter
     changes): a brief's title, category, tags and pending count; a confirmation's claim and whom it is awaited from;
-    a stop's place (with its country) and timing as reported."""
+    a stop's place (with its country) and timing as reported. Kept in the index by ``measure`` after each change."""
+    with store.reading() as database:
+        row = database.execute("SELECT value FROM meta WHERE name = 'longest'").fetchone()
+    try:
+        found = json.loads(row[0]) if row is not None and type(row[0]) is str else None
+    except ValueError:
+        found = None
+    if type(found) is dict and all(type(value) is int for value in found.values()):
+        return found
+    return measure(store)
+
+
+def measure(store: Store) -> dict[str, int]:
+    """Measure the longest texts (``longest``) afresh and keep them in the index."""
     with store.reading() as database:
         title, category, tags, pending = database.execute(
             "SELECT max(length(title)), max(length(category)), max(length(tags)), max(pending) FROM briefs WHERE ok"
@@ -284,7 +298,10 @@ def longest(store: Store) -> dict[str, int]:
         ).fetchone()
     found = {"title": title, "category": category, "tags": tags, "pending": pending, "what": what,
              "awaited": awaited, "place": place, "reported": reported}  # fmt: skip
-    return {name: int(value or 0) for name, value in found.items()}
+    measured = {name: int(value or 0) for name, value in found.items()}
+    with store.reading() as database:
+        database.execute("INSERT OR REPLACE INTO meta VALUES ('longest', ?)", (json.dumps(measured),))
+    return measured
 
 
 # -- for marks, and the palette -------------------------------------------------------------------------------------

@@ -27,11 +27,13 @@ from briefing.format.model import Problem
 if TYPE_CHECKING:
     import sqlite3
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 APPLICATION_ID = 0x62726978
 """``brix``: a database that does not carry it is not an index of ours."""
 
-_FTS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', content = ''"
+_FTS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2', content = '', detail = none"
+"""The filter's indexes: words by their start (any case, any accent), keeping which row holds a word and nothing
+else (no text, no positions: a third of the size, and a third faster to write)."""
 _SCHEMA = (
     """CREATE TABLE briefs (
         id INTEGER PRIMARY KEY AUTOINCREMENT, path BLOB NOT NULL UNIQUE,
@@ -39,7 +41,8 @@ _SCHEMA = (
         title TEXT NOT NULL, title_key TEXT NOT NULL, as_of TEXT, updated TEXT, touched TEXT,
         category TEXT NOT NULL, tags TEXT NOT NULL, pending INTEGER NOT NULL, problems TEXT NOT NULL,
         digest TEXT NOT NULL)""",
-    "CREATE INDEX briefs_newest ON briefs (ok, as_of, title_key)",
+    "CREATE INDEX briefs_newest ON briefs (ok, as_of DESC, title_key DESC)",
+    "CREATE INDEX briefs_oldest ON briefs (ok, as_of, title_key)",
     "CREATE INDEX briefs_title ON briefs (ok, title_key)",
     """CREATE TABLE pending (
         id INTEGER PRIMARY KEY AUTOINCREMENT, brief INTEGER NOT NULL, idx INTEGER NOT NULL, item_id TEXT NOT NULL,
@@ -53,7 +56,7 @@ _SCHEMA = (
     f"CREATE VIRTUAL TABLE brief_text USING fts5 (text, {_FTS})",
     f"CREATE VIRTUAL TABLE pending_text USING fts5 (text, {_FTS})",
     f"CREATE VIRTUAL TABLE stop_text USING fts5 (text, {_FTS})",
-    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID",
     "INSERT INTO meta VALUES ('stale_text', 0)",
 )
 _TABLES = {"briefs", "pending", "stops", "brief_text", "pending_text", "stop_text", "meta"}
@@ -129,10 +132,17 @@ def _int(value: Any) -> int | None:
     return value if type(value) is int else None
 
 
-def fts_query(words: Iterable[str]) -> str:
-    """An FTS5 query for every word, each as the start of a word of the text: quoted (``"`` doubled), so nothing
-    typed is read as FTS5 syntax."""
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+_TOKEN = r"[^\W_]+"
+"""What the index's tokenizer (unicode61) takes for a word: letters and digits; anything else separates."""
+
+
+def fts_query(words: Iterable[str]) -> str | None:
+    """An FTS5 query for every word typed, each word's letters and digits as the start of a word of the text, all
+    of them required; quoted, so nothing typed is read as FTS5 syntax. None when nothing typed is a word."""
+    import re
+
+    tokens = [token for word in words for token in re.findall(_TOKEN, word)]
+    return " ".join(f'"{token}"*' for token in tokens) or None
 
 
 class Store:
@@ -211,8 +221,7 @@ class Store:
             database.execute("BEGIN IMMEDIATE")
             try:
                 stale = self._forget(database, [record.path for record in records] + list(gone))
-                for record in records:
-                    self._insert(database, record)
+                self._insert(database, records)
                 database.execute("UPDATE meta SET value = value + ? WHERE name = 'stale_text'", (stale,))
                 database.execute("COMMIT")
             except BaseException:
@@ -236,37 +245,58 @@ class Store:
         return stale
 
     @staticmethod
-    def _insert(database: sqlite3.Connection, record: Record) -> None:
-        touched = record.updated or record.as_of
-        cursor = database.execute(
-            "INSERT INTO briefs (path, size, mtime_ns, inode, ok, title, title_key, as_of, updated, touched, "
-            "category, tags, pending, problems, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.path, record.size, record.mtime_ns, record.inode, int(not record.problems), record.title,
-             record.title.casefold(), _day(record.as_of), _day(record.updated), _day(touched), record.category or "",
-             json.dumps(record.tags), len(record.pending), _problems(record.problems), record.digest),
+    def _next_ids(database: sqlite3.Connection) -> dict[str, int]:
+        """The next id of each table: given here, so rows are written many at a time (AUTOINCREMENT takes them,
+        and still never gives an id again)."""
+        found = dict(database.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+        return {table: int(found.get(table, 0)) + 1 for table in ("briefs", "pending", "stops")}
+
+    @classmethod
+    def _insert(cls, database: sqlite3.Connection, records: Sequence[Record]) -> None:
+        ids = cls._next_ids(database)
+        briefs: list[tuple[Any, ...]] = []
+        brief_texts: list[tuple[int, str]] = []
+        pending: list[tuple[Any, ...]] = []
+        pending_texts: list[tuple[int, str]] = []
+        stops: list[tuple[Any, ...]] = []
+        stop_texts: list[tuple[int, str]] = []
+        for record in records:
+            brief = ids["briefs"]
+            ids["briefs"] += 1
+            touched = record.updated or record.as_of
+            briefs.append((brief, record.path, record.size, record.mtime_ns, record.inode, int(not record.problems),
+                           record.title, record.title.casefold(), _day(record.as_of), _day(record.updated),
+                           _day(touched), record.category or "", json.dumps(record.tags), len(record.pending),
+                           _problems(record.problems), record.digest))  # fmt: skip
+            brief_texts.append((brief, record.text))
+            for item in record.pending:
+                awaited = " ".join(item.awaited_from)
+                pending.append((ids["pending"], brief, item.position, item.id, item.what,
+                                json.dumps(item.awaited_from), awaited.casefold(), _day(item.since)))  # fmt: skip
+                pending_texts.append((ids["pending"], f"{item.what}\n{awaited}"))
+                ids["pending"] += 1
+            for stop in record.stops:
+                stops.append((ids["stops"], brief, stop.position, stop.place, stop.country, stop.when,
+                              _day(stop.start), _day(stop.end), int(stop.approximate), stop.certainty, stop.status,
+                              int(stop.unconfirmed)))  # fmt: skip
+                parts = (stop.place, stop.country, stop.when, stop.certainty, stop.status)
+                stop_texts.append((ids["stops"], "\n".join(part for part in parts if part)))
+                ids["stops"] += 1
+        database.executemany(
+            "INSERT INTO briefs (id, path, size, mtime_ns, inode, ok, title, title_key, as_of, updated, touched, "
+            "category, tags, pending, problems, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            briefs,
+        )
+        database.executemany(
+            "INSERT INTO pending (id, brief, idx, item_id, what, awaited_from, awaited_key, since) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", pending,
         )  # fmt: skip
-        brief = cursor.lastrowid
-        database.execute("INSERT INTO brief_text (rowid, text) VALUES (?, ?)", (brief, record.text))
-        for item in record.pending:
-            awaited = " ".join(item.awaited_from)
-            cursor = database.execute(
-                "INSERT INTO pending (brief, idx, item_id, what, awaited_from, awaited_key, since) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (brief, item.position, item.id, item.what, json.dumps(item.awaited_from), awaited.casefold(),
-                 _day(item.since)),
-            )  # fmt: skip
-            database.execute("INSERT INTO pending_text (rowid, text) VALUES (?, ?)",
-                             (cursor.lastrowid, f"{item.what}\n{awaited}"))  # fmt: skip
-        for stop in record.stops:
-            cursor = database.execute(
-                "INSERT INTO stops (brief, idx, place, country, reported, start, end_, approximate, certainty, "
-                "status, unconfirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (brief, stop.position, stop.place, stop.country, stop.when, _day(stop.start), _day(stop.end),
-                 int(stop.approximate), stop.certainty, stop.status, int(stop.unconfirmed)),
-            )  # fmt: skip
-            parts = (stop.place, stop.country, stop.when, stop.certainty, stop.status)
-            text = "\n".join(part for part in parts if part)
-            database.execute("INSERT INTO stop_text (rowid, text) VALUES (?, ?)", (cursor.lastrowid, text))
+        database.executemany(
+            "INSERT INTO stops (id, brief, idx, place, country, reported, start, end_, approximate, certainty, "
+            "status, unconfirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stops,
+        )  # fmt: skip
+        for table, texts in (("brief_text", brief_texts), ("pending_text", pending_texts), ("stop_text", stop_texts)):
+            database.executemany(f"INSERT INTO {table} (rowid, text) VALUES (?, ?)", texts)
 
     def _compact_if_stale(self) -> None:
         """Rebuild the search index when most of what it holds belongs to rows gone since (it keeps no text to
