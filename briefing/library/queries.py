@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
@@ -51,35 +52,76 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 # -- one row to draw ----------------------------------------------------------------------------------------------
 
-_BRIEF = "SELECT path, size, mtime_ns, title, as_of, category, tags, problems, updated, digest FROM briefs WHERE id = ?"
+_BRIEFS = "SELECT id, path, size, mtime_ns, title, as_of, category, tags, problems, updated, digest FROM briefs"
+_PENDING = "SELECT brief, id, idx, item_id, what, awaited_from, since FROM pending"
+_STOPS = ("SELECT brief, id, idx, place, reported, start, end_, approximate, certainty, status, unconfirmed, country "
+          "FROM stops")  # fmt: skip
+
+
+def _in(ids: Sequence[int]) -> str:
+    return "(" + ",".join("?" * len(ids)) + ")"
+
+
+def briefs(store: Store, brief_ids: Sequence[int]) -> dict[int, IndexedBrief]:
+    """The briefs with these rows, their pending confirmations and stops with them: three queries however many
+    (those gone are left out). What the lists draw, a screenful at a time."""
+    import os
+
+    wanted = list(dict.fromkeys(brief_ids))[:900]  # SQLite's limit on parameters is higher; a screen is lower
+    if not wanted:
+        return {}
+    with store.reading() as database:
+        rows = database.execute(f"{_BRIEFS} WHERE id IN {_in(wanted)}", wanted).fetchall()
+        pending = database.execute(f"{_PENDING} WHERE brief IN {_in(wanted)} ORDER BY brief, idx", wanted)
+        items: dict[int, list[PendingItem]] = {}
+        for brief_id, row_id, idx, item_id, what, awaited, since in pending:
+            items.setdefault(brief_id, []).append(
+                PendingItem(idx, str(item_id), str(what), _strings(awaited), _date(since), row_id)
+            )
+        stops: dict[int, list[StopItem]] = {}
+        for (
+            brief_id,
+            row_id,
+            idx,
+            place,
+            reported,
+            start,
+            end,
+            approximate,
+            certainty,
+            status,
+            unconfirmed,
+            country,
+        ) in database.execute(f"{_STOPS} WHERE brief IN {_in(wanted)} ORDER BY brief, idx", wanted):
+            stops.setdefault(brief_id, []).append(
+                StopItem(idx, str(place), _text(reported), _date(start), _date(end), bool(approximate),
+                         _text(certainty), str(status), bool(unconfirmed), _text(country), row_id))  # fmt: skip
+    found: dict[int, IndexedBrief] = {}
+    for brief_id, path, size, mtime, title, as_of, category, tags, problems, updated, digest in rows:
+        if type(path) is not bytes:
+            continue
+        found[brief_id] = IndexedBrief(
+            os.fsdecode(path), size, mtime, str(title), _date(as_of), _text(category) or None, _strings(tags),
+            read_problems(problems), tuple(items.get(brief_id, ())), tuple(stops.get(brief_id, ())), _date(updated),
+            str(digest), brief_id,
+        )  # fmt: skip
+    return found
 
 
 def brief(store: Store, brief_id: int) -> IndexedBrief | None:
     """The brief with row ``brief_id``, its pending confirmations and stops with it; None when it is gone."""
-    import os
+    return briefs(store, [brief_id]).get(brief_id)
 
+
+def owners(store: Store, table: str, row_ids: Sequence[int]) -> dict[int, int]:
+    """The brief each pending confirmation (``table`` "pending") or stop ("stops") belongs to."""
+    assert table in ("pending", "stops")
+    wanted = list(row_ids)[:900]
+    if not wanted:
+        return {}
     with store.reading() as database:
-        row = database.execute(_BRIEF, (brief_id,)).fetchone()
-        if row is None or type(row[0]) is not bytes:
-            return None
-        pending = database.execute("SELECT id, idx, item_id, what, awaited_from, since FROM pending WHERE brief = ? "
-                                   "ORDER BY idx", (brief_id,)).fetchall()  # fmt: skip
-        stops = database.execute(
-            "SELECT id, idx, place, reported, start, end_, approximate, certainty, status, unconfirmed, country "
-            "FROM stops WHERE brief = ? ORDER BY idx", (brief_id,)
-        ).fetchall()  # fmt: skip
-    path, size, mtime, title, as_of, category, tags, problems, updated, digest = row
-    return IndexedBrief(
-        os.fsdecode(path), size, mtime, str(title), _date(as_of), _text(category) or None, _strings(tags),
-        read_problems(problems), tuple(
-            PendingItem(idx, str(item_id), str(what), _strings(awaited), _date(since), row_id)
-            for row_id, idx, item_id, what, awaited, since in pending
-        ), tuple(
-            StopItem(idx, str(place), _text(reported), _date(start), _date(end), bool(approximate), _text(certainty),
-                     str(status), bool(unconfirmed), _text(country), row_id)
-            for row_id, idx, place, reported, start, end, approximate, certainty, status, unconfirmed, country in stops
-        ), _date(updated), str(digest), brief_id,
-    )  # fmt: skip
+        rows = database.execute(f"SELECT id, brief FROM {table} WHERE id IN {_in(wanted)}", wanted)
+        return dict(rows.fetchall())
 
 
 def brief_id(store: Store, path: str) -> int | None:
@@ -156,12 +198,12 @@ def matching_briefs(store: Store, words: Sequence[str]) -> set[int]:
         return set()
     with store.reading() as database:
         rows = database.execute("SELECT rowid FROM brief_text WHERE brief_text MATCH ?", (query,))
-        return {row[0] for row in rows}
+        return set(map(itemgetter(0), rows))
 
 
 def kept(ids: Iterable[int], allowed: set[int]) -> Ids:
     """``ids`` in their order, those in ``allowed`` only."""
-    return array("q", (row for row in ids if row in allowed))
+    return array("q", filter(allowed.__contains__, ids))
 
 
 # -- the pending board ----------------------------------------------------------------------------------------------

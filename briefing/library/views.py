@@ -194,11 +194,13 @@ def agenda_kept(whole: Agenda, allowed: set[int]) -> Agenda:
 
 class Rows(Sequence[Any]):
     """A view's rows, by key, read from the index as they are drawn (and kept a while): the screen holds the keys,
-    not every row. ``read`` turns a key into its row (None: gone since, drawn as nothing)."""
+    not every row. ``read`` turns keys into their rows, many at once (a key it leaves out is drawn as nothing: gone
+    since); a miss reads the window of keys from it on, so a screenful costs a few queries."""
 
     CACHED = 2048
+    WINDOW = 64
 
-    def __init__(self, keys: Sequence[int], read: Callable[[int], Any]) -> None:
+    def __init__(self, keys: Sequence[int], read: Callable[[Sequence[int]], dict[int, Any]]) -> None:
         self.keys = keys
         self._read = read
         self._cache: OrderedDict[int, Any] = OrderedDict()
@@ -215,14 +217,16 @@ class Rows(Sequence[Any]):
             return [self[position] for position in range(*index.indices(len(self)))]
         key = self.keys[index]
         cache = self._cache
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-        row = self._read(key)
-        cache[key] = row
-        if len(cache) > self.CACHED:
-            cache.popitem(last=False)
-        return row
+        if key not in cache:
+            position = index if index >= 0 else len(self.keys) + index
+            window = [k for k in self.keys[position : position + self.WINDOW] if k not in cache]
+            found = self._read(window)
+            for each in window:
+                cache[each] = found.get(each)
+            while len(cache) > self.CACHED:
+                cache.popitem(last=False)
+        cache.move_to_end(key)
+        return cache[key]
 
     def __iter__(self) -> Iterator[Any]:
         return (self[position] for position in range(len(self)))

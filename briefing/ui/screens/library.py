@@ -116,6 +116,10 @@ def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> T
     return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
 
 
+def _nothing(_keys: Sequence[int]) -> dict[int, Any]:
+    return {}
+
+
 def _key_of(row: Any) -> int | None:
     """The key of a row of a view (``briefing.library.views.Rows``): what finds it again in a new list."""
     if isinstance(row, IndexedBrief):
@@ -216,7 +220,7 @@ class LibraryScreen(Screen[None]):
         """How many files are read of how many, while files are read; None once the index is whole."""
         self.checking = False
         """True while the files are checked against an index kept from the last time (which is on screen)."""
-        self.shown: Rows = Rows((), self._brief)
+        self.shown: Rows = Rows((), self._briefs_of)
         """The list as shown: its briefs, read from the index as they are drawn."""
         self._drawn_from = -1
         """The index's generation that what is kept below was drawn from."""
@@ -443,28 +447,51 @@ class LibraryScreen(Screen[None]):
 
     # -- reading rows ---------------------------------------------------------------------------------------------
 
-    def _brief(self, brief_id: int) -> IndexedBrief | None:
-        """The brief with row ``brief_id`` (kept for a while)."""
+    def _briefs_of(self, brief_ids: Sequence[int]) -> dict[int, IndexedBrief]:
+        """The briefs with these rows (kept for a while)."""
         import sqlite3
 
         cache = self._briefs
-        if brief_id in cache:
-            cache.move_to_end(brief_id)
-            return cache[brief_id]
+        wanted = [brief_id for brief_id in brief_ids if brief_id not in cache]
+        if wanted:
+            try:
+                found = queries.briefs(self.library.store, wanted)
+            except sqlite3.Error:
+                found = {}
+            for brief_id in wanted:
+                cache[brief_id] = found.get(brief_id)
+            while len(cache) > 4096:
+                cache.popitem(last=False)
+        return {brief_id: brief for brief_id in brief_ids if (brief := cache.get(brief_id)) is not None}
+
+    def _brief(self, brief_id: int) -> IndexedBrief | None:
+        """The brief with row ``brief_id``."""
+        return self._briefs_of([brief_id]).get(brief_id)
+
+    def _item_rows(self, table: str, row_ids: Sequence[int]) -> dict[int, Any]:
+        """(its brief, the item) for each pending confirmation (``table`` "pending") or stop ("stops")."""
+        import sqlite3
+
         try:
-            found = queries.brief(self.library.store, brief_id)
+            owner = queries.owners(self.library.store, table, row_ids)
         except sqlite3.Error:
-            found = None
-        cache[brief_id] = found
-        if len(cache) > 4096:
-            cache.popitem(last=False)
+            return {}
+        held = self._briefs_of(list(owner.values()))
+        found: dict[int, Any] = {}
+        for row_id, brief_id in owner.items():
+            entry = held.get(brief_id)
+            items: Sequence[PendingItem | StopItem] = (
+                (entry.pending if table == "pending" else entry.stops) if entry else ()
+            )
+            item = next((item for item in items if item.row == row_id), None)
+            if entry is not None and item is not None:
+                found[row_id] = (entry, item)
         return found
 
-    def _pending_row(self, pending_id: int) -> tuple[Any, ...] | None:
-        return queries.pending_row(self.library.store, pending_id, self._brief)
-
-    def _agenda_row(self, key: int, board: Agenda) -> Any:
-        return board.marker(key) if key < 0 else queries.stop_row(self.library.store, key, self._brief)
+    def _agenda_rows(self, keys: Sequence[int], board: Agenda) -> dict[int, Any]:
+        found: dict[int, Any] = {key: board.marker(key) for key in keys if key < 0}
+        found.update(self._item_rows("stops", [key for key in keys if key > 0]))
+        return found
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
@@ -476,7 +503,7 @@ class LibraryScreen(Screen[None]):
         # The cursor stays on its row; on the first row, it stays first (rows coming in while indexing).
         current = _key_of(rows.current) if rows.cursor > 0 else None
         if self.view == "library":
-            self.shown = Rows(self._list_keys(), self._brief)
+            self.shown = Rows(self._list_keys(), self._briefs_of)
             new_rows: Rows = self.shown
         else:
             new_rows = self._board_rows(self.view)
@@ -521,18 +548,18 @@ class LibraryScreen(Screen[None]):
         if board is None:
             self._board_wanted = (kind, order)
             self._lay_out_board(self._drawn_from, kind, order)
-            return Rows((), lambda key: None)
+            return Rows((), _nothing)
         words = " ".join(words_of(self.query_text))
         if words:
             filtered = self._board_filtered.get((kind, order, words))
             if filtered is None:
                 self._board_wanted = ("filtered", 0)
                 self._filter_board(self._drawn_from, kind, order, words, board)
-                return self._board_shown or Rows((), lambda key: None)
+                return self._board_shown or Rows((), _nothing)
             keys: Sequence[int] = filtered
         else:
             keys = board[0] if kind == "pending" else board.keys
-        read = self._pending_row if kind == "pending" else partial(self._agenda_row, board=board)
+        read = partial(self._item_rows, "pending") if kind == "pending" else partial(self._agenda_rows, board=board)
         self._board_shown = Rows(keys, read)
         return self._board_shown
 
