@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefing.format.model import Problem
@@ -56,9 +56,16 @@ NO_STAMP = (-1, -1, -1)
 """The stamp of a file that cannot be looked at (a dangling symlink): read again only when it changes to one."""
 
 
-def scan(roots: Iterable[Path]) -> tuple[dict[bytes, tuple[int, int, int]], list[Problem]]:
+GIVE_WAY_ENTRIES = 256
+"""How many files of a folder ``scan`` looks at between two calls of its ``give_way``."""
+
+
+def scan(
+    roots: Iterable[Path], give_way: Callable[[], None] | None = None
+) -> tuple[dict[bytes, tuple[int, int, int]], list[Problem]]:
     """Every brief under the roots, by path (as bytes), with its stamp (size, mtime in ns, inode), and what could
-    not be read: the walk of ``find_briefs``, with each file's stamp from the same pass (a library's refresh)."""
+    not be read: the walk of ``find_briefs``, with each file's stamp from the same pass (a library's refresh).
+    ``give_way`` is called before each folder and every few hundred files (it may wait: see ``Store.give_way``)."""
     found: dict[bytes, tuple[int, int, int]] = {}
     problems: list[Problem] = []
     for root in roots:
@@ -68,13 +75,17 @@ def scan(roots: Iterable[Path]) -> tuple[dict[bytes, tuple[int, int, int]], list
         folders = [os.fsencode(root)]
         while folders:
             folder = folders.pop()
+            if give_way is not None:
+                give_way()
             try:
                 with os.scandir(folder) as entries:
                     listed = list(entries)
             except OSError as error:
                 problems.append(Problem(os.fsdecode(folder), f"cannot be read: {error.strerror or error}"))
                 continue
-            for entry in listed:
+            for number, entry in enumerate(listed):
+                if give_way is not None and number % GIVE_WAY_ENTRIES == GIVE_WAY_ENTRIES - 1:
+                    give_way()
                 name = entry.name
                 if name.startswith(b"."):
                     continue

@@ -60,7 +60,7 @@ class Library:
             measure(self.store)
 
     def _read_changes(self, progress: Callable[[int, int], None] | None) -> Iterator[int]:
-        files, problems = scan(self.roots)
+        files, problems = scan(self.roots, self.store.give_way)
         for problem in problems:
             files[os.fsencode(problem.file)] = NO_STAMP
         known = self.store.stamps()

@@ -58,12 +58,20 @@ ADOPT_BATCH = 1000
 """Briefs read and recorded as seen at a time, on a library's first open."""
 
 
+GIVE_WAY_ENTRIES = 4096
+"""How many briefs ``since_last_looked`` goes through between two calls of the read state's ``give_way``."""
+
+
 def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: str) -> dict[str, Mark]:
     """The marks of the library's briefs against what the reader last saw; its first open adopts them all as
     seen. Raises ReadStateError."""
     readable = list(entries)
     here = os.getcwd()
-    keys = [path_key(entry.path, here) for entry in readable]
+    keys = []
+    for number, entry in enumerate(readable):
+        if read_state.give_way is not None and number % GIVE_WAY_ENTRIES == 0:
+            read_state.give_way()
+        keys.append(path_key(entry.path, here))
     seen = read_state.digests()
     if not read_state.knows(library):
         # A batch at a time: a library of 100,000 briefs holds half a gigabyte of text.
@@ -79,7 +87,9 @@ def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: 
             read_state.adopt(library, [], whole=True)
         seen = read_state.digests()
     marks: dict[str, Mark] = {}
-    for entry, key in zip(readable, keys, strict=True):
+    for number, (entry, key) in enumerate(zip(readable, keys, strict=True)):
+        if read_state.give_way is not None and number % GIVE_WAY_ENTRIES == 0:
+            read_state.give_way()
         was = seen.get(key)
         if was is None:
             marks[entry.path] = Mark.NEW

@@ -201,8 +201,10 @@ def matching_briefs(store: Store, words: Sequence[str]) -> set[int]:
         return set(map(itemgetter(0), rows))
 
 
-def kept(ids: Iterable[int], allowed: set[int]) -> Ids:
+def kept(ids: Ids, allowed: set[int]) -> Ids:
     """``ids`` in their order, those in ``allowed`` only."""
+    if len(allowed) >= len(ids) and allowed.issuperset(ids):
+        return ids  # a common letter: every brief
     return array("q", filter(allowed.__contains__, ids))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +80,8 @@ class ReadState:
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
+        self.give_way: Callable[[], None] | None = None
+        """Called now and then while a worker reads or writes, and may wait there (see ``give_way_in_workers``)."""
 
     @classmethod
     def default(cls) -> ReadState:
@@ -121,10 +123,12 @@ class ReadState:
             connection.close()
 
     def _open(self) -> sqlite3.Connection:
-        from briefing.system.database import open_ours
+        from briefing.system.database import give_way_in_workers, open_ours
 
         assert self.file is not None
-        return open_ours(self.file, APPLICATION_ID, STATE_VERSION, _SCHEMA, {"seen", "libraries"}, private=True)
+        connection = open_ours(self.file, APPLICATION_ID, STATE_VERSION, _SCHEMA, {"seen", "libraries"}, private=True)
+        give_way_in_workers(connection, self.give_way)
+        return connection
 
     def _set_aside(self) -> None:
         from briefing.system.database import set_aside

@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -153,6 +153,9 @@ class Store:
         self._local = threading.local()
         self._memory: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self.give_way: Callable[[], None] | None = None
+        """Called now and then while a thread other than the main one reads or writes: it may wait there (while
+        the reader types, so the screen's own queries do not share the processor with the index's upkeep)."""
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection (one in memory is shared, behind a lock: see ``reading``)."""
@@ -167,12 +170,17 @@ class Store:
             return self._memory
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            from briefing.system.database import open_ours
+            from briefing.system.database import give_way_in_workers, open_ours
 
             connection = open_ours(self.file, APPLICATION_ID, INDEX_VERSION, _SCHEMA, _TABLES)
             connection.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last write costs a re-read
+            give_way_in_workers(connection, self._give_way)
             self._local.connection = connection
         return connection
+
+    def _give_way(self) -> None:
+        if self.give_way is not None:
+            self.give_way()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

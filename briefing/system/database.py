@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,3 +107,22 @@ def set_aside(file: Path) -> None:
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.rename(f"{file}{suffix}", f"{aside}{suffix}")
+
+
+GIVE_WAY_EVERY = 50_000
+"""How many of SQLite's steps a worker's statement takes between two calls of its ``give_way`` (a few ms)."""
+
+
+def give_way_in_workers(connection: sqlite3.Connection, give_way: Callable[[], None] | None) -> None:
+    """Outside the main thread, ``give_way`` is called now and then while a statement runs, and may wait there:
+    a worker's reads then leave the processor to the screen while the reader types."""
+    import threading
+
+    if give_way is None or threading.current_thread() is threading.main_thread():
+        return
+
+    def handler() -> int:
+        give_way()
+        return 0  # go on
+
+    connection.set_progress_handler(handler, GIVE_WAY_EVERY)

@@ -103,6 +103,8 @@ class BriefingApp(App[None]):
         self._copies = 0
         self.said: list[Said] = []
         """Every message shown this session, oldest first: the message log (m) lists them."""
+        self.key_at = 0.0
+        """When the last key came (monotonic): workers give way to the screen for a moment after each."""
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
@@ -171,6 +173,11 @@ class BriefingApp(App[None]):
             return ErrorScreen(self.path, self.result.problems)
         self.title = self.result.brief.meta.title
         return self._brief_screen(self.result)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.key_at = time.monotonic()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self._fit(self.size)

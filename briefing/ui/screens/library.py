@@ -62,6 +62,8 @@ from briefing.ui.widgets.rowlist import RowList, cell
 if TYPE_CHECKING:
     from briefing.library.read_state import ReadState
 
+GIVE_WAY_SECONDS = 0.3
+"""How long after a key the index's upkeep in workers waits, when the screen may be answering it."""
 REFRESH_SECONDS = 2.0
 """How often the library is checked for files added, changed or removed, at the most."""
 REFRESH_SHARE = 0.02
@@ -263,8 +265,22 @@ class LibraryScreen(Screen[None]):
         # shows the key, instead of the next one (about 17 ms sooner).
         self.watch(box, "value", self._filter_to, init=False)
         self._update_status()
+        self.library.store.give_way = self._give_way
+        if self.read_state is not None:
+            self.read_state.give_way = self._give_way
         self._build()
         self.set_timer(REFRESH_SECONDS, self._refresh_library)
+
+    def _give_way(self) -> None:
+        """In a worker: wait while the reader is at the keys, so that the screen's answer comes first."""
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            return
+        key_at = getattr(self.app, "key_at", 0.0)
+        while (wait := key_at + GIVE_WAY_SECONDS - time.monotonic()) > 0:
+            time.sleep(wait)
+            key_at = getattr(self.app, "key_at", 0.0)
 
     # -- the index ------------------------------------------------------------------------------------------------
 
@@ -362,6 +378,7 @@ class LibraryScreen(Screen[None]):
         for kind, order in steps:
             if generation != self.library.generation or order in self._kept(kind):
                 continue
+            self._give_way()
             if kind == "orders":
                 found: Any = queries.ordered(store, order, self.today, self.marks)
             else:
