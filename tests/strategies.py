@@ -23,6 +23,7 @@ from briefing.format.model import (
     StopStatus,
     Summary,
 )
+from briefing.format.validate import NOT_IN_A_URL
 from briefing.system.sanitize import clean
 
 INJECTIONS = (
@@ -76,6 +77,8 @@ HOSTILE_TEXT = st.lists(_hostile_pieces(), min_size=1, max_size=5).map("".join)
 TEXT = HOSTILE_TEXT.map(clean).filter(lambda text: bool(text.strip()))
 """Text as the loader keeps it: sanitised, and never blank (the format forbids empty strings)."""
 
+URL_TEXT = TEXT.map(lambda text: NOT_IN_A_URL.sub("", text))
+"""Hostile text without what a URL cannot hold unencoded (``check`` refuses it): what is left is still hostile."""
 IDS = st.from_regex(r"[a-z0-9_-]{1,12}", fullmatch=True)
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 
@@ -112,7 +115,7 @@ def briefs(draw: st.DrawFn) -> Brief:
             id=source_id,
             outlet=draw(TEXT),
             kind=draw(_optional(st.sampled_from(SourceKind))),
-            url=draw(_optional(st.sampled_from(["http://", "https://"]).flatmap(lambda p: TEXT.map(p.__add__)))),
+            url=draw(_optional(st.sampled_from(["http://", "https://"]).flatmap(lambda p: URL_TEXT.map(p.__add__)))),
             title=draw(_optional(TEXT)),
             published=draw(_optional(DATES)),
             reliability=draw(_optional(st.sampled_from(Reliability))),

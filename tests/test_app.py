@@ -346,7 +346,7 @@ async def test_find_with_no_match_says_so() -> None:
         assert focused_section(app) == "summary"
 
 
-async def test_question_mark_shows_every_key_and_escape_closes() -> None:
+async def test_question_mark_opens_the_help_and_escape_closes() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)

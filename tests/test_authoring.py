@@ -114,11 +114,20 @@ async def test_a_bad_file_opens_on_its_problems_and_turns_into_the_brief_when_fi
 
 
 async def test_r_reloads_by_hand(brief_copy: Path) -> None:
+    """A change the watcher cannot see (same size, same inode, its modification time put back) shows after r."""
     app = make_app(brief_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        before = brief_copy.stat()
+        text = brief_copy.read_text(encoding="utf-8")
+        with brief_copy.open("r+", encoding="utf-8") as file:  # in place: the same inode
+            file.write(text.replace(f'title = "{TITLE}', f'title = "{TITLE.upper()}', 1))
+        os.utime(brief_copy, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (brief_copy.stat().st_size, brief_copy.stat().st_ino) == (before.st_size, before.st_ino)
+        await pilot.pause(0.1)
+        assert shown_title(app).startswith(TITLE)  # not seen by the watcher
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: shown_title(app).startswith(TITLE.upper()))
         assert any(note.startswith("Reloaded") for note in notes(app))
 
 

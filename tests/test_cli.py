@@ -36,6 +36,17 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
+def test_the_cli_under_test_is_the_checkout(tmp_path: Path) -> None:
+    """The subprocesses run this checkout's code (an editable install), not a copy installed beside it: a change to
+    ``briefing/cli.py`` is what its tests see."""
+    where = "import briefing, sys; print(briefing.__file__)"
+    done = subprocess.run([sys.executable, "-c", where], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert Path(done.stdout.strip()).resolve() == ROOT / "briefing" / "__init__.py"
+    # The console script runs that environment's interpreter, so it imports the same package.
+    shebang = Path(briefing_script()).read_text(encoding="utf-8").splitlines()[0]
+    assert Path(shebang.removeprefix("#!")).parent == Path(sys.executable).parent
+
+
 def test_check_bundled_content_is_clean(tmp_path: Path) -> None:
     done = run("check", str(ROOT / "content"), cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, "")

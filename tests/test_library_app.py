@@ -191,6 +191,10 @@ def test_board_and_filter_snapshots(
 
         await wait_until(pilot, settled)
         await pilot.pause()
+        if "slash" in keys:
+            # The picture shows a filter at work: of the 13 briefs, some kept and some left out.
+            assert 0 < len(screen._list_keys()) < 13
+            assert len(rows(screen).rows) > 0
 
     assert snap_compare(library_app, terminal_size=size, run_before=open_library)
 

@@ -142,6 +142,9 @@ url = "javascript:alert(1)"
     assert sorted(found) == sorted(expected)
 
 
+SOURCE = '\n[[sources]]\nid = "s"\noutlet = "O"\nurl = "{url}"\n'
+
+
 @pytest.mark.parametrize(
     ("text", "line", "key", "message"),
     [
@@ -155,6 +158,15 @@ url = "javascript:alert(1)"
         (MINIMAL_BRIEF + "updated = 2024-06-01\n", 9, "brief.updated", "updated"),
         ("quotes = 3\n" + MINIMAL_BRIEF, 1, "quotes", "expected an array of tables ([[quotes]]), got the integer 3"),
         ("x = 1\n" + MINIMAL_BRIEF, 1, "x", "expected a table [x] for your own keys, got the integer 1"),
+        ("schema_version = 0\n" + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version", "must be 1, got 0"),
+        (MINIMAL_BRIEF.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated = 2024-06-11"), 6, "brief.updated",
+         "2024-06-11 is before as_of (2024-06-12)"),
+        (MINIMAL_BRIEF.replace('"Minimal"', '""'), 4, "brief.title", "must not be empty"),
+        (MINIMAL_BRIEF.replace('"Minimal"', '" \t "'), 4, "brief.title", "must not be empty"),
+        (MINIMAL_BRIEF + SOURCE.format(url=r"https://example.org/\"onmouseover=\"alert(1)"), 13, "sources[0].url",
+         "must not hold '\"' (U+0022): write it percent-encoded, as %22"),
+        (MINIMAL_BRIEF + SOURCE.format(url="https://example.org/a b"), 13, "sources[0].url",
+         "must not hold ' ' (U+0020): write it percent-encoded, as %20"),
     ],
 )  # fmt: skip
 def test_single_problem_files(text: str, line: int | None, key: str | None, message: str) -> None:

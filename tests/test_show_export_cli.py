@@ -14,6 +14,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from briefing.export import export_text
 from briefing.format.document import brief_from_json
 from briefing.format.load import load_path
 from tests.conftest import DATA, MINIMAL_BRIEF, SEED
@@ -144,9 +145,12 @@ def test_show_a_bad_brief_lists_its_problems(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("output_format", ["markdown", "json", "html", "toml"])
 def test_export_to_standard_output(output_format: str) -> None:
+    """The command prints exactly what the exporter makes of the file."""
     done = run("export", str(FULL), "--format", output_format)
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout
+    brief = load_path(FULL).brief
+    assert brief is not None
+    assert done.stdout == export_text(brief, output_format)
 
 
 def test_export_json_reads_back_equal() -> None:

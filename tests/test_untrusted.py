@@ -15,7 +15,7 @@ from briefing.format.load import load_path
 from briefing.system.sanitize import clean
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
-from tests.apps import choose_in_palette, make_app, settle
+from tests.apps import make_app, search_palette, settle
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 
@@ -72,16 +72,30 @@ async def test_every_pane_and_detail_shows_the_text_literally() -> None:
 
 
 async def test_palette_and_find_show_hostile_text_literally() -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
     app = make_app(HOSTILE)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await choose_in_palette(pilot, "click")
+        await search_palette(pilot, "click")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        # The markup is a hit's text, as written: not a link, not a style, not an action.
+        assert any("[@click=app.quit]" in prompt for prompt in prompts), prompts
+        await pilot.press("enter")
+        await pilot.pause()
         assert app.is_running
         await pilot.press("slash", *"[@click=app.quit]", "enter")
         assert app.is_running
         screen = app.screen
         assert isinstance(screen, BriefScreen)
-        assert screen.matches.found
+        # Found as text wherever it is drawn: every occurrence spans the markup's characters exactly.
+        assert len(screen.matches.found) >= 5
+        for occurrence in screen.matches.found:
+            assert occurrence.drawn.text[occurrence.start : occurrence.end].casefold() == "[@click=app.quit]"
 
 
 def test_no_escape_from_the_brief_reaches_the_terminal() -> None:

@@ -40,7 +40,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "id": _ID,
         "str_list": {"type": "array", "items": _TEXT},
         "id_list": {"type": "array", "items": _ID},
-        "url": {"type": "string", "pattern": "^https?://"},
+        "url": {"type": "string", "pattern": '^https?://[^\\u0000-\\u0020"<>\\\\^`{|}\\u007f]*$'},
     }[field.kind]
 
 

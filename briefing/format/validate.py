@@ -29,6 +29,8 @@ from briefing.format.model import (
 )
 from briefing.system.sanitize import clean, escaped
 
+NOT_IN_A_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
+"""What RFC 3986 does not allow in a URL unencoded: spaces and controls, quotes, angle brackets and the like."""
 _ID = re.compile(r"[a-z0-9_-]+")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -139,6 +141,11 @@ class _Checker:
             return self.vocabulary(text, path, field.vocabulary)
         if kind == "url" and not text.startswith(("http://", "https://")):
             self.report(path, f"must start with http:// or https://, got {describe(text)}")
+            return None
+        if kind == "url" and (unsafe := NOT_IN_A_URL.search(text)) is not None:
+            character = unsafe.group()
+            code = ord(character)
+            self.report(path, f"must not hold {character!r} (U+{code:04X}): write it percent-encoded, as %{code:02X}")
             return None
         return text
 
