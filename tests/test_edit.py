@@ -165,6 +165,43 @@ def test_change_file_refuses_when_the_file_changed_since_load(tmp_path: Path) ->
     assert path.read_text(encoding="utf-8") == someone_else
 
 
+def test_a_change_on_disk_before_the_edit_is_a_conflict_not_an_edit_of_it(tmp_path: Path) -> None:
+    """Checked before the edit is made: someone removed the confirmation; the edit is not tried on their text."""
+    path, fingerprint = write(tmp_path)
+    edited: list[str] = []
+
+    def confirm(text: str) -> str:
+        edited.append(text)
+        return confirm_second(text)
+
+    path.write_text(ORIGINAL.replace("Odd layout", "Changed by someone else"), encoding="utf-8")
+    with pytest.raises(ConflictError, match="changed on disk since it was loaded"):
+        change_file(path, fingerprint, confirm)
+    assert edited == []
+
+
+def test_a_change_on_disk_between_the_read_and_the_rename_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked again just before the new file takes the old one's place: a save that lands meanwhile stays."""
+    import briefing.system.files as files
+
+    path, fingerprint = write(tmp_path)
+    someone_else = ORIGINAL.replace("Odd layout", "Saved meanwhile")
+    real_write_temp = files._write_temp
+
+    def write_temp_then_someone_saves(*args: object) -> str:
+        name = real_write_temp(*args)  # type: ignore[arg-type]
+        path.write_text(someone_else, encoding="utf-8")
+        return name
+
+    monkeypatch.setattr(files, "_write_temp", write_temp_then_someone_saves)
+    with pytest.raises(ConflictError, match="changed on disk since it was loaded"):
+        change_file(path, fingerprint, confirm_second)
+    assert path.read_text(encoding="utf-8") == someone_else
+    assert leftovers(tmp_path) == []
+
+
 def test_change_file_refuses_when_the_file_is_gone(tmp_path: Path) -> None:
     path, fingerprint = write(tmp_path)
     path.unlink()

@@ -41,7 +41,7 @@ from tests.test_export import ATTACKS
 
 SIZES = ((40, 12), (80, 24), (200, 60))
 APP_EXAMPLES = 40 if os.environ.get("BRIEFING_FUZZ") == "long" else 4
-"""Each example runs the app at three sizes, a few seconds: few in CI, more in a long run."""
+"""Each example runs the app at one of the sizes, a few seconds: few in CI, more in a long run."""
 
 
 def assert_located(result: LoadResult, text: str | None = None) -> None:
@@ -182,33 +182,34 @@ def _frame(app: BriefingApp) -> str:
     return app.screen._compositor.render_full_update().render_segments(app.console)
 
 
-async def _render_everywhere(path: Path) -> list[str]:
-    """Open the brief at each size, visit every pane, find, a detail and the help; return every frame drawn."""
+async def _render_everywhere(path: Path, size: tuple[int, int]) -> list[str]:
+    """Open the brief at ``size``, visit every pane, find, a detail and the help; return every frame drawn."""
     frames: list[str] = []
-    for size in SIZES:
-        app = BriefingApp(path, load_path(path))
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            assert isinstance(app.screen, BriefScreen)
+    app = BriefingApp(path, load_path(path))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen)
+        frames.append(_frame(app))
+        for keys in (("2",), ("3",), ("4",), ("5",), ("1",), ("/", "x"), ("escape", "2", "enter"), ("escape", "?")):
+            await pilot.press(*keys)
+            await pilot.pause()
             frames.append(_frame(app))
-            for keys in (("2",), ("3",), ("4",), ("5",), ("1",), ("/", "x"), ("escape", "2", "enter"), ("escape", "?")):
-                await pilot.press(*keys)
-                await pilot.pause()
-                frames.append(_frame(app))
     return frames
 
 
+# A test per size: each is a few seconds per example, and the workers share them out.
+@pytest.mark.parametrize("size", SIZES, ids=[f"{cols}x{rows}" for cols, rows in SIZES])
 @settings(max_examples=APP_EXAMPLES, phases=(Phase.explicit, Phase.reuse, Phase.generate))
-@given(briefs(), HOSTILE_TEXT)
+@given(brief=briefs(), text=HOSTILE_TEXT)
 def test_the_app_renders_any_text_and_no_injected_sequence_reaches_the_terminal(
-    tmp_path_factory: Any, brief: Brief, text: str
+    tmp_path_factory: Any, size: tuple[int, int], brief: Brief, text: str
 ) -> None:
     spiked = _with_text_everywhere(brief, f"{text} {' '.join(ATTACKS)} {''.join(INJECTIONS)}")
     # Written as a file holds it: the raw text, escapes and all, which the loader has to clean.
     raw = to_document(spiked)
     path = Path(tmp_path_factory.mktemp("fuzz")) / "brief.toml"
     path.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    written = "".join(asyncio.run(_render_everywhere(path)))
+    written = "".join(asyncio.run(_render_everywhere(path, size)))
     assert "\x1b[" in written and len(written) > 1000, "nothing was drawn"
     for marker in INJECTED_MARKERS:
         assert marker not in written, repr(marker)
