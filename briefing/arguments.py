@@ -172,3 +172,40 @@ def config_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing config", description="About the settings file.")
     parser.add_argument("what", choices=("path",), help="path: print where the settings file lives")
     return parser
+
+
+def board_parser(view: str) -> argparse.ArgumentParser:
+    from briefing.export.board_output import BOARD_FORMATS
+    from briefing.library.views import AGENDA_ORDERS, PENDING_ORDERS
+
+    orders = PENDING_ORDERS if view == "pending" else AGENDA_ORDERS
+    formats = (*BOARD_FORMATS, "ics") if view == "agenda" else BOARD_FORMATS
+    what = "pending confirmations of every brief" if view == "pending" else "every brief's stops, week by week"
+    parser = _Parser(
+        prog=f"briefing {view}",
+        description=f"Print the library's {'pending board' if view == 'pending' else 'agenda'}: the {what}, in the "
+        "app's order and under its filter. Reads the library's index (kept up to date with the files).",
+        epilog="Exit status: 0 printed, 2 usage error or missing path. CSV cells that could start a spreadsheet "
+        "formula (= + - @) are written with a ' first.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="brief files or directories (default: as `briefing`)")
+    parser.add_argument("--format", "-f", choices=formats, default="text", help="the output format (default: text)")
+    parser.add_argument("--filter", metavar="TEXT", default="", help="only what holds these words, as the app's /")
+    parser.add_argument(
+        "--order",
+        choices=[_slug(name) for name in orders],
+        default=_slug(orders[0]),
+        help="the order (as s in the app)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        help="the date ages count to and the agenda's today, YYYY-MM-DD, or as-of: each brief's own "
+        "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
+    )
+    parser.add_argument("--width", type=_width, metavar="N", help="fit the text to N columns (default: the terminal's)")
+    return parser
+
+
+def _slug(name: str) -> str:
+    return name.replace(" ", "-")

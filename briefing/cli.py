@@ -11,6 +11,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.format.load import LoadResult, load_path
 from briefing.format.model import Problem
@@ -20,9 +21,12 @@ from briefing.system.paths import display_path
 from briefing.system.sanitize import escaped, safe_json
 from briefing.system.settings import Settings, read_settings, settings_path
 
+if TYPE_CHECKING:
+    from briefing.library.index import Library
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log")
+SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args[0] == "config":
             arguments.config_parser().parse_args(args[1:])
             return run_config_path()
+        if args[0] in ("pending", "agenda"):
+            board = arguments.board_parser(args[0]).parse_args(args[1:])
+            return run_board(args[0], board.paths, board.format, board.filter, board.order, board.today or "",
+                             board.width)  # fmt: skip
         if args[0] == "schema":
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
@@ -238,7 +246,9 @@ def run_export(name: str, output_format: str, output: str | None, force: bool) -
     from briefing.export import export_text, write_export
     from briefing.system.files import SaveError
 
-    text = export_text(result.brief, output_format)
+    text = export_text(result.brief, output_format, Path(result.file).name)
+    if output_format == "ics":
+        _say_undated(sum(1 for stop in result.brief.itinerary if stop.start is None and stop.end is None))
     if output is None or output == "-":
         _write_out(text)
         return EXIT_OK
@@ -362,3 +372,78 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
 
     BriefingApp(target, result, today=today, settings=settings, theme=theme, since=since).run()
     return EXIT_OK
+
+
+def run_board(
+    view: str, names: Sequence[str], output: str, words: str, order_name: str, today_flag: str, width: int | None
+) -> int:
+    """``briefing pending`` and ``briefing agenda``: the library's board as the app shows it, for scripts."""
+    prog = f"briefing {view}"
+    settings = read_settings()
+    today = _reference(prog, today_flag, settings)
+    if isinstance(today, int):
+        return today
+    target = _what_to_open(names, settings)
+    if isinstance(target, str):
+        return _usage_error(prog, target)
+    import sqlite3
+
+    from briefing.library.index import Library
+
+    library = Library(target if isinstance(target, list) else [target])
+    try:
+        for _done in library.build():
+            pass
+        text = _board_text(view, library, output, words, order_name, today, width, settings)
+    except (OSError, sqlite3.Error) as error:
+        print(f"{prog}: error: the library's index could not be read: {escaped(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        library.store.close()
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _board_text(
+    view: str, library: Library, output: str, words: str, order_name: str, today: dt.date | None,
+    width: int | None, settings: Settings,
+) -> str:  # fmt: skip
+    from briefing.library import boards, queries
+    from briefing.library.views import AGENDA_ORDERS, PENDING_ORDERS, words_of
+    from briefing.present.ages import Thresholds
+
+    store = library.store
+    split = words_of(words)
+    orders = PENDING_ORDERS if view == "pending" else AGENDA_ORDERS
+    order = [name.replace(" ", "-") for name in orders].index(order_name)
+    agenda_today = today or queries.library_today(store)
+    thresholds = Thresholds(**settings.ages)
+    if view == "pending":
+        board = queries.pending_ordered(store, order)
+        keys: Sequence[int] = boards.pending_filtered(store, board, split) if split else board[0]
+        rows = boards.board_rows(store, "pending", keys)
+    else:
+        agenda = queries.agenda_of(store, agenda_today, order)
+        if split:
+            agenda = boards.agenda_filtered(store, agenda, split)
+        if output == "ics":
+            from briefing.export.ics import agenda_calendar
+
+            calendar, undated = agenda_calendar(
+                boards.board_rows(store, "stops", [key for key in agenda.keys if key > 0])
+            )
+            _say_undated(undated)
+            return calendar
+        rows = boards.board_rows(store, "stops", agenda.keys, agenda)
+    from briefing.export.board_output import write_board
+
+    if width is None and output == "text" and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    return write_board(view, output, rows, today=today, agenda_today=agenda_today, thresholds=thresholds, width=width)
+
+
+def _say_undated(count: int) -> None:
+    if count:
+        print(f"{count} stop{'s' if count != 1 else ''} without dates left out of the calendar", file=sys.stderr)

@@ -338,6 +338,14 @@ def test_every_format_exports_the_hostile_brief_as_data(name: str) -> None:
         }
         assert QUOTE_URL in text.replace('\\"', '"')
         return
+    if name == "ics":
+        from icalendar import Calendar
+
+        events = Calendar.from_ical(text).walk("VEVENT")
+        dated = [stop for stop in hostile.itinerary if stop.start or stop.end]
+        assert len(events) == len(dated) and all(str(event["uid"]).endswith("@briefing") for event in events)
+        assert ATTACK in str(events[0]["location"])  # as text, escaped by the format
+        return
     page = MarkdownIt("commonmark").render(text) if name == "markdown" else text
     markup = _Markup()
     markup.feed(page)

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from briefing.format.model import Brief
 from briefing.system.files import SaveError, atomic_write, create_new
 
-FORMATS = ("markdown", "json", "html", "toml")
-LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)"}
-SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "toml": ".normalised.toml"}
+FORMATS = ("markdown", "json", "html", "toml", "ics")
+LABELS = {"markdown": "Markdown", "json": "JSON", "html": "HTML", "toml": "TOML (normalised)",
+          "ics": "iCalendar (the itinerary)"}  # fmt: skip
+SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "toml": ".normalised.toml", "ics": ".ics"}
 """The file name endings the app suggests; a normalised copy never suggests the brief's own name."""
 
 
@@ -34,8 +35,13 @@ def _renderer(name: str) -> Callable[[Brief], str]:
     raise ValueError(f"unknown export format {name!r}; the formats are {', '.join(FORMATS)}")
 
 
-def export_text(brief: Brief, name: str) -> str:
-    """The brief in the format ``name`` (one of FORMATS)."""
+def export_text(brief: Brief, name: str, file_name: str | None = None) -> str:
+    """The brief in the format ``name`` (one of FORMATS). ``file_name``: the brief's file's name, which the
+    calendar's event UIDs are made from (else its title)."""
+    if name == "ics":
+        from briefing.export.ics import to_ics
+
+        return to_ics(brief, file_name)[0]
     return _renderer(name)(brief)
 
 

@@ -617,7 +617,8 @@ class BriefingApp(App[None]):
         if brief is None:
             return
         suggested = Path.cwd() / (self.path.stem + SUFFIXES[format_name])
-        self.push_screen(ExportForm(brief, format_name, LABELS[format_name], display_path(suggested)))
+        form = ExportForm(brief, format_name, LABELS[format_name], display_path(suggested), self.path.name)
+        self.push_screen(form)
 
     def action_help(self) -> None:
         """The keys of the screen on top (with its widgets, and the app's own), as they are bound now."""

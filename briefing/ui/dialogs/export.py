@@ -99,14 +99,15 @@ class WriteForm(ModalScreen[Path | None]):
 class ExportForm(WriteForm):
     """The open brief in one of the export formats."""
 
-    def __init__(self, brief: Brief, format_name: str, label: str, suggested: str) -> None:
+    def __init__(self, brief: Brief, format_name: str, label: str, suggested: str, file_name: str) -> None:
         super().__init__(suggested, f"Export as {label}")
         self.brief = brief
         self.format_name = format_name
         self.label = label
+        self.file_name = file_name
 
     def data(self) -> bytes:
-        return export_text(self.brief, self.format_name).encode("utf-8")
+        return export_text(self.brief, self.format_name, self.file_name).encode("utf-8")
 
     def written(self, name: str) -> str:
         return f"Wrote {name} ({self.label})."

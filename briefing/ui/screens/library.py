@@ -28,8 +28,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from briefing.format.model import Certainty
-from briefing.library import queries
+from briefing.library import boards, queries
+from briefing.library.boards import COLUMNS, pending_band, pending_cells, stop_cells, stop_window
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
 from briefing.library.marks import Mark
@@ -42,16 +42,14 @@ from briefing.library.views import (
     Reading,
     Rows,
     TodayLine,
-    agenda_kept,
     is_stale,
-    pending_age,
     words_of,
 )
-from briefing.present.ages import Band, Thresholds, band
-from briefing.present.columns import Column, fit
+from briefing.present.ages import Band, Thresholds
+from briefing.present.columns import fit
 from briefing.present.sections import Section
-from briefing.present.timing import PASSED_UNCONFIRMED, Phase, passed_unconfirmed, phase
-from briefing.present.wording import day, days, window
+from briefing.present.timing import Phase, passed_unconfirmed, phase
+from briefing.present.wording import day
 from briefing.system.paths import display_path
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
@@ -69,30 +67,9 @@ REFRESH_SECONDS = 2.0
 REFRESH_SHARE = 0.02
 """At the least: a check never takes more than this share of a core. 10,000 files take about 0.1 s to
 check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
-COLUMNS: dict[str, tuple[Column, ...]] = {
-    # keep: the lowest are left out first when the width runs short; grow: the lowest get room first.
-    "library": (
-        Column("", 1), Column("As of", 11), Column("Title", 24, 60, grow=2, main=True),
-        Column("Category", 12, 16, keep=2, grow=3), Column("Tags", 12, 24, keep=1, grow=4), Column("Pending", 7),
-        Column("Next stop", 20, 34, keep=3, grow=1),
-    ),
-    "pending": (
-        Column("Since", 11), Column("Age", 11), Column("What", 24, 70, grow=1, main=True),
-        Column("Awaited from", 16, 30, keep=1, grow=3), Column("Brief", 16, 40, keep=2, grow=2),
-    ),
-    "agenda": (
-        Column("Window", 20), Column("Place", 14, 30), Column("Certainty", 21),
-        Column("As reported", 12, 30, keep=1, grow=2), Column("Brief", 16, grow=1, main=True, keep=2),
-    ),
-}  # fmt: skip
-"""Each view's columns, fitted to the width (``briefing.present.columns.fit``) by the longest of their cells."""
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
 TODAY_CONTEXT_ROWS = 3
 """Rows of the agenda shown above the today line when it opens: the last stops before today."""
-
-
-def _stop_window(stop: StopItem) -> str:
-    return window(stop.start, stop.end, stop.approximate) or "no dates"
 
 
 class Line(Widget):
@@ -587,18 +564,13 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="filter")
     def _filter_board(self, generation: int, kind: str, order: int, words: str, board: Any) -> None:
-        """The board's rows the filter keeps: its rows that hold the words, and every row of a brief that holds them
-        but in none of its rows."""
+        """The board's rows the filter keeps (``boards.pending_filtered``, ``boards.agenda_filtered``)."""
         store = self.library.store
         split = words.split()
-        briefs = queries.matching_briefs(store, split)
-        own = queries.matching_rows(store, "pending" if kind == "pending" else "stops", split)
         if kind == "pending":
-            keys, owners = board
-            kept: Sequence[int] = queries.board_kept(keys, owners, own, briefs)
+            kept: Sequence[int] = boards.pending_filtered(store, board, split)
         else:
-            of_briefs = self._stops_of(briefs, board, own)
-            kept = agenda_kept(board, own | of_briefs).keys
+            kept = boards.agenda_filtered(store, board, split, self._stop_owners()).keys
         self.app.call_from_thread(self._filtered, generation, (kind, order, words), kept)
 
     def _filtered(self, generation: int, key: tuple[str, int, str], kept: Sequence[int]) -> None:
@@ -614,21 +586,10 @@ class LibraryScreen(Screen[None]):
         if self._today_wanted and self.view == "agenda" and self._board_wanted is None:
             self.action_today()
 
-    def _stops_of(self, briefs: set[int], board: Agenda, own: set[int]) -> set[int]:
-        """The stops of the briefs that hold the filter's words in none of their own stops."""
-        if not briefs:
-            return set()
-        stops = [key for key in board.keys if key > 0]
-        owner = self._stop_owners()
-        with_own = {owner.get(stop) for stop in own}
-        return {stop for stop in stops if owner.get(stop) in briefs and owner.get(stop) not in with_own}
-
     def _stop_owners(self) -> dict[int, int]:
         cached = getattr(self, "_owners", None)
         if cached is None or cached[0] != self._drawn_from:
-            with self.library.store.reading() as database:
-                owners = dict(database.execute("SELECT id, brief FROM stops").fetchall())
-            cached = self._owners = (self._drawn_from, owners)
+            cached = self._owners = (self._drawn_from, boards.stop_owners(self.library.store))
         return cached[1]
 
     @property
@@ -758,7 +719,7 @@ class LibraryScreen(Screen[None]):
         """The texts of a row of the list or of a board, a column each."""
         if isinstance(row, IndexedBrief):
             stop = row.next_stop(self.today)
-            next_stop = f"{stop.place}, {_stop_window(stop)}" if stop else ""
+            next_stop = f"{stop.place}, {stop_window(stop)}" if stop else ""
             # Read as of its own date (no today given), a brief is as up to date as it says: never stale.
             stale = self.today is not None and is_stale(row, self.today, self.thresholds.stale)
             pending = f"{len(row.pending)}{' ⚠' if stale else ''}" if row.pending else ""
@@ -767,20 +728,8 @@ class LibraryScreen(Screen[None]):
                     ", ".join(row.tags), pending, next_stop)  # fmt: skip
         entry, item = row
         if isinstance(item, PendingItem):
-            age = pending_age(entry, item, self.today)
-            aged = band(age, self.thresholds) if age is not None else Band.FRESH
-            shown_age = f"{days(age)} {aged.glyph}".rstrip() if age is not None else ""
-            return (day(item.since) if item.since else "", shown_age, item.what, ", ".join(item.awaited_from),
-                    entry.title)  # fmt: skip
-        place = ", ".join(part for part in (item.place, item.country) if part)
-        return (_stop_window(item), place, self._certainty(item), item.when or "", entry.title)
-
-    def _certainty(self, item: StopItem) -> str:
-        today = self.agenda_today
-        if today is not None and passed_unconfirmed(item.start, item.end, item.status, item.unconfirmed, today):
-            return f"‼ {PASSED_UNCONFIRMED}"
-        likelihood = Certainty(item.certainty) if item.certainty else None
-        return likelihood.words + (" ?" if likelihood.uncertain else "") if likelihood else ""
+            return pending_cells(entry, item, self.today, self.thresholds)
+        return stop_cells(entry, item, self.agenda_today)
 
     def _render_row(self, row: Any, width: int) -> Text:
         widths = self._widths()
@@ -796,8 +745,7 @@ class LibraryScreen(Screen[None]):
             return self._library_row(row, widths)
         entry, item = row
         if isinstance(item, PendingItem):
-            age = pending_age(entry, item, self.today)
-            aged = band(age, self.thresholds) if age is not None else Band.FRESH
+            aged = pending_band(entry, item, self.today, self.thresholds)
             line = _join(self._cells(row), widths)
             if aged is not Band.FRESH:
                 style = self._rows().problem_style() if aged is Band.OVERDUE else self._rows().today_style()
