@@ -27,7 +27,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def open_parser() -> argparse.ArgumentParser:
+def open_parser(with_paths: bool = True) -> argparse.ArgumentParser:
+    """``briefing [PATH...]``; ``with_paths`` False: its options only (completion puts the subcommands there)."""
     parser = _Parser(
         prog="briefing",
         description="Browse a brief written in TOML.",
@@ -36,10 +37,13 @@ def open_parser() -> argparse.ArgumentParser:
             "  briefing check PATH...    validate brief files (see `briefing check --help`)\n"
             "  briefing new PATH         write a new brief to fill in\n"
             "  briefing show PATH        print the brief (see `briefing show --help`)\n"
-            "  briefing export PATH      write it as Markdown, JSON, HTML or TOML\n"
+            "  briefing export PATH      write it as Markdown, JSON, HTML, TOML or a calendar (ics)\n"
             "  briefing log FILE         its history in git, item by item (see `briefing log --help`)\n"
+            "  briefing pending PATH...  the library's pending board, for scripts (text, csv, json, markdown)\n"
+            "  briefing agenda PATH...   the library's agenda, for scripts (and as a calendar, -f ics)\n"
             "  briefing schema           print the JSON Schema of the format\n"
             "  briefing config path      print where the settings file lives\n"
+            "  briefing completion SHELL print the completion script for bash, zsh or fish\n"
             "\nenvironment:\n"
             "  BRIEFING_PATH       what to open with no PATH (paths separated by the OS separator)\n"
             "  BRIEFING_CLIPBOARD  the command y copies with, besides OSC 52 (empty: OSC 52 only)\n"
@@ -49,13 +53,14 @@ def open_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="brief files or directories; one file opens on the brief, more open the library "
-        "(default: $BRIEFING_PATH, else the settings' content, else the bundled briefs)",
-    )
+    if with_paths:
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="brief files or directories; one file opens on the brief, more open the library "
+            "(default: $BRIEFING_PATH, else the settings' content, else the bundled briefs)",
+        )
     parser.add_argument(
         "--today",
         metavar="DATE",
@@ -209,3 +214,40 @@ def board_parser(view: str) -> argparse.ArgumentParser:
 
 def _slug(name: str) -> str:
     return name.replace(" ", "-")
+
+
+COMPLETED_COMMANDS = ("check", "new", "show", "export", "log", "pending", "agenda", "schema", "config", "completion")
+
+
+def completion_parser() -> argparse.ArgumentParser:
+    """Every subcommand's parser under one: what ``briefing completion`` makes the shell's script from."""
+    import shtab
+
+    makers = {"check": check_parser, "new": new_parser, "show": show_parser, "export": export_parser,
+              "log": log_parser, "pending": lambda: board_parser("pending"), "agenda": lambda: board_parser("agenda"),
+              "schema": schema_parser, "config": config_parser, "completion": completion_command_parser}  # fmt: skip
+    parser = open_parser(with_paths=False)
+    # The first word completes to a subcommand; a brief to open there completes as a file name through bash's
+    # own fallback when no subcommand matches (shtab drops the subcommands when their word also completes files).
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMPLETED_COMMANDS:
+        made = makers[name]()
+        for action in made._actions:
+            if action.dest in ("path", "paths", "output"):
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
+        commands.add_parser(name, parents=[made], add_help=False, help=made.description)
+    return parser
+
+
+def completion_command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing completion",
+        description="Print the shell's completion script for briefing (its subcommands, options, formats, section "
+        "names and files).",
+        epilog="bash: briefing completion bash > ~/.local/share/bash-completion/completions/briefing\n"
+        "zsh:  briefing completion zsh > ~/.zfunc/_briefing  (with fpath+=~/.zfunc before compinit)\n"
+        "fish: briefing completion fish > ~/.config/fish/completions/briefing.fish",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
+    return parser

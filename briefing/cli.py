@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda")
+SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda", "completion")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             board = arguments.board_parser(args[0]).parse_args(args[1:])
             return run_board(args[0], board.paths, board.format, board.filter, board.order, board.today or "",
                              board.width)  # fmt: skip
+        if args[0] == "completion":
+            shell = arguments.completion_command_parser().parse_args(args[1:]).shell
+            return run_completion(shell)
         if args[0] == "schema":
             arguments.schema_parser().parse_args(args[1:])
             return run_schema()
@@ -447,3 +450,13 @@ def _board_text(
 def _say_undated(count: int) -> None:
     if count:
         print(f"{count} stop{'s' if count != 1 else ''} without dates left out of the calendar", file=sys.stderr)
+
+
+def run_completion(shell: str) -> int:
+    """The shell's completion script, made from the argument parsers (shtab)."""
+    import shtab
+
+    from briefing.arguments import completion_parser
+
+    sys.stdout.write(shtab.complete(completion_parser(), shell))
+    return EXIT_OK
