@@ -41,6 +41,7 @@ def open_parser(with_paths: bool = True) -> argparse.ArgumentParser:
             "  briefing log FILE         its history in git, item by item (see `briefing log --help`)\n"
             "  briefing pending PATH...  the library's pending board, for scripts (text, csv, json, markdown)\n"
             "  briefing agenda PATH...   the library's agenda, for scripts (and as a calendar, -f ics)\n"
+            "  briefing init DIR         make a folder of briefs for a team (schema, editor settings, sample)\n"
             "  briefing schema           print the JSON Schema of the format\n"
             "  briefing config path      print where the settings file lives\n"
             "  briefing completion SHELL print the completion script for bash, zsh or fish\n"
@@ -216,7 +217,20 @@ def _slug(name: str) -> str:
     return name.replace(" ", "-")
 
 
-COMPLETED_COMMANDS = ("check", "new", "show", "export", "log", "pending", "agenda", "schema", "config", "completion")
+COMPLETED_COMMANDS = ("check", "new", "show", "export", "log", "pending", "agenda", "init", "schema", "config",
+                      "completion")  # fmt: skip
+
+
+def init_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing init",
+        description="Make a folder of briefs for a team: a sample brief, the format's JSON Schema, the settings that "
+        "give Taplo, Even Better TOML and Tombi completion and checking of every brief, a .gitignore and a README. "
+        "A file already there is left as it is.",
+        epilog="Exit status: 0 made, 1 a file could not be written, 2 usage error.",
+    )
+    parser.add_argument("path", metavar="DIR", help="the folder (made if missing)")
+    return parser
 
 
 def completion_parser() -> argparse.ArgumentParser:
@@ -225,7 +239,8 @@ def completion_parser() -> argparse.ArgumentParser:
 
     makers = {"check": check_parser, "new": new_parser, "show": show_parser, "export": export_parser,
               "log": log_parser, "pending": lambda: board_parser("pending"), "agenda": lambda: board_parser("agenda"),
-              "schema": schema_parser, "config": config_parser, "completion": completion_command_parser}  # fmt: skip
+              "schema": schema_parser, "config": config_parser, "completion": completion_command_parser,
+              "init": init_parser}  # fmt: skip
     parser = open_parser(with_paths=False)
     # The first word completes to a subcommand; a brief to open there completes as a file name through bash's
     # own fallback when no subcommand matches (shtab drops the subcommands when their word also completes files).

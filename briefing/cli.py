@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda", "completion")
+SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda", "completion", "init")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             board = arguments.board_parser(args[0]).parse_args(args[1:])
             return run_board(args[0], board.paths, board.format, board.filter, board.order, board.today or "",
                              board.width)  # fmt: skip
+        if args[0] == "init":
+            return run_init(Path(arguments.init_parser().parse_args(args[1:]).path))
         if args[0] == "completion":
             shell = arguments.completion_command_parser().parse_args(args[1:]).shell
             return run_completion(shell)
@@ -459,4 +461,27 @@ def run_completion(shell: str) -> int:
     from briefing.arguments import completion_parser
 
     sys.stdout.write(shtab.complete(completion_parser(), shell))
+    return EXIT_OK
+
+
+def run_init(folder: Path) -> int:
+    """``briefing init DIR``: a team's folder of briefs, its files written whole and none replaced."""
+    from briefing.format.team_folder import make_team_folder
+    from briefing.system.files import SaveError
+
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        return _usage_error("briefing init", f"{escaped(str(folder))} is a file, not a folder")
+    try:
+        made = make_team_folder(folder)
+    except (OSError, SaveError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        print(f"briefing init: error: {escaped(str(folder))}: {escaped(reason)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    where = escaped(str(folder))
+    for name in made.written:
+        print(f"wrote {where}/{name}", file=sys.stderr)
+    for name in made.kept:
+        print(f"kept {where}/{name} (it was there already)", file=sys.stderr)
+    print(f"open it with `briefing {shlex.quote(str(folder))}`; start a brief with `briefing new "
+          f"{shlex.quote(str(folder / 'NAME.toml'))}`", file=sys.stderr)  # fmt: skip
     return EXIT_OK
