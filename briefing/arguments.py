@@ -41,6 +41,7 @@ def open_parser(with_paths: bool = True) -> argparse.ArgumentParser:
             "  briefing log FILE         its history in git, item by item (see `briefing log --help`)\n"
             "  briefing pending PATH...  the library's pending board, for scripts (text, csv, json, markdown)\n"
             "  briefing agenda PATH...   the library's agenda, for scripts (and as a calendar, -f ics)\n"
+            "  briefing site PATH -o OUT the library as a static website for colleagues\n"
             "  briefing init DIR         make a folder of briefs for a team (schema, editor settings, sample)\n"
             "  briefing schema           print the JSON Schema of the format\n"
             "  briefing config path      print where the settings file lives\n"
@@ -217,8 +218,28 @@ def _slug(name: str) -> str:
     return name.replace(" ", "-")
 
 
-COMPLETED_COMMANDS = ("check", "new", "show", "export", "log", "pending", "agenda", "init", "schema", "config",
-                      "completion")  # fmt: skip
+COMPLETED_COMMANDS = ("check", "new", "show", "export", "log", "pending", "agenda", "site", "init", "schema",
+                      "config", "completion")  # fmt: skip
+
+
+def site_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing site",
+        description="Write the library as a static website for colleagues: an index that sorts and filters in the "
+        "browser, the pending board, the agenda and a page per brief. Nothing from a brief runs and nothing is "
+        "loaded from outside the site. OUT becomes a link to the new site in one step (the old one is there until "
+        "then); a second run writes again only the pages of briefs that changed.",
+        epilog="Exit status: 0 written, 1 the site could not be written, 2 usage error or missing path.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="brief files or directories (default: as `briefing`)")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="where the site goes (a link to it)")
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        help="the date ages count to and the agenda's today, YYYY-MM-DD, or as-of: each brief's own "
+        "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
+    )
+    return parser
 
 
 def init_parser() -> argparse.ArgumentParser:
@@ -240,7 +261,7 @@ def completion_parser() -> argparse.ArgumentParser:
     makers = {"check": check_parser, "new": new_parser, "show": show_parser, "export": export_parser,
               "log": log_parser, "pending": lambda: board_parser("pending"), "agenda": lambda: board_parser("agenda"),
               "schema": schema_parser, "config": config_parser, "completion": completion_command_parser,
-              "init": init_parser}  # fmt: skip
+              "init": init_parser, "site": site_parser}  # fmt: skip
     parser = open_parser(with_paths=False)
     # The first word completes to a subcommand; a brief to open there completes as a file name through bash's
     # own fallback when no subcommand matches (shtab drops the subcommands when their word also completes files).

@@ -26,7 +26,20 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 JSON_PROBLEM_KEYS = ("file", "line", "column", "key", "message")
-SUBCOMMANDS = ("check", "new", "schema", "show", "export", "config", "log", "pending", "agenda", "completion", "init")
+SUBCOMMANDS = (
+    "check",
+    "new",
+    "schema",
+    "show",
+    "export",
+    "config",
+    "log",
+    "pending",
+    "agenda",
+    "completion",
+    "init",
+    "site",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             board = arguments.board_parser(args[0]).parse_args(args[1:])
             return run_board(args[0], board.paths, board.format, board.filter, board.order, board.today or "",
                              board.width)  # fmt: skip
+        if args[0] == "site":
+            site = arguments.site_parser().parse_args(args[1:])
+            return run_site(site.paths, Path(site.output), site.today or "")
         if args[0] == "init":
             return run_init(Path(arguments.init_parser().parse_args(args[1:]).path))
         if args[0] == "completion":
@@ -484,4 +500,41 @@ def run_init(folder: Path) -> int:
         print(f"kept {where}/{name} (it was there already)", file=sys.stderr)
     print(f"open it with `briefing {shlex.quote(str(folder))}`; start a brief with `briefing new "
           f"{shlex.quote(str(folder / 'NAME.toml'))}`", file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+def run_site(names: Sequence[str], out: Path, today_flag: str) -> int:
+    """``briefing site``: the library as a static website, published in one step."""
+    settings = read_settings()
+    today = _reference("briefing site", today_flag, settings)
+    if isinstance(today, int):
+        return today
+    target = _what_to_open(names, settings)
+    if isinstance(target, str):
+        return _usage_error("briefing site", target)
+    if not os.path.isdir(out.parent or "."):
+        return _usage_error("briefing site", f"no such directory: {escaped(str(out.parent))}")
+    import sqlite3
+
+    from briefing.export.site import SiteError, build_site, publish
+    from briefing.library.index import Library
+    from briefing.present.ages import Thresholds
+
+    library = Library(target if isinstance(target, list) else [target])
+    thresholds = Thresholds(**settings.ages)
+    try:
+        for _done in library.build():
+            pass
+        built = publish(out, lambda folder, previous: build_site(library.store, folder, previous, today, thresholds))
+    except SiteError as error:
+        print(f"briefing site: error: {escaped(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (OSError, sqlite3.Error) as error:
+        print(f"briefing site: error: the site could not be written: {escaped(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        library.store.close()
+    problems = f"; {built.with_problems} with problems, listed without a page" if built.with_problems else ""
+    print(f"wrote {escaped(str(out))}/index.html: {built.written} brief pages written, {built.kept} unchanged"
+          f"{problems}", file=sys.stderr)  # fmt: skip
     return EXIT_OK

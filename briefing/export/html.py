@@ -165,19 +165,22 @@ def _sources(brief: Brief) -> list[str]:
     return [*lines, "<ul>", *(_source(source) for source in brief.sources), "</ul>", "</section>"]
 
 
-def to_html(brief: Brief) -> str:
+def to_html(brief: Brief, nav: str = "", csp: str = CSP, style: str = STYLE) -> str:
+    """The brief as one page; ``nav``: markup of the page's own (a site's links to its other pages), put first;
+    ``style``: the page's style sheet (a site's adds its own)."""
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="briefing">',
         f"<title>{_text(brief.meta.title)}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{style}</style>",
         "</head>",
         "<body>",
+        *([nav] if nav else []),
         "<main>",
     ]
     body: list[str] = []
