@@ -244,11 +244,13 @@ def agenda_page(rows: Iterable[BoardRow], today: dt.date | None, agenda_today: d
             body.append(f"<h2{' class=past' if row.marker.past else ''}>{_text(row.marker.label)}</h2>")
         elif isinstance(row.marker, TodayLine):
             close()
-            body.append(f'<p class="today">{"Today" if today else "As of"} {day(row.marker.today)}</p>')
+            body.append(f'<p class="today" id="today">{"Today" if today else "As of"} {day(row.marker.today)}</p>')
         else:
             assert row.entry is not None and row.item is not None
             lines.append(_row(stop_cells(row.entry, row.item, agenda_today), row.entry))  # type: ignore[arg-type]
     close()
+    if any('id="today"' in line for line in body):
+        body.insert(1, '<p class="meta"><a href="#today">To today</a></p>')
     return _page("Agenda", "agenda.html", body)
 
 
