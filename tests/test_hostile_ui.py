@@ -177,8 +177,11 @@ async def test_a_launcher_that_works_is_given_the_url(tmp_path: Path, monkeypatc
 
 
 def test_xdg_open_s_complaints_never_reach_the_terminal(tmp_path: Path) -> None:
-    _fake_launcher(tmp_path, "import sys; sys.stderr.write('GARBAGE-LINE\\nno method available\\n'); sys.exit(4)")
-    env = {"PATH": f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}", "DISPLAY": ":0", "BROWSER": "",
+    launcher = _fake_launcher(
+        tmp_path, "import sys; sys.stderr.write('GARBAGE-LINE\\nno method available\\n'); sys.exit(4)"
+    )
+    # $BROWSER names it: the desktop's default browser (chromium, say, where it is installed) is not asked.
+    env = {"PATH": f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}", "DISPLAY": ":0", "BROWSER": str(launcher),
            "WAYLAND_DISPLAY": "", "PYTHONPATH": str(ROOT)}  # fmt: skip
     terminal = Terminal([sys.executable, "-m", "briefing", str(DATA / "full.toml")], cols=120, rows=40, env=env)
     try:
