@@ -42,7 +42,8 @@ def test_the_command_starts_with_the_collector_off(monkeypatch: pytest.MonkeyPat
 async def test_the_app_turns_the_collector_back_on_and_freezes_what_start_up_built(
     monkeypatch: pytest.MonkeyPatch, collector_restored: None
 ) -> None:
-    monkeypatch.setattr(briefing.ui.app, "COLLECT_AFTER_SECONDS", 0.05)
+    # Long enough that a loaded machine has the app up before it: the collector is still off then.
+    monkeypatch.setattr(briefing.ui.app, "COLLECT_AFTER_SECONDS", 1.5)
     gc.disable()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -297,3 +297,45 @@ def test_a_date_that_does_not_exist_says_what_is_wrong_with_it(value: str, messa
 def test_a_real_date_followed_by_garbage_is_still_a_syntax_error() -> None:
     result = load_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", "as_of = 2024-06-12 junk"))
     assert result.problems[0].message.startswith("TOML syntax: ")
+
+
+AS_OF = "as_of = 2024-06-12"
+STOP = '\n[[itinerary]]\nplace = "X"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "message"),
+    [
+        (MINIMAL_BRIEF + STOP + 'approximate = "yes"\n', 12, "itinerary[0].approximate",
+         "expected true or false, got the string 'yes'"),
+        (MINIMAL_BRIEF + STOP + "approximate = 1\n", 12, "itinerary[0].approximate",
+         "expected true or false, got the integer 1"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "5"), 4, "brief.title", "expected a string, got the integer 5"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "5.5"), 4, "brief.title", "expected a string, got the number 5.5"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "true"), 4, "brief.title", "expected a string, got true (a boolean)"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "false"), 4, "brief.title", "expected a string, got false (a boolean)"),
+        (MINIMAL_BRIEF.replace('"Minimal"', '["a"]'), 4, "brief.title", "expected a string, got an array"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "{a = 1}"), 4, "brief.title", "expected a string, got a table"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "2024-01-01"), 4, "brief.title",
+         "expected a string, got the date 2024-01-01"),
+        (MINIMAL_BRIEF.replace('"Minimal"', "10:00:00"), 4, "brief.title", "expected a string, got the time 10:00:00"),
+        (MINIMAL_BRIEF + '\n[[sources]]\nid = 3\noutlet = "O"\n', 11, "sources[0].id",
+         "expected an id (a string), got the integer 3"),
+        (MINIMAL_BRIEF.replace(AS_OF, AS_OF + '\ntags = "a"'), 6, "brief.tags",
+         "expected an array of strings, got the string 'a'"),
+        (MINIMAL_BRIEF.replace(AS_OF, AS_OF + '\ntags = ["a", 2]'), 6, "brief.tags[1]",
+         "expected a string, got the integer 2"),
+        (MINIMAL_BRIEF.replace(AS_OF, 'as_of = "yesterday"'), 5, "brief.as_of",
+         "expected a date such as 2024-06-12, got the string 'yesterday'"),
+        (MINIMAL_BRIEF.replace(AS_OF, f'as_of = "{"a" * 37}bcdefgh"'), 5, "brief.as_of",
+         f"expected a date such as 2024-06-12, got the string '{'a' * 37}...'"),
+        (MINIMAL_BRIEF.replace(AS_OF, f'as_of = "{"a" * 40}"'), 5, "brief.as_of",
+         f"expected a date such as 2024-06-12, got the string '{'a' * 40}'"),
+        (MINIMAL_BRIEF.replace(AS_OF, "as_of = 20240612"), 5, "brief.as_of",
+         "expected a date such as 2024-06-12, got the integer 20240612"),
+        (MINIMAL_BRIEF + STOP + "certainty = 3\n", 12, "itinerary[0].certainty",
+         "expected a string, got the integer 3"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_type_is_named_with_what_was_found(text: str, line: int, key: str, message: str) -> None:
+    assert problems_of(text) == [(line, key, message)]
