@@ -40,7 +40,7 @@ from tests.strategies import (
 from tests.test_export import ATTACKS
 
 SIZES = ((40, 12), (80, 24), (200, 60))
-APP_EXAMPLES = 40 if os.environ.get("BRIEFING_FUZZ") == "long" else 4
+APP_EXAMPLES = 40 if os.environ.get("BRIEFING_FUZZ") == "long" else 3
 """Each example runs the app at one of the sizes, a few seconds: few in CI, more in a long run."""
 
 
