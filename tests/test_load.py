@@ -159,6 +159,12 @@ SOURCE = '\n[[sources]]\nid = "s"\noutlet = "O"\nurl = "{url}"\n'
         ("quotes = 3\n" + MINIMAL_BRIEF, 1, "quotes", "expected an array of tables ([[quotes]]), got the integer 3"),
         ("x = 1\n" + MINIMAL_BRIEF, 1, "x", "expected a table [x] for your own keys, got the integer 1"),
         ("schema_version = 0\n" + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version", "must be 1, got 0"),
+        ('schema_version = "1"\n' + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version",
+         "expected the integer 1, got the string '1'"),
+        ("schema_version = true\n" + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version",
+         "expected the integer 1, got true (a boolean)"),
+        ("schema_version = 1.0\n" + MINIMAL_BRIEF.split("\n", 1)[1], 1, "schema_version",
+         "expected the integer 1, got the number 1.0"),
         (MINIMAL_BRIEF.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated = 2024-06-11"), 6, "brief.updated",
          "2024-06-11 is before as_of (2024-06-12)"),
         (MINIMAL_BRIEF.replace('"Minimal"', '""'), 4, "brief.title", "must not be empty"),
@@ -339,3 +345,21 @@ STOP = '\n[[itinerary]]\nplace = "X"\n'
 )  # fmt: skip
 def test_a_value_of_the_wrong_type_is_named_with_what_was_found(text: str, line: int, key: str, message: str) -> None:
     assert problems_of(text) == [(line, key, message)]
+
+
+SOURCES = '\n[[sources]]\nid = "s1"\noutlet = "O"\n\n[[sources]]\nid = "s2"\noutlet = "P"\n'
+REPORTED = (
+    '\n[[confirmations]]\nid = "c1"\nwhat = "W"\nawaited_from = ["X"]\nstatus = "pending"\nreported_by = ["s1", "zz"]\n'
+)
+STOP_REFERS = '\n[[itinerary]]\nplace = "P"\nconfirmation = "qq"\nsources = ["s2", "yy"]\n'
+
+
+def test_every_reference_names_what_it_could_have_been() -> None:
+    assert problems_of(MINIMAL_BRIEF + SOURCES + REPORTED + STOP_REFERS) == [
+        (23, "confirmations[0].reported_by[1]", "no source has the id `zz`; the ids in [[sources]] are: s1, s2"),
+        (27, "itinerary[0].confirmation", "no confirmation has the id `qq`; the ids in [[confirmations]] are: c1"),
+        (28, "itinerary[0].sources[1]", "no source has the id `yy`; the ids in [[sources]] are: s1, s2"),
+    ]
+    assert problems_of(MINIMAL_BRIEF + REPORTED.replace('["s1", "zz"]', '["s3"]')) == [
+        (15, "confirmations[0].reported_by[0]", "no source has the id `s3`; there are no [[sources]]")
+    ]
