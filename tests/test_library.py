@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -333,3 +334,51 @@ def test_the_index_lays_out_the_agenda_as_the_stops_sorted_here_would(tmp_path: 
     sorted_here = agenda(queries.stops_for_agenda(lib.store), today, order)
     assert list(streamed.keys) == list(sorted_here.keys) and len(streamed.keys) > 24
     assert streamed.markers == sorted_here.markers
+
+
+def test_the_build_reports_its_progress_and_counts_each_change(tmp_path: Path) -> None:
+    make_library(tmp_path / "lib", 5)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    seen: list[tuple[int, int]] = []
+    done = list(lib.build(progress=lambda count, total: seen.append((count, total))))
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5) and done[-1] == 5
+    assert all(total == 5 for _count, total in seen) and [count for count, _ in seen] == sorted(
+        count for count, _ in seen
+    )
+    first = lib.generation
+    assert first >= 1
+    again: list[tuple[int, int]] = []
+    assert list(Library([tmp_path / "lib"], tmp_path / "cache").build(progress=lambda *pair: again.append(pair))) == [5]
+    assert again == [(5, 5)]  # nothing read: every file was known
+    (tmp_path / "lib" / "new.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    assert lib.refresh() is True and lib.generation == first + 1
+    sorted(tmp_path.joinpath("lib").rglob("*-00.toml"))[0].unlink()
+    assert lib.refresh() is True and lib.generation == first + 2
+
+
+def test_a_folder_that_cannot_be_read_is_a_problem_row_and_comes_back_when_it_can(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_library(tmp_path / "lib", 3)
+    shut = tmp_path / "lib" / "2024"
+    shut.mkdir(exist_ok=True)
+    (shut / "inside.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def refusing(path: Any) -> Any:
+        if os.fsencode(path) == os.fsencode(shut):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    entries = built(lib)
+    problem = entries[str(shut)]
+    assert not problem.ok and problem.problems[0].message == "cannot be read: Permission denied"
+    assert str(shut / "inside.toml") not in entries
+    generation = lib.generation
+    assert lib.refresh() is False and lib.generation == generation  # the same problem: nothing written again
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    assert lib.refresh() is True
+    now = built(lib)
+    assert str(shut) not in now and now[str(shut / "inside.toml")].title == "Minimal"
