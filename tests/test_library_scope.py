@@ -17,7 +17,9 @@ from briefing.library.index import Library
 from briefing.library.views import AgendaHeading, agenda
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.library import Line
-from tests.test_library import built
+from briefing.ui.widgets.rowlist import RowList
+from tests.apps import wait_until
+from tests.test_library import built, make_library
 from tests.test_library_app import ready, rows
 
 D = dt.date
@@ -205,3 +207,24 @@ async def test_after_a_sort_the_view_shows_its_top_with_the_cursor_on_the_first_
         await pilot.press("p", *"j" * 12, "s")
         await pilot.pause()
         assert row_list.cursor == 0 and row_list.scroll_offset.y == 0
+
+
+async def test_a_filter_typed_faster_than_the_screen_draws_goes_whole_into_the_box(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`/hanoi⏎` arriving all at once, as from a fast typist or a terminal's paste: every letter is the filter's."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 12)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        driver = app._driver
+        assert driver is not None
+        for key, character in (("slash", "/"), *((letter, letter) for letter in "hanoi"), ("enter", "\r")):
+            driver.send_message(events.Key(key, character))  # all at once, as a terminal sends a paste
+        await wait_until(pilot, lambda: screen.query_text == "hanoi")
+        await pilot.pause()
+        assert screen.view == "library" and app.screen is screen
+        assert isinstance(app.focused, RowList)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -848,17 +848,40 @@ class LibraryScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
         box.display = True
-        box.focus()
+        # At once, not after the keys already typed (``focus()`` waits its turn): `/hanoi` typed fast all goes in.
+        self.set_focus(box)
 
     def _filter_to(self, text: str) -> None:
         self.query_text = text
         self._rows().cursor = 0
         self._redraw()
 
+    def on_key(self, event: events.Key) -> None:
+        """A key that reaches the list while the filter box has the focus was typed before the box opened (`/hanoi`
+        typed fast, or pasted): it belongs to the box, as it would have had the box been there sooner."""
+        box = self.query_one("#library-filter", Input)
+        if isinstance(self.focused, RowList) and any(
+            binding.action == "filter" for binding in self._bindings.key_to_bindings.get(event.key, ())
+        ):
+            # Opened here rather than by the binding: the keys typed after it, already on their way, find it open.
+            self.action_filter()
+        elif self.focused is not box or isinstance(event.control, Input):
+            return
+        elif event.is_printable and event.character is not None:
+            box.insert_text_at_cursor(event.character)
+        elif event.key == "enter":
+            self.filter_done()
+        elif event.key == "backspace":
+            box.action_delete_left()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
     @on(Input.Submitted, "#library-filter")
     def filter_done(self) -> None:
         self.query_one("#library-filter").display = bool(self.query_text)
-        self._rows().focus()
+        self.set_focus(self._rows())
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
