@@ -165,10 +165,9 @@ def _sources(brief: Brief) -> list[str]:
     return [*lines, "<ul>", *(_source(source) for source in brief.sources), "</ul>", "</section>"]
 
 
-def to_html(brief: Brief, nav: str = "", csp: str = CSP, style: str = STYLE) -> str:
-    """The brief as one page; ``nav``: markup of the page's own (a site's links to its other pages), put first;
-    ``style``: the page's style sheet (a site's adds its own)."""
-    head = [
+def page_head(title: str, csp: str = CSP, style: str = STYLE) -> list[str]:
+    """A page's lines up to its ``<body>``: its policy, its title (escaped) and its style, all inside."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -176,13 +175,17 @@ def to_html(brief: Brief, nav: str = "", csp: str = CSP, style: str = STYLE) -> 
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="briefing">',
-        f"<title>{_text(brief.meta.title)}</title>",
+        f"<title>{_text(title)}</title>",
         f"<style>{style}</style>",
         "</head>",
         "<body>",
-        *([nav] if nav else []),
-        "<main>",
     ]
+
+
+def to_html(brief: Brief, nav: str = "", csp: str = CSP, style: str = STYLE) -> str:
+    """The brief as one page; ``nav``: markup of the page's own (a site's links to its other pages), put first;
+    ``style``: the page's style sheet (a site's adds its own)."""
+    head = [*page_head(brief.meta.title, csp, style), *([nav] if nav else []), "<main>"]
     body: list[str] = []
     for part in (_head, _summary, _quotes, _confirmations, _itinerary, _sources):
         body += part(brief)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
-from briefing.export.html import CSP, STYLE, to_html
+from briefing.export.html import CSP, STYLE, page_head, to_html
 from briefing.library.boards import COLUMNS, BoardRow, pending_cells, stop_cells, stop_window
 from briefing.library.views import AgendaHeading, TodayLine
 from briefing.present.ages import Thresholds
@@ -144,21 +144,7 @@ def _nav(current: str, up: str = "") -> str:
 
 
 def _page(title: str, current: str, body: list[str], csp: str = CSP) -> str:
-    head = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="briefing">',
-        f"<title>{_text(title)}</title>",
-        f"<style>{SITE_STYLE}</style>",
-        "</head>",
-        "<body>",
-        _nav(current),
-        "<main>",
-    ]
+    head = [*page_head(title, csp, SITE_STYLE), _nav(current), "<main>"]
     return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"
 
 

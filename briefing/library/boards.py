@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,11 +82,16 @@ def stop_cells(entry: IndexedBrief, item: StopItem, agenda_today: dt.date | None
 
 
 def item_rows(
-    store: Store, table: str, row_ids: Sequence[int]
+    store: Store,
+    table: str,
+    row_ids: Sequence[int],
+    load: Callable[[list[int]], dict[int, IndexedBrief]] | None = None,
 ) -> dict[int, tuple[IndexedBrief, PendingItem | StopItem]]:
-    """(its brief, the item) for each pending confirmation (``table`` "pending") or stop ("stops") of ``row_ids``."""
+    """(its brief, the item) for each pending confirmation (``table`` "pending") or stop ("stops") of ``row_ids``;
+    ``load`` reads briefs by id (a screen's, with its cache), else the index is asked."""
     owner = queries.owners(store, table, row_ids)
-    held = queries.briefs(store, list(set(owner.values())))
+    brief_ids = list(set(owner.values()))
+    held = load(brief_ids) if load is not None else queries.briefs(store, brief_ids)
     found: dict[int, tuple[IndexedBrief, PendingItem | StopItem]] = {}
     for row_id, brief_id in owner.items():
         entry = held.get(brief_id)

@@ -467,20 +467,9 @@ class LibraryScreen(Screen[None]):
         import sqlite3
 
         try:
-            owner = queries.owners(self.library.store, table, row_ids)
+            return dict(boards.item_rows(self.library.store, table, row_ids, self._briefs_of))
         except sqlite3.Error:
             return {}
-        held = self._briefs_of(list(owner.values()))
-        found: dict[int, Any] = {}
-        for row_id, brief_id in owner.items():
-            entry = held.get(brief_id)
-            items: Sequence[PendingItem | StopItem] = (
-                (entry.pending if table == "pending" else entry.stops) if entry else ()
-            )
-            item = next((item for item in items if item.row == row_id), None)
-            if entry is not None and item is not None:
-                found[row_id] = (entry, item)
-        return found
 
     def _agenda_rows(self, keys: Sequence[int], board: Agenda) -> dict[int, Any]:
         found: dict[int, Any] = {key: board.marker(key) for key in keys if key < 0}
