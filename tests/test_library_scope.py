@@ -228,3 +228,20 @@ async def test_a_filter_typed_faster_than_the_screen_draws_goes_whole_into_the_b
         await pilot.pause()
         assert screen.view == "library" and app.screen is screen
         assert isinstance(app.focused, RowList)
+
+
+async def test_a_worker_calling_back_into_a_screen_that_is_going_does_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting while the index is read: the screen's parts go first, then a worker's callback comes (it raised
+    NoMatches from a worker, which ended the app with a traceback). A callback to a screen that is going is dropped."""
+    import asyncio
+
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 3)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert await asyncio.to_thread(screen._from_thread, lambda: "called") == "called"
+        await screen.query_one("#library-rows").remove()
+        assert await asyncio.to_thread(screen._from_thread, screen._redraw) is None

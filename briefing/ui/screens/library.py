@@ -248,6 +248,20 @@ class LibraryScreen(Screen[None]):
         self._build()
         self.set_timer(REFRESH_SECONDS, self._refresh_library)
 
+    def _from_thread(self, callback: Callable[..., Any], *args: Any, **options: Any) -> Any:
+        """In a worker: run ``callback`` on the screen's thread and give back what it returns; nothing when the
+        screen has gone meanwhile (the app quit while the index was being read)."""
+
+        def run() -> Any:
+            if self.is_attached and self.query("#library-rows"):
+                return callback(*args, **options)
+            return None
+
+        try:
+            return self.app.call_from_thread(run)
+        except RuntimeError:  # the app is no longer running
+            return None
+
     def _give_way(self) -> None:
         """In a worker: wait while the reader is at the keys, so that the screen's answer comes first."""
         import threading
@@ -269,25 +283,25 @@ class LibraryScreen(Screen[None]):
             # What the index holds from the last time is on screen at once; then the files are checked against it,
             # and what changed is read (on a first open, every file: its rows come in batches).
             if queries.count(self.library.store)[0]:
-                self.app.call_from_thread(self._from_index, self._derive())
+                self._from_thread(self._from_index, self._derive())
             shown_at = time.monotonic()
             for _done in self.library.build(progress=self._report_progress):
                 if time.monotonic() - shown_at > (1.0 if self._counts[0] else 0.1):
                     shown_at = time.monotonic()
-                    self.app.call_from_thread(self._changed, self._derive())
+                    self._from_thread(self._changed, self._derive())
             derived = self._derive()
         except (OSError, sqlite3.Error) as error:
-            self.app.call_from_thread(self._index_failed, error)
+            self._from_thread(self._index_failed, error)
             return
         finally:
             from briefing.system.collector import resume_collection
 
-            self.app.call_from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
-        self.app.call_from_thread(self._indexed, derived)
+            self._from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
+        self._from_thread(self._indexed, derived)
         # The list is whole: the marks follow (a library's first open reads every file again to adopt it as seen).
         marks = self._find_marks()
         if marks is not None:
-            self.app.call_from_thread(self._marked, derived["generation"], marks)
+            self._from_thread(self._marked, derived["generation"], marks)
         self._derive_the_rest()
 
     def _marked(self, generation: int, marks: dict[str, Mark]) -> None:
@@ -308,7 +322,7 @@ class LibraryScreen(Screen[None]):
         self.notify(f"The library's index could not be kept: {error}", severity="error", markup=False, timeout=10)
 
     def _report_progress(self, done: int, total: int) -> None:
-        self.app.call_from_thread(self._progress, done, total)
+        self._from_thread(self._progress, done, total)
 
     def _find_marks(self) -> dict[str, Mark] | None:
         """In a worker: which briefs are new or updated; None (and a message, once) when that cannot be known."""
@@ -323,7 +337,7 @@ class LibraryScreen(Screen[None]):
                 return since_last_looked(queries.known(self.library.store), self.read_state, self.library.key)
         except (GitError, ReadStateError) as error:
             where = f"since {self.since}" if self.since else "since you last looked"
-            self.app.call_from_thread(self._warn_once, f"Briefs new or updated {where} are not marked: {error}")
+            self._from_thread(self._warn_once, f"Briefs new or updated {where} are not marked: {error}")
         return None
 
     def _warn_once(self, message: str) -> None:
@@ -360,7 +374,7 @@ class LibraryScreen(Screen[None]):
                 found: Any = queries.ordered(store, order, self.today, self.marks)
             else:
                 found = self._make_board(kind, order)
-            self.app.call_from_thread(self._keep, generation, kind, order, found)
+            self._from_thread(self._keep, generation, kind, order, found)
 
     def _kept(self, kind: str) -> dict[int, Any]:
         kept: dict[str, dict[int, Any]] = {"orders": self._orders, "pending": self._pending, "agenda": self._agendas}
@@ -368,7 +382,7 @@ class LibraryScreen(Screen[None]):
 
     def _board_ready(self, generation: int, view: str, order: int) -> None:
         found = self._make_board(view, order)
-        self.app.call_from_thread(self._keep, generation, view, order, found)
+        self._from_thread(self._keep, generation, view, order, found)
 
     def _make_board(self, view: str, order: int) -> Any:
         store = self.library.store
@@ -430,14 +444,14 @@ class LibraryScreen(Screen[None]):
         started = time.perf_counter()
         try:
             if self.settled and self.library.refresh():
-                self.app.call_from_thread(self._changed, self._derive(marks=self._find_marks()))
+                self._from_thread(self._changed, self._derive(marks=self._find_marks()))
                 self._derive_the_rest()
         except (OSError, sqlite3.Error):
             pass  # looked at again at the next refresh
         finally:
             delay = max(REFRESH_SECONDS, (time.perf_counter() - started) / REFRESH_SHARE)
             with contextlib.suppress(RuntimeError):  # the app is closing
-                self.app.call_from_thread(self.set_timer, delay, self._refresh_library)
+                self._from_thread(self.set_timer, delay, self._refresh_library)
 
     # -- reading rows ---------------------------------------------------------------------------------------------
 
@@ -549,7 +563,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="board")
     def _lay_out_board(self, generation: int, kind: str, order: int) -> None:
         found = self._make_board(kind, order)
-        self.app.call_from_thread(self._keep, generation, kind, order, found)
+        self._from_thread(self._keep, generation, kind, order, found)
 
     @work(thread=True, exclusive=True, group="filter")
     def _filter_board(self, generation: int, kind: str, order: int, words: str, board: Any) -> None:
@@ -560,7 +574,7 @@ class LibraryScreen(Screen[None]):
             kept: Sequence[int] = boards.pending_filtered(store, board, split)
         else:
             kept = boards.agenda_filtered(store, board, split, self._stop_owners()).keys
-        self.app.call_from_thread(self._filtered, generation, (kind, order, words), kept)
+        self._from_thread(self._filtered, generation, (kind, order, words), kept)
 
     def _filtered(self, generation: int, key: tuple[str, int, str], kept: Sequence[int]) -> None:
         if generation != self._drawn_from:
@@ -616,9 +630,9 @@ class LibraryScreen(Screen[None]):
         try:
             count = mark_all_seen(queries.known(self.library.store), marks, self.read_state)
         except ReadStateError as error:
-            self.app.call_from_thread(self.notify, f"Not marked as read: {error}", severity="warning", markup=False)
+            self._from_thread(self.notify, f"Not marked as read: {error}", severity="warning", markup=False)
             return
-        self.app.call_from_thread(self._all_seen, marks, count)
+        self._from_thread(self._all_seen, marks, count)
 
     def _all_seen(self, marks: dict[str, Mark], count: int) -> None:
         for path in marks:
