@@ -512,3 +512,23 @@ async def test_find_marks_matches_and_escape_clears_them() -> None:
         await pilot.press("escape")
         assert marked() == []
         assert brief_screen(app).matches.status() == ""
+
+
+async def test_a_find_typed_faster_than_the_screen_draws_goes_whole_into_the_bar() -> None:
+    """`/kremlin⏎` arriving all at once (a fast typist, a paste): every letter is the find's, none a pane's key."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        shown = app.screen
+        assert isinstance(shown, BriefScreen)
+        screen: BriefScreen = shown
+        driver = app._driver
+        assert driver is not None
+        for key, character in (("slash", "/"), *((letter, letter) for letter in "kremlin"), ("enter", "\r")):
+            driver.send_message(events.Key(key, character))  # all at once, as a terminal sends a paste
+        await wait_until(pilot, lambda: screen.matches.query == "kremlin" and not screen.query_one("#find").display)
+        assert app.screen is screen and screen.matches.found
+        assert all(occurrence.drawn.text[occurrence.start : occurrence.end].casefold() == "kremlin"
+                   for occurrence in screen.matches.found)  # fmt: skip
