@@ -395,11 +395,9 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
     return EXIT_OK
 
 
-def run_board(
-    view: str, names: Sequence[str], output: str, words: str, order_name: str, today_flag: str, width: int | None
-) -> int:
-    """``briefing pending`` and ``briefing agenda``: the library's board as the app shows it, for scripts."""
-    prog = f"briefing {view}"
+def _library_of(prog: str, names: Sequence[str], today_flag: str) -> tuple[Library, dt.date | None, Settings] | int:
+    """The library the paths name (as `briefing` opens them), today and the settings; or the exit status after
+    saying what is wrong. The index is not brought up to date yet."""
     settings = read_settings()
     today = _reference(prog, today_flag, settings)
     if isinstance(today, int):
@@ -407,14 +405,24 @@ def run_board(
     target = _what_to_open(names, settings)
     if isinstance(target, str):
         return _usage_error(prog, target)
-    import sqlite3
-
     from briefing.library.index import Library
 
-    library = Library(target if isinstance(target, list) else [target])
+    return Library(target if isinstance(target, list) else [target]), today, settings
+
+
+def run_board(
+    view: str, names: Sequence[str], output: str, words: str, order_name: str, today_flag: str, width: int | None
+) -> int:
+    """``briefing pending`` and ``briefing agenda``: the library's board as the app shows it, for scripts."""
+    prog = f"briefing {view}"
+    opened = _library_of(prog, names, today_flag)
+    if isinstance(opened, int):
+        return opened
+    library, today, settings = opened
+    import sqlite3
+
     try:
-        for _done in library.build():
-            pass
+        library.refresh()
         text = _board_text(view, library, output, words, order_name, today, width, settings)
     except (OSError, sqlite3.Error) as error:
         print(f"{prog}: error: the library's index could not be read: {escaped(str(error))}", file=sys.stderr)
@@ -505,26 +513,20 @@ def run_init(folder: Path) -> int:
 
 def run_site(names: Sequence[str], out: Path, today_flag: str) -> int:
     """``briefing site``: the library as a static website, published in one step."""
-    settings = read_settings()
-    today = _reference("briefing site", today_flag, settings)
-    if isinstance(today, int):
-        return today
-    target = _what_to_open(names, settings)
-    if isinstance(target, str):
-        return _usage_error("briefing site", target)
     if not os.path.isdir(out.parent or "."):
         return _usage_error("briefing site", f"no such directory: {escaped(str(out.parent))}")
+    opened = _library_of("briefing site", names, today_flag)
+    if isinstance(opened, int):
+        return opened
+    library, today, settings = opened
     import sqlite3
 
     from briefing.export.site import SiteError, build_site, publish
-    from briefing.library.index import Library
     from briefing.present.ages import Thresholds
 
-    library = Library(target if isinstance(target, list) else [target])
     thresholds = Thresholds(**settings.ages)
     try:
-        for _done in library.build():
-            pass
+        library.refresh()
         built = publish(out, lambda folder, previous: build_site(library.store, folder, previous, today, thresholds))
     except SiteError as error:
         print(f"briefing site: error: {escaped(str(error))}", file=sys.stderr)

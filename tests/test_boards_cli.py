@@ -20,6 +20,7 @@ from icalendar import Calendar
 from briefing.library.entries import PendingItem, StopItem
 from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
+from tests.apps import wait_until
 from tests.conftest import MINIMAL_BRIEF
 from tests.test_library import make_library
 from tests.test_library_app import ready, rows
@@ -62,10 +63,7 @@ async def test_the_boards_print_what_the_app_shows_in_its_order(
             items = [row for row in rows(screen).rows if isinstance(row, tuple)]
             return [(entry.path, item.id if isinstance(item, PendingItem) else item.place) for entry, item in items]
 
-        for _ in range(100):
-            if screen._board_wanted is None and shown():
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: screen._board_wanted is None and bool(shown()))
         on_screen = shown()
     assert printed_rows == on_screen
     assert len(printed_rows) > 0

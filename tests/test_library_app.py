@@ -24,10 +24,7 @@ from tests.test_library import make_library
 async def ready(pilot: Pilot[None]) -> LibraryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, LibraryScreen)
-    for _ in range(200):
-        if screen.settled:
-            break
-        await pilot.pause(0.02)
+    await wait_until(pilot, lambda: screen.settled)
     await pilot.pause()
     return screen
 

@@ -516,27 +516,11 @@ class BriefScreen(BriefView):
         self.set_focus(find)  # at once: keys already typed after / find it open (see on_key)
 
     def on_key(self, event: events.Key) -> None:
-        """`/` and what is typed right after it, however fast (a burst, a paste): the keys already on their way to
-        a pane when the bar opened belong to the bar, as they would had it opened sooner."""
-        if not self.ready:
-            return
-        find = self.query_one("#find", Input)
-        if not isinstance(self.focused, Input) and any(
-            binding.action == "find" for binding in self._bindings.key_to_bindings.get(event.key, ())
-        ):
-            self.action_find()  # here rather than by the binding, so that the keys after it find the bar open
-        elif self.focused is not find or isinstance(event.control, Input):
-            return
-        elif event.is_printable and event.character is not None:
-            find.insert_text_at_cursor(event.character)
-        elif event.key == "enter":
-            self.find_submitted()
-        elif event.key == "backspace":
-            find.action_delete_left()
-        else:
-            return
-        event.stop()
-        event.prevent_default()
+        """`/` and what is typed right after it, however fast, go to the find bar (``briefing.ui.typeahead``)."""
+        if self.ready:
+            from briefing.ui.typeahead import type_ahead
+
+            type_ahead(self, event, self.query_one("#find", Input), "find", self.action_find, self.find_submitted)
 
     def _close_find(self) -> None:
         self._show_find_bar(False)

@@ -860,26 +860,11 @@ class LibraryScreen(Screen[None]):
         self._redraw()
 
     def on_key(self, event: events.Key) -> None:
-        """A key that reaches the list while the filter box has the focus was typed before the box opened (`/hanoi`
-        typed fast, or pasted): it belongs to the box, as it would have had the box been there sooner."""
+        """`/` and what is typed right after it, however fast, go to the filter (``briefing.ui.typeahead``)."""
+        from briefing.ui.typeahead import type_ahead
+
         box = self.query_one("#library-filter", Input)
-        if isinstance(self.focused, RowList) and any(
-            binding.action == "filter" for binding in self._bindings.key_to_bindings.get(event.key, ())
-        ):
-            # Opened here rather than by the binding: the keys typed after it, already on their way, find it open.
-            self.action_filter()
-        elif self.focused is not box or isinstance(event.control, Input):
-            return
-        elif event.is_printable and event.character is not None:
-            box.insert_text_at_cursor(event.character)
-        elif event.key == "enter":
-            self.filter_done()
-        elif event.key == "backspace":
-            box.action_delete_left()
-        else:
-            return
-        event.stop()
-        event.prevent_default()
+        type_ahead(self, event, box, "filter", self.action_filter, self.filter_done)
 
     @on(Input.Submitted, "#library-filter")
     def filter_done(self) -> None:
