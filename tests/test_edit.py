@@ -288,3 +288,88 @@ def test_killed_mid_save_the_file_is_always_old_or_new(tmp_path: Path) -> None:
         assert seen[-1] in (old, new)
     # The kills came at different points of the writing: each version was the one left some of the time.
     assert set(seen) == {old, new}
+
+
+def test_the_saved_edit_holds_the_bytes_before_and_after_and_undoing_it_gives_back_the_file(tmp_path: Path) -> None:
+    from briefing.format.status_edit import restore
+    from briefing.system.files import Stamp
+
+    path, fingerprint = write(tmp_path)
+    saved = change_file(path, fingerprint, confirm_second)
+    assert saved.before == ORIGINAL.encode("utf-8") and saved.after == path.read_bytes() != saved.before
+    assert saved.stamp == Stamp.of(path)
+    assert restore(path, saved) == Stamp.of(path)
+    assert path.read_bytes() == ORIGINAL.encode("utf-8") and leftovers(tmp_path) == []
+
+
+def test_an_edit_changed_since_on_disk_is_not_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.format import status_edit
+    from briefing.format.status_edit import restore
+
+    path, fingerprint = write(tmp_path)
+    saved = change_file(path, fingerprint, confirm_second)
+    theirs = saved.after.replace(b"Odd layout", b"Their title")
+    path.write_bytes(theirs)
+    with pytest.raises(ConflictError) as raised:
+        restore(path, saved)
+    assert str(raised.value) == f"{path} has changed since that edit; undoing it would lose that; nothing was saved"
+    assert path.read_bytes() == theirs
+    # Changed between the undo's read and its rename: the save's own check notices.
+    path.write_bytes(saved.after)
+    real_write = atomic_write
+
+    def changed_meanwhile(target: Path, data: bytes, expected: Fingerprint | None = None) -> object:
+        path.write_bytes(theirs)
+        return real_write(target, data, expected)
+
+    monkeypatch.setattr(status_edit, "atomic_write", changed_meanwhile)
+    with pytest.raises(ConflictError):
+        restore(path, saved)
+    assert path.read_bytes() == theirs
+
+
+def test_a_file_with_a_byte_order_mark_keeps_it(tmp_path: Path) -> None:
+    path, fingerprint = write(tmp_path, "\ufeff" + ORIGINAL)
+    change_file(path, fingerprint, confirm_second)
+    assert path.read_bytes() == ("\ufeff" + confirm_second(ORIGINAL)).encode("utf-8")
+
+
+@pytest.mark.parametrize("now", ["directory", "fifo", "unreadable", "not utf-8", "changed"])
+def test_a_file_that_is_no_longer_one_to_edit_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str
+) -> None:
+    from briefing.format import status_edit
+
+    path, fingerprint = write(tmp_path)
+    messages = {
+        "directory": f"{path} is a directory now, not the file that was loaded; nothing was saved",
+        "fifo": f"{path} is no longer the file that was loaded; nothing was saved",
+        "unreadable": f"cannot read {path}: Permission denied",
+        "not utf-8": f"{path} is not UTF-8 text",
+        "changed": f"{path} changed on disk since it was loaded; nothing was saved",
+    }
+    path.unlink()
+    if now == "directory":
+        path.mkdir()
+    elif now == "fifo":
+        os.mkfifo(path)
+    elif now == "unreadable":
+        path.write_bytes(ORIGINAL.encode("utf-8"))
+
+        def refused(name: object) -> object:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(status_edit, "read_with_fingerprint", refused)
+    else:
+        path.write_bytes(b"\xff\xfe" if now == "not utf-8" else b"other")
+    if now == "not utf-8":
+        fingerprint = load_fingerprint(path)
+    with pytest.raises(SaveError) as raised:
+        change_file(path, fingerprint, confirm_second)
+    assert str(raised.value) == messages[now]
+
+
+def load_fingerprint(path: Path) -> Fingerprint:
+    from briefing.system.files import read_with_fingerprint
+
+    return read_with_fingerprint(path)[1]

@@ -364,3 +364,44 @@ def test_write_export_refuses_to_replace_unless_asked(tmp_path: Path) -> None:
     write_export(target, "third", replace=True)
     assert target.read_text() == "third"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"], "no temporary file is left behind"
+
+
+def test_a_brief_with_nothing_but_what_is_required_says_none_under_each_heading() -> None:
+    from tests.conftest import MINIMAL_BRIEF
+
+    brief = load_text(MINIMAL_BRIEF).brief
+    assert brief is not None
+    page = to_html(brief)
+    assert page[page.index("<main>") :] == (
+        "<main>\n<header>\n<h1>Minimal</h1>\n<p class=\"meta\">As of 12 Jun 2024</p>\n</header>\n"
+        '<section id="summary">\n<h2>Summary</h2>\n'
+        '<p class="bluf"><strong>Bottom line:</strong> Only what is required.</p>\n</section>\n'
+        + "".join(f'<section id="{name}">\n<h2>{heading}</h2>\n<p class="muted">None.</p>\n</section>\n'
+                  for name, heading in (("quotes", "Quotes"), ("confirmations", "Pending confirmations"),
+                                        ("itinerary", "Itinerary"), ("sources", "Sources")))
+        + "</main>\n</body>\n</html>\n"
+    )  # fmt: skip
+
+
+def test_the_page_has_the_style_and_the_navigation_it_is_given_and_a_blank_body_is_left_out() -> None:
+    from tests.conftest import MINIMAL_BRIEF
+
+    brief = load_text(MINIMAL_BRIEF).brief
+    assert brief is not None
+    blank = dataclasses.replace(brief, summary=dataclasses.replace(brief.summary, body=" \n "))
+    page = to_html(blank, nav='<nav><a href="index.html">Library</a></nav>', style="main { color: red }")
+    assert "<style>main { color: red }</style>" in page
+    assert '</head>\n<body>\n<nav><a href="index.html">Library</a></nav>\n<main>' in page
+    assert 'class="body"' not in page
+
+
+def test_a_quote_of_several_paragraphs_is_a_paragraph_each() -> None:
+    from tests.conftest import MINIMAL_BRIEF
+
+    brief = load_text(MINIMAL_BRIEF + '\n[[quotes]]\nspeaker = "S"\ntext = """One.\n\nTwo <b>."""\n').brief
+    assert brief is not None
+    assert "<p>One.</p><p>Two &lt;b&gt;.</p>" in to_html(brief)
+
+
+def test_a_markdown_line_that_starts_like_a_list_or_heading_is_escaped_on_every_line() -> None:
+    assert escape("a\n- b\n+ c\n= d\n12. e\n3) f") == "a\n\\- b\n\\+ c\n\\= d\n12\\. e\n3\\) f"

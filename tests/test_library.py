@@ -382,3 +382,63 @@ def test_a_folder_that_cannot_be_read_is_a_problem_row_and_comes_back_when_it_ca
     assert lib.refresh() is True
     now = built(lib)
     assert str(shut) not in now and now[str(shut / "inside.toml")].title == "Minimal"
+
+
+def test_the_files_are_read_a_batch_at_a_time_each_batch_one_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library import index
+
+    monkeypatch.setattr(index, "BATCH", 2)
+    make_library(tmp_path / "lib", 5)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    assert lib.generation == 0
+    seen: list[tuple[int, int]] = []
+    assert list(lib.build(progress=lambda count, total: seen.append((count, total)))) == [0, 2, 4, 5]
+    assert seen == [(0, 5), (2, 5), (4, 5), (5, 5)] and lib.generation == 3
+
+
+def test_the_longest_texts_are_measured_again_after_each_change(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    lib = Library([root], tmp_path / "cache")
+    built(lib)
+    assert queries.longest(lib.store)["title"] == len("Minimal")
+    longer = MINIMAL_BRIEF.replace('title = "Minimal"', 'title = "A much longer title"')
+    (root / "b.toml").write_text(longer, encoding="utf-8")
+    assert lib.refresh() is True
+    assert queries.longest(lib.store)["title"] == len("A much longer title")
+
+
+def test_the_walk_gives_way_to_the_screen(tmp_path: Path) -> None:
+    make_library(tmp_path / "lib", 3)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    calls: list[int] = []
+    lib.store.give_way = lambda: calls.append(1)
+    built(lib)
+    assert len(calls) >= 2  # the root and its year's folder, at least
+
+
+def test_a_library_is_known_by_its_roots_whatever_their_order_and_names() -> None:
+    from briefing.library.index import _roots_key
+
+    # The read state and the index's file are kept by this key: it must not change from one version to the next.
+    assert _roots_key([Path("/srv/briefs"), Path("/home/a/briefs")]) == "02c63eea2f0bca0f"
+    assert _roots_key([Path("/home/a/briefs"), Path("/srv/briefs")]) == "02c63eea2f0bca0f"
+    assert _roots_key([Path("/home/a/briefs")]) != _roots_key([Path("/home/a/briefs"), Path("/srv/briefs")])
+    undecodable = Path(os.fsdecode(b"/srv/br\xffefs"))
+    assert len(_roots_key([undecodable])) == 16 and _roots_key([undecodable]) != _roots_key([Path("/srv/brefs")])
+
+
+def test_the_index_is_kept_in_the_cache_folder_given_or_found_or_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library import index
+
+    lib = Library([tmp_path / "lib"], tmp_path / "given")
+    assert lib.store.file == tmp_path / "given" / f"index-{lib.key}.sqlite3"
+    monkeypatch.setattr(index, "default_cache_dir", lambda: tmp_path / "found")
+    assert Library([tmp_path / "lib"]).store.file == tmp_path / "found" / f"index-{lib.key}.sqlite3"
+    monkeypatch.setattr(index, "default_cache_dir", lambda: None)
+    assert Library([tmp_path / "lib"]).store.file is None

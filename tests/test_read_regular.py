@@ -58,7 +58,11 @@ def test_a_file_that_says_it_is_empty_but_is_not_is_bounded_all_the_same() -> No
 def test_a_directory_says_so(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError) as raised:
         read_regular(tmp_path, 100)
-    assert (raised.value.errno, raised.value.filename) == (errno.EISDIR, os.fspath(tmp_path))
+    assert (raised.value.errno, raised.value.strerror, raised.value.filename) == (
+        errno.EISDIR,
+        "is a directory",
+        os.fspath(tmp_path),
+    )
 
 
 def test_a_fifo_and_a_device_are_refused_without_blocking(tmp_path: Path) -> None:
@@ -83,3 +87,42 @@ def test_a_symlink_is_followed_unless_asked_not_to(tmp_path: Path) -> None:
         read_regular(link, 100, follow_symlinks=False)
     assert raised.value.errno == errno.ELOOP
     assert read_regular(target, 100, follow_symlinks=False)[0] == b"real"
+
+
+def test_the_file_is_opened_without_blocking_closed_on_exec_and_not_through_a_link_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_bytes(b"x")
+    flags: list[int] = []
+    real_open = os.open
+
+    def recording_open(name: object, given: int, *rest: object) -> int:
+        flags.append(given)
+        return real_open(name, given, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", recording_open)
+    read_regular(path, 10)
+    read_regular(path, 10, follow_symlinks=False)
+    wanted = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC
+    assert flags == [wanted, wanted | os.O_NOFOLLOW]
+
+
+def test_a_file_that_comes_a_byte_at_a_time_is_read_to_its_end_and_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_bytes(b"0123456789")
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda descriptor, size: real_read(descriptor, min(size, 1)))
+    assert read_regular(path, 10)[0] == b"0123456789"
+    monkeypatch.setattr(os, "fstat", lambda descriptor, real=os.fstat: _said_empty(real(descriptor)))
+    with pytest.raises(FileTooLargeError) as raised:
+        read_regular(path, 9)  # its stat says 0 bytes: the read itself stops one byte past the limit
+    assert (raised.value.size, raised.value.limit) == (10, 9)
+
+
+def _said_empty(info: os.stat_result) -> os.stat_result:
+    fields = list(info)
+    fields[6] = 0  # st_size
+    return os.stat_result(fields)

@@ -64,3 +64,11 @@ def test_has_controls_says_whether_clean_would_change_the_text(text: str, found:
 
 def test_clean_turns_crlf_into_newlines_and_keeps_tabs() -> None:
     assert clean("a\r\nb\tc\x1b[2Jd\re") == "a\nb\tcde"
+
+
+def test_only_the_surrogates_os_fsdecode_makes_are_shown_as_bytes() -> None:
+    assert escaped("a\udcffb\udd00c\udc7fd\udc80") == "a\\xffb\\udd00c\\udc7fd\\x80"
+
+
+def test_clean_makes_windows_line_ends_plain_and_drops_a_lone_carriage_return() -> None:
+    assert clean("a\r\nb\rc") == "a\nbc"

@@ -4,6 +4,7 @@ search index until it is rebuilt, and what it makes of a filter's words."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from briefing.format.model import Problem
 from briefing.library import queries
@@ -67,3 +68,150 @@ def test_a_filters_words_are_quoted_prefixes_and_nothing_else() -> None:
     assert fts_query(["Han", "vi-et"]) == '"Han"* "vi"* "et"*'
     assert fts_query(['"); DROP', "NEAR(a"]) == '"DROP"* "NEAR"* "a"*'
     assert fts_query(["--", "__"]) is None and fts_query([]) is None
+
+
+def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    with store.reading() as database:
+        return list(database.execute(sql).fetchall())
+
+
+def test_every_column_of_a_file_is_written_as_it_was_read() -> None:
+    store = Store(None)
+    first = record(1)._replace(
+        updated=dt.date(2024, 6, 14), category=None, tags=("Asia", "Summit"),
+        pending=(PendingRecord(0, "c", "Dates", ("Kremlin Press", "TASS"), dt.date(2024, 6, 1)),
+                 PendingRecord(1, "d", "Venue", ("Hanoi",), None)),
+        stops=(StopRecord(0, "Hanoi", "Vietnam", "June 20", dt.date(2024, 6, 20), dt.date(2024, 6, 21), True,
+                          "likely", "planned", True),
+               StopRecord(1, "Pyongyang", None, None, None, None, False, None, "confirmed", False)),
+    )  # fmt: skip
+    store.write([first, record(2)])
+    assert rows(store, "SELECT id, path, size, mtime_ns, inode, ok, title, title_key, as_of, updated, touched, "
+                       "category, tags, pending, problems, digest FROM briefs ORDER BY id") == [
+        (1, b"lib/1.toml", 1, 10, 2, 1, "Talks 1", "talks 1", "2024-06-12", "2024-06-14", "2024-06-14", "",
+         '["Asia", "Summit"]', 2, "[]", "d1"),
+        (2, b"lib/2.toml", 2, 20, 3, 1, "Talks 2", "talks 2", "2024-06-12", None, "2024-06-12", "Policy",
+         '["Asia"]', 1, "[]", "d2"),
+    ]  # fmt: skip
+    assert rows(store, "SELECT * FROM pending ORDER BY id") == [
+        (1, 1, 0, "c", "Dates", '["Kremlin Press", "TASS"]', "kremlin press tass", "2024-06-01"),
+        (2, 1, 1, "d", "Venue", '["Hanoi"]', "hanoi", None),
+        (3, 2, 0, "c", "Dates", '["Kremlin"]', "kremlin", "2024-06-01"),
+    ]
+    assert rows(store, "SELECT * FROM stops ORDER BY id") == [
+        (1, 1, 0, "Hanoi", "Vietnam", "June 20", "2024-06-20", "2024-06-21", 1, "likely", "planned", 1),
+        (2, 1, 1, "Pyongyang", None, None, None, None, 0, None, "confirmed", 0),
+        (3, 2, 0, "Hanoi", "Vietnam", None, "2024-06-20", None, 0, "likely", "planned", 1),
+    ]
+    # Each row's own words, whole, are what the filter finds it by.
+    assert queries.matching_rows(store, "pending", ["press", "tass"]) == {1}
+    assert queries.matching_rows(store, "pending", ["venue", "hanoi"]) == {2}
+    assert queries.matching_rows(store, "stops", ["vietnam", "june"]) == {1}
+    assert queries.matching_rows(store, "stops", ["hanoi", "likely", "planned"]) == {1, 3}
+    assert queries.matching_rows(store, "stops", ["pyongyang", "confirmed"]) == {2}
+
+
+def test_ids_follow_on_from_the_last_given_and_are_never_given_again() -> None:
+    store = Store(None)
+    store.write([record(1)])
+    assert rows(store, "SELECT id FROM briefs") == [(1,)]
+    store.write([record(1, "Again"), record(2)])
+    assert rows(store, "SELECT id FROM briefs ORDER BY id") == [(2,), (3,)]
+    assert rows(store, "SELECT id, brief FROM pending ORDER BY id") == [(2, 2), (3, 3)]
+    assert rows(store, "SELECT id, brief FROM stops ORDER BY id") == [(2, 2), (3, 3)]
+
+
+def test_forgetting_files_skips_those_it_never_had() -> None:
+    store = Store(None)
+    store.write([record(1), record(2), record(3)])
+    store.write([], gone=[b"lib/never.toml", b"lib/1.toml", b"lib/elsewhere.toml", b"lib/3.toml"])
+    assert store.stamps() == {b"lib/2.toml": (2, 20, 3)}
+    assert rows(store, "SELECT brief FROM pending") == [(2,)] and rows(store, "SELECT brief FROM stops") == [(2,)]
+    assert stale(store) == 2
+
+
+def test_the_search_index_is_rebuilt_only_past_a_thousand_stale_rows() -> None:
+    store = Store(None)
+    store.write([record(1)])
+    with store.reading() as database:
+        database.execute("UPDATE meta SET value = 1000 WHERE name = 'stale_text'")
+    store._compact_if_stale()
+    assert len(store.stamps()) == 1
+    with store.reading() as database:
+        database.execute("UPDATE meta SET value = 1001 WHERE name = 'stale_text'")
+    store._compact_if_stale()
+    assert (store.stamps(), stale(store), rows(store, "SELECT count(*) FROM pending")) == ({}, 0, [(0,)])
+
+
+def test_an_index_in_memory_is_marked_as_ours_and_can_be_read_from_another_thread() -> None:
+    import threading
+
+    from briefing.library.store import APPLICATION_ID, INDEX_VERSION
+
+    store = Store(None)
+    store.write([record(1)])
+    assert rows(store, "PRAGMA application_id") == [(APPLICATION_ID,)]
+    assert rows(store, "PRAGMA user_version") == [(INDEX_VERSION,)]
+    found: list[dict[bytes, tuple[int, int, int]]] = []
+    worker = threading.Thread(target=lambda: found.append(store.stamps()))
+    worker.start()
+    worker.join()
+    assert found == [{b"lib/1.toml": (1, 10, 2)}]
+
+
+def test_each_thread_keeps_its_connection_until_it_is_closed(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    store = Store(tmp_path / "index.sqlite3")
+    first = store.connection()
+    assert store.connection() is first
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.execute("SELECT 1")
+    store.write([record(1)])  # a new connection
+    assert store.connection() is not first and store.stamps() == {b"lib/1.toml": (1, 10, 2)}
+    store.close()
+    store.close()  # nothing left to close: nothing happens
+
+
+def test_a_reset_closes_the_connection_and_sets_the_file_aside(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    file = tmp_path / "index.sqlite3"
+    store = Store(file)
+    store.write([record(1)])
+    first = store.connection()
+    store.reset()
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.execute("SELECT 1")
+    assert (tmp_path / "index.sqlite3.damaged").exists() and not file.exists()
+    assert store.stamps() == {} and file.exists()
+    Store(None).reset()  # nothing on disk to set aside
+
+
+def test_a_worker_threads_long_statement_gives_way_now_and_then(tmp_path: Path) -> None:
+    import threading
+
+    store = Store(tmp_path / "index.sqlite3")
+    store.write([record(number) for number in range(50)])
+    given: list[str] = []
+    long_statement = "SELECT count(*) FROM briefs a, briefs b, briefs c"  # 125,000 rows: a few give-ways
+
+    def read() -> None:
+        with store.reading() as database:
+            given.append(str(database.execute(long_statement).fetchone()[0]))
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert given == ["125000"]  # none asked for: the statement runs through
+    store.give_way = lambda: given.append("gave way")
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert given[-1] == "125000" and given.count("gave way") >= 2
+    store.close()

@@ -184,11 +184,12 @@ def _without(brief: Brief, confirmation_id: str) -> Brief:
 
 
 def _replace_value(line: str, value: str) -> str:
-    """``line`` (``key = old  # comment``) with its one-line value replaced, the comment kept."""
-    match = _KEY_VALUE.match(line.removesuffix("\r"))
+    """``line`` (``key = old  # comment``, without its line ending) with its one-line value replaced, the comment
+    kept."""
+    match = _KEY_VALUE.match(line)
     if match is None:
         raise EditError(f"cannot find the value in the line {line!r}; edit it in your editor")
-    rest = line[match.end() :].removesuffix("\r")
+    rest = line[match.end() :]
     end = _value_end(rest)
     return line[: match.end()] + value + rest[end:]
 
