@@ -239,10 +239,13 @@ def test_the_owner_that_cannot_be_given_leaves_the_group_given(tmp_path: Path, m
     old = path.stat()
     asked: list[tuple[int, int]] = []
 
+    real_chown = os.chown
+
     def chown_as_a_user(name: str, uid: int, gid: int) -> None:
         asked.append((uid, gid))
         if uid != -1:
             raise PermissionError(errno.EPERM, "Operation not permitted")
+        real_chown(name, -1, os.getgid())  # the group it may give (here its own, so as to run unprivileged too)
 
     monkeypatch.setattr(os, "stat", _other_owner(os.stat, path, old))
     monkeypatch.setattr(os, "chown", chown_as_a_user)

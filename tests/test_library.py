@@ -377,6 +377,7 @@ def test_a_folder_that_cannot_be_read_is_a_problem_row_and_comes_back_when_it_ca
     assert not problem.ok and problem.problems[0].message == "cannot be read: Permission denied"
     assert str(shut / "inside.toml") not in entries
     generation = lib.generation
+    assert generation == 2  # the files' batch, then the folder's row
     assert lib.refresh() is False and lib.generation == generation  # the same problem: nothing written again
     monkeypatch.setattr(os, "scandir", real_scandir)
     assert lib.refresh() is True
@@ -442,3 +443,25 @@ def test_the_index_is_kept_in_the_cache_folder_given_or_found_or_in_memory(
     assert Library([tmp_path / "lib"]).store.file == tmp_path / "found" / f"index-{lib.key}.sqlite3"
     monkeypatch.setattr(index, "default_cache_dir", lambda: None)
     assert Library([tmp_path / "lib"]).store.file is None
+
+
+def test_an_index_damaged_while_it_is_built_is_built_again_with_its_progress_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library.store import Store
+
+    make_library(tmp_path / "lib", 3)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    real_stamps = Store.stamps
+    calls: list[int] = []
+
+    def damaged_once(store: Store) -> dict[bytes, tuple[int, int, int]]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real_stamps(store)
+
+    monkeypatch.setattr(Store, "stamps", damaged_once)
+    seen: list[tuple[int, int]] = []
+    assert list(lib.build(progress=lambda count, total: seen.append((count, total)))) == [0, 3]
+    assert seen == [(0, 3), (3, 3)] and len(calls) == 2

@@ -169,6 +169,9 @@ def test_a_resolution_between_as_of_and_updated_leaves_updated_where_it_is() -> 
         (HEAD.replace("\n\n[brief]", '\nconfirmations = [{ id = "a", what = "W", awaited_from = ["X"] }]\n\n[brief]'),
          "its confirmations are not written as [[confirmations]] tables; edit it in your editor"),
         (HEAD + OPEN, "its `status` is not on a line of its own; edit it in your editor"),
+        ('schema_version = 1\nbrief = "odd"\nsummary = "odd"\n' + OPEN + 'status = "pending"\n',
+         "the change would leave the file invalid, so it was not made: <brief>:2: error: brief: expected a table "
+         "[brief], got the string 'odd'; <brief>:3: error: summary: expected a table [summary], got the string 'odd'"),
         ('schema_version = 1\nbrief = "odd"\n\n[summary]\nbluf = "B"\n\n' + OPEN + 'status = "pending"\n',
          "the change would leave the file invalid, so it was not made: <brief>:2: error: brief: expected a table "
          "[brief], got the string 'odd'"),

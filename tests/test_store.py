@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from briefing.format.model import Problem
 from briefing.library import queries
 from briefing.library.store import PendingRecord, Record, StopRecord, Store, fts_query, read_problems
@@ -162,9 +164,8 @@ def test_an_index_in_memory_is_marked_as_ours_and_can_be_read_from_another_threa
 def test_each_thread_keeps_its_connection_until_it_is_closed(tmp_path: Path) -> None:
     import sqlite3
 
-    import pytest
-
     store = Store(tmp_path / "index.sqlite3")
+    store.close()  # none made yet: nothing to close
     first = store.connection()
     assert store.connection() is first
     store.close()
@@ -179,8 +180,6 @@ def test_each_thread_keeps_its_connection_until_it_is_closed(tmp_path: Path) -> 
 def test_a_reset_closes_the_connection_and_sets_the_file_aside(tmp_path: Path) -> None:
     import sqlite3
 
-    import pytest
-
     file = tmp_path / "index.sqlite3"
     store = Store(file)
     store.write([record(1)])
@@ -191,6 +190,21 @@ def test_a_reset_closes_the_connection_and_sets_the_file_aside(tmp_path: Path) -
     assert (tmp_path / "index.sqlite3.damaged").exists() and not file.exists()
     assert store.stamps() == {} and file.exists()
     Store(None).reset()  # nothing on disk to set aside
+
+
+def test_an_index_that_cannot_be_set_aside_is_left_where_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    file = tmp_path / "index.sqlite3"
+    store = Store(file)
+    store.write([record(1)])
+
+    def refused(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "rename", refused)
+    store.reset()  # the next open finds it damaged again, and tries again
+    assert file.exists()
 
 
 def test_a_worker_threads_long_statement_gives_way_now_and_then(tmp_path: Path) -> None:
@@ -214,4 +228,18 @@ def test_a_worker_threads_long_statement_gives_way_now_and_then(tmp_path: Path) 
     worker.start()
     worker.join()
     assert given[-1] == "125000" and given.count("gave way") >= 2
+    store.close()
+
+
+def test_a_write_that_fails_part_way_leaves_the_index_as_it_was_and_usable(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = Store(tmp_path / "index.sqlite3")
+    store.write([record(1)])
+    broken = record(2)._replace(title=None)  # type: ignore[arg-type]  # NOT NULL: the insert fails
+    with pytest.raises((sqlite3.IntegrityError, AttributeError)):
+        store.write([record(3), broken], gone=[b"lib/1.toml"])
+    assert store.stamps() == {b"lib/1.toml": (1, 10, 2)} and stale(store) == 0
+    store.write([record(2)])  # no transaction left open
+    assert len(store.stamps()) == 2
     store.close()
