@@ -465,3 +465,27 @@ def test_an_index_damaged_while_it_is_built_is_built_again_with_its_progress_rep
     seen: list[tuple[int, int]] = []
     assert list(lib.build(progress=lambda count, total: seen.append((count, total)))) == [0, 3]
     assert seen == [(0, 3), (3, 3)] and len(calls) == 2
+
+
+def test_a_filter_every_brief_matches_is_known_by_counting_and_old_text_is_not_counted(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name in ("a", "b"):
+        (root / f"{name}.toml").write_text(MINIMAL_BRIEF.replace("Minimal", f"Minimal {name}zed"), encoding="utf-8")
+    lib = Library([root], tmp_path / "cache")
+    built(lib)
+    assert queries.every_brief_matches(lib.store, ["mini"]) is True
+    assert queries.every_brief_matches(lib.store, ["azed"]) is False
+    assert queries.every_brief_matches(lib.store, ["--"]) is False
+    # b rewritten: its old text stays in the search index (matching "mini" too) but is not a brief any more.
+    (root / "b.toml").write_text(MINIMAL_BRIEF.replace("Minimal", "Minimal azed"), encoding="utf-8")
+    assert lib.refresh() is True
+    assert queries.every_brief_matches(lib.store, ["mini"]) is True  # 3 rows match, 1 of them old: both briefs
+    # 2 rows match, 1 may be old: counting cannot tell (it is both), and the filter asks which.
+    assert queries.every_brief_matches(lib.store, ["azed"]) is False
+    assert len(queries.matching_briefs(lib.store, ["azed"])) == 2
+    (root / "a.toml").write_text(MINIMAL_BRIEF.replace("Minimal", "Other"), encoding="utf-8")
+    assert lib.refresh() is True
+    assert queries.every_brief_matches(lib.store, ["minimal"]) is False  # two old rows and one live hold it
+    found = queries.kept(queries.ordered(lib.store, 0, None), queries.matching_briefs(lib.store, ["azed"]))
+    assert list(found) == [queries.brief_id(lib.store, str(root / "b.toml"))]

@@ -208,7 +208,8 @@ class LibraryScreen(Screen[None]):
         self._orders: dict[int, queries.Ids] = {}
         self._pending: dict[int, tuple[queries.Ids, queries.Ids]] = {}
         self._agendas: dict[int, Agenda] = {}
-        self._matching: tuple[str, set[int]] | None = None
+        self._matching: tuple[str, set[int] | None] | None = None
+        """The filter's words, and the briefs that hold them (None: every brief)."""
         """The filter's words, and the briefs that hold them."""
         self._board_filtered: dict[tuple[str, int, str], Sequence[int]] = {}
         """The rows of a board (its kind and order) that a filter's words keep."""
@@ -514,7 +515,7 @@ class LibraryScreen(Screen[None]):
         self._update_status()
 
     def _brief_matches(self) -> set[int] | None:
-        """The briefs that hold the filter's words; None: no filter."""
+        """The briefs that hold the filter's words; None: every brief (no filter, or one every brief matches)."""
         import sqlite3
 
         words = words_of(self.query_text)
@@ -523,7 +524,9 @@ class LibraryScreen(Screen[None]):
         key = " ".join(words)
         if self._matching is None or self._matching[0] != key:
             try:
-                self._matching = (key, queries.matching_briefs(self.library.store, words))
+                store = self.library.store
+                every = queries.every_brief_matches(store, words)
+                self._matching = (key, None if every else queries.matching_briefs(store, words))
             except sqlite3.Error:
                 self._matching = (key, set())
         return self._matching[1]
