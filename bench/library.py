@@ -172,7 +172,7 @@ def main() -> None:
     print(f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s")
     print(f"  ratio, complete first open / tomllib     {first['complete'] / parse_seconds:6.2f}   (target <= 0.8)")
     print(
-        f"  second open (index kept): every brief of the index on screen {second['complete']:6.2f} s"
+        f"  second open (index kept): every brief of the index on screen {second['complete']:6.3f} s"
         "   (target <= 0.5 s)"
     )
     print(f"  second open: the files checked against it (nothing changed)  {second['checked']:6.2f} s")

@@ -243,3 +243,38 @@ async def test_the_palette_finds_briefs_confirmations_and_stops_in_the_index(lib
         await choose_in_palette(pilot, "brief 3:")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, BriefScreen))
         assert pilot.app.screen.brief.meta.title.startswith("Brief 3:")  # type: ignore[attr-defined]
+
+
+async def test_a_second_open_shows_what_the_index_holds_before_any_worker_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 12)
+    Library([Path("lib")], tmp_path / "cache").refresh()
+    monkeypatch.setattr(LibraryScreen, "_build", lambda self: None)  # no worker reads the index or the files
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert len(rows(screen).rows) == 12 and screen.checking
+        assert "12 briefs" in str(screen.query_one("#library-status", Line).render())
+
+
+async def test_a_first_open_or_an_index_that_cannot_be_read_leaves_it_to_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 3)
+    monkeypatch.setattr(LibraryScreen, "_build", lambda self: None)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen) and len(rows(screen).rows) == 0 and not screen.checking
+    damaged = Library([Path("lib")], tmp_path / "cache")
+    assert damaged.store.file is not None
+    damaged.store.file.parent.mkdir(parents=True, exist_ok=True)
+    damaged.store.file.write_bytes(b"not a database" * 100)
+    app = BriefingApp(None, None, library=damaged)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen) and len(rows(screen).rows) == 0 and not screen.checking

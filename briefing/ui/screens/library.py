@@ -246,8 +246,20 @@ class LibraryScreen(Screen[None]):
         self.library.store.give_way = self._give_way
         if self.read_state is not None:
             self.read_state.give_way = self._give_way
+        self._show_what_the_index_holds()
         self._build()
         self.set_timer(REFRESH_SECONDS, self._refresh_library)
+
+    def _show_what_the_index_holds(self) -> None:
+        """On a second open, what the index holds is in the first frame (about 50 ms of queries at 100,000 briefs,
+        less than the frame a worker's answer would wait for); the files are checked against it after."""
+        import sqlite3
+
+        try:
+            if queries.count(self.library.store)[0]:
+                self._from_index(self._derive())
+        except (OSError, sqlite3.Error):
+            pass  # the worker opens it again, and says what is wrong with it
 
     def _from_thread(self, callback: Callable[..., Any], *args: Any, **options: Any) -> Any:
         """In a worker: run ``callback`` on the screen's thread and give back what it returns; nothing when the
@@ -283,7 +295,7 @@ class LibraryScreen(Screen[None]):
         try:
             # What the index holds from the last time is on screen at once; then the files are checked against it,
             # and what changed is read (on a first open, every file: its rows come in batches).
-            if queries.count(self.library.store)[0]:
+            if not self.checking and queries.count(self.library.store)[0]:
                 self._from_thread(self._from_index, self._derive())
             shown_at = time.monotonic()
             for _done in self.library.build(progress=self._report_progress):
