@@ -239,3 +239,27 @@ def test_every_stop_item_has_its_index(lib: Path) -> None:
     for entry in queries.briefs(library.store, list(queries.ordered(library.store, 0, None))).values():
         assert [stop.index for stop in entry.stops] == list(range(len(entry.stops)))
         assert all(isinstance(stop, StopItem) for stop in entry.stops)
+
+
+def test_wide_characters_take_two_cells_in_the_columns(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    pending = '\n[[confirmations]]\nid = "c"\nwhat = "{what}"\nawaited_from = ["{who}"]\nstatus = "pending"\n'
+    pending += "since = 2024-06-01\n"
+    for number, (what, who) in enumerate([("東京での首脳会談の日程と場所", "外務省"), ("Dates", "Kremlin")]):
+        text = MINIMAL_BRIEF.replace("Minimal", f"Brief {number}") + pending.format(what=what, who=who)
+        (root / f"{number}.toml").write_text(text, encoding="utf-8")
+    for width in (200, 58, 55):
+        done = run("pending", "lib", "--today", "2024-06-20", "--width", str(width), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        assert len(lines) == 3 and all(cell_len(line) <= width for line in lines)
+        # Each column starts in the same cell on every line: the last one (Brief), found by its header.
+        starts = [
+            cell_len(line[: line.index(word)])
+            for line, word in zip(lines, ("Brief", "Brief 0", "Brief 1"), strict=True)
+        ]
+        assert starts == [starts[0]] * 3
+    assert "…" in lines[1] and "東京" in lines[1]  # at 55 cells the claim is cut, by cells

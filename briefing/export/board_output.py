@@ -162,10 +162,14 @@ def _text(
 
 
 def _line(texts: tuple[str, ...], widths: tuple[int, ...]) -> str:
+    """The cells side by side, each cut (with …) or padded to its column's width in terminal cells: a wide
+    character (東京) takes two."""
+    from rich.cells import cell_len, set_cell_size
+
     parts = []
     for text, size in zip(texts, widths, strict=True):
         if not size:
             continue
-        shown = text if len(text) <= size else text[: max(0, size - 1)] + "…"
-        parts.append(shown.ljust(size))
+        shown = text if cell_len(text) <= size else set_cell_size(text, max(0, size - 1)) + "…"
+        parts.append(set_cell_size(shown, size))
     return (" " * GAP).join(parts)

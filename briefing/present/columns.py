@@ -28,12 +28,15 @@ class Column:
 
 
 def content_widths(rows: Iterable[Sequence[str]], count: int) -> list[int]:
-    """The length of the longest cell of each of ``count`` columns (0 for a column with no text)."""
+    """The width in terminal cells of the longest cell of each of ``count`` columns (0 for a column with no text)."""
+    from rich.cells import cell_len
+
     widths = [0] * count
     for cells in rows:
         for position, text in enumerate(cells):
-            if len(text) > widths[position]:
-                widths[position] = len(text)
+            size = cell_len(text)
+            if size > widths[position]:
+                widths[position] = size
     return widths
 
 
