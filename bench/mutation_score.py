@@ -67,10 +67,10 @@ def main() -> None:
     print(f"{'module':<40} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'score':>7}")
     for where in sorted(totals):
         score = killed[where] / max(1, totals[where] - same[where])
-        print(f"{where:<40} {totals[where]:>8} {killed[where]:>7} {same[where]:>7} {score:>7.1%}")
+        print(f"{where:<40} {totals[where]:>8} {killed[where]:>7} {same[where]:>7} {score:>8.2%}")
     total, all_killed, all_same = sum(totals.values()), sum(killed.values()), sum(same.values())
-    print(f"{'all':<40} {total:>8} {all_killed:>7} {all_same:>7} {all_killed / max(1, total - all_same):>7.1%}")
-    print(f"killed of all mutants, equivalent ones counted as survivors: {all_killed / max(1, total):.1%}")
+    print(f"{'all':<40} {total:>8} {all_killed:>7} {all_same:>7} {all_killed / max(1, total - all_same):>8.2%}")
+    print(f"killed of all mutants, equivalent ones counted as survivors: {all_killed / max(1, total):.2%}")
     for line in open_ones:
         print(f"survived, not listed as equivalent: {line}")
     for name in stale:

@@ -30,7 +30,7 @@ def clean(text: str) -> str:
     """Return ``text`` without control sequences; printable text is untouched."""
     if _ANY_CONTROL.search(text) is None:
         return text
-    return re.sub(_UNSAFE, "", text.replace("\r\n", "\n"))
+    return re.sub(_UNSAFE, "", text)  # a carriage return is a lone control: CRLF becomes LF
 
 
 _UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
