@@ -26,7 +26,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("3 (pending)", "3", "Awaited from"),
     ("enter (a detail)", "\r", "Reported since"),
     ("esc (back from it)", "\x1b", "2 pending of 2"),
-    ("? (help)", "?", "Keys  "),
+    ("? (help)", "?", "Keys · "),
     ("esc (back from help)", "\x1b", "─  1 Summary"),
     ("/ (find bar)", "/", "Find in this brief"),
     ("a letter in find", "k", "“k” 1/"),

@@ -46,7 +46,10 @@ def focused_section(app: BriefingApp) -> str | None:
 def detail_text(app: BriefingApp) -> str:
     screen = app.screen
     assert isinstance(screen, DetailScreen)
-    return "\n".join(str(static.visual) for static in screen.query(Static))
+    from briefing.ui.widgets.path_line import PathLine
+
+    texts = [str(static.visual) for static in screen.query(Static)]
+    return "\n".join([*texts, *(line.shown for line in screen.query(PathLine))])
 
 
 async def test_opens_on_the_summary_with_the_side_panes() -> None:

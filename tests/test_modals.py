@@ -14,6 +14,7 @@ from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
+from briefing.ui.widgets.path_line import PathLine
 from tests.apps import make_app, settle, wait_until
 
 TODAY = dt.date(2024, 6, 20)
@@ -128,7 +129,8 @@ async def test_a_long_place_in_the_file_keeps_its_name_and_line_on_one_line(tmp_
         await settle(pilot)
         await pilot.press("3", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
-        where = app.screen.query_one("#detail-where")
-        await wait_until(pilot, lambda: str(where.visual).startswith("…"))  # type: ignore[attr-defined]
-        shown = str(where.visual)  # type: ignore[attr-defined]
+        where = app.screen.query_one("#detail-where", PathLine)
+        await wait_until(pilot, lambda: where.shown.startswith("…"))
+        shown = where.shown
         assert shown.endswith("-/brief.toml:56") and len(shown) == where.size.width and where.size.height == 1
+        assert shown in app.export_screenshot()  # as drawn
