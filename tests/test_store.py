@@ -243,3 +243,13 @@ def test_a_write_that_fails_part_way_leaves_the_index_as_it_was_and_usable(tmp_p
     store.write([record(2)])  # no transaction left open
     assert len(store.stamps()) == 2
     store.close()
+
+
+def test_a_stale_count_that_is_not_a_number_is_not_trusted() -> None:
+    store = Store(None)
+    store.write([record(1)])
+    with store.reading() as database:
+        database.execute("UPDATE meta SET value = 'many' WHERE name = 'stale_text'")
+    assert queries.every_brief_matches(store, ["talks"]) is False
+    store._compact_if_stale()
+    assert (store.stamps(), stale(store)) == ({}, 0)

@@ -213,6 +213,8 @@ def every_brief_matches(store: Store, words: Sequence[str]) -> bool:
         matched = database.execute("SELECT count(*) FROM brief_text WHERE brief_text MATCH ?", (query,)).fetchone()[0]
         stale = database.execute("SELECT value FROM meta WHERE name = 'stale_text'").fetchone()[0]
         live = database.execute("SELECT count(*) FROM briefs").fetchone()[0]
+    if type(stale) is not int:
+        return False  # not what the index writes: the filter asks which briefs match instead
     # Of the rows matched, at most ``stale`` are text of briefs gone since: the rest are live briefs.
     return bool(matched - stale >= live)
 

@@ -312,8 +312,8 @@ class Store:
         with self.reading() as database:
             stale = database.execute("SELECT value FROM meta WHERE name = 'stale_text'").fetchone()[0]
             live = database.execute("SELECT count(*) FROM briefs").fetchone()[0]
-        if stale > max(1000, live):
-            self.clear()
+        if type(stale) is not int or stale > max(1000, live):
+            self.clear()  # (a count that is not one is not what the index wrote: rebuilt too)
 
     def clear(self) -> None:
         """Empty the index: every file is read again."""
