@@ -210,7 +210,6 @@ class LibraryScreen(Screen[None]):
         self._agendas: dict[int, Agenda] = {}
         self._matching: tuple[str, set[int] | None] | None = None
         """The filter's words, and the briefs that hold them (None: every brief)."""
-        """The filter's words, and the briefs that hold them."""
         self._board_filtered: dict[tuple[str, int, str], Sequence[int]] = {}
         """The rows of a board (its kind and order) that a filter's words keep."""
         self._board_shown: Rows | None = None
