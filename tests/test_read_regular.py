@@ -14,22 +14,22 @@ from briefing.system.files import FileTooLargeError, NotRegularFileError, read_r
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
-    """Each descriptor os.open gives during the test, and what it was opened on (counting every descriptor of the
-    process would count those that other threads, or the collector, open and close meanwhile)."""
-    found: list[tuple[int, str]] = []
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str, int]]:
+    """Each descriptor os.open gives during the test, what it was opened on, and with which flags (counting every
+    descriptor of the process would count those that other threads, or the collector, open and close meanwhile)."""
+    found: list[tuple[int, str, int]] = []
     real_open = os.open
 
     def recording_open(name: Any, flags: int, *rest: Any) -> int:
         descriptor = real_open(name, flags, *rest)
-        found.append((descriptor, os.readlink(f"/proc/self/fd/{descriptor}")))
+        found.append((descriptor, os.readlink(f"/proc/self/fd/{descriptor}"), flags))
         return descriptor
 
     monkeypatch.setattr(os, "open", recording_open)
     return found
 
 
-def all_closed(opened: list[tuple[int, str]]) -> bool:
+def all_closed(opened: list[tuple[int, str, int]]) -> bool:
     """None of them is still open on what it was opened on."""
 
     def still_open(descriptor: int, target: str) -> bool:
@@ -38,10 +38,10 @@ def all_closed(opened: list[tuple[int, str]]) -> bool:
         except FileNotFoundError:
             return False
 
-    return bool(opened) and not any(still_open(descriptor, target) for descriptor, target in opened)
+    return bool(opened) and not any(still_open(descriptor, target) for descriptor, target, _flags in opened)
 
 
-def test_the_bytes_and_the_stat_of_what_was_read(tmp_path: Path, opened: list[tuple[int, str]]) -> None:
+def test_the_bytes_and_the_stat_of_what_was_read(tmp_path: Path, opened: list[tuple[int, str, int]]) -> None:
     path = tmp_path / "brief.toml"
     path.write_bytes(b"abc\x00\xff")
     data, info = read_regular(path, 5)
@@ -50,7 +50,7 @@ def test_the_bytes_and_the_stat_of_what_was_read(tmp_path: Path, opened: list[tu
 
 
 def test_a_file_of_the_limit_is_read_and_one_byte_more_is_refused(
-    tmp_path: Path, opened: list[tuple[int, str]]
+    tmp_path: Path, opened: list[tuple[int, str, int]]
 ) -> None:
     path = tmp_path / "brief.toml"
     path.write_bytes(b"x" * 10)
@@ -90,7 +90,7 @@ def test_a_directory_says_so(tmp_path: Path) -> None:
     )
 
 
-def test_a_fifo_and_a_device_are_refused_without_blocking(tmp_path: Path, opened: list[tuple[int, str]]) -> None:
+def test_a_fifo_and_a_device_are_refused_without_blocking(tmp_path: Path, opened: list[tuple[int, str, int]]) -> None:
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
     for path in (fifo, Path("/dev/zero")):
@@ -114,22 +114,14 @@ def test_a_symlink_is_followed_unless_asked_not_to(tmp_path: Path) -> None:
 
 
 def test_the_file_is_opened_without_blocking_closed_on_exec_and_not_through_a_link_when_asked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, opened: list[tuple[int, str, int]]
 ) -> None:
     path = tmp_path / "brief.toml"
     path.write_bytes(b"x")
-    flags: list[int] = []
-    real_open = os.open
-
-    def recording_open(name: object, given: int, *rest: object) -> int:
-        flags.append(given)
-        return real_open(name, given, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", recording_open)
     read_regular(path, 10)
     read_regular(path, 10, follow_symlinks=False)
     wanted = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC
-    assert flags == [wanted, wanted | os.O_NOFOLLOW]
+    assert [flags for _descriptor, _target, flags in opened] == [wanted, wanted | os.O_NOFOLLOW]
 
 
 def test_a_file_that_comes_a_byte_at_a_time_is_read_to_its_end_and_bounded(
