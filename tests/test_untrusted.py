@@ -104,11 +104,19 @@ def test_no_escape_from_the_brief_reaches_the_terminal() -> None:
     terminal = Terminal(script, cols=120, rows=40)
     try:
         assert terminal.wait_for("Title [@click=app.quit]") is not None
-        terminal.type("2\r")
-        assert terminal.wait_for("Context [@click=app.quit]") is not None
-        terminal.type("\x1b3\r\x1b4\r\x1b5\r")
-        assert terminal.wait_for("Source title [@click=app.quit]") is not None
-        terminal.type("\x1bq")
+        for section, shown in (
+            ("2", "Quote [@click"),
+            ("3", "Awaited from"),
+            ("4", "Place [@click"),
+            ("5", "Source title [@click"),
+        ):
+            terminal.type(section + "\r")
+            assert terminal.wait_for("esc back") is not None, terminal.text()
+            assert shown in terminal.text()
+            # Each key waits for the one before it to be drawn: esc then q read together is alt+q.
+            terminal.type("\x1b")
+            assert terminal.wait_gone("esc back"), terminal.text()
+        terminal.type("q")
         assert terminal.wait_exit(10) == 0
     finally:
         terminal.close()
