@@ -388,10 +388,21 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         library = Library(target)
         BriefingApp(None, None, today=today, library=library, settings=settings, theme=theme, since=since).run()
         return EXIT_OK
-    result = load_path(target)
-    from briefing.ui.app import BriefingApp
+    from briefing.first_screen import frame_slot
 
-    BriefingApp(target, result, today=today, settings=settings, theme=theme, since=since).run()
+    slot, pre_drawn = frame_slot(target, today, settings, theme, since)
+    try:
+        result = load_path(target)
+        from briefing.ui.app import BriefingApp
+
+        app = BriefingApp(
+            target, result, today=today, settings=settings, theme=theme, since=since, first_frame=slot,
+            pre_drawn=pre_drawn,
+        )  # fmt: skip
+        app.run()
+    finally:
+        if pre_drawn is not None:
+            pre_drawn.finish()
     return EXIT_OK
 
 

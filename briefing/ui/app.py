@@ -32,6 +32,7 @@ from briefing.system.paths import display_path
 from briefing.system.settings import Settings
 from briefing.ui.keys import APP_BINDINGS
 from briefing.ui.messages import (
+    BriefBuilt,
     BriefDrawn,
     CloseBrief,
     CopyText,
@@ -46,17 +47,28 @@ from briefing.ui.messages import (
 from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
+    from textual.timer import Timer
 
     from briefing.library.index import Library
     from briefing.library.read_state import ReadState
     from briefing.session import LookBack, SeenVersion
+    from briefing.system.kept_frames import FrameSlot
+    from briefing.system.pre_draw import PreDrawn
     from briefing.ui.dialogs.message_log import Said
     from briefing.ui.screens.brief import BriefScreen
 
 POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
+HOLD_AT_MOST_SECONDS = 5.0
+"""The longest the kept first screen stays without the app drawing over it, whatever its first screen is doing."""
+SETTLE_LOOKS = 20
+SETTLE_LOOK_SECONDS = 0.05
+"""The first screen is kept once two looks this far apart see it the same; after that many looks, it is not."""
+HOLD_CHECK_SECONDS = 0.02
+"""How often the first screen is compared with the kept one on the terminal, once its body is mounted."""
 COLLECT_AFTER_SECONDS = 1.0
 """When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
@@ -80,11 +92,25 @@ class BriefingApp(App[None]):
         since: str | None = None,
         read_state: ReadState | None = None,
         remember: bool = True,
+        first_frame: FrameSlot | None = None,
+        pre_drawn: PreDrawn | None = None,
     ) -> None:
         """``since``: a git revision (or a date) to mark changes against, instead of what the reader last saw;
         ``read_state``: where what the reader saw is kept (default: the state directory); without ``remember`` (or
-        with the settings' ``remember = false``), nothing is marked or remembered."""
-        super().__init__()
+        with the settings' ``remember = false``), nothing is marked or remembered. ``first_frame``: where to keep
+        the brief's complete first screen for the next start; ``pre_drawn``: that frame, on the terminal already
+        (`briefing.system.pre_draw`)."""
+        driver_class = None
+        if pre_drawn is not None:
+            from briefing.ui.pre_drawn import driver_for
+
+            driver_class = driver_for(pre_drawn)
+        super().__init__(driver_class=driver_class)
+        self._first_frame = first_frame
+        self._holding = pre_drawn.frame if pre_drawn is not None else None
+        """The kept first screen on the terminal: nothing is drawn over it until the app's own first screen is
+        the same (drawn in stages, it would blank what is there and fill it in again) or is whole, or too long."""
+        self._hold_check: Timer | None = None
         self.settings = settings or Settings()
         self.warnings = list(self.settings.warnings)
         self._apply_settings(theme)
@@ -180,6 +206,8 @@ class BriefingApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self._holding is not None:
+            self.set_timer(HOLD_AT_MOST_SECONDS, self._draw_at_last)
         self._fit(self.size)
         self.set_interval(POLL_SECONDS, self._poll)
         if self.library is None:
@@ -336,9 +364,80 @@ class BriefingApp(App[None]):
             self._read_state = ReadState.default()
         return self._read_state
 
+    @on(BriefBuilt)
+    def _brief_built(self) -> None:
+        from briefing.ui.widgets.body import BodyView
+
+        parsed = all(body.parsed for body in self.screen.query(BodyView))
+        if self._holding is not None and self._hold_check is None and parsed:
+            # The footer's keys and the scrollbars come in the frames after: compared until they are there.
+            self._hold_check = self.set_interval(HOLD_CHECK_SECONDS, self._draw_if_as_kept)
+
+    def _draw_if_as_kept(self) -> None:
+        from briefing.ui.pre_drawn import screen_frame
+
+        if screen_frame(self.screen, self.console) == self._holding:
+            self._draw_at_last()
+
+    def _draw_at_last(self) -> None:
+        """Draw the app's screen over the kept one: it is the same, or whole, or taking too long."""
+        if self._holding is not None:
+            self._holding = None
+            if self._hold_check is not None:
+                self._hold_check.stop()
+            self.screen.refresh()
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        # Every frame is laid out as usual, but none written over the kept screen while it is held (Textual's
+        # batch_update would hold off the layout too, so the first screen could not be compared with it).
+        if self._holding is None:
+            super()._display(screen, renderable)
+
     @on(BriefDrawn)
     def _brief_drawn(self) -> None:
+        if self._first_frame is None:
+            self.look_back()
+            return
+        # The frame kept is the first screen as every start draws it: before changes since are marked.
+        self.call_after_refresh(self._keep_first_frame_then_look_back)
+
+    def _keep_first_frame_then_look_back(self, previous: str | None = None, tries: int = 0) -> None:
+        """Keep the first screen once it is still (the footer's keys and the scrollbars come in frames of their
+        own, later on a slow machine): the same in two looks a moment apart."""
+        slot = self._first_frame
+        if slot is not None:
+            from briefing.ui.pre_drawn import screen_frame
+
+            frame = screen_frame(self.screen, self.console) if self._first_screen_complete() else None
+            if (frame is None or frame != previous) and tries < SETTLE_LOOKS:
+                self.set_timer(SETTLE_LOOK_SECONDS, partial(self._keep_first_frame_then_look_back, frame, tries + 1))
+                return
+            if frame is not None and frame == previous and frame != slot.shown:
+                self._keep_frame(slot, frame)
+        self._first_frame = None
+        self._draw_at_last()  # the first screen is whole and still: if unlike the kept one, it is shown as it is
         self.look_back()
+
+    def _first_screen_complete(self) -> bool:
+        """True when the screen is the brief's first screen as it always starts: nothing over it, no toast, the
+        whole body drawn (a long body's Markdown comes a moment after its text), the footer's keys in it."""
+        from textual.widgets._footer import FooterKey
+
+        from briefing.ui.screens.brief import BriefScreen
+        from briefing.ui.widgets.body import BodyView
+
+        screen = self.screen
+        if len(self.screen_stack) != 1 or not isinstance(screen, BriefScreen) or self._notifications:
+            return False
+        parsed = all(body.parsed for body in screen.query(BodyView))
+        return screen.ready and parsed and bool(screen.query(FooterKey))
+
+    @work(thread=True, group="keep-frame")
+    def _keep_frame(self, slot: FrameSlot, frame: str) -> None:
+        from briefing.system.kept_frames import keep_frame
+
+        with contextlib.suppress(OSError, SaveError):  # the next start is slower, no more: the cache is a shortcut
+            keep_frame(slot.directory, slot.key, frame)
 
     @on(Seen)
     def _seen(self, message: Seen) -> None:

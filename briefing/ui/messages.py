@@ -93,3 +93,8 @@ class Seen(Message):
 class BriefDrawn(Message):
     """The brief's first screen is whole: slower work about it (what changed since the reader last looked) may
     begin without delaying it."""
+
+
+class BriefBuilt(Message):
+    """Every part of the brief's first screen is mounted, its body's Markdown laid out: the next frame draws it
+    whole. Sent by the screen once its body is mounted, and by a long body once its Markdown comes."""

@@ -7,6 +7,7 @@ in three columns.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ from briefing.present.sections import Section
 from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS
-from briefing.ui.messages import BriefDrawn, CopyText, OpenCopy, OpenLink
+from briefing.ui.messages import BriefBuilt, BriefDrawn, CopyText, OpenCopy, OpenLink
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -262,7 +263,23 @@ class BriefScreen(BriefView):
         path: KeyPath = (self.section, index)
         return self.result.line_of(path)
 
+    @contextlib.contextmanager
+    def _unless_gone(self) -> Iterator[None]:
+        """A part mounted after the reader quit, or closed the brief, is dropped: the screen is going."""
+        from textual.css.query import NoMatches
+        from textual.widget import MountError
+
+        try:
+            yield
+        except (MountError, NoMatches):
+            if self.is_attached and not self.app._exit:  # Textual says it is exiting in no public way
+                raise
+
     async def _mount_the_rest(self) -> None:
+        with self._unless_gone():
+            await self._mount_panes()
+
+    async def _mount_panes(self) -> None:
         from textual.widgets import Footer
 
         from briefing.ui.panes.confirmations import ConfirmationsPane
@@ -283,9 +300,14 @@ class BriefScreen(BriefView):
         # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
         self.watch(find_bar, "value", self._find_to, init=False)
         self._arrange()
-        self.call_later(self.query_one(SummaryPane).mount_body)
+        self.call_later(self._mount_body)
         self.set_timer(LOOK_BACK_AFTER, partial(self.post_message, BriefDrawn()))
         self.set_timer(MEASURE_AHEAD_AFTER, self._measure_hidden_lists)
+
+    async def _mount_body(self) -> None:
+        with self._unless_gone():
+            await self.query_one(SummaryPane).mount_body()
+            self.post_message(BriefBuilt())
 
     def _measure_hidden_lists(self) -> None:
         """Measure the items of long hidden lists now, a batch per frame, so their key brings them at once."""

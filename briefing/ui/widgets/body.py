@@ -19,6 +19,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from briefing.ui.messages import BriefBuilt
+
 if TYPE_CHECKING:
     from briefing.present.body_blocks import Block
 
@@ -116,6 +118,7 @@ class BodyView(LineByLine):
     def _parsed(self, markdown: str, found: list[Block]) -> None:
         if markdown == self.markdown:
             self._show_blocks(found)
+            self.post_message(BriefBuilt())
 
     def _show_blocks(self, found: list[Block], parsed: bool = True) -> None:
         self._blocks = found

@@ -1,0 +1,46 @@
+"""Textual's terminal driver, taking over a terminal that shows a kept first screen (`briefing.system.pre_draw`).
+
+The frame stays on screen until the app's own first frames draw the same cells over it: the
+driver does not enter the alternate screen again (xterm and VTE clear it when asked twice),
+and at the end it puts back the terminal's modes as they were before the frame was drawn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from textual.drivers.linux_driver import LinuxDriver
+
+from briefing.system.pre_draw import PreDrawn
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+ALTERNATE_SCREEN = "\x1b[?1049h"
+
+
+def driver_for(pre_drawn: PreDrawn) -> type[LinuxDriver]:
+    """A driver class that takes over the terminal ``pre_drawn`` drew on."""
+
+    class PreDrawnDriver(LinuxDriver):
+        def write(self, data: str) -> None:
+            if data == ALTERNATE_SCREEN and not pre_drawn.taken_over:
+                return  # on it already: the pre-drawn frame is there
+            super().write(data)
+
+        def start_application_mode(self) -> None:
+            super().start_application_mode()  # type: ignore[no-untyped-call]
+            if not pre_drawn.taken_over:
+                pre_drawn.taken_over = True
+                if pre_drawn.modes is not None:
+                    self.attrs_before = pre_drawn.modes
+
+    return PreDrawnDriver
+
+
+def screen_frame(screen: Screen[object], console: Console) -> str:
+    """What the terminal shows of ``screen`` now, as the output that draws it: row by row, from the top left."""
+    # The compositor's strips are what its next full update writes (Screen has no public way to them).
+    strips = screen._compositor.render_strips()
+    return "".join(f"\x1b[{row};1H{strip.render(console)}" for row, strip in enumerate(strips, 1))
