@@ -11,6 +11,7 @@ import termios
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyte
 
@@ -20,6 +21,8 @@ from tests.support.pty_screen import Terminal
 COLUMNS, ROWS = 100, 30
 TEXTUAL_STARTS = b"\x1b[?1000h"
 """The first thing Textual's driver writes (mouse reporting on): what comes before it is the kept screen."""
+Drawn = tuple[tuple[Any, ...], ...]
+"""A screen's cells (pyte's Char: the character, its colours and attributes), row by row."""
 TITLE = "Putin Likely To Visit North Korea"
 
 
@@ -29,7 +32,7 @@ class Run:
     modes_after: list[object]
     """The terminal's modes once the app has ended."""
 
-    def screens(self) -> tuple[tuple[object, ...], list[tuple[object, ...]]]:
+    def screens(self) -> tuple[Drawn, list[Drawn]]:
         """The screen as drawn before Textual started, and as drawn after each 256 bytes of output since."""
         screen = pyte.Screen(COLUMNS, ROWS)
         stream = pyte.ByteStream(screen)
@@ -46,24 +49,24 @@ class Run:
         return before, after
 
 
-def cells(screen: pyte.Screen) -> tuple[object, ...]:
+def cells(screen: pyte.Screen) -> Drawn:
     """Every cell: its character, colours and attributes."""
     return tuple(tuple(screen.buffer[row][column] for column in range(COLUMNS)) for row in range(ROWS))
 
 
-def differences(before: tuple[object, ...], after: tuple[object, ...]) -> list[tuple[int, int, object, object]]:
+def differences(before: Drawn, after: Drawn) -> list[tuple[int, int, Any, Any]]:
     """The first few cells that differ: row, column, and the cell before and after."""
     found = [
-        (row, column, cell, after[row][column])  # type: ignore[index]
+        (row, column, cell, after[row][column])
         for row, cells_of_row in enumerate(before)
-        for column, cell in enumerate(cells_of_row)  # type: ignore[arg-type]
-        if cell != after[row][column]  # type: ignore[index]
+        for column, cell in enumerate(cells_of_row)
+        if cell != after[row][column]
     ]
     return found[:4]
 
 
-def text(drawn: tuple[object, ...]) -> str:
-    return "\n".join("".join(cell.data for cell in row) for row in drawn)  # type: ignore[attr-defined]
+def text(drawn: Drawn) -> str:
+    return "\n".join("".join(cell.data for cell in row) for row in drawn)
 
 
 def frames(cache: Path) -> list[Path]:
