@@ -21,7 +21,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from briefing.format.diff import Changes, Kind
@@ -109,6 +110,9 @@ class BriefScreen(BriefView):
     section: reactive[str] = reactive("summary", init=False)
     today: reactive[dt.date] = reactive(NO_DATE, init=False)
     """The reference date for ages: the App's, bound (data_bind), so it follows a new as_of or --today."""
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's, without the repaint of the whole screen that each focus change would make: the focused and the
+    blurred widget restyle themselves (their :focus and :focus-within rules), and only they are drawn again."""
     changes: reactive[Changes] = reactive(Changes, init=False)
     """What changed since the reader last looked (or since a revision): set by the App with each version it
     hands over, and when it has found what the reader last saw; the panes are bound to it."""

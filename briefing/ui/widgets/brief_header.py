@@ -9,6 +9,9 @@ from pathlib import PurePath
 from textual.content import Content
 from textual.widgets import Static
 
+SAVE_A_COPY = ("S saves a copy to edit", "S: copy to edit")
+"""How the header says a read-only brief is edited, the longest first: the first that fits is said."""
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -48,8 +51,9 @@ class BriefHeader(Static):
         self.heading = replace(self.heading, **changed)  # type: ignore[arg-type]
         self._draw()
 
-    def left(self, short: bool = False) -> Content:
-        """The left part; ``short``: the file's name without its folder."""
+    def left(self, short: bool = False, hint: str | None = SAVE_A_COPY[0]) -> Content:
+        """The left part; ``short``: the file's name without its folder; ``hint``: how a read-only brief is edited
+        (None: not said)."""
         heading = self.heading
         parts: list[str | tuple[str, str]] = []
         if heading.past is not None:
@@ -66,16 +70,15 @@ class BriefHeader(Static):
             count = heading.problems
             parts += [("  ·  ", "dim"), (f"⚠ the file on disk has {count} problem{'s' if count != 1 else ''}",
                                          "bold $text-error")]  # fmt: skip
-        if heading.past is not None or heading.read_only:
-            parts += [("  ·  ", "dim"), ("S saves a copy to edit", "$text-warning")]
+        if (heading.past is not None or heading.read_only) and hint is not None:
+            parts += [("  ·  ", "dim"), (hint, "$text-warning")]
         return Content.assemble(*parts)
 
     def _draw(self) -> None:
         # The reference date always shows: the left part gives way, cut with an ellipsis.
         right = f" {self.heading.reference} " if self.heading.reference else ""
         room = max(0, self.size.width - len(right))
-        left = self.left()
-        if left.cell_length > room:
-            left = self.left(short=True)
+        choices = [self.left()] + [self.left(short=True, hint=hint) for hint in (*SAVE_A_COPY, None)]
+        left = next((choice for choice in choices if choice.cell_length <= room), choices[-1])
         left = left.truncate(room, ellipsis=True, pad=True)
         self.update(Content.assemble(left, (right, "dim")))
