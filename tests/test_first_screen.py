@@ -146,12 +146,17 @@ def test_a_brief_changed_since_is_not_shown_as_it_was(tmp_path: Path) -> None:
     assert len(frames(tmp_path / "cache")) == 2
 
 
-def test_a_kept_frame_with_any_other_control_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
+def reopened_with_kept_frame_edited(tmp_path: Path, replacement: bytes) -> tuple[Run, Path]:
+    """The brief opened once, its kept frame's "Key points" replaced, then opened again; and the kept frame."""
     brief = Path(shutil.copy(SEED, tmp_path / "brief.toml"))
     open_brief(brief, tmp_path / "cache")
     [kept] = frames(tmp_path / "cache")
-    kept.write_bytes(kept.read_bytes().replace(b"Key points", b"\x1b]52;c;UFdORUQ=\x07\x1b[2J\x1b]0;OWNED\x07", 1))
-    again = open_brief(brief, tmp_path / "cache")
+    kept.write_bytes(kept.read_bytes().replace(b"Key points", replacement, 1))
+    return open_brief(brief, tmp_path / "cache"), kept
+
+
+def test_a_kept_frame_with_any_other_control_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
+    again, kept = reopened_with_kept_frame_edited(tmp_path, b"\x1b]52;c;UFdORUQ=\x07\x1b[2J\x1b]0;OWNED\x07")
     assert b"\x1b]52" not in again.raw and b"OWNED" not in again.raw and b"\x1b[2J" not in again.raw
     before, _ = again.screens()
     assert not text(before).strip()
@@ -159,11 +164,7 @@ def test_a_kept_frame_with_any_other_control_sequence_never_reaches_the_terminal
 
 
 def test_a_kept_frame_unlike_the_apps_screen_is_drawn_over_and_replaced(tmp_path: Path) -> None:
-    brief = Path(shutil.copy(SEED, tmp_path / "brief.toml"))
-    open_brief(brief, tmp_path / "cache")
-    [kept] = frames(tmp_path / "cache")
-    kept.write_bytes(kept.read_bytes().replace(b"Key points", b"Stale text", 1))
-    again = open_brief(brief, tmp_path / "cache")
+    again, kept = reopened_with_kept_frame_edited(tmp_path, b"Stale text")
     before, after = again.screens()
     assert "Stale text" in text(before)
     assert "Key points" in text(after[-1]) and "Stale text" not in text(after[-1])
