@@ -27,7 +27,6 @@ LEAVE = "\x1b[?1049l\x1b[?25h"
 class PreDrawn:
     """A frame on the terminal, drawn before the app took it over."""
 
-    frame: str
     modes: list[Any] | None = field(default=None, repr=False)
     """The terminal modes before the frame was drawn: put back once the app has ended."""
     taken_over: bool = False
@@ -57,7 +56,7 @@ def pre_draw(frame: str) -> PreDrawn:
         except termios.error:
             modes = None
     _write(ENTER + frame + HOME)
-    return PreDrawn(frame, modes)
+    return PreDrawn(modes)
 
 
 def _write(text: str) -> None:

@@ -107,7 +107,7 @@ class BriefingApp(App[None]):
             driver_class = driver_for(pre_drawn)
         super().__init__(driver_class=driver_class)
         self._first_frame = first_frame
-        self._holding = pre_drawn.frame if pre_drawn is not None else None
+        self._holding = first_frame.shown if pre_drawn is not None and first_frame is not None else None
         """The kept first screen on the terminal: nothing is drawn over it until the app's own first screen is
         the same (drawn in stages, it would blank what is there and fill it in again) or is whole, or too long."""
         self._hold_check: Timer | None = None
