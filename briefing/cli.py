@@ -391,8 +391,12 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
     from briefing.first_screen import frame_slot
 
     slot, pre_drawn = frame_slot(target, today, settings, theme, since)
+    from briefing.present import body_ahead
+
     try:
         result = load_path(target)
+        if result.brief is not None:
+            body_ahead.start(result.brief.summary.body or "")
         from briefing.ui.app import BriefingApp
 
         app = BriefingApp(
@@ -401,6 +405,7 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         )  # fmt: skip
         app.run()
     finally:
+        body_ahead.discard()
         if pre_drawn is not None:
             pre_drawn.finish()
     return EXIT_OK

@@ -214,6 +214,11 @@ class BodyView(LineByLine):
 
 
 def _blocks_of(markdown: str) -> list[Block]:
+    from briefing.present import body_ahead
+
+    ahead = body_ahead.take(markdown)
+    if ahead is not None:
+        return ahead
     from briefing.present.body import body_tokens
     from briefing.present.body_blocks import blocks
 
