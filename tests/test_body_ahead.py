@@ -48,10 +48,17 @@ kept as written
 WIDE_TABLE = "|" + "|".join(f"c{n}" for n in range(40)) + "|\n|" + "|".join("-" for _ in range(40)) + "|\n"
 
 
+STARTED: list[subprocess.Popen[bytes]] = []
+"""The stand-in children of this test, waited for after it (already reaped by body_ahead, which is the point)."""
+
+
 @pytest.fixture(autouse=True)
 def no_children_left() -> Iterator[None]:
     yield
     body_ahead.discard()
+    for child in STARTED:
+        child.wait(timeout=10)
+    STARTED.clear()
 
 
 def test_the_parent_gets_the_blocks_the_app_would_parse_without_importing_markdown_it() -> None:
@@ -117,6 +124,7 @@ def _child_replying(reply: bytes) -> tuple[int, int]:
     child.stdin.close()
     read = os.dup(child.stdout.fileno())
     child.stdout.close()
+    STARTED.append(child)
     return child.pid, read
 
 
