@@ -218,10 +218,10 @@ class BriefingApp(App[None]):
 
     def _warn_of_settings(self) -> None:
         """Each problem of the settings goes to the message log in full; one toast says so, or gives the only one."""
-        from briefing.ui.dialogs.message_log import Said
-
         if not self.warnings:
             return
+        from briefing.ui.dialogs.message_log import Said
+
         if len(self.warnings) == 1:
             self.notify(self.warnings[0], title="Settings", severity="warning", markup=False, timeout=15)
             return

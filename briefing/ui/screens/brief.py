@@ -424,8 +424,10 @@ class BriefScreen(BriefView):
             return
         if section in LEFT_SECTIONS:
             self.left_section = section
-        self.section = section
-        self._arrange()
+        if section != self.section:
+            self.section = section  # its watcher arranges the panes
+        else:
+            self._arrange()
         pane = self._pane(section)
         self.set_focus(pane.focus_target)
         if index is None:
