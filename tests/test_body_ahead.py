@@ -169,6 +169,27 @@ def test_nothing_is_started_where_it_would_not_help(monkeypatch: pytest.MonkeyPa
     assert not body_ahead._children
 
 
+def test_no_fork_while_another_thread_runs() -> None:
+    """Run in a fresh interpreter, where nothing else has a thread: with one started, start does nothing."""
+    script = f"""
+import threading
+from briefing.present import body_ahead
+release = threading.Event()
+helper = threading.Thread(target=release.wait)
+helper.start()
+body_ahead.start({BODY!r})
+forked_with_a_thread = bool(body_ahead._children)
+release.set()
+helper.join()
+body_ahead.start({BODY!r})
+print(forked_with_a_thread, bool(body_ahead._children))
+body_ahead.discard()
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "True"]
+
+
 def test_a_start_with_a_child_ahead_draws_the_body_and_leaves_cleanly(tmp_path: Path) -> None:
     """In a pseudo-terminal: the body is drawn, the child prints nothing, and q leaves with status 0."""
     from tests.support.pty_screen import Terminal

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ def start(markdown: str) -> None:
         return
     if "markdown_it" in sys.modules:
         return  # imported already: parsing a short body here is quick
+    if threading.active_count() > 1:
+        return  # a fork copies only this thread: a lock another one holds would never be let go in the child
     read, write = os.pipe()
     try:
         pid = os.fork()
