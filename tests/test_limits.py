@@ -61,6 +61,7 @@ def thousands_of_items(document: dict[str, Any]) -> None:
     document["itinerary"] = [{"place": f"Place {n}", "confirmation": f"c{n}"} for n in range(1000)]
 
 
+# Outside coverage's tracer, which doubled its time (see the README's note on the test command).
 @pytest.mark.no_cover
 @pytest.mark.parametrize(
     "change", [long_title, long_body, many_points, many_tags, thousands_of_items], ids=lambda f: f.__name__
@@ -170,6 +171,7 @@ def _table_body(document: dict[str, Any]) -> None:
     document["summary"]["body"] = f"Before the table.\n\n{header}\n{rule}\n{row}\n\nAfter the table.\n"
 
 
+# Outside coverage's tracer, which doubled its time (see the README's note on the test command).
 @pytest.mark.no_cover
 @pytest.mark.parametrize(
     "body",

@@ -34,6 +34,7 @@ async def walk(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+# Outside coverage's tracer, which doubled its time (see the README's note on the test command).
 @pytest.mark.no_cover
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 async def test_the_brief_at_any_size(width: int, height: int) -> None:
