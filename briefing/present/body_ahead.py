@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from briefing.present.body_blocks import Block
 
 LARGEST = 50_000
-"""Bodies longer than this are parsed in a thread in the app, up to a budget (``briefing.ui.widgets.body``)."""
+"""Bodies longer than this are not parsed ahead: the app parses them in a thread, up to a budget
+(``briefing.ui.widgets.body.PARSE_AWAY_FROM`` is this)."""
 
 _children: dict[str, tuple[int, int]] = {}
 """Each body being parsed ahead: the child's pid and the pipe its blocks come on."""

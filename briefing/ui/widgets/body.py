@@ -19,13 +19,15 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from briefing.present.body_ahead import LARGEST
 from briefing.ui.messages import BriefBuilt
 
 if TYPE_CHECKING:
     from briefing.present.body_blocks import Block
 
-PARSE_AWAY_FROM = 50_000
-"""Bodies longer than this are parsed in a thread: drawn as plain text first, as Markdown a moment later."""
+PARSE_AWAY_FROM = LARGEST
+"""Bodies longer than this are parsed in a thread: drawn as plain text first, as Markdown a moment later (and
+never ahead, in a child at the start)."""
 
 STYLES = {"em": "italic", "strong": "bold", "s": "strike", "code": "$text-warning", "link": "underline $text-accent",
           "image": "dim italic", "html": "dim"}  # fmt: skip
