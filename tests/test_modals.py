@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
+from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
 from tests.apps import make_app, settle, wait_until
 
@@ -22,7 +22,7 @@ TODAY = dt.date(2024, 6, 20)
 
 def footer_keys(screen: Screen[Any]) -> set[str]:
     """The actions the screen's own footer offers."""
-    footer = screen.query_one(Footer)
+    footer = screen.query_one(KeyFooter)
     bindings = screen.app.active_bindings
     assert footer.screen is screen
     return {active.binding.action for active in bindings.values() if active.binding.show and active.node is screen}

@@ -421,16 +421,15 @@ class BriefingApp(App[None]):
     def _first_screen_complete(self) -> bool:
         """True when the screen is the brief's first screen as it always starts: nothing over it, no toast, the
         whole body drawn (a long body's Markdown comes a moment after its text), the footer's keys in it."""
-        from textual.widgets._footer import FooterKey
-
         from briefing.ui.screens.brief import BriefScreen
         from briefing.ui.widgets.body import BodyView
+        from briefing.ui.widgets.key_footer import KeyFooter
 
         screen = self.screen
         if len(self.screen_stack) != 1 or not isinstance(screen, BriefScreen) or self._notifications:
             return False
         parsed = all(body.parsed for body in screen.query(BodyView))
-        return screen.ready and parsed and bool(screen.query(FooterKey))
+        return screen.ready and parsed and bool(screen.query(KeyFooter))
 
     @work(thread=True, group="keep-frame")
     def _keep_frame(self, slot: FrameSlot, frame: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
 import os
 import pty
@@ -11,9 +12,21 @@ import signal
 import struct
 import termios
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import pyte
+
+Screen = tuple[tuple[object, ...], ...]
+"""What a screen shows, cell by cell: comparable, and hashable."""
+
+QUIET = 0.4
+"""Seconds without output after which ``timed_state`` takes a key's output as complete."""
+
+
+def screen_state(screen: pyte.Screen) -> Screen:
+    """Each cell's character, colours and attributes."""
+    buffer, columns = screen.buffer, range(screen.columns)
+    return tuple(tuple(buffer[y][x] for x in columns) for y in range(screen.lines))
 
 
 class Terminal:
@@ -32,6 +45,8 @@ class Terminal:
         self.raw = bytearray()
         self.read_at = 0.0
         """When the last piece of output was read (before pyte parsed it)."""
+        self.parsed_at = 0.0
+        """When pyte had parsed the last piece of output."""
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
@@ -63,6 +78,7 @@ class Terminal:
             return False
         self.raw += data
         self.stream.feed(data)
+        self.parsed_at = time.perf_counter()
         return True
 
     def wait_for(self, needle: str, timeout: float = 20.0) -> float | None:
@@ -88,6 +104,36 @@ class Terminal:
         while self.alive and time.perf_counter() < deadline:
             if self.pump(0.002) and needle in self.text():
                 return self.read_at - start, time.perf_counter() - start
+        return None
+
+    def state(self) -> Screen:
+        """Everything the screen shows: each cell's character, colours and attributes."""
+        return screen_state(self.screen)
+
+    def timed_state(self, keys: str, expected: Collection[Screen], timeout: float = 10.0) -> tuple[float, float] | None:
+        """Like ``timed``, until the whole screen is one of ``expected`` (``state()``s; more than one where a cursor
+        blinks), colours and all: a key has done its work only once everything it changes is drawn, a border's
+        colour or the footer's keys as well. The output is only read and parsed while the key is timed, as in
+        ``timed``; the screens are compared afterwards, on a copy, as each piece of output left them (comparing is
+        slower than the program and would hold up the reading)."""
+        before = copy.deepcopy(self.screen)
+        begin = len(self.raw)
+        pieces: list[tuple[int, float, float]] = []
+        """Where each piece of output ends in ``raw``, when it was read, when pyte had parsed it."""
+        start = time.perf_counter()
+        self.send(keys)
+        deadline = start + timeout
+        while self.alive and time.perf_counter() < deadline:
+            if self.pump(0.002):
+                pieces.append((len(self.raw), self.read_at, self.parsed_at))
+            elif pieces and time.perf_counter() - pieces[-1][2] > QUIET:
+                break
+        replay = pyte.ByteStream(before)
+        for end, read_at, parsed_at in pieces:
+            replay.feed(bytes(self.raw[begin:end]))
+            begin = end
+            if screen_state(before) in expected:
+                return read_at - start, parsed_at - start
         return None
 
     def send(self, keys: str) -> None:

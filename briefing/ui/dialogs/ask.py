@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefing.ui.keys import ASK_BINDINGS
+from briefing.ui.widgets.key_footer import KeyFooter
 
 
 class Ask(ModalScreen[bool]):
@@ -25,7 +26,7 @@ class Ask(ModalScreen[bool]):
         with Vertical(id="ask") as box:
             box.border_title = Content(f" {self.title_shown} ")
             yield Static(self.question, id="ask-question")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_yes(self) -> None:
         self.dismiss(True)

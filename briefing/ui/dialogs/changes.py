@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.format.diff import Change, Changes, Kind
@@ -15,6 +15,7 @@ from briefing.present.changes import describe
 from briefing.present.sections import Section
 from briefing.ui.keys import CHANGES_BINDINGS, hint
 from briefing.ui.widgets.choices import Choices
+from briefing.ui.widgets.key_footer import KeyFooter
 
 KIND_STYLE = {Kind.ADDED: "bold $text-success", Kind.CHANGED: "bold $text-accent", Kind.REMOVED: "bold $text-error"}
 KIND_MARK = {Kind.ADDED: "●", Kind.CHANGED: "◆", Kind.REMOVED: "✘"}
@@ -50,7 +51,7 @@ class ChangesList(ModalScreen[tuple[str, int | None] | None]):
                 for change in self.changes.items
             ]
             yield Choices(*options, id="changes-list")
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

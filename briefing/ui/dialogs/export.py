@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from briefing.export import ExistsError, export_text, write_export
 from briefing.format.model import Brief
 from briefing.system.files import SaveError
 from briefing.system.locations import expand_user
 from briefing.ui.keys import EXPORT_BINDINGS, hint
+from briefing.ui.widgets.key_footer import KeyFooter
 
 
 class WriteForm(ModalScreen[Path | None]):
@@ -49,7 +50,7 @@ class WriteForm(ModalScreen[Path | None]):
             yield Label(self.PROMPT)
             yield Input(self.suggested, id="export-path")
             yield Static("", id="export-message")
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.present.links import has_credentials, shown_host
 from briefing.ui.keys import LINK_PICKER_BINDINGS, hint
 from briefing.ui.widgets.choices import Choices
+from briefing.ui.widgets.key_footer import KeyFooter
 
 
 def _prompt(text: str, url: str) -> Content:
@@ -39,7 +40,7 @@ class LinkPicker(ModalScreen[str | None]):
             box.border_title = Content(" Links in the summary ")
             box.border_subtitle = hint(self, "links.cancel", lead="enter open")
             yield Choices(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

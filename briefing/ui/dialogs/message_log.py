@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.ui.keys import MESSAGES_BINDINGS, MOVE_BINDINGS, hint
+from briefing.ui.widgets.key_footer import KeyFooter
 
 SEVERITY_MARK = {"error": ("✘ error", "bold $text-error"), "warning": ("⚠ warning", "bold $text-warning")}
 
@@ -59,7 +60,7 @@ class MessageLog(ModalScreen[None]):
             if not options:
                 options.append(Option(Content.styled("Nothing has been said yet.", "dim italic"), disabled=True))
             yield Lines(*options, id="messages-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         listed = self.query_one(Lines)

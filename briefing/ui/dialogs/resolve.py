@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from briefing.format.model import Confirmation, ConfirmationStatus
 from briefing.ui.keys import RESOLVE_BINDINGS, hint
 from briefing.ui.panes.confirmations import status_words
+from briefing.ui.widgets.key_footer import KeyFooter
 
 Resolution = tuple[dt.date, str]
 
@@ -40,7 +41,7 @@ class ResolveForm(ModalScreen[Resolution | None]):
             yield Label("Date (YYYY-MM-DD)")
             yield Input((item.resolved_on or self.today).isoformat(), id="resolved-on")
             yield Static("", id="resolve-error")
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         self.query_one("#resolution", Input).focus()

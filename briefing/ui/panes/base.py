@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, cast
 
+from textual import events, on
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -187,6 +188,7 @@ class Pane(Vertical):
     last looked carry a badge."""
 
     SECTION = ""
+    COMPONENT_CLASSES = {"pane--focused"}
 
     changes: reactive[Changes] = reactive(Changes, init=False)
     """What changed since the reader last looked (or since a revision): bound to the screen's."""
@@ -194,8 +196,32 @@ class Pane(Vertical):
     def __init__(self, brief: Brief) -> None:
         super().__init__(id=self.SECTION, classes="pane")
         self.brief = brief
+        self.border_title = self._section_title()
+
+    def _section_title(self, style: Style | None = None) -> Content:
         section = Section(self.SECTION)
-        self.border_title = Content.assemble((f" {section.number} ", "bold"), f"{section.label} ")
+        title = Content.assemble((f" {section.number} ", "bold"), f"{section.label} ")
+        return title if style is None else title.stylize(style)
+
+    @on(events.Mount)
+    def _follow_the_theme(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.show_focus))
+
+    def show_focus(self) -> None:
+        """The border and the title in the accent colour while the focus is in this pane (``.pane--focused``).
+
+        Set here, on the pane alone, when the screen's focus moves: Textual would restyle every widget in the pane
+        for a :focus-within rule, and draw them all again for the title's colour.
+        """
+        if not self.is_mounted:
+            return
+        if self.has_focus_within:
+            focused = self.get_component_styles("pane--focused")
+            self.styles.border = ("round", focused.color)
+            self.border_title = self._section_title(Style(foreground=focused.color, bold=focused.text_style.bold))
+        else:
+            self.styles.border = None
+            self.border_title = self._section_title()
 
     def watch_changes(self, old: Changes, new: Changes) -> None:
         if (old.items, old.shown_is_older) != (new.items, new.shown_is_older):

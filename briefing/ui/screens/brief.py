@@ -107,7 +107,8 @@ class BriefScreen(BriefView):
     AUTO_FOCUS = "SummaryScroll"
 
     columns: reactive[int] = reactive(2, init=False)
-    section: reactive[str] = reactive("summary", init=False)
+    section: reactive[str] = reactive("summary", init=False, repaint=False)
+    """The section in front; its watcher arranges the panes, which repaint what they change."""
     today: reactive[dt.date] = reactive(NO_DATE, init=False)
     """The reference date for ages: the App's, bound (data_bind), so it follows a new as_of or --today."""
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -284,13 +285,12 @@ class BriefScreen(BriefView):
             await self._mount_panes()
 
     async def _mount_panes(self) -> None:
-        from textual.widgets import Footer
-
         from briefing.ui.panes.confirmations import ConfirmationsPane
         from briefing.ui.panes.itinerary import ItineraryPane
         from briefing.ui.panes.quotes import QuotesPane
         from briefing.ui.panes.sources import SourcesPane
         from briefing.ui.widgets.find import FindBar
+        from briefing.ui.widgets.key_footer import KeyFooter
 
         await self.query_one(SummaryPane).mount_key_points()
         middle, right = self.query_one("#middle"), self.query_one("#right")
@@ -300,7 +300,7 @@ class BriefScreen(BriefView):
         itinerary = ItineraryPane(self.brief, self.today).data_bind(BriefScreen.today, marks)
         await right.mount_all([confirmations, itinerary])
         find_bar = FindBar()
-        await self.mount_all([find_bar, Footer(compact=True)])
+        await self.mount_all([find_bar, KeyFooter()])
         # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
         self.watch(find_bar, "value", self._find_to, init=False)
         self._arrange()
@@ -437,6 +437,15 @@ class BriefScreen(BriefView):
         else:
             pane.query_one(ItemList).highlighted = index
 
+    def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
+        """The panes the focus left and entered show it at once, in the frame that shows the key that moved it."""
+        for widget in (old, new):
+            if widget is not None:
+                for pane in widget.ancestors_with_self:
+                    if isinstance(pane, Pane):
+                        pane.show_focus()
+                        break
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for pane in event.widget.ancestors_with_self:
             if isinstance(pane, Pane) and pane.id:
@@ -554,10 +563,10 @@ class BriefScreen(BriefView):
         self._show_find_bar(False)
 
     def _show_find_bar(self, shown: bool) -> None:
-        from textual.widgets import Footer
+        from briefing.ui.widgets.key_footer import KeyFooter
 
         self.query_one("#find").display = shown
-        self.query_one(Footer).display = not shown
+        self.query_one(KeyFooter).display = not shown
 
     def _find_to(self, text: str) -> None:
         self.matches = Matches.search(text, self.drawn())

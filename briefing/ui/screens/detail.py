@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Reliability, Source, Stop
 from briefing.present.sections import Section
@@ -18,6 +18,7 @@ from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
+from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
 
 Row = tuple[str, Content | str | None]
@@ -212,7 +213,7 @@ class DetailScreen(ModalScreen[None]):
                     yield Static(value if isinstance(value, Content) else Content(value), classes="value")
             if self.where:
                 yield PathLine(self.where, id="detail-where")
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()

@@ -7,12 +7,13 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from briefing.format.model import Problem
 from briefing.system.paths import display_path
 from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS, hint
 from briefing.ui.screens.base import BriefView
+from briefing.ui.widgets.key_footer import KeyFooter
 
 
 class ProblemList(OptionList):
@@ -103,7 +104,7 @@ class ErrorScreen(BriefView):
                 id="errors-heading",
             )
             yield ProblemList(*_problem_options(self.problems))
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#errors").border_title = Content(" Problems ")

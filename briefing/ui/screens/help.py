@@ -8,10 +8,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.widgets import Footer
 
 from briefing.ui.keys import HELP_BINDINGS, SCROLL_BINDINGS, HelpRow, hint
 from briefing.ui.widgets.body import LineByLine
+from briefing.ui.widgets.key_footer import KeyFooter
 
 KEYS_WIDTH = 20
 """The keys' column; what they do wraps beside it."""
@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
         with HelpScroll(id="help") as box:
             box.border_title = Content(f" Keys · {self.title_shown} ")
             yield KeysTable(self.rows)
-        yield Footer(compact=True)  # the keys of this view, over the screen's own
+        yield KeyFooter()  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
         box = self.query_one("#help")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.export.history import revision_heading, revision_lines
@@ -19,6 +19,7 @@ from briefing.present.wording import day
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import HISTORY_BINDINGS, hint
 from briefing.ui.widgets.choices import Choices
+from briefing.ui.widgets.key_footer import KeyFooter
 
 
 def revision_prompt(revision: Revision, current_path: str) -> Content:
@@ -63,7 +64,7 @@ class HistoryScreen(Screen[None]):
             if not options:
                 options.append(Option(Content.styled("No commits yet.", "dim italic"), disabled=True))
             yield Choices(*options, id="history-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Choices).focus()

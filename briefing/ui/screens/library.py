@@ -26,7 +26,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from briefing.library import boards, queries
 from briefing.library.boards import COLUMNS, pending_band, pending_cells, stop_cells, stop_window
@@ -55,6 +55,7 @@ from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
 from briefing.ui.palette import highlight, short
+from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.rowlist import RowList, cell
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ class LibraryScreen(Screen[None]):
             id="library-filter",
             select_on_focus=False,
         )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         box = self.query_one("#library-filter", Input)

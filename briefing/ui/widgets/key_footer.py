@@ -1,0 +1,154 @@
+"""The keys at the foot of a screen, drawn as one line in the same frame as what changed them.
+
+Textual's Footer mounts a widget per key, again after every focus change, once the frame after the change is
+drawn: its keys came 100-200 ms after the rest of what a key press changes. This footer draws the same line (the
+same look as Footer(compact=True), the palette's key at the right), from the screen's active bindings, and is
+only drawn again when they change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A key as the footer draws it."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
+
+
+SEPARATOR = "▏"
+"""Before the palette's key: Footer's ``border-left: vkey``."""
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The screen's keys in one line; a click on one presses it."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--separator", "key-footer--hover"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--separator {
+            color: $foreground 20%;
+        }
+        & > .key-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[tuple[int, int, str]] = []
+        """Where each key is drawn (start, end) and the key a click there presses."""
+        self._hover: int | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def keys(self) -> tuple[list[Shown], Shown | None]:
+        """The keys shown at the left, one per action, and the palette's key; as Textual's Footer picks them."""
+        active = self.screen.active_bindings
+        shown: dict[str, Shown] = {}
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in shown:
+                display = self.app.get_key_display(binding)
+                shown[binding.action] = Shown(binding.key, display, binding.description, enabled)
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = Shown(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        return list(shown.values()), palette
+
+    def _key(self, shown: Shown, hover: bool) -> list[tuple[str, Style]]:
+        key_style = self.get_visual_style("key-footer--key")
+        description_style = self.get_visual_style("key-footer--description")
+        if hover:
+            hover_style = self.get_visual_style("key-footer--hover")
+            key_style, description_style = key_style + hover_style, description_style + hover_style
+        if not shown.enabled:
+            key_style, description_style = key_style + Style(dim=True), description_style + Style(dim=True)
+        parts = [(shown.display, key_style)]
+        if shown.description:
+            parts.append((f" {shown.description}", description_style))
+        return parts
+
+    def render(self) -> Content:
+        width = self.size.width
+        keys, palette = self.keys()
+        right: list[tuple[str, Style]] = []
+        if palette is not None:
+            right = [
+                (SEPARATOR, self.get_visual_style("key-footer--separator")),
+                *self._key(palette, False),
+                (" ", Style()),
+            ]
+        room = max(0, width - sum(len(text) for text, _ in right))
+        left: list[tuple[str, Style] | str] = []
+        spans: list[tuple[int, int, str]] = []
+        at = 0
+        for index, shown in enumerate(keys):
+            parts = self._key(shown, index == self._hover)
+            length = sum(len(text) for text, _ in parts)
+            if at + length > room:
+                break
+            left += [*parts, " "]
+            spans.append((at, at + length, shown.key))
+            at += length + 1
+        if palette is not None:
+            spans.append((room + 1, width - 1, palette.key))
+        self._spans = spans
+        line = Content.assemble(*left)
+        return Content.assemble(line.truncate(room, pad=True), *right) if right else line
+
+    def _key_at(self, x: int) -> int | None:
+        return next((index for index, (start, end, _key) in enumerate(self._spans) if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._key_at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event.x)
+        if index is not None:
+            self.app.simulate_key(self._spans[index][2])
