@@ -386,7 +386,9 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         from briefing.ui.app import BriefingApp
 
         library = Library(target)
-        BriefingApp(None, None, today=today, library=library, settings=settings, theme=theme, since=since).run()
+        BriefingApp(
+            None, None, today=today, library=library, settings=settings, theme=theme, since=since, freeze_startup=True
+        ).run()
         return EXIT_OK
     from briefing.first_screen import frame_slot
 
@@ -401,7 +403,7 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
 
         app = BriefingApp(
             target, result, today=today, settings=settings, theme=theme, since=since, first_frame=slot,
-            pre_drawn=pre_drawn,
+            pre_drawn=pre_drawn, freeze_startup=True,
         )  # fmt: skip
         app.run()
     finally:

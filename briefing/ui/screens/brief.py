@@ -438,7 +438,13 @@ class BriefScreen(BriefView):
             pane.query_one(ItemList).highlighted = index
 
     def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
-        """The panes the focus left and entered show it at once, in the frame that shows the key that moved it."""
+        """The widgets and panes the focus left and entered show it at once, in the frame that shows the key that
+        moved it: Textual sets ``has_focus`` (and so the :focus styles) only when the widget handles its Focus and
+        Blur events, often a frame later."""
+        if old is not None:
+            old.has_focus = False
+        if new is not None:
+            new.has_focus = True
         for widget in (old, new):
             if widget is not None:
                 for pane in widget.ancestors_with_self:

@@ -78,6 +78,10 @@ class KeyFooter(Widget, can_focus=False):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
+        if self.is_mounted and self.region:
+            # Also marked on the screen: the footer's own refresh reaches the screen through its message queue,
+            # often after the frame that shows what changed the keys.
+            self.screen.refresh(self.region)
 
     def keys(self) -> tuple[list[Shown], Shown | None]:
         """The keys shown at the left, one per action, and the palette's key; as Textual's Footer picks them."""
