@@ -150,3 +150,19 @@ async def test_a_new_theme_gives_the_focused_pane_the_new_accent(tmp_path: Path)
         app.theme = "nord"  # another accent than the default theme's
         await wait_until(pilot, lambda: summary.styles.border_top[1] != before)
         assert summary.styles.border_top == ("round", accent(summary))
+
+
+async def test_the_focused_list_has_its_focus_look_before_its_focus_event_is_handled() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        summary = screen.focused
+        assert summary is not None and summary.has_focus
+        screen.show_section("confirmations")
+        # No pause: the Focus and Blur events are still queued, and the frame may come before them.
+        items = screen.focused
+        assert items is not None and items is not summary
+        assert items.has_focus and not summary.has_focus
+        assert items.has_pseudo_class("focus")
