@@ -375,7 +375,7 @@ class BriefingApp(App[None]):
 
         parsed = all(body.parsed for body in self.screen.query(BodyView))
         if self._holding is not None and self._hold_check is None and parsed:
-            # The footer's keys and the scrollbars come in the frames after: compared until they are there.
+            # The scrollbars come in the frames after: compared until they are there.
             self._hold_check = self.set_interval(HOLD_CHECK_SECONDS, self._draw_if_as_kept)
 
     def _draw_if_as_kept(self) -> None:
@@ -422,7 +422,7 @@ class BriefingApp(App[None]):
         self.call_after_refresh(self._keep_first_frame_then_look_back)
 
     def _keep_first_frame_then_look_back(self, previous: str | None = None, tries: int = 0) -> None:
-        """Keep the first screen once it is still (the footer's keys and the scrollbars come in frames of their
+        """Keep the first screen once it is still (the scrollbars come in frames of their
         own, later on a slow machine): the same in two looks a moment apart."""
         slot = self._first_frame
         if slot is not None:

@@ -113,7 +113,8 @@ class BriefScreen(BriefView):
     """The reference date for ages: the App's, bound (data_bind), so it follows a new as_of or --today."""
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """Textual's, without the repaint of the whole screen that each focus change would make: the focused and the
-    blurred widget restyle themselves (their :focus and :focus-within rules), and only they are drawn again."""
+    blurred widget restyle themselves (their :focus rules) and their panes redraw their borders (``watch_focused``),
+    and only they are drawn again."""
     changes: reactive[Changes] = reactive(Changes, init=False)
     """What changed since the reader last looked (or since a revision): set by the App with each version it
     hands over, and when it has found what the reader last saw; the panes are bound to it."""
