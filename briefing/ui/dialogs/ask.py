@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import ASK_BINDINGS
 from briefing.ui.widgets.key_footer import KeyFooter
 
 
-class Ask(ModalScreen[bool]):
+class Ask(Dialog[bool]):
     """``question`` over the screen; y (or enter) answers yes, n (or esc) no."""
 
     BINDINGS = [*ASK_BINDINGS]

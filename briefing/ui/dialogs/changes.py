@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.format.diff import Change, Changes, Kind
 from briefing.present.changes import describe
 from briefing.present.sections import Section
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import CHANGES_BINDINGS, hint
 from briefing.ui.widgets.choices import Choices
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -33,7 +33,7 @@ def place_of(change: Change) -> tuple[str, int | None] | None:
     return change.section, change.new_index
 
 
-class ChangesList(ModalScreen[tuple[str, int | None] | None]):
+class ChangesList(Dialog[tuple[str, int | None] | None]):
     """The changes, in the order the brief reads; enter: dismissed with where the item is now."""
 
     BINDINGS = [*CHANGES_BINDINGS]

@@ -12,18 +12,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from briefing.export import ExistsError, export_text, write_export
 from briefing.format.model import Brief
 from briefing.system.files import SaveError
 from briefing.system.locations import expand_user
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import EXPORT_BINDINGS, hint
 from briefing.ui.widgets.key_footer import KeyFooter
 
 
-class WriteForm(ModalScreen[Path | None]):
+class WriteForm(Dialog[Path | None]):
     """One field, the file to write; dismissed with the path written (None when cancelled)."""
 
     BINDINGS = [*EXPORT_BINDINGS]

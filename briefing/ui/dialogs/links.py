@@ -6,11 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.present.links import has_credentials, shown_host
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import LINK_PICKER_BINDINGS, hint
 from briefing.ui.widgets.choices import Choices
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -26,7 +26,7 @@ def _prompt(text: str, url: str) -> Content:
     return Content.assemble(*(shown if text != url else [(url, "bold")]), warning, refused)
 
 
-class LinkPicker(ModalScreen[str | None]):
+class LinkPicker(Dialog[str | None]):
     """The links of the summary's body; enter opens one (http and https only), esc goes back."""
 
     BINDINGS = [*LINK_PICKER_BINDINGS]

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import MESSAGES_BINDINGS, MOVE_BINDINGS, hint
 from briefing.ui.widgets.key_footer import KeyFooter
 
@@ -38,7 +38,7 @@ class Lines(OptionList):
     BINDINGS = [*MOVE_BINDINGS]
 
 
-class MessageLog(ModalScreen[None]):
+class MessageLog(Dialog[None]):
     """Every message of this session, oldest first, opened at the newest."""
 
     BINDINGS = [*MESSAGES_BINDINGS]

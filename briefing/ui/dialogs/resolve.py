@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from briefing.format.model import Confirmation, ConfirmationStatus
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import RESOLVE_BINDINGS, hint
 from briefing.ui.panes.confirmations import status_words
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -19,7 +19,7 @@ from briefing.ui.widgets.key_footer import KeyFooter
 Resolution = tuple[dt.date, str]
 
 
-class ResolveForm(ModalScreen[Resolution | None]):
+class ResolveForm(Dialog[Resolution | None]):
     """Asks for the resolution (required) and the date (default: today as the app sees it)."""
 
     BINDINGS = [*RESOLVE_BINDINGS]

@@ -107,6 +107,15 @@ class ItemList(OptionList):
         self._pattern: re.Pattern[str] | None = None
         self._current: tuple[int, int] | None = None
         """Find's current match, if in this list: the item, and which of its matches."""
+        self._drawn_width: int | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        # OptionList forgets every line it drew at each Resize, and a list gets one each time it is shown again,
+        # at the width it had: it then drew the same lines again a frame after the key that showed it.
+        width = self.scrollable_content_region.width
+        if width == self._drawn_width:
+            event.prevent_default()
+        self._drawn_width = width
 
     def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
         options: list[Option | None] = []

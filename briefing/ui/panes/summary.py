@@ -31,6 +31,11 @@ class SummaryScroll(VerticalScroll):
 
     BINDINGS = [*SCROLL_BINDINGS]
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        # No rule styles what the summary holds by its focus: restyle the scroll alone, not all it holds (Textual's
+        # way, most of the time a key like `2` takes to move the focus out of the summary).
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False)
 

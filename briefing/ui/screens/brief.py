@@ -169,6 +169,11 @@ class BriefScreen(BriefView):
         self._focus_before_find: str = "summary"
         self.drawing = False
         """True while a new version is being drawn."""
+        self._panes: dict[str, Pane] = {}
+        """The panes by section, as they are mounted: a key looks them up here, not by a query of the whole screen."""
+        self._columns: dict[str, Widget] = {}
+        self._header: BriefHeader | None = None
+        self._bar: SectionBar | None = None
 
     @property
     def whole(self) -> Brief:
@@ -187,14 +192,18 @@ class BriefScreen(BriefView):
 
     def compose(self) -> ComposeResult:
         heading = Heading(display_path(self.path), self._reference(), self.position, self.read_only, self.historic)
-        yield BriefHeader(heading, id="brief-header")
-        yield SectionBar(id="sections")
+        self._header, self._bar = BriefHeader(heading, id="brief-header"), SectionBar(id="sections")
+        yield self._header
+        yield self._bar
+        self._columns = {column_id: Vertical(id=column_id) for column_id in COLUMN_SECTIONS}
+        summary = SummaryPane(self.brief, self._given_today(), self.thresholds).data_bind(BriefScreen.changes)
+        self._panes = {summary.SECTION: summary}
         with Horizontal(id="columns"):
-            with Vertical(id="left"):
-                yield SummaryPane(self.brief, self._given_today(), self.thresholds).data_bind(BriefScreen.changes)
+            with self._columns["left"]:
+                yield summary
             # Quotes and sources: in two columns, shown in the left one's place.
-            yield Vertical(id="middle")
-            yield Vertical(id="right")
+            yield self._columns["middle"]
+            yield self._columns["right"]
 
     def on_mount(self) -> None:
         self.set_reactive(BriefScreen.columns, column_count(self.app.size.width))
@@ -221,7 +230,7 @@ class BriefScreen(BriefView):
     async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
         section, left_section = self.section, self.left_section
-        for pane in list(self.query(Pane)):
+        for pane in list(self._panes.values()):
             await pane.show_brief(brief)
         self.section, self.left_section = section, left_section
         self._search_again()
@@ -296,10 +305,12 @@ class BriefScreen(BriefView):
         await self.query_one(SummaryPane).mount_key_points()
         middle, right = self.query_one("#middle"), self.query_one("#right")
         marks = BriefScreen.changes
-        await middle.mount_all([QuotesPane(self.brief).data_bind(marks), SourcesPane(self.brief).data_bind(marks)])
+        middle_panes = [QuotesPane(self.brief).data_bind(marks), SourcesPane(self.brief).data_bind(marks)]
+        await middle.mount_all(middle_panes)
         confirmations = ConfirmationsPane(self.brief, self.today, self.thresholds).data_bind(BriefScreen.today, marks)
         itinerary = ItineraryPane(self.brief, self.today).data_bind(BriefScreen.today, marks)
         await right.mount_all([confirmations, itinerary])
+        self._panes.update((pane.SECTION, pane) for pane in [*middle_panes, confirmations, itinerary])
         find_bar = FindBar()
         await self.mount_all([find_bar, KeyFooter()])
         # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
@@ -346,12 +357,13 @@ class BriefScreen(BriefView):
         self._arrange()
 
     def _pane(self, section: str) -> Pane:
-        return self.query_one(f"#{section}", Pane)
+        pane = self._panes.get(section)
+        return self.query_one(f"#{section}", Pane) if pane is None else pane
 
     @property
     def ready(self) -> bool:
         """True once every pane is mounted (a frame after the summary)."""
-        return bool(self.query("#itinerary"))
+        return "itinerary" in self._panes
 
     def _visible_sections(self) -> set[str]:
         if self.columns == 1:
@@ -362,22 +374,20 @@ class BriefScreen(BriefView):
 
     def _arrange(self) -> None:
         visible = self._visible_sections()
-        for pane in self.query(Pane):
+        for pane in self._panes.values():
             pane.display = pane.id in visible
         for column_id, sections in COLUMN_SECTIONS.items():
-            for column in self.query(f"#{column_id}"):
-                column.display = bool(visible & sections)
+            self._columns[column_id].display = bool(visible & sections)
         self.set_class(self.columns == 3, "-three-columns")
         self._update_bar()
 
     def drawn(self) -> list[Drawn]:
         """Every piece of text the panes draw, in section order: what find searches."""
-        return [piece for section in Section for pane in self.query(f"#{section}").results(Pane)
-                for piece in pane.drawn()]  # fmt: skip
+        return [piece for section in Section if section in self._panes for piece in self._panes[section].drawn()]
 
     def _mark_matches(self) -> None:
         pattern, current = self.matches.pattern, self.matches.occurrence
-        for pane in self.query(Pane):
+        for pane in self._panes.values():
             pane.mark(pattern, current)
 
     def _search_again(self) -> None:
@@ -399,10 +409,9 @@ class BriefScreen(BriefView):
         brief = self.brief
         counts = {Section.QUOTES: len(brief.quotes), Section.CONFIRMATIONS: len(brief.pending),
                   Section.ITINERARY: len(brief.itinerary), Section.SOURCES: len(brief.sources)}  # fmt: skip
-        for bar in self.query(SectionBar):
-            bar.show(self.section, self._visible_sections(), self.matches.status(), counts, changed)
-        for header in self.query(BriefHeader):
-            header.say(reference=self._reference())
+        if self._bar is not None and self._header is not None:
+            self._bar.show(self.section, self._visible_sections(), self.matches.status(), counts, changed)
+            self._header.say(reference=self._reference())
 
     def watch_changes(self) -> None:
         self._update_bar()

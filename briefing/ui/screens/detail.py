@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Reliability, Source, Stop
 from briefing.present.sections import Section
 from briefing.present.sourcing import citing, graded
 from briefing.present.wording import day, days, place, stop_window
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
@@ -144,7 +144,7 @@ def source_rows(source: Source, brief: Brief) -> list[Row]:
     ]
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(Dialog[None]):
     """One item in full, in a box over the brief."""
 
     BINDINGS = [*DETAIL_BINDINGS]

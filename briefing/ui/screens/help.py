@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.visual import Visual
 
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import HELP_BINDINGS, SCROLL_BINDINGS, HelpRow, hint
 from briefing.ui.widgets.body import LineByLine
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -50,7 +50,7 @@ class HelpScroll(VerticalScroll):
     BINDINGS = [*SCROLL_BINDINGS]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [*HELP_BINDINGS]
 
     def __init__(self, title: str, rows: list[HelpRow]) -> None:

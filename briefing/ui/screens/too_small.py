@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.geometry import Size
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import TOO_SMALL_BINDINGS
 
 MIN_SIZE = Size(40, 10)
@@ -18,7 +18,7 @@ def too_small(size: Size) -> bool:
     return size.width < MIN_SIZE.width or size.height < MIN_SIZE.height
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(Dialog[None]):
     """Covers everything until the terminal is big enough again; the screens below keep their state."""
 
     BINDINGS = [*TOO_SMALL_BINDINGS]

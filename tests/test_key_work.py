@@ -1,0 +1,145 @@
+"""What a key asks Textual to do: no restyling of what the focus did not touch, no drawing again of what was drawn
+at the same width, and a dialog's dimmed backdrop as Textual draws it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.renderables.background_screen import BackgroundScreen
+
+from briefing.ui.backdrop import Backdrop, Dialog
+from briefing.ui.panes.base import ItemList, _Prompt
+from briefing.ui.panes.quotes import QuotesPane
+from briefing.ui.panes.summary import SummaryScroll
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.help import HelpScreen
+from tests.apps import make_app, settle
+
+TODAY = dt.date(2024, 6, 20)
+
+
+async def test_moving_the_focus_out_of_the_summary_restyles_nothing_in_it() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        scroll = app.screen.query_one(SummaryScroll)
+        inside = set(scroll.walk_children())
+        assert len(inside) >= 4  # the title, the date line, the BLUF, the body...
+        restyled: list[Any] = []
+        apply = app.stylesheet.apply
+
+        def spied(node: Any, *args: Any, **kwargs: Any) -> None:
+            restyled.append(node)
+            apply(node, *args, **kwargs)
+
+        app.stylesheet.apply = spied  # type: ignore[method-assign]
+        await pilot.press("3")
+        await pilot.press("1")
+        await settle(pilot)
+        assert scroll in restyled  # its own focus is restyled
+        assert not inside & set(restyled)
+        assert scroll.has_focus
+
+
+def drawn_items(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the items the lists draw (each item's lines at a width and a style)."""
+    drawn: list[int] = []
+    render_strips = _Prompt.render_strips
+
+    def counted(self: _Prompt, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(id(self))
+        return render_strips(self, *args, **kwargs)
+
+    monkeypatch.setattr(_Prompt, "render_strips", counted)
+    return drawn
+
+
+async def test_a_list_shown_again_at_the_width_it_had_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = drawn_items(monkeypatch)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in "212":  # every item drawn once focused and once not
+            await pilot.press(key)
+            await settle(pilot)
+        quotes = app.screen.query_one(QuotesPane).query_one(ItemList)
+        assert quotes.display and drawn
+        drawn.clear()
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert quotes.display and quotes.has_focus
+        assert drawn == []
+
+
+async def test_a_list_shown_again_at_another_width_is_drawn_at_that_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = drawn_items(monkeypatch)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        quotes = app.screen.query_one(QuotesPane).query_one(ItemList)
+        narrow = quotes.scrollable_content_region.width
+        await pilot.press("1")
+        await settle(pilot)
+        drawn.clear()
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert quotes.scrollable_content_region.width > narrow
+        assert drawn
+        widths = {strip.cell_length for strip in quotes.render_lines(quotes.region.reset_offset)}
+        assert widths == {quotes.size.width}
+
+
+SEGMENTS = [
+    Segment("plain"),
+    Segment("none", None),
+    Segment("coloured", Style(color="#ff8800", bgcolor="#102030", bold=True)),
+    Segment("ansi", Style(color="red", bgcolor="blue")),
+    Segment("dim", Style(color="#ffffff", dim=True)),
+    Segment("link", Style(color="#00ff00", link="https://example.org", meta={"@click": "app.bell()"})),
+    Segment("\x1b[2J", None, [(1,)]),  # type: ignore[list-item]
+    Segment("coloured", Style(color="#ff8800", bgcolor="#102030", bold=True)),
+]
+
+
+@pytest.mark.parametrize("tint", [Color(0, 0, 0, 0.6), Color(10, 20, 30, 0.25), Color(0, 0, 0, 0)])
+def test_the_backdrop_dims_every_segment_as_textual_does(tint: Color) -> None:
+    ours = list(Backdrop.process_segments(SEGMENTS, tint))
+    textuals = list(BackgroundScreen.process_segments(SEGMENTS, tint))
+    assert ours == textuals
+    assert [segment.style for segment in ours] == [segment.style for segment in textuals]
+
+
+@pytest.mark.parametrize("key, dialog", [("question_mark", HelpScreen), ("enter", DetailScreen)])
+async def test_a_dialog_draws_the_brief_behind_it_dimmed_through_the_backdrop(
+    key: str, dialog: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    behind: list[object] = []
+    draw = Backdrop.__rich_console__
+
+    def recorded(self: Backdrop, *args: Any) -> Any:
+        behind.append(self.screen)
+        return draw(self, *args)
+
+    monkeypatch.setattr(Backdrop, "__rich_console__", recorded)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if key == "enter":
+            await pilot.press("3")
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, dialog) and isinstance(app.screen, Dialog)
+        assert behind and all(isinstance(screen, BriefScreen) for screen in behind)
+        assert "Putin&#160;Likely" in app.export_screenshot()  # the brief, dimmed, around the box
