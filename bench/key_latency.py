@@ -7,9 +7,11 @@ brief, at 120x40 unless told otherwise. Two first rounds, unmeasured, keep the w
 screen each key leaves once it is still (every cell's character, colours and attributes: a
 border's colour and the footer's keys count; both phases of a blinking cursor); each
 timed press then waits until the screen is exactly that again. Prints the median of "handled" (until the output that
-completed the screen was read) and "on screen" (until pyte had also parsed it, as
-../shared/tools/ttfp.py counts). Until 2026-12-05 a press counted as done at the first
-output that had a given text on screen; for a key whose text was on screen already (3,
+completed the screen could be read: the program's own time) and "on screen" (until pyte would also have parsed it,
+piece by piece as it came, as ../shared/tools/ttfp.py counts; pyte takes 2-3 ms a kilobyte, and a key that redraws
+a pane writes 10-30 KB). Since the fifth session of 2026-12-05 the output is read while the key is timed and parsed
+afterwards: "handled" had also counted pyte's parsing of the pieces before the last one. Until 2026-12-05 a press
+counted as done at the first output that had a given text on screen; for a key whose text was on screen already (3,
 and esc from find) that was the first frame, whatever it drew. The issue's target: every
 key <= 50 ms on screen. esc waits about 100 ms in Textual's driver on a terminal without
 the kitty keyboard protocol, such as this pseudo-terminal; that wait is in its figure.

@@ -63,8 +63,9 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def pump(self, wait: float) -> bool:
-        """Read and show what the program wrote within ``wait`` seconds; False if it wrote nothing."""
+    def pump(self, wait: float, parse: bool = True) -> bool:
+        """Read and show what the program wrote within ``wait`` seconds; False if it wrote nothing. Without
+        ``parse``, only read it (into ``raw``): the caller feeds it to an emulator later."""
         ready, _, _ = select.select([self.fd], [], [], wait)
         if not ready:
             return False
@@ -77,7 +78,8 @@ class Terminal:
             self.alive = False
             return False
         self.raw += data
-        self.stream.feed(data)
+        if parse:
+            self.stream.feed(data)
         self.parsed_at = time.perf_counter()
         return True
 
@@ -113,24 +115,33 @@ class Terminal:
     def timed_state(self, keys: str, expected: Collection[Screen], timeout: float = 10.0) -> tuple[float, float] | None:
         """Like ``timed``, until the whole screen is one of ``expected`` (``state()``s; more than one where a cursor
         blinks), colours and all: a key has done its work only once everything it changes is drawn, a border's
-        colour or the footer's keys as well. The output is only read and parsed while the key is timed, as in
-        ``timed``; the screens are compared afterwards, on a copy, as each piece of output left them (comparing is
-        slower than the program and would hold up the reading)."""
+        colour or the footer's keys as well.
+
+        - handled: until the program's output that completes that screen could be read. The output is only read
+          while the key is timed, and fed to pyte afterwards, on a copy of the screen: pyte takes 2-3 ms a
+          kilobyte, and parsing a piece as it came would hold up the reading of the next one.
+        - on screen: as if pyte had parsed each piece as soon as it came and the one before it was parsed (the
+          time each piece takes pyte is measured in that replay), as ``../shared/tools/ttfp.py`` counts.
+        """
         before = copy.deepcopy(self.screen)
         begin = len(self.raw)
-        pieces: list[tuple[int, float, float]] = []
-        """Where each piece of output ends in ``raw``, when it was read, when pyte had parsed it."""
+        pieces: list[tuple[int, float]] = []
+        """Where each piece of output ends in ``raw``, and when it was read."""
         start = time.perf_counter()
         self.send(keys)
         deadline = start + timeout
         while self.alive and time.perf_counter() < deadline:
-            if self.pump(0.002):
-                pieces.append((len(self.raw), self.read_at, self.parsed_at))
-            elif pieces and time.perf_counter() - pieces[-1][2] > QUIET:
+            if self.pump(0.002, parse=False):
+                pieces.append((len(self.raw), self.read_at))
+            elif pieces and time.perf_counter() - pieces[-1][1] > QUIET:
                 break
+        self.stream.feed(bytes(self.raw[begin:]))
         replay = pyte.ByteStream(before)
-        for end, read_at, parsed_at in pieces:
+        parsed_at = start
+        for end, read_at in pieces:
+            parsing = time.perf_counter()
             replay.feed(bytes(self.raw[begin:end]))
+            parsed_at = max(parsed_at, read_at) + time.perf_counter() - parsing
             begin = end
             if screen_state(before) in expected:
                 return read_at - start, parsed_at - start
