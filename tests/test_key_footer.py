@@ -166,3 +166,34 @@ async def test_the_focused_list_has_its_focus_look_before_its_focus_event_is_han
         assert items is not None and items is not summary
         assert items.has_focus and not summary.has_focus
         assert items.has_pseudo_class("focus")
+
+
+async def test_bindings_that_leave_the_keys_as_they_are_do_not_draw_the_footer_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    render_line = KeyFooter.render_line
+
+    def counted(self: KeyFooter, y: int):  # type: ignore[no-untyped-def]
+        drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(KeyFooter, "render_line", counted)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen) and drawn
+        footer = app.screen.query_one(KeyFooter)
+        footer.render()  # asked for its line by someone else than the screen: not what the screen shows
+        drawn.clear()
+        app.screen.refresh_bindings()
+        await settle(pilot)
+        assert drawn == []
+        await pilot.press("escape")
+        await settle(pilot)
+        drawn.clear()
+        await pilot.press("3")
+        await settle(pilot)
+        assert drawn  # other keys: drawn again

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
@@ -69,6 +71,9 @@ class KeyFooter(Widget, can_focus=False):
         self._spans: list[tuple[int, int, str]] = []
         """Where each key is drawn (start, end) and the key a click there presses."""
         self._hover: int | None = None
+        self._drawn: Content | None = None
+        """The line as last drawn on the screen."""
+        self._drawing = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -77,6 +82,8 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self._drawn is not None and self.is_mounted and _same(self.render(), self._drawn):
+            return  # the same keys: drawing them again would draw a dialog's dimmed backdrop again too
         self.refresh()
         if self.is_mounted and self.region:
             # Also marked on the screen: the footer's own refresh reaches the screen through its message queue,
@@ -136,7 +143,17 @@ class KeyFooter(Widget, can_focus=False):
             spans.append((room + 1, width - 1, palette.key))
         self._spans = spans
         line = Content.assemble(*left)
-        return Content.assemble(line.truncate(room, pad=True), *right) if right else line
+        rendered = Content.assemble(line.truncate(room, pad=True), *right) if right else line
+        if self._drawing:
+            self._drawn = rendered
+        return rendered
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = False
 
     def _key_at(self, x: int) -> int | None:
         return next((index for index, (start, end, _key) in enumerate(self._spans) if start <= x < end), None)
@@ -156,3 +173,8 @@ class KeyFooter(Widget, can_focus=False):
         index = self._key_at(event.x)
         if index is not None:
             self.app.simulate_key(self._spans[index][2])
+
+
+def _same(one: Content, other: Content) -> bool:
+    """The same text in the same styles (Content's own == compares the text alone)."""
+    return one.plain == other.plain and one.spans == other.spans
