@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from textual.color import Color
+from textual.strip import Strip
+from textual.widget import Widget
 
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.confirmations import ConfirmationsPane
@@ -20,6 +22,19 @@ from briefing.ui.widgets.key_footer import KeyFooter, Shown
 from tests.apps import make_app, settle, wait_until
 
 TODAY = dt.date(2024, 6, 20)
+
+
+def lines_drawn(monkeypatch: pytest.MonkeyPatch, widget_class: type[Widget]) -> list[int]:
+    """The lines that widgets of ``widget_class`` draw from now on."""
+    drawn: list[int] = []
+    render_line = widget_class.render_line
+
+    def counted(self: Widget, y: int) -> Strip:
+        drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(widget_class, "render_line", counted)
+    return drawn
 
 
 def footer_text(footer: KeyFooter) -> str:
@@ -121,14 +136,7 @@ async def test_the_focused_pane_has_the_accent_border_and_a_bold_title_and_only_
 async def test_moving_the_focus_between_panes_does_not_draw_the_summary_body_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drawn: list[int] = []
-    render_line = BodyView.render_line
-
-    def counted(self: BodyView, y: int):  # type: ignore[no-untyped-def]
-        drawn.append(y)
-        return render_line(self, y)
-
-    monkeypatch.setattr(BodyView, "render_line", counted)
+    drawn = lines_drawn(monkeypatch, BodyView)
     app = make_app(today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -171,14 +179,7 @@ async def test_the_focused_list_has_its_focus_look_before_its_focus_event_is_han
 async def test_bindings_that_leave_the_keys_as_they_are_do_not_draw_the_footer_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drawn: list[int] = []
-    render_line = KeyFooter.render_line
-
-    def counted(self: KeyFooter, y: int):  # type: ignore[no-untyped-def]
-        drawn.append(y)
-        return render_line(self, y)
-
-    monkeypatch.setattr(KeyFooter, "render_line", counted)
+    drawn = lines_drawn(monkeypatch, KeyFooter)
     app = make_app(today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
