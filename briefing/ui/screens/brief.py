@@ -303,7 +303,7 @@ class BriefScreen(BriefView):
         from briefing.ui.widgets.key_footer import KeyFooter
 
         await self.query_one(SummaryPane).mount_key_points()
-        middle, right = self.query_one("#middle"), self.query_one("#right")
+        middle, right = self._columns["middle"], self._columns["right"]
         marks = BriefScreen.changes
         middle_panes = [QuotesPane(self.brief).data_bind(marks), SourcesPane(self.brief).data_bind(marks)]
         await middle.mount_all(middle_panes)
