@@ -9,16 +9,22 @@ from typing import Any
 import pytest
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.color import Color
+from textual.content import Content
 from textual.renderables.background_screen import BackgroundScreen
+from textual.screen import Screen
+from textual.widgets import Static
 
 from briefing.ui.backdrop import Backdrop, Dialog
+from briefing.ui.dialogs.ask import Ask
 from briefing.ui.panes.base import ItemList, _Prompt
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.summary import SummaryScroll
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
+from briefing.ui.widgets.brief_header import BriefHeader
 from tests.apps import make_app, settle
 
 TODAY = dt.date(2024, 6, 20)
@@ -143,3 +149,121 @@ async def test_a_dialog_draws_the_brief_behind_it_dimmed_through_the_backdrop(
         assert isinstance(app.screen, dialog) and isinstance(app.screen, Dialog)
         assert behind and all(isinstance(screen, BriefScreen) for screen in behind)
         assert "Putin&#160;Likely" in app.export_screenshot()  # the brief, dimmed, around the box
+
+
+def backdrops_drawn(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Records the screen behind, each time a dialog draws it dimmed."""
+    behind: list[object] = []
+    draw = Backdrop.__rich_console__
+
+    def recorded(self: Backdrop, *args: Any) -> Any:
+        behind.append(self.screen)
+        return draw(self, *args)
+
+    monkeypatch.setattr(Backdrop, "__rich_console__", recorded)
+    return behind
+
+
+def screen_cells(app: Any) -> list[list[Segment]]:
+    return [list(strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def drawn_afresh(app: Any, pilot: Any) -> list[list[Segment]]:
+    """The dialog's screen as it is when nothing it drew before is kept."""
+    app.screen._drawn = None
+    app.screen.refresh()
+    await settle(pilot)
+    return screen_cells(app)
+
+
+@pytest.mark.parametrize("key", ["question_mark", "enter"])
+async def test_a_dialog_draws_the_screen_behind_it_once_as_it_opens(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    behind = backdrops_drawn(monkeypatch)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if key == "enter":
+            await pilot.press("3")
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, Dialog)
+        assert len(behind) == 1
+        kept = screen_cells(app)
+        assert kept == await drawn_afresh(app, pilot)
+        assert len(behind) == 2
+
+
+async def test_a_resize_under_a_dialog_draws_the_screen_behind_again_at_the_new_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    behind = backdrops_drawn(monkeypatch)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        drawn = len(behind)
+        await pilot.resize_terminal(104, 34)
+        await settle(pilot)
+        assert len(behind) > drawn
+        kept = screen_cells(app)
+        assert {sum(segment.cell_length for segment in line) for line in kept} == {104}
+        assert kept == await drawn_afresh(app, pilot)
+
+
+class Opaque(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("Over everything")
+
+
+@pytest.mark.parametrize("over", [None, Ask, Opaque])
+async def test_what_changes_behind_a_dialog_shows_in_its_backdrop(over: type[Screen[Any]] | None) -> None:
+    """Changed while the dialog is on top, or while another screen is over it (a dialog, or one that hides it)."""
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        if over is Ask:
+            app.push_screen(Ask("Ask", Content("Over the keys?")))
+        elif over is Opaque:
+            app.push_screen(Opaque())
+        await settle(pilot)
+        app.screen_stack[0].query_one(BriefHeader).update(Content("CHANGED"))
+        await settle(pilot)
+        if over is not None:
+            app.pop_screen()
+            await settle(pilot)
+        assert app.screen is help_screen
+        assert "CHANGED" in app.export_screenshot()
+        assert screen_cells(app) == await drawn_afresh(app, pilot)
+
+
+async def test_a_dialog_of_another_colour_dims_the_screen_behind_in_it() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        before = screen_cells(app)
+        app.screen.styles.background = Color(120, 0, 0, 0.5)
+        await settle(pilot)
+        kept = screen_cells(app)
+        assert kept != before
+        assert kept == await drawn_afresh(app, pilot)
+
+
+async def test_a_theme_changed_under_a_dialog_draws_the_screen_behind_in_it() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        before = screen_cells(app)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        kept = screen_cells(app)
+        assert kept != before
+        assert kept == await drawn_afresh(app, pilot)
