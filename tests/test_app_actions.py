@@ -265,6 +265,37 @@ async def test_the_link_picker_opens_the_chosen_link(write_brief, browser: FakeB
         assert browser.opened == ["http://two.example/x"]
 
 
+async def test_o_in_the_summary_offers_the_links_the_body_s_child_sent_without_parsing_it_again(  # type: ignore[no-untyped-def]
+    write_brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.present import body, body_ahead
+    from briefing.present.body_blocks import Block
+    from briefing.ui.dialogs.links import LinkPicker
+    from tests.conftest import MINIMAL_BRIEF
+    from tests.test_body_ahead import STARTED, _child_replying, reply_of
+
+    def parsed_again(markdown: str) -> list[tuple[str, str]]:
+        raise AssertionError("the body was parsed again for its links")
+
+    monkeypatch.setattr(body, "body_links", parsed_again)
+    text = "[one](https://one.example) and [two](https://two.example)"
+    sent = [Block("text", ((text, frozenset(), None),))]
+    links = [("one, as sent", "https://one.example/sent"), ("two", "https://two.example")]
+    body_ahead._children[text] = _child_replying(reply_of(sent, links))
+    app = make_app(write_brief(MINIMAL_BRIEF + f'body = "{text}"\n'))
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("o")
+            await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+            assert isinstance(app.screen, LinkPicker) and app.screen.links == links
+    finally:
+        body_ahead.discard()
+        for child in STARTED:
+            child.wait(timeout=10)
+        STARTED.clear()
+
+
 async def test_the_link_picker_moves_with_j_and_k_and_lists_each_link_once(  # type: ignore[no-untyped-def]
     write_brief, browser: FakeBrowser
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.present import body_ahead
-from briefing.present.body import body_tokens
+from briefing.present.body import body_links, body_tokens
 from briefing.present.body_blocks import Block, blocks
 from tests.conftest import ROOT
 
@@ -46,6 +46,9 @@ kept as written
 """
 
 WIDE_TABLE = "|" + "|".join(f"c{n}" for n in range(40)) + "|\n|" + "|".join("-" for _ in range(40)) + "|\n"
+LINKED = (
+    "\n[one](https://one.example) [**two**](https://two.example) <https://three.example> [one](https://one.example)\n"
+)
 
 
 STARTED: list[subprocess.Popen[bytes]] = []
@@ -67,21 +70,25 @@ def test_the_parent_gets_the_blocks_the_app_would_parse_without_importing_markdo
 import json, sys
 from briefing.present import body_ahead
 from briefing.present.body_blocks import Block
-bodies = {json.dumps([BODY, WIDE_TABLE])}
+bodies = BODIES = {json.dumps([BODY, WIDE_TABLE + LINKED])}
 for body in bodies:
     body_ahead.start(body)
 taken = [body_ahead.take(body) for body in bodies]
+links = body_ahead.links(BODIES[-1])
 imported = "markdown_it" in sys.modules
 sent = [None if t is None else [body_ahead._to_json(b) for b in t] for t in taken]
-print(json.dumps({{"imported": imported, "taken": sent}}))
+print(json.dumps({{"imported": imported, "taken": sent, "links": links, "first": body_ahead.links(BODIES[0])}}))
 """
     run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     reply = json.loads(run.stdout)
     assert reply["imported"] is False
-    for body, taken in zip([BODY, WIDE_TABLE], reply["taken"], strict=True):
+    for body, taken in zip([BODY, WIDE_TABLE + LINKED], reply["taken"], strict=True):
         assert taken is not None
         assert [body_ahead._from_json(item) for item in taken] == blocks(body_tokens(body))
+    assert [tuple(link) for link in reply["links"]] == body_links(WIDE_TABLE + LINKED)
+    assert len(reply["links"]) == 3
+    assert reply["first"] is None  # only the body last taken is kept
 
 
 def test_every_field_of_a_block_survives_the_pipe() -> None:
@@ -128,12 +135,30 @@ def _child_replying(reply: bytes) -> tuple[int, int]:
     return child.pid, read
 
 
-@pytest.mark.parametrize("reply", [b"", b"not json", b'{"a": 1}', b'[["text"]]'])
+def reply_of(sent: list[Block], links: list[tuple[str, str]]) -> bytes:
+    return json.dumps({"blocks": [body_ahead._to_json(block) for block in sent], "links": links}).encode()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b"",
+        b"not json",
+        b'{"a": 1}',
+        b'[["text"]]',
+        b"[]",  # blocks alone, without the links
+        b'{"blocks": []}',
+        b'{"blocks": [], "links": [["text", 1]]}',
+        b'{"blocks": [], "links": [["text"]]}',
+        b'{"blocks": [], "links": "https://a.example"}',
+    ],
+)
 def test_a_child_that_failed_or_sent_nonsense_is_a_fallback_to_parsing(reply: bytes) -> None:
     from briefing.ui.widgets.body import _blocks_of
 
     body_ahead._children[BODY] = _child_replying(reply)
     assert body_ahead.take(BODY) is None
+    assert body_ahead.links(BODY) is None
     body_ahead._children[BODY] = _child_replying(reply)
     assert _blocks_of(BODY) == blocks(body_tokens(BODY))
     assert not body_ahead._children
@@ -143,8 +168,9 @@ def test_the_app_draws_the_blocks_the_child_sent() -> None:
     from briefing.ui.widgets.body import _blocks_of
 
     sent = [Block("text", (("from the child", frozenset(), None),))]
-    body_ahead._children[BODY] = _child_replying(json.dumps([body_ahead._to_json(b) for b in sent]).encode())
+    body_ahead._children[BODY] = _child_replying(reply_of(sent, [("child", "https://child.example")]))
     assert _blocks_of(BODY) == sent
+    assert body_ahead.links(BODY) == [("child", "https://child.example")]
 
 
 def test_children_not_taken_are_reaped() -> None:

@@ -2,8 +2,9 @@
 
 Reading a body as Markdown first imports markdown-it (about 85 ms), on the main thread, just before the body
 can be drawn. `briefing FILE` instead forks a child as soon as the brief is loaded: it parses the body on
-another core while the parent imports Textual, and sends the blocks back over a pipe as JSON. The parent takes
-them when it draws the body; anything amiss (no fork, the child failed, a reply of the wrong shape) and the body
+another core while the parent imports Textual, and sends the blocks back over a pipe as JSON, with the body's
+links (what `o` offers: so `o` need not import markdown-it and parse the body again). The parent takes them when
+it draws the body; anything amiss (no fork, the child failed, a reply of the wrong shape) and the body
 is parsed in the parent as before. No Textual here.
 """
 
@@ -25,6 +26,9 @@ LARGEST = 50_000
 
 _children: dict[str, tuple[int, int]] = {}
 """Each body being parsed ahead: the child's pid and the pipe its blocks come on."""
+
+_links: dict[str, list[tuple[str, str]]] = {}
+"""The links of the body last taken from its child, as ``briefing.present.body.body_links`` gives them."""
 
 
 def start(markdown: str) -> None:
@@ -53,10 +57,11 @@ def _child(markdown: str, write: int) -> None:
     """Parse, write the blocks, and leave at once: no cleanup of the parent's runs here, and nothing is printed."""
     status = 1
     try:
-        from briefing.present.body import body_tokens
+        from briefing.present.body import body_links, body_tokens
         from briefing.present.body_blocks import blocks
 
-        reply = json.dumps([_to_json(block) for block in blocks(body_tokens(markdown))]).encode("utf-8")
+        sent = {"blocks": [_to_json(block) for block in blocks(body_tokens(markdown))], "links": body_links(markdown)}
+        reply = json.dumps(sent).encode("utf-8")
         with os.fdopen(write, "wb") as out:
             out.write(reply)
         status = 0
@@ -76,9 +81,19 @@ def take(markdown: str) -> list[Block] | None:
     finally:
         _reap(pid)
     try:
-        return [_from_json(item) for item in json.loads(reply)]
-    except (ValueError, TypeError):
+        sent = json.loads(reply)
+        taken = [_from_json(item) for item in sent["blocks"]]
+        links = [_link(item) for item in sent["links"]]
+    except (ValueError, TypeError, KeyError):
         return None
+    _links.clear()
+    _links[markdown] = links
+    return taken
+
+
+def links(markdown: str) -> list[tuple[str, str]] | None:
+    """The links of ``markdown`` as its child sent them, if its blocks were taken from one; else None."""
+    return _links.get(markdown)
 
 
 def discard() -> None:
@@ -125,6 +140,13 @@ def _from_json(item: Any) -> Block:
         hidden_columns=hidden_columns,
         space_before=space_before,
     )
+
+
+def _link(item: Any) -> tuple[str, str]:
+    text, href = item
+    if not (isinstance(text, str) and isinstance(href, str)):
+        raise ValueError("not a link")
+    return text, href
 
 
 def _part(part: Any) -> tuple[str, frozenset[str], str | None]:

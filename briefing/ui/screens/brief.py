@@ -532,12 +532,17 @@ class BriefScreen(BriefView):
         self.post_message(CopyText(text, Section(section).item.lower()))
 
     def action_open_link(self) -> None:
-        from briefing.present.body import body_links
+        from briefing.present import body_ahead
         from briefing.present.links import item_link
 
         section, index = self.current_item()
         if section == "summary":
-            links = body_links(self.whole.summary.body or "")
+            body = self.whole.summary.body or ""
+            links = body_ahead.links(body)
+            if links is None:
+                from briefing.present.body import body_links
+
+                links = body_links(body)
             if len(links) == 1:
                 self.post_message(OpenLink(links[0][1]))
             elif links:
