@@ -6,6 +6,7 @@ Each is handled smoothly or refused with a clear error; none hangs or crashes. (
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,41 @@ async def test_a_long_body_is_drawn_line_by_line(tmp_path: Path) -> None:
         await pilot.press("G")
         await pilot.pause()
         assert app.screen.query_one("SummaryScroll").scroll_offset.y > 10_000
+
+
+async def test_a_long_body_shows_its_first_screens_as_text_until_it_is_read_as_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing.ui.widgets import body as body_module
+
+    release = threading.Event()
+    blocks_of = body_module._blocks_of
+
+    def held(markdown: str) -> Any:
+        release.wait(30)
+        return blocks_of(markdown)
+
+    monkeypatch.setattr(body_module, "_blocks_of", held)
+    path = write(tmp_path, long_body)
+    app = make_app(path)
+    markdown = tomllib.loads(path.read_text(encoding="utf-8"))["summary"]["body"]
+    assert len(markdown) > body_module.FIRST_DRAWN
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            view = app.screen.query_one("#part-body", BodyView)
+            assert not view.parsed
+            assert view.texts() == [markdown[: body_module.FIRST_DRAWN], body_module.STILL_TO_COME]
+            assert 100 < view.virtual_size.height < 1_000
+            release.set()
+            await wait_until(pilot, lambda: view.parsed)
+            assert body_module.STILL_TO_COME not in view.texts()
+            assert "".join(view.texts()).count("goes on.") == 6 * 3000
+            assert view.virtual_size.height > 10_000
+    finally:
+        release.set()
 
 
 def test_a_file_over_the_limit_is_refused_with_the_limit_named(tmp_path: Path) -> None:

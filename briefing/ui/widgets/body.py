@@ -29,6 +29,12 @@ PARSE_AWAY_FROM = LARGEST
 """Bodies longer than this are parsed in a thread: drawn as plain text first, as Markdown a moment later (and
 never ahead, in a child at the start)."""
 
+FIRST_DRAWN = 20_000
+"""How much of a body parsed in a thread is drawn as plain text meanwhile (some screens of it): laying out a
+megabyte as text took over a second on the screen's thread, before the body's first words showed."""
+
+STILL_TO_COME = "… the rest of the body follows in a moment, read as Markdown."
+
 STYLES = {"em": "italic", "strong": "bold", "s": "strike", "code": "$text-warning", "link": "underline $text-accent",
           "image": "dim italic", "html": "dim"}  # fmt: skip
 """How each inline style of the body is drawn."""
@@ -107,10 +113,18 @@ class BodyView(LineByLine):
         if len(markdown) > PARSE_AWAY_FROM:
             from briefing.present.body_blocks import Block
 
-            self._show_blocks([Block("plain", ((markdown, frozenset(), None),))], parsed=False)
-            self._parse_away(markdown)
+            first = [Block("plain", ((markdown[:FIRST_DRAWN], frozenset(), None),))]
+            if len(markdown) > FIRST_DRAWN:
+                first.append(Block("plain", ((STILL_TO_COME, frozenset({"em"}), None),)))
+            self._show_blocks(first, parsed=False)
+            # After the frame that shows it: the parse holds the interpreter's lock, and would slow that frame.
+            self.call_after_refresh(self._parse_unless_changed, markdown)
         else:
             self._show_blocks(_blocks_of(markdown))
+
+    def _parse_unless_changed(self, markdown: str) -> None:
+        if markdown == self.markdown:
+            self._parse_away(markdown)
 
     @work(thread=True, exclusive=True, group="body")
     def _parse_away(self, markdown: str) -> None:
