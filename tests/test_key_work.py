@@ -127,30 +127,6 @@ def test_the_backdrop_dims_every_segment_as_textual_does(tint: Color) -> None:
     assert [segment.style for segment in ours] == [segment.style for segment in textuals]
 
 
-@pytest.mark.parametrize("key, dialog", [("question_mark", HelpScreen), ("enter", DetailScreen)])
-async def test_a_dialog_draws_the_brief_behind_it_dimmed_through_the_backdrop(
-    key: str, dialog: type, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    behind: list[object] = []
-    draw = Backdrop.__rich_console__
-
-    def recorded(self: Backdrop, *args: Any) -> Any:
-        behind.append(self.screen)
-        return draw(self, *args)
-
-    monkeypatch.setattr(Backdrop, "__rich_console__", recorded)
-    app = make_app(today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        if key == "enter":
-            await pilot.press("3")
-        await pilot.press(key)
-        await settle(pilot)
-        assert isinstance(app.screen, dialog) and isinstance(app.screen, Dialog)
-        assert behind and all(isinstance(screen, BriefScreen) for screen in behind)
-        assert "Putin&#160;Likely" in app.export_screenshot()  # the brief, dimmed, around the box
-
-
 def backdrops_drawn(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Records the screen behind, each time a dialog draws it dimmed."""
     behind: list[object] = []
@@ -176,8 +152,10 @@ async def drawn_afresh(app: Any, pilot: Any) -> list[list[Segment]]:
     return screen_cells(app)
 
 
-@pytest.mark.parametrize("key", ["question_mark", "enter"])
-async def test_a_dialog_draws_the_screen_behind_it_once_as_it_opens(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("key, dialog", [("question_mark", HelpScreen), ("enter", DetailScreen)])
+async def test_a_dialog_dims_the_brief_behind_it_once_as_it_opens(
+    key: str, dialog: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
     behind = backdrops_drawn(monkeypatch)
     app = make_app(today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -186,8 +164,9 @@ async def test_a_dialog_draws_the_screen_behind_it_once_as_it_opens(key: str, mo
             await pilot.press("3")
         await pilot.press(key)
         await settle(pilot)
-        assert isinstance(app.screen, Dialog)
-        assert len(behind) == 1
+        assert isinstance(app.screen, dialog) and isinstance(app.screen, Dialog)
+        assert len(behind) == 1 and isinstance(behind[0], BriefScreen)
+        assert "Putin&#160;Likely" in app.export_screenshot()  # the brief, dimmed, around the box
         kept = screen_cells(app)
         assert kept == await drawn_afresh(app, pilot)
         assert len(behind) == 2
