@@ -1,6 +1,7 @@
 """Limits: files near the 1 MiB cap, very long strings, thousands of items, deep nesting and huge arrays.
 
-Each is handled smoothly or refused with a clear error; none hangs or crashes. (How fast: bench/library_scale.py.)
+Each is handled smoothly or refused with a clear error; none hangs or crashes. (How fast: bench/library.py for a
+library, bench/bodies.py for bodies.)
 """
 
 from __future__ import annotations
@@ -181,7 +182,7 @@ def test_a_brief_of_ordinary_size_is_drawn_as_it_is(tmp_path: Path) -> None:
 async def test_long_hidden_lists_are_measured_ahead_at_the_width_they_are_shown(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    """So `2` on a thousand quotes does not wait for them all to be wrapped (bench/library_scale.py times it)."""
+    """So `2` on a thousand quotes does not wait for them all to be wrapped."""
     from briefing.ui.panes.base import ItemList
 
     app = make_app(write(tmp_path, thousands_of_items))
