@@ -4,6 +4,7 @@ at the same width, and a dialog's dimmed backdrop as Textual draws it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -220,28 +221,23 @@ async def test_what_changes_behind_a_dialog_shows_in_its_backdrop(over: type[Scr
         assert screen_cells(app) == await drawn_afresh(app, pilot)
 
 
-async def test_a_dialog_of_another_colour_dims_the_screen_behind_in_it() -> None:
+def dialog_of_another_colour(app: Any) -> None:
+    app.screen.styles.background = Color(120, 0, 0, 0.5)
+
+
+def another_theme(app: Any) -> None:
+    app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+
+
+@pytest.mark.parametrize("change", [dialog_of_another_colour, another_theme])
+async def test_a_dialog_whose_colours_change_dims_the_screen_behind_in_them(change: Callable[[Any], None]) -> None:
     app = make_app(today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
         before = screen_cells(app)
-        app.screen.styles.background = Color(120, 0, 0, 0.5)
-        await settle(pilot)
-        kept = screen_cells(app)
-        assert kept != before
-        assert kept == await drawn_afresh(app, pilot)
-
-
-async def test_a_theme_changed_under_a_dialog_draws_the_screen_behind_in_it() -> None:
-    app = make_app(today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        before = screen_cells(app)
-        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        change(app)
         await settle(pilot)
         kept = screen_cells(app)
         assert kept != before
