@@ -206,7 +206,7 @@ def library_app() -> BriefingApp:
 
 async def marked(pilot: Pilot[None]) -> LibraryScreen:
     screen = await ready(pilot)
-    await wait_until(pilot, lambda: screen._orders != {} and screen.settled)
+    await wait_until(pilot, lambda: screen._orders != {} and screen.settled and screen.marks_looked_for)
     await pilot.pause()
     return screen
 

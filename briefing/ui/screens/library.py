@@ -188,6 +188,8 @@ class LibraryScreen(Screen[None]):
         self.since = since
         self.marks: dict[str, Mark] = {}
         """Briefs new or updated since the reader last looked (or since the revision), by path."""
+        self.marks_looked_for = False
+        """True once the marks were looked for after the index was whole (found, or known not to be found)."""
         self.thresholds = thresholds or Thresholds()
         """When a brief that waits on confirmations is stale (⚠ beside its pending count)."""
         self.view = "library"
@@ -312,14 +314,14 @@ class LibraryScreen(Screen[None]):
             self._from_thread(resume_collection)  # held off while starting up, by `briefing.launch`
         self._from_thread(self._indexed, derived)
         # The list is whole: the marks follow (a library's first open reads every file again to adopt it as seen).
-        marks = self._find_marks()
-        if marks is not None:
-            self._from_thread(self._marked, derived["generation"], marks)
+        self._from_thread(self._marked, derived["generation"], self._find_marks())
         self._derive_the_rest()
 
-    def _marked(self, generation: int, marks: dict[str, Mark]) -> None:
-        """The new and updated briefs are known: marked, and the order that goes by them made again."""
-        if generation != self._drawn_from:
+    def _marked(self, generation: int, marks: dict[str, Mark] | None) -> None:
+        """The new and updated briefs are known (None: they cannot be): marked, and the order that goes by them made
+        again."""
+        self.marks_looked_for = True
+        if marks is None or generation != self._drawn_from:
             return
         self.marks = marks
         from briefing.library.views import CHANGED_FIRST
