@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from briefing.format.load import load_path
 from briefing.ui.app import BriefingApp
@@ -30,6 +32,17 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.pause(0.02)
     await pilot.wait_for_scheduled_animations()
+
+
+def shown_text(screen: Screen[Any]) -> str:
+    """The texts of the screen's Statics and of its rows of labels and values (a detail's), a line each."""
+    from textual.widgets import Static
+
+    from briefing.ui.widgets.two_columns import TwoColumns
+
+    statics = [str(static.visual) for static in screen.query(Static)]
+    rows = [text.plain for table in screen.query(TwoColumns) for row in table.rows for text in row]
+    return "\n".join([*statics, *rows])
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5.0) -> None:

@@ -19,7 +19,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList
 from briefing.ui.screens.help import HelpScreen
-from tests.apps import FakeBrowser, choose_in_palette, make_app, search_palette, settle, wait_until
+from tests.apps import FakeBrowser, choose_in_palette, make_app, search_palette, settle, shown_text, wait_until
 from tests.conftest import MINIMAL_BRIEF, ROOT, SEED
 
 WIDE, NARROW = (120, 40), (80, 24)
@@ -48,8 +48,7 @@ def detail_text(app: BriefingApp) -> str:
     assert isinstance(screen, DetailScreen)
     from briefing.ui.widgets.path_line import PathLine
 
-    texts = [str(static.visual) for static in screen.query(Static)]
-    return "\n".join([*texts, *(line.shown for line in screen.query(PathLine))])
+    return "\n".join([shown_text(screen), *(line.shown for line in screen.query(PathLine))])
 
 
 async def test_opens_on_the_summary_with_the_side_panes() -> None:

@@ -20,7 +20,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.history import HistoryScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.rowlist import RowList
-from tests.apps import messages, settle, wait_until
+from tests.apps import messages, settle, shown_text, wait_until
 from tests.git_fixtures import CONFIRMED, QUOTED, SEED_TEXT, brief_history
 from tests.test_library import make_library
 from tests.test_library_app import ready
@@ -46,10 +46,6 @@ async def looked_back(pilot: Pilot[None]) -> BriefScreen:
 
 def prompts(screen: BriefScreen, section: str) -> list[str]:
     return [str(prompt) for prompt in screen.query_one(f"#{section} ItemList", ItemList).prompts]
-
-
-def shown_text(screen: object) -> str:
-    return "\n".join(str(static.visual) for static in screen.query(Static))  # type: ignore[attr-defined]
 
 
 async def view(path: Path, **options: object) -> None:

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from briefing.format.load import load_path
 from briefing.format.model import Brief, ConfirmationStatus, StopStatus
@@ -28,7 +27,7 @@ from briefing.present.timing import (
     tag,
 )
 from briefing.ui.panes.base import ItemList
-from tests.apps import make_app, settle
+from tests.apps import make_app, settle, shown_text
 from tests.conftest import ROOT, SEED
 
 D = dt.date
@@ -126,7 +125,7 @@ async def test_the_itinerary_pane_places_each_stop_on_today() -> None:
         assert all(f"‼ {PASSED_UNCONFIRMED}" in str(p) for p in items.prompts)
         assert f"2 {PASSED_UNCONFIRMED}" in str(app.screen.query_one("#itinerary").border_subtitle)
         await pilot.press("4", "enter")
-        shown = " ".join(str(static.visual) for static in app.screen.query(Static))
+        shown = shown_text(app.screen)
         assert f"‼ {PASSED_UNCONFIRMED}: ended 23 Jun 2024" in shown and "On 30 Jun 2024" in shown
 
 

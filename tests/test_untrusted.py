@@ -15,7 +15,7 @@ from briefing.format.load import load_path
 from briefing.system.sanitize import clean
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
-from tests.apps import make_app, search_palette, settle
+from tests.apps import make_app, search_palette, settle, shown_text
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 
@@ -58,7 +58,7 @@ async def test_every_pane_and_detail_shows_the_text_literally() -> None:
             if key != "1":
                 await pilot.press("enter")
                 assert isinstance(app.screen, DetailScreen)
-                shown = "\n".join(str(static.visual) for static in app.screen.query(Static))
+                shown = shown_text(app.screen)
                 assert LITERAL in shown
                 await pilot.press("escape")
             assert app.is_running

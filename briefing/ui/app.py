@@ -373,6 +373,8 @@ class BriefingApp(App[None]):
     def _brief_built(self) -> None:
         from briefing.ui.widgets.body import BodyView
 
+        if not self.screen_stack:
+            return  # a body read as the app closes
         parsed = all(body.parsed for body in self.screen.query(BodyView))
         if self._holding is not None and self._hold_check is None and parsed:
             # The scrollbars come in the frames after: compared until they are there.

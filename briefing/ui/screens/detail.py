@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Reliability, Source, Stop
 from briefing.present.sections import Section
@@ -18,10 +17,15 @@ from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import DETAIL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
+from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
+from briefing.ui.widgets.two_columns import TwoColumns
 
 Row = tuple[str, Content | str | None]
+
+LABEL_WIDTH = 16
+"""The labels' column; each value wraps beside its label."""
 
 
 def _sources(brief: Brief, ids: Iterable[str]) -> Content | None:
@@ -207,16 +211,17 @@ class DetailScreen(Dialog[None]):
             box.border_title = Content(f" {self.heading} ")
             links = ("detail.open_link",) if self.link else ()
             box.border_subtitle = hint(self, "detail.copy", *links, "detail.back")
-            with Grid(id="detail-grid"):
-                for label, value in self.rows:
-                    yield Static(Content.styled(label, "dim"), classes="label")
-                    yield Static(value if isinstance(value, Content) else Content(value), classes="value")
+            rows = [(Content.styled(label, "dim"), value if isinstance(value, Content) else Content(value))
+                    for label, value in self.rows]  # fmt: skip
+            yield TwoColumns(rows, LABEL_WIDTH, id="detail-rows")
             if self.where:
                 yield PathLine(self.where, id="detail-where")
         yield KeyFooter()  # the keys of this view, over the screen's own
 
     def on_mount(self) -> None:
-        self.query_one("#detail").focus()
+        box = self.query_one("#detail")
+        scrollbar_ahead(box)
+        box.focus()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,55 @@
+"""Rows of a label and a value, the labels in a column of their own: one widget, however many rows."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
+
+from briefing.ui.widgets.body import LineByLine
+
+GAP = 2
+"""Cells between the labels' column and the values'."""
+
+
+class TwoColumns(LineByLine):
+    """Each value wrapped beside its label, laid out once per width and drawn a line at a time.
+
+    A grid of a widget per label and per value cost a mount, a style and a layout per cell: a dialog of ten rows
+    took twice as long to open as one of this widget."""
+
+    DEFAULT_CSS = "TwoColumns { height: auto; }"
+
+    def __init__(self, rows: list[tuple[Content, Content]], label_width: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+        self.label_width = label_width
+        self._laid_out: tuple[int, list[Content]] | None = None
+
+    def lines(self, width: int) -> list[Content]:
+        """The rows laid out to ``width``: a label's lines beside its value's, the value's after its label's end
+        indented to the values' column."""
+        if self._laid_out is None or self._laid_out[0] != width:
+            column = self.label_width + GAP
+            lines: list[Content] = []
+            for label, value in self.rows:
+                labels = label.wrap(max(1, self.label_width))
+                values = value.wrap(max(1, width - column))
+                # The label's style on the spaces after it: a screenshot then draws the value where it begins.
+                blank = Content.styled(" " * column, label.spans[-1].style) if label.spans else Content(" " * column)
+                for number in range(max(len(labels), len(values))):
+                    left = (
+                        labels[number].extend_right(column - labels[number].cell_length)
+                        if number < len(labels)
+                        else blank
+                    )
+                    lines.append(left + (values[number] if number < len(values) else Content()))
+            self._laid_out = (width, lines)
+        return self._laid_out[1]
+
+    def _line_count(self, width: int) -> int:
+        return len(self.lines(width)) if width > 0 else 0
+
+    def _line(self, y: int, width: int) -> Strip:
+        strips = Visual.to_strips(self, self.lines(width)[y], width, 1, self.visual_style, pad=True)
+        return strips[0] if strips else Strip.blank(width, self.rich_style)

@@ -1,0 +1,114 @@
+"""A dialog is whole in its first frame: its rows are one widget laid out in the first layout, and its scrollbar is
+decided before it (briefing/ui/scroll_ahead.py), as Textual would decide it after a second layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.screen import Screen
+from textual.scrollbar import ScrollBar
+
+from briefing.ui.app import BriefingApp
+from briefing.ui.widgets.two_columns import TwoColumns
+from tests.apps import make_app, settle
+from tests.conftest import MINIMAL_BRIEF
+
+SIZES = [(50, 16), (60, 20), (80, 24), (81, 25), (100, 30), (120, 33), (120, 40), (200, 60)]
+DIALOGS = {"help": (["question_mark"], "#help"), "detail": (["3", "enter"], "#detail")}
+NOTE = " ".join(f"Word{number}" for number in range(120))
+
+
+@pytest.fixture
+def long_note(tmp_path: Path) -> Path:
+    """A brief whose one confirmation has a note too long for the detail at most of SIZES."""
+    path = tmp_path / "brief.toml"
+    path.write_text(
+        MINIMAL_BRIEF + f'\n[[confirmations]]\nid = "c"\nwhat = "Claim"\nawaited_from = ["Someone"]\n'
+        f'status = "pending"\nnote = "{NOTE}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def scrollbar_drawn(screen: Screen[object], box: str) -> bool:
+    """Whether the screen's last layout put a vertical scrollbar in ``box``."""
+    widget = screen.query_one(box)
+    return any(
+        isinstance(each, ScrollBar) and each.vertical and each.parent is widget for each in screen._compositor._full_map
+    )
+
+
+async def scrollbar_in_each_frame(app: BriefingApp, size: tuple[int, int], keys: list[str], box: str) -> list[bool]:
+    """Whether the dialog's box had its vertical scrollbar in each frame it was drawn in, first to last."""
+    shown: list[bool] = []
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        display = app._display
+
+        def recording(screen: object, renderable: object) -> None:
+            if renderable is not None and screen is app.screen and app.screen.query(box):
+                shown.append(scrollbar_drawn(app.screen, box))
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        app._display = recording  # type: ignore[method-assign]
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.pause(0.1)
+    assert shown, "the dialog was never drawn"
+    return shown
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("dialog", DIALOGS)
+async def test_a_dialog_shows_its_scrollbar_from_its_first_frame_where_textual_would_show_it(
+    dialog: str, size: tuple[int, int], long_note: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys, box = DIALOGS[dialog]
+    shown = await scrollbar_in_each_frame(make_app(long_note), size, keys, box)
+    assert set(shown) == {shown[-1]}, f"the scrollbar changed after the first frame: {shown}"
+
+    # Left to Textual alone, the box ends with the same scrollbar (after a frame without it).
+    monkeypatch.setattr(f"briefing.ui.screens.{dialog}.scrollbar_ahead", lambda box: None)
+    alone = await scrollbar_in_each_frame(make_app(long_note), size, keys, box)
+    assert alone[-1] == shown[-1]
+    assert alone[0] is False
+
+
+async def test_the_long_note_needs_a_scrollbar_at_some_sizes_and_not_at_others(long_note: Path) -> None:
+    """The test above sees both outcomes."""
+    keys, box = DIALOGS["detail"]
+    small = await scrollbar_in_each_frame(make_app(long_note), (60, 20), keys, box)
+    large = await scrollbar_in_each_frame(make_app(long_note), (200, 60), keys, box)
+    assert small[-1] and not large[-1]
+
+
+def test_two_columns_wrap_each_value_beside_its_label() -> None:
+    rows = [
+        (Content("Short"), Content("one two three four five")),
+        (Content("A label too long"), Content("x")),
+        (Content(""), Content("first\nsecond")),
+    ]
+    table = TwoColumns(rows, label_width=8)
+    lines = [line.plain for line in table.lines(20)]
+    assert lines == [
+        "Short     one two",
+        "          three four",
+        "          five",
+        "A label   x",
+        "too long  ",
+        "          first",
+        "          second",
+    ]
+    assert table.lines(20) is table.lines(20), "laid out once per width"
+    assert table.lines(30)[0].plain == "Short     one two three four"
+
+
+def test_two_columns_keep_the_label_style_on_the_gap() -> None:
+    """The gap after a label, and the indent of a value's later lines, carry the label's style."""
+    table = TwoColumns([(Content.styled("Label", "dim"), Content("one two three"))], label_width=6)
+    first, second = table.lines(16)
+    assert first.plain == "Label   one two" and second.plain == "        three"
+    assert [(span.start, span.end, span.style) for span in first.spans] == [(0, 8, "dim")]
+    assert [(span.start, span.end, span.style) for span in second.spans] == [(0, 8, "dim")]
