@@ -10,14 +10,17 @@ from typing import Any
 import pytest
 from rich.segment import Segment
 from rich.style import Style
+from textual._context import visible_screen_stack
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.content import Content
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.ui.backdrop import Backdrop, Dialog
+from briefing.ui.backdrop import Dialog, dimmed
 from briefing.ui.dialogs.ask import Ask
 from briefing.ui.panes.base import ItemList, _Prompt
 from briefing.ui.panes.quotes import QuotesPane
@@ -122,7 +125,7 @@ SEGMENTS = [
 
 @pytest.mark.parametrize("tint", [Color(0, 0, 0, 0.6), Color(10, 20, 30, 0.25), Color(0, 0, 0, 0)])
 def test_the_backdrop_dims_every_segment_as_textual_does(tint: Color) -> None:
-    ours = list(Backdrop.process_segments(SEGMENTS, tint))
+    ours = list(dimmed(SEGMENTS, tint))
     textuals = list(BackgroundScreen.process_segments(SEGMENTS, tint))
     assert ours == textuals
     assert [segment.style for segment in ours] == [segment.style for segment in textuals]
@@ -131,13 +134,13 @@ def test_the_backdrop_dims_every_segment_as_textual_does(tint: Color) -> None:
 def backdrops_drawn(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Records the screen behind, each time a dialog draws it dimmed."""
     behind: list[object] = []
-    draw = Backdrop.__rich_console__
+    draw = Dialog._dimmed
 
-    def recorded(self: Backdrop, *args: Any) -> Any:
-        behind.append(self.screen)
+    def recorded(self: Dialog[Any], *args: Any) -> Any:
+        behind.append(self._screen_behind())
         return draw(self, *args)
 
-    monkeypatch.setattr(Backdrop, "__rich_console__", recorded)
+    monkeypatch.setattr(Dialog, "_dimmed", recorded)
     return behind
 
 
@@ -242,3 +245,39 @@ async def test_a_dialog_whose_colours_change_dims_the_screen_behind_in_them(chan
         kept = screen_cells(app)
         assert kept != before
         assert kept == await drawn_afresh(app, pilot)
+
+
+def as_textual_draws_it(dialog: Dialog[Any], behind: Screen[Any]) -> list[Strip]:
+    """The dialog's backdrop as Textual's own Screen.render and Visual.to_strips draw it (its BackgroundScreen)."""
+    token = visible_screen_stack.set([behind])
+    try:
+        Widget._render_content(dialog)
+    finally:
+        visible_screen_stack.reset(token)
+    return list(dialog._render_cache.lines)
+
+
+def transparent_dialog(app: Any) -> None:
+    app.screen.styles.background = Color(0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("change", [None, dialog_of_another_colour, transparent_dialog, another_theme])
+async def test_a_dialog_dims_the_screen_behind_as_textual_would(
+    size: tuple[int, int], change: Callable[[Any], None] | None
+) -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        if change is not None:
+            change(app)
+            await settle(pilot)
+        dialog, behind = app.screen, app.screen_stack[0]
+        assert isinstance(dialog, DetailScreen) and isinstance(behind, BriefScreen)
+        ours = dialog._dimmed(behind._compositor.render_strips())
+        assert ours == as_textual_draws_it(dialog, behind)
+        assert [[segment.style for segment in strip] for strip in ours] == [
+            [segment.style for segment in strip] for strip in as_textual_draws_it(dialog, behind)
+        ]
