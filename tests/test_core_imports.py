@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import briefing
 
@@ -52,3 +54,34 @@ def test_check_command_does_not_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_brief_marked_seen_does_not_import_the_library_screen(tmp_path: Path) -> None:
+    """The library's screen imports its index, boards and queries: on the screen's thread as the body is parsed
+    in another, that took 400 ms (each file read gives the interpreter's lock to the parse)."""
+    code = """
+import asyncio, datetime as dt, sys
+from briefing.format.load import load_path
+from briefing.ui.app import BriefingApp
+from briefing.ui.messages import Seen
+from tests.conftest import SEED
+
+async def main():
+    app = BriefingApp(SEED, load_path(SEED), today=dt.date(2026, 12, 5))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.post_message(Seen(str(SEED)))
+        await pilot.pause()
+        print(app.is_running, "briefing.ui.screens.library" in sys.modules)
+
+asyncio.run(main())
+"""
+    env = {
+        **os.environ,
+        **{
+            name: str(tmp_path / name)
+            for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+        },
+    }
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == ["True", "False"]

@@ -132,6 +132,48 @@ async def test_a_long_body_shows_its_first_screens_as_text_until_it_is_read_as_m
         release.set()
 
 
+async def test_a_long_body_is_laid_out_in_its_parse_thread_not_on_the_screen_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paragraph of a megabyte took the screen's thread a third of a second to lay out, after its parse."""
+    import threading
+
+    from briefing.ui.widgets import body as body_module
+
+    on_screen_thread: list[object] = []
+    lay_out = body_module._lay_out
+
+    def recorded(block: Any, *args: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_screen_thread.append(block)
+        return lay_out(block, *args)
+
+    monkeypatch.setattr(body_module, "_lay_out", recorded)
+    url = "https://example.org/report"
+
+    def linked_long_body(document: dict[str, Any]) -> None:
+        long_body(document)
+        document["summary"]["body"] = f"See [the report]({url}).\n\n" + document["summary"]["body"]
+
+    app = make_app(write(tmp_path, linked_long_body))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one("#part-body", BodyView)
+        await wait_until(pilot, lambda: view.parsed)
+        await wait_until(pilot, lambda: view.virtual_size.height > 10_000)
+        await pilot.press("G")
+        await pilot.pause()
+        parsed = {id(block) for block in view._blocks}
+        assert len(parsed) > 100
+        assert [block for block in on_screen_thread if id(block) in parsed] == []
+        lines, _starts = view._laid_out(view.content_size.width)
+        assert " ".join(line.plain for line in lines).count("goes on.") == 6 * 3000
+        # The link's text opens it by the number the screen's thread looks it up by.
+        link = next(line for line in lines if "the report" in line.plain)
+        clicks = {span.style.meta.get("@click") for span in link.spans if not isinstance(span.style, str)}
+        assert f"open_link({view._links[url]})" in clicks
+
+
 def test_a_file_over_the_limit_is_refused_with_the_limit_named(tmp_path: Path) -> None:
     path = tmp_path / "big.toml"
     path.write_text(tomli_w.dumps({**BASE, "brief": {**BASE["brief"], "tags": ["tag"] * 200_000}}), encoding="utf-8")

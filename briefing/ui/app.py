@@ -462,10 +462,10 @@ class BriefingApp(App[None]):
 
     @on(Seen)
     def _seen(self, message: Seen) -> None:
-        from briefing.ui.screens.library import LibraryScreen
+        from briefing.ui.screens.base import ShowsSeen
 
         for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
+            if isinstance(screen, ShowsSeen):
                 screen.mark_seen(message.path)
 
     def look_back(self) -> None:

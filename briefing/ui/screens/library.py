@@ -24,7 +24,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -55,6 +54,7 @@ from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
 from briefing.ui.palette import highlight, short
+from briefing.ui.screens.base import ShowsSeen
 from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.rowlist import RowList, cell
 
@@ -167,7 +167,7 @@ def _library_commands() -> type[Provider]:
     return LibraryCommands
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(ShowsSeen):
     COMMANDS = {_library_commands}
     BINDINGS = [*LIBRARY_BINDINGS]
 

@@ -124,16 +124,24 @@ class BodyView(LineByLine):
 
     def _parse_unless_changed(self, markdown: str) -> None:
         if markdown == self.markdown:
-            self._parse_away(markdown)
+            self._parse_away(markdown, self.content_size.width, dict(self._links))
 
     @work(thread=True, exclusive=True, group="body")
-    def _parse_away(self, markdown: str) -> None:
+    def _parse_away(self, markdown: str, width: int, links: dict[str, int]) -> None:
         found = _blocks_of(markdown)
-        self.app.call_from_thread(self._parsed, markdown, found)
+        # Laid out here too, at the width it is likely drawn at: a paragraph of a megabyte took the screen's thread
+        # a third of a second to lay out.
+        layouts = _laid_out_blocks(found, width, links) if width > 0 else {}
+        self.app.call_from_thread(self._parsed, markdown, found, layouts, links)
 
-    def _parsed(self, markdown: str, found: list[Block]) -> None:
+    def _parsed(
+        self, markdown: str, found: list[Block], layouts: dict[tuple[int, int], list[Content]], links: dict[str, int]
+    ) -> None:
         if markdown == self.markdown:
             self._show_blocks(found)
+            if self._pattern is None:
+                self._layouts.update(layouts)
+                self._links = links
             self.post_message(BriefBuilt())
 
     def _show_blocks(self, found: list[Block], parsed: bool = True) -> None:
@@ -263,8 +271,19 @@ def _lay_out(
         else:
             lines = [marked(line, marks[0]) for line in lines]
     lead = Content.styled(block.lead, "bold $accent")
+    if not (block.lead or block.indent):
+        return lines or [lead]
     indent = Content.styled(block.indent, "bold $accent")
     return [Content.assemble(lead if number == 0 else indent, line) for number, line in enumerate(lines)] or [lead]
+
+
+def _laid_out_blocks(found: list[Block], width: int, links: dict[str, int]) -> dict[tuple[int, int], list[Content]]:
+    """Every block of ``found`` laid out at ``width``, unmarked, numbering new links in ``links``."""
+
+    def link_number(url: str) -> int:
+        return links.setdefault(url, len(links))
+
+    return {(number, width): _lay_out(block, width, None, link_number) for number, block in enumerate(found)}
 
 
 def _marked_lines(
