@@ -29,9 +29,29 @@ async def settle(pilot: Pilot[None]) -> None:
             break
         if screen.ready and not screen.brief.summary.body:
             break
-    for _ in range(3):
-        await pilot.pause(0.02)
+    await until_still(pilot)
     await pilot.wait_for_scheduled_animations()
+
+
+async def until_still(pilot: Pilot[None], rounds: int = 200) -> None:
+    """Let the app run until it has nothing left to do twice in a row: no message waiting, no widget to lay out or
+    draw again (a scrollbar, say, comes in the frame after its content)."""
+    quiet = 0
+    for _ in range(rounds):
+        await pilot.pause()
+        quiet = quiet + 1 if _nothing_pending(pilot.app) else 0
+        if quiet == 2:
+            return
+    raise AssertionError("the app never came to rest")
+
+
+def _nothing_pending(app: Any) -> bool:
+    shown = [app.screen, *app.screen.walk_children()]
+    for pump in [app, *app.screen_stack, *shown]:
+        if not pump._message_queue.empty() or getattr(pump, "_next_callbacks", None):
+            return False
+    # A screen under the top one is drawn again only once it is on top.
+    return not any(node._layout_required or node._repaint_required or node._recompose_required for node in shown)
 
 
 def shown_text(screen: Screen[Any]) -> str:

@@ -55,7 +55,6 @@ async def scrollbar_in_each_frame(app: BriefingApp, size: tuple[int, int], keys:
         app._display = recording  # type: ignore[method-assign]
         await pilot.press(*keys)
         await settle(pilot)
-        await pilot.pause(0.1)
     assert shown, "the dialog was never drawn"
     return shown
 
