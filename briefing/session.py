@@ -58,8 +58,14 @@ class SeenVersion:
 
     order: int
     path: Path
-    digest: str
+    brief: Brief
     content: bytes
+
+    @property
+    def digest(self) -> str:
+        """What the brief says, fingerprinted: worked out where the version is recorded (a thread), since for a
+        brief of a megabyte it is work for the screen's thread to be spared."""
+        return digest(self.brief)
 
 
 class Outcome(enum.Enum):
@@ -152,7 +158,7 @@ class Session:
         if brief is None or fingerprint is None or self.result is not self.latest:
             return None
         self._asked += 1
-        return SeenVersion(self._asked, self.path, digest(brief), fingerprint.data)
+        return SeenVersion(self._asked, self.path, brief, fingerprint.data)
 
     def record_seen(self, read_state: ReadState, seen: SeenVersion) -> bool:
         """Record ``seen`` in the read state, unless a later version was recorded already (records may run in
