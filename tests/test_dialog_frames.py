@@ -3,6 +3,7 @@ decided before it (briefing/ui/scroll_ahead.py), as Textual would decide it afte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 
 from briefing.ui.app import BriefingApp
+from briefing.ui.dialogs.message_log import Said
 from briefing.ui.widgets.two_columns import TwoColumns
 from tests.apps import make_app, settle
 from tests.conftest import MINIMAL_BRIEF
@@ -111,3 +113,38 @@ def test_two_columns_keep_the_label_style_on_the_gap() -> None:
     assert first.plain == "Label   one two" and second.plain == "        three"
     assert [(span.start, span.end, span.style) for span in first.spans] == [(0, 8, "dim")]
     assert [(span.start, span.end, span.style) for span in second.spans] == [(0, 8, "dim")]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("count", [3, 6, 12, 30])
+async def test_a_list_in_a_dialog_shows_its_scrollbar_from_its_first_frame_where_textual_would_show_it(
+    count: int,
+    size: tuple[int, int],
+    write_brief: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    links = " ".join(f"[link {number}](https://example.org/{number})" for number in range(count))
+    path = write_brief(MINIMAL_BRIEF + f'body = "{links}"\n')
+    shown = await scrollbar_in_each_frame(make_app(path), size, ["o"], "#link-list")
+    assert set(shown) == {shown[-1]}, f"the scrollbar changed after the first frame: {shown}"
+
+    monkeypatch.setattr("briefing.ui.dialogs.links.scrollbar_ahead", lambda box, scrolled: None)
+    alone = await scrollbar_in_each_frame(make_app(path), size, ["o"], "#link-list")
+    assert alone[-1] == shown[-1]
+
+
+@pytest.mark.parametrize("size", [(50, 16), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("count", [2, 5, 20])
+async def test_the_message_log_shows_its_scrollbar_from_its_first_frame_where_textual_would_show_it(
+    count: int, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def frames() -> list[bool]:
+        app = make_app()
+        for number in range(count):
+            app.said.append(Said("information", "", f"Message {number} " + "word " * number))
+        return await scrollbar_in_each_frame(app, size, ["m"], "#messages-list")
+
+    shown = await frames()
+    assert set(shown) == {shown[-1]}, f"the scrollbar changed after the first frame: {shown}"
+    monkeypatch.setattr("briefing.ui.dialogs.message_log.scrollbar_ahead", lambda box, scrolled: None)
+    assert (await frames())[-1] == shown[-1]

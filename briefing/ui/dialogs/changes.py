@@ -14,6 +14,7 @@ from briefing.present.changes import describe
 from briefing.present.sections import Section
 from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import CHANGES_BINDINGS, hint
+from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.choices import Choices
 from briefing.ui.widgets.key_footer import KeyFooter
 
@@ -52,6 +53,9 @@ class ChangesList(Dialog[tuple[str, int | None] | None]):
             ]
             yield Choices(*options, id="changes-list")
         yield KeyFooter()  # the keys of this view, over the screen's own
+
+    def on_mount(self) -> None:
+        scrollbar_ahead(self.query_one("#changes"), self.query_one("#changes-list"))
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

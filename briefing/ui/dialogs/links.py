@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from briefing.present.links import has_credentials, shown_host
 from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import LINK_PICKER_BINDINGS, hint
+from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.choices import Choices
 from briefing.ui.widgets.key_footer import KeyFooter
 
@@ -41,6 +42,9 @@ class LinkPicker(Dialog[str | None]):
             box.border_subtitle = hint(self, "links.cancel", lead="enter open")
             yield Choices(*(Option(_prompt(text, url)) for text, url in self.links), id="link-list")
         yield KeyFooter()  # the keys of this view, over the screen's own
+
+    def on_mount(self) -> None:
+        scrollbar_ahead(self.query_one("#links"), self.query_one("#link-list"))
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import MESSAGES_BINDINGS, MOVE_BINDINGS, hint
+from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.key_footer import KeyFooter
 
 SEVERITY_MARK = {"error": ("✘ error", "bold $text-error"), "warning": ("⚠ warning", "bold $text-warning")}
@@ -64,6 +65,7 @@ class MessageLog(Dialog[None]):
 
     def on_mount(self) -> None:
         listed = self.query_one(Lines)
+        scrollbar_ahead(self.query_one("#messages"), listed)
         listed.focus()
         if self.said:
             listed.highlighted = len(self.said) - 1
