@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,11 +68,10 @@ def shown_text(screen: Screen[Any]) -> str:
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5.0) -> None:
     """Let the app run until ``condition`` holds; fail after ``seconds``."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "the app did not get there in time"
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause()  # until the app is idle, or a moment has passed: threads get their turn
 
 
 async def search_palette(pilot: Pilot[None], query: str) -> None:
