@@ -86,3 +86,22 @@ async def test_the_tabs_count_items_and_what_is_pending(story_copy: Path) -> Non
         await pilot.press("slash", *"kremlin")
         await wait_until(pilot, lambda: "“kremlin” 1/4" in tabs(app))
         assert "3 Pending (2)" in tabs(app) and "2 Quotes (1)" in tabs(app)
+
+
+async def test_the_first_frame_has_the_whole_header_and_the_counts(story_copy: Path) -> None:
+    """They were drawn at no width before their first layout, and came whole a frame later."""
+    app = make_app(story_copy, TODAY)
+    first: list[tuple[str, str]] = []
+    display = app._display
+
+    def recording(screen: object, renderable: object) -> None:
+        if renderable is not None and not first and isinstance(app.screen, BriefScreen):
+            first.append((header(app), tabs(app)))
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = recording  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(first))
+    ((first_header, first_tabs),) = first
+    assert first_header.startswith(f" {story_copy}") and first_header.endswith(" today 20 Jun 2024 ")
+    assert "3 Pending (" in first_tabs

@@ -77,7 +77,8 @@ class BriefHeader(Static):
     def _draw(self) -> None:
         # The reference date always shows: the left part gives way, cut with an ellipsis.
         right = f" {self.heading.reference} " if self.heading.reference else ""
-        room = max(0, self.size.width - len(right))
+        # Before its first layout (drawn for the first frame): the screen's width, which it spans.
+        room = max(0, (self.size.width or self.app.size.width) - len(right))
         choices = [self.left()] + [self.left(short=True, hint=hint) for hint in (*SAVE_A_COPY, None)]
         left = next((choice for choice in choices if choice.cell_length <= room), choices[-1])
         left = left.truncate(room, ellipsis=True, pad=True)

@@ -56,6 +56,7 @@ class SectionBar(Static):
         # Every count where there is room; else the pending count alone; else none.
         for counted in (set(Section), {Section.CONFIRMATIONS}, set()):
             tabs = self._tabs(counted)
-            if tabs.cell_length <= self.size.width:
+            # Before its first layout (drawn for the first frame): the screen's width, which it spans.
+            if tabs.cell_length <= (self.size.width or self.app.size.width):
                 break
         self.update(tabs)
