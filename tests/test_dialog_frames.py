@@ -148,3 +148,31 @@ async def test_the_message_log_shows_its_scrollbar_from_its_first_frame_where_te
     assert set(shown) == {shown[-1]}, f"the scrollbar changed after the first frame: {shown}"
     monkeypatch.setattr("briefing.ui.dialogs.message_log.scrollbar_ahead", lambda box, scrolled: None)
     assert (await frames())[-1] == shown[-1]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 60)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_summary_has_its_scrollbar_in_the_first_frame_with_its_body(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body comes after the first frame; the summary's scrollbar came a frame after the body."""
+
+    async def frames() -> list[bool]:
+        app = make_app()
+        shown: list[bool] = []
+        display = app._display
+
+        def recording(screen: object, renderable: object) -> None:
+            if renderable is not None and screen is app.screen and app.screen.query("#part-body"):
+                shown.append(scrollbar_drawn(app.screen, "SummaryScroll"))
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        app._display = recording  # type: ignore[method-assign]
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+        return shown
+
+    shown = await frames()
+    assert shown and set(shown) == {shown[-1]}, f"the scrollbar changed after the body's first frame: {shown}"
+    monkeypatch.setattr("briefing.ui.panes.summary.scrollbar_now", lambda box: None)
+    alone = await frames()
+    assert alone[-1] == shown[-1]

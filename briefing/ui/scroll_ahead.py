@@ -50,3 +50,14 @@ def _undocked(box: Widget, screen: Size) -> Size:
         else:
             width -= int(model.width)
     return Size(max(0, width), max(0, height))
+
+
+def scrollbar_now(box: Widget) -> None:
+    """Show the vertical scrollbar of ``box``, laid out already, from the next frame when content just added to it
+    will not fit (else Textual shows it a frame later). Its size stays as laid out: call it only where what is
+    added cannot change that size (a box of ``scrollbar-gutter: stable`` in a pane of a fixed height)."""
+    region = box.scrollable_content_region
+    if not region.width or box.show_vertical_scrollbar:
+        return
+    content = box.get_content_height(region.size, box.app.size, region.width)
+    box.show_vertical_scrollbar = content > region.height

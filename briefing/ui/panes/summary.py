@@ -23,6 +23,7 @@ from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.panes.base import Pane, badge, marked
+from briefing.ui.scroll_ahead import scrollbar_now
 from briefing.ui.widgets.body import BodyView, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
 
 
@@ -143,7 +144,9 @@ class SummaryPane(Pane):
         """Add the body: it comes after the first paint, which the title and BLUF make."""
         if not self.body_shown:
             self.body_shown = True
-            await self.query_one(SummaryScroll).mount(self._body())
+            scroll = self.query_one(SummaryScroll)
+            await scroll.mount(self._body())
+            scrollbar_now(scroll)
 
     def part_key(self) -> KeyPath:
         """The key of the summary part at the top of the pane, for editing it."""
