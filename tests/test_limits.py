@@ -22,6 +22,10 @@ from briefing.ui.widgets.body import BodyView
 from tests.apps import make_app, settle, wait_until
 from tests.conftest import SEED
 
+READ = 60.0
+"""How long a long body may take to be read and laid out in its thread before a test gives up: seconds alone,
+many times that under coverage's tracer with more test workers than cores."""
+
 BASE: dict[str, Any] = {
     "schema_version": 1,
     "brief": {"title": "Limits", "as_of": dt.date(2024, 6, 12)},
@@ -90,7 +94,7 @@ async def test_a_long_body_is_drawn_line_by_line(tmp_path: Path) -> None:
         await settle(pilot)
         body = app.screen.query_one("#part-body")
         assert isinstance(body, BodyView)
-        await wait_until(pilot, lambda: body.parsed)  # parsed away from the screen's thread: a long body
+        await wait_until(pilot, lambda: body.parsed, READ)  # parsed away from the screen's thread: a long body
         assert body.virtual_size.height > 10_000
         await pilot.press("G")
         await pilot.pause()
@@ -124,7 +128,7 @@ async def test_a_long_body_shows_its_first_screens_as_text_until_it_is_read_as_m
             assert view.texts() == [markdown[: body_module.FIRST_DRAWN], body_module.STILL_TO_COME]
             assert 100 < view.virtual_size.height < 1_000
             release.set()
-            await wait_until(pilot, lambda: view.parsed)
+            await wait_until(pilot, lambda: view.parsed, READ)
             assert body_module.STILL_TO_COME not in view.texts()
             assert "".join(view.texts()).count("goes on.") == 6 * 3000
             await wait_until(pilot, lambda: view.virtual_size.height > 10_000)  # laid out again in the next frame
@@ -159,7 +163,7 @@ async def test_a_long_body_is_laid_out_in_its_parse_thread_not_on_the_screen_s(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.screen.query_one("#part-body", BodyView)
-        await wait_until(pilot, lambda: view.parsed)
+        await wait_until(pilot, lambda: view.parsed, READ)
         await wait_until(pilot, lambda: view.virtual_size.height > 10_000)
         await pilot.press("G")
         await pilot.pause()
@@ -269,7 +273,7 @@ async def test_a_pathological_body_opens_and_keys_work(tmp_path: Path, body: str
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.screen.query_one("#part-body", BodyView)
-        await wait_until(pilot, lambda: view.parsed)
+        await wait_until(pilot, lambda: view.parsed, READ)
         for keys in (("G",), ("g",), ("o",), ("3",), ("1",), ("slash", "a", "enter")):
             await pilot.press(*keys)
         await pilot.pause()
