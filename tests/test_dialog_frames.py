@@ -42,19 +42,26 @@ def scrollbar_drawn(screen: Screen[object], box: str) -> bool:
     )
 
 
+def record_scrollbar(app: BriefingApp, box: str, drawn_once: str | None = None) -> list[bool]:
+    """From now on, whether ``box`` has its vertical scrollbar in each frame drawn of the screen on top once it holds
+    ``drawn_once`` (default: ``box``), first to last: the list returned fills as the app draws."""
+    shown: list[bool] = []
+    display = app._display
+
+    def recording(screen: object, renderable: object) -> None:
+        if renderable is not None and screen is app.screen and app.screen.query(drawn_once or box):
+            shown.append(scrollbar_drawn(app.screen, box))
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = recording  # type: ignore[method-assign]
+    return shown
+
+
 async def scrollbar_in_each_frame(app: BriefingApp, size: tuple[int, int], keys: list[str], box: str) -> list[bool]:
     """Whether the dialog's box had its vertical scrollbar in each frame it was drawn in, first to last."""
-    shown: list[bool] = []
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        display = app._display
-
-        def recording(screen: object, renderable: object) -> None:
-            if renderable is not None and screen is app.screen and app.screen.query(box):
-                shown.append(scrollbar_drawn(app.screen, box))
-            display(screen, renderable)  # type: ignore[arg-type]
-
-        app._display = recording  # type: ignore[method-assign]
+        shown = record_scrollbar(app, box)
         await pilot.press(*keys)
         await settle(pilot)
     assert shown, "the dialog was never drawn"
@@ -158,15 +165,7 @@ async def test_the_summary_has_its_scrollbar_in_the_first_frame_with_its_body(
 
     async def frames() -> list[bool]:
         app = make_app()
-        shown: list[bool] = []
-        display = app._display
-
-        def recording(screen: object, renderable: object) -> None:
-            if renderable is not None and screen is app.screen and app.screen.query("#part-body"):
-                shown.append(scrollbar_drawn(app.screen, "SummaryScroll"))
-            display(screen, renderable)  # type: ignore[arg-type]
-
-        app._display = recording  # type: ignore[method-assign]
+        shown = record_scrollbar(app, "SummaryScroll", drawn_once="#part-body")
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
         return shown
