@@ -22,13 +22,11 @@ def make_app(path: Path = SEED, today: dt.date | None = None) -> BriefingApp:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the panes mounted after the first paint (and the summary body) are in place."""
+    """Wait until the panes mounted after the first paint (the summary's body with them) are in place."""
     for _ in range(100):
         await pilot.pause()
         screen = pilot.app.screen
-        if not isinstance(screen, BriefScreen) or (screen.ready and screen.query("SummaryPane #part-body")):
-            break
-        if screen.ready and not screen.brief.summary.body:
+        if not isinstance(screen, BriefScreen) or screen.ready:
             break
     await until_still(pilot)
     await pilot.wait_for_scheduled_animations()
