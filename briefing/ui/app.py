@@ -49,6 +49,7 @@ from briefing.ui.screens.base import BriefView
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
     from textual.timer import Timer
@@ -136,6 +137,17 @@ class BriefingApp(App[None]):
         self.key_at = 0.0
         """When the last key came (monotonic): workers give way to the screen for a moment after each."""
         self._freeze_startup = freeze_startup
+
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        from textual import constants
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if chosen is LinuxDriver and constants.DRIVER is None:  # not Windows', nor one named in TEXTUAL_DRIVER
+            from briefing.ui.driver import BriefingDriver
+
+            return BriefingDriver
+        return chosen
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""

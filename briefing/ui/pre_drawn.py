@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from textual.drivers.linux_driver import LinuxDriver
 
 from briefing.system.pre_draw import PreDrawn
+from briefing.ui.driver import BriefingDriver
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 ALTERNATE_SCREEN = "\x1b[?1049h"
 
 
-def driver_for(pre_drawn: PreDrawn) -> type[LinuxDriver]:
+def driver_for(pre_drawn: PreDrawn) -> type[BriefingDriver]:
     """A driver class that takes over the terminal ``pre_drawn`` drew on."""
 
-    class PreDrawnDriver(LinuxDriver):
+    class PreDrawnDriver(BriefingDriver):
         def write(self, data: str) -> None:
             if data == ALTERNATE_SCREEN and not pre_drawn.taken_over:
                 return  # on it already: the pre-drawn frame is there

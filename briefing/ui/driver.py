@@ -1,0 +1,73 @@
+"""Textual's terminal driver, with esc answered as soon as its wait is over.
+
+A terminal sends the escape key as a lone ESC byte, which is also how every other key's sequence begins: a
+program knows it was esc only once nothing has followed for a while. Textual's driver waits 100 ms for that
+(`ESCDELAY`), and only looks again when its read loop wakes, every 0.1 s: each esc took 100 to 200 ms. Here
+the loop wakes when the parser's wait is over, and the wait is ``LONE_ESC_WAIT`` unless `ESCDELAY` is set (in
+milliseconds, as for curses programs). A terminal with the kitty keyboard protocol sends esc as a whole
+sequence and is never waited for.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+
+from textual import constants
+from textual._parser import ParseError
+from textual._time import get_time
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+
+LONE_ESC_WAIT = 0.025
+"""Seconds after a lone ESC byte before it is taken as the escape key: the rest of a key's sequence comes in the
+same write from the terminal, so a wait this short only misreads a sequence split on a slow link (vim waits
+about as long; Textual's own default is 100 ms)."""
+
+IDLE_WAKE = 0.1
+"""Seconds between the read loop's checks that the app is closing, while nothing is typed."""
+
+if "ESCDELAY" not in os.environ:
+    # Textual reads its escape delay from here each time a sequence begins (textual.constants, from ESCDELAY).
+    setattr(constants, "ESCAPE_DELAY", LONE_ESC_WAIT)  # noqa: B010 - a Final, assigned on purpose
+
+
+def wake_in(parser: XTermParser, now: float) -> float:
+    """Seconds the read loop may wait for input before the parser must be asked again: until the end of its wait
+    for the rest of a sequence if it is in one, else ``IDLE_WAKE``."""
+    # The parser keeps the end of that wait in _timeout_time (textual._parser.Parser; None when it is not waiting).
+    until = parser._timeout_time
+    if until is None:
+        return IDLE_WAKE
+    return min(IDLE_WAKE, max(0.0, until - now))
+
+
+class BriefingDriver(LinuxDriver):
+    """The Linux (and macOS) driver, its read loop waking when a lone ESC has waited long enough."""
+
+    def run_input_thread(self) -> None:
+        parser = XTermParser(self._debug)
+        decode = getincrementaldecoder("utf-8")(errors="replace").decode
+        # A select selector, as Textual's own driver uses: macOS's kqueue does not watch a terminal.
+        with selectors.SelectSelector() as selector:
+            selector.register(self.fileno, selectors.EVENT_READ)
+            try:
+                while not self.exit_event.is_set():
+                    if selector.select(wake_in(parser, get_time())):
+                        read = os.read(self.fileno, 4096)
+                        if not read:
+                            break  # the terminal is gone: nothing more will come
+                        # A character split between two reads is held by the decoder until its last byte; the
+                        # parser takes an empty string as the end of its input.
+                        text = decode(read)
+                        for event in parser.feed(text) if text else ():
+                            self.process_message(event)
+                    for event in parser.tick():
+                        self.process_message(event)
+            finally:
+                try:
+                    for _event in parser.feed(""):
+                        pass  # the app is closing: what was half typed is dropped, as Textual's own driver does
+                except (EOFError, ParseError):
+                    pass
