@@ -153,6 +153,45 @@ async def test_since_a_revision_marks_against_it(tmp_path: Path, monkeypatch: py
         assert screen.changes.since == "since 4f57635 (2024-06-18)"
 
 
+async def frames_after_look_back(app: BriefingApp) -> tuple[int, str]:
+    """Frames drawn from the moment the first screen is at rest until the look-back is marked and the screen is at
+    rest again, and what ``w`` says then."""
+    frames: list[object] = []
+    display = app._display
+
+    def recording(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(renderable)
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = recording  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        drawn = len(frames)
+        screen = await looked_back(pilot)
+        await settle(pilot)
+        assert not screen.changes
+        after = len(frames) - drawn
+        await pilot.press("w")
+        return after, messages(app)[-1]
+
+
+async def test_a_look_back_that_marks_nothing_draws_nothing_again(
+    tmp_path: Path, story_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first view, a brief unchanged since it was seen and one unchanged since a revision: the look-back's
+    answer took a frame (the whole screen drawn again); what ``w`` says still names the revision."""
+    nothing_since_last = (0, "Nothing has changed since you last looked.")
+    assert await frames_after_look_back(brief_app(story_copy)) == nothing_since_last
+    assert await frames_after_look_back(brief_app(story_copy)) == nothing_since_last
+    monkeypatch.setenv("TZ", "UTC")  # the commits' dates, and so their names, are fixed
+    path = brief_history(tmp_path / "repo")
+    assert await frames_after_look_back(brief_app(path, since="HEAD")) == (
+        0,
+        "Nothing has changed since b5d6338 (HEAD).",
+    )
+
+
 async def test_h_lists_the_history_and_enter_shows_a_past_version_read_only(tmp_path: Path) -> None:
     path = brief_history(tmp_path / "repo")
     before = path.read_bytes()

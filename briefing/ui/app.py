@@ -514,7 +514,7 @@ class BriefingApp(App[None]):
         from briefing.ui.screens.brief import BriefScreen
 
         if isinstance(view, BriefScreen):
-            view.changes = self.session.changes
+            view.mark_changes(self.session.changes)
 
     def _record_seen(self) -> None:
         """Record the version shown as seen by the reader (in a thread)."""

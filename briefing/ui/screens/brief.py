@@ -226,7 +226,7 @@ class BriefScreen(BriefView):
             await self._draw(self.brief)
         finally:
             self.drawing = False
-        self.changes = message.changes
+        self.mark_changes(message.changes)
 
     async def _draw(self, brief: Brief) -> None:
         # Rebuilding the panes moves focus as widgets go; put it back where the reader was.
@@ -410,6 +410,15 @@ class BriefScreen(BriefView):
         if self._bar is not None and self._header is not None:
             self._bar.show(self.section, self._visible_sections(), self.matches.status(), counts, changed)
             self._header.say(reference=self._reference())
+
+    def mark_changes(self, changes: Changes) -> None:
+        """Take ``changes`` as what to mark. Where they mark the same items as those marked now (a first look, or a
+        version with no changes since another revision), only the words for the old version differ, and nothing on
+        screen is drawn again."""
+        if (changes.items, changes.shown_is_older) == (self.changes.items, self.changes.shown_is_older):
+            self.set_reactive(BriefScreen.changes, changes)  # the panes bound to it read only the items
+        else:
+            self.changes = changes
 
     def watch_changes(self) -> None:
         self._update_bar()
