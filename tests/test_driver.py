@@ -3,22 +3,17 @@ loop's next idle wake; what the terminal sends in pieces is read whole."""
 
 from __future__ import annotations
 
-import array
 import asyncio
-import fcntl
 import os
 import queue
 import subprocess
 import sys
-import termios
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
@@ -26,7 +21,7 @@ from textual.message import Message
 from briefing.format.load import load_path
 from briefing.ui import driver
 from briefing.ui.app import BriefingApp
-from briefing.ui.driver import IDLE_WAKE, LONE_ESC_WAIT, BriefingDriver, wake_in
+from briefing.ui.driver import IDLE_WAKE, LONE_ESC_WAIT, BriefingDriver, TerminalInput
 
 ROOT = Path(__file__).resolve().parents[1]
 DEADLINE = 10.0
@@ -73,53 +68,42 @@ def reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Recording, int]]:
         assert not thread.is_alive(), "the read loop did not stop at the end of its input"
 
 
-def drained(read_end: int) -> None:
-    """Wait until the read loop has read everything written to the pipe."""
-    deadline = time.monotonic() + DEADLINE
-    waiting = array.array("i", [1])
-    while fcntl.ioctl(read_end, termios.FIONREAD, waiting) or waiting[0]:
-        assert time.monotonic() < deadline, "the read loop did not read"
-        time.sleep(0.001)
-
-
 def test_a_lone_esc_is_the_escape_key_without_waiting_for_the_idle_wake(reading: tuple[Recording, int]) -> None:
     recording, write_end = reading
     os.write(write_end, b"\x1b")
     assert recording.next_key().key == "escape"
 
 
-def test_a_sequence_in_one_write_is_its_key_and_a_character_split_between_writes_is_read_whole(
-    reading: tuple[Recording, int],
-) -> None:
-    recording, write_end = reading
-    os.write(write_end, b"\x1b[B")
-    assert recording.next_key().key == "down"
-    os.write(write_end, "é".encode()[:1])
-    drained(recording.fileno)  # read, alone: the half character is with the decoder now
-    os.write(write_end, "é".encode()[1:] + b"\x1b")
-    assert recording.next_key().character == "é"
-    assert recording.next_key().key == "escape"
+def keys(messages: list[Message]) -> list[str]:
+    return [message.key for message in messages if isinstance(message, events.Key)]
 
 
-def test_bytes_that_are_not_utf8_do_not_stop_the_keys(reading: tuple[Recording, int]) -> None:
-    recording, write_end = reading
-    os.write(write_end, b"\xff")
-    assert recording.next_key().character == "\N{REPLACEMENT CHARACTER}"
-    os.write(write_end, b"j")
-    assert recording.next_key().key == "j"
+def test_a_sequence_in_one_read_is_its_key_and_a_character_split_between_reads_is_read_whole() -> None:
+    terminal = TerminalInput()
+    assert keys(terminal.read(b"\x1b[B")) == ["down"]
+    assert terminal.read("é".encode()[:1]) == []
+    assert keys(terminal.read("é".encode()[1:] + b"j")) == ["é", "j"]  # was the end of the input, then an error
+
+
+def test_bytes_that_are_not_utf8_do_not_stop_the_keys() -> None:
+    terminal = TerminalInput()
+    assert [event.character for event in terminal.read(b"\xff") if isinstance(event, events.Key)] == [
+        "\N{REPLACEMENT CHARACTER}"
+    ]
+    assert keys(terminal.read(b"j")) == ["j"]
 
 
 def test_the_loop_wakes_when_the_parser_s_wait_for_a_sequence_ends() -> None:
-    parser = XTermParser(debug=False)
-    assert wake_in(parser, 0.0) == IDLE_WAKE
-    list(parser.feed("\x1b"))
-    waiting_until = parser._timeout_time
+    terminal = TerminalInput()
+    assert terminal.wake_in(0.0) == IDLE_WAKE
+    assert terminal.read(b"\x1b") == []
+    waiting_until = terminal.parser._timeout_time
     assert waiting_until is not None
-    assert wake_in(parser, waiting_until - 0.01) == pytest.approx(0.01)
-    assert wake_in(parser, waiting_until + 1.0) == 0.0
-    assert wake_in(parser, waiting_until - 1000.0) == IDLE_WAKE
-    list(parser.feed("[A"))
-    assert wake_in(parser, 0.0) == IDLE_WAKE
+    assert terminal.wake_in(waiting_until - 0.01) == pytest.approx(0.01)
+    assert terminal.wake_in(waiting_until + 1.0) == 0.0
+    assert terminal.wake_in(waiting_until - 1000.0) == IDLE_WAKE
+    assert keys(terminal.read(b"[A")) == ["up"]
+    assert terminal.wake_in(0.0) == IDLE_WAKE
 
 
 def esc_wait(env: dict[str, str]) -> float:

@@ -10,6 +10,7 @@ sequence and is never waited for.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 from codecs import getincrementaldecoder
@@ -19,6 +20,7 @@ from textual._parser import ParseError
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 LONE_ESC_WAIT = 0.025
 """Seconds after a lone ESC byte before it is taken as the escape key: the rest of a key's sequence comes in the
@@ -33,41 +35,57 @@ if "ESCDELAY" not in os.environ:
     setattr(constants, "ESCAPE_DELAY", LONE_ESC_WAIT)  # noqa: B010 - a Final, assigned on purpose
 
 
-def wake_in(parser: XTermParser, now: float) -> float:
-    """Seconds the read loop may wait for input before the parser must be asked again: until the end of its wait
-    for the rest of a sequence if it is in one, else ``IDLE_WAKE``."""
-    # The parser keeps the end of that wait in _timeout_time (textual._parser.Parser; None when it is not waiting).
-    until = parser._timeout_time
-    if until is None:
-        return IDLE_WAKE
-    return min(IDLE_WAKE, max(0.0, until - now))
+class TerminalInput:
+    """What the terminal sends, read as Textual's events: its bytes decoded and parsed, and the parser asked again
+    when its wait for the rest of a sequence is over."""
+
+    def __init__(self, debug: bool = False) -> None:
+        self.parser = XTermParser(debug)
+        self._decode = getincrementaldecoder("utf-8")(errors="replace").decode
+
+    def read(self, data: bytes) -> list[Message]:
+        """The events ``data`` completes. A character split between two reads waits in the decoder for its last
+        byte; bytes that are not UTF-8 are read as U+FFFD."""
+        text = self._decode(data)
+        return list(self.parser.feed(text)) if text else []  # the parser takes "" as the end of its input
+
+    def tick(self) -> list[Message]:
+        """The events whose wait is over: a lone ESC that nothing followed."""
+        return list(self.parser.tick())
+
+    def wake_in(self, now: float) -> float:
+        """Seconds the read loop may wait for input before ``tick`` must be called: until the end of the parser's
+        wait for the rest of a sequence if it is in one, else ``IDLE_WAKE``."""
+        # The parser keeps the end of that wait in _timeout_time (textual._parser.Parser; None when not waiting).
+        until = self.parser._timeout_time
+        if until is None:
+            return IDLE_WAKE
+        return min(IDLE_WAKE, max(0.0, until - now))
+
+    def close(self) -> None:
+        """End the input: what was half typed is dropped, as Textual's own driver does."""
+        with contextlib.suppress(EOFError, ParseError):
+            for _event in self.parser.feed(""):
+                pass
 
 
 class BriefingDriver(LinuxDriver):
     """The Linux (and macOS) driver, its read loop waking when a lone ESC has waited long enough."""
 
     def run_input_thread(self) -> None:
-        parser = XTermParser(self._debug)
-        decode = getincrementaldecoder("utf-8")(errors="replace").decode
+        terminal = TerminalInput(self._debug)
         # A select selector, as Textual's own driver uses: macOS's kqueue does not watch a terminal.
         with selectors.SelectSelector() as selector:
             selector.register(self.fileno, selectors.EVENT_READ)
             try:
                 while not self.exit_event.is_set():
-                    if selector.select(wake_in(parser, get_time())):
-                        read = os.read(self.fileno, 4096)
-                        if not read:
+                    if selector.select(terminal.wake_in(get_time())):
+                        data = os.read(self.fileno, 4096)
+                        if not data:
                             break  # the terminal is gone: nothing more will come
-                        # A character split between two reads is held by the decoder until its last byte; the
-                        # parser takes an empty string as the end of its input.
-                        text = decode(read)
-                        for event in parser.feed(text) if text else ():
+                        for event in terminal.read(data):
                             self.process_message(event)
-                    for event in parser.tick():
+                    for event in terminal.tick():
                         self.process_message(event)
             finally:
-                try:
-                    for _event in parser.feed(""):
-                        pass  # the app is closing: what was half typed is dropped, as Textual's own driver does
-                except (EOFError, ParseError):
-                    pass
+                terminal.close()
