@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -139,15 +140,13 @@ class BriefingApp(App[None]):
         self._freeze_startup = freeze_startup
 
     def get_driver_class(self) -> type[Driver]:
-        chosen = super().get_driver_class()
         from textual import constants
-        from textual.drivers.linux_driver import LinuxDriver
 
-        if chosen is LinuxDriver and constants.DRIVER is None:  # not Windows', nor one named in TEXTUAL_DRIVER
+        if constants.DRIVER is None and sys.platform != "win32":  # where Textual would take its LinuxDriver
             from briefing.ui.driver import BriefingDriver
 
             return BriefingDriver
-        return chosen
+        return super().get_driver_class()
 
     def _apply_settings(self, theme: str | None) -> None:
         """The theme (``--theme`` for this run, else the settings') and the remapped keys; bad ones warned of."""
