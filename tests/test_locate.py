@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing.format.locate import Locations
 
 TEXT = '''\
@@ -56,3 +61,43 @@ def test_value_lines_span_multi_line_values() -> None:
     assert where.value_lines(("brief", "tags")) == (9, 12)
     assert where.value_lines(("quotes", 0, "text")) == (15, 15)
     assert where.value_lines(("brief",)) is None
+
+
+FORMS = ['"', "'", '"""', "'''"]
+STRING_CHARACTERS = st.sampled_from(["a", " ", '"', "'", "\\", "\n", "é", "#", "[", "]", "="])
+
+
+def as_toml(value: str, form: str) -> str | None:
+    """``value`` written as a TOML string of ``form`` (None where that form cannot hold it)."""
+    if form == '"':
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if form == "'":
+        return None if "'" in value or "\n" in value else f"'{value}'"
+    if value.startswith("\n"):
+        return None  # a line break right after the opening quotes is not part of the string
+    if form == '"""':
+        return '"""' + value.replace("\\", "\\\\").replace('"""', '""\\"') + '"""'
+    return None if "'''" in value else f"'''{value}'''"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(STRING_CHARACTERS, max_size=12), st.sampled_from(FORMS), st.booleans()), max_size=6))
+def test_every_form_of_string_is_read_past_to_the_next_key(values: list[tuple[str, str, bool]]) -> None:
+    """Each key's line is found after strings of every form holding quotes, escapes, brackets and line breaks,
+    alone or in an array over several lines (whose brackets count only outside its strings)."""
+    lines: list[str] = []
+    starts: dict[str, int] = {}
+    expected: dict[str, object] = {}
+    for number, (value, form, in_array) in enumerate(values):
+        written = as_toml(value, form)
+        if written is None:
+            continue
+        key = f"k{number}"
+        starts[key] = len(lines) + 1
+        expected[key] = [value, 1] if in_array else value
+        shown = f"[\n  {written}, 1]" if in_array else written  # its end counts only if the string is read past
+        lines.extend(f"{key} = {shown}  # [not.a.table]".split("\n"))
+    text = "\n".join(lines) + "\n"
+    assert tomllib.loads(text) == expected  # the document means what it was written to
+    where = Locations(text)
+    assert {key: where.exact((key,)) for key in starts} == starts
