@@ -3,8 +3,8 @@
 usage: python -m bench.body_stalls [-n RUNS] [-s SECONDS]
 
 Opens each body of bench.bodies longer than the app parses at once, in the app run headless at 120x40 in a process
-of its own each time (the parse is cached in a process; and with the app's startup objects set apart from the garbage
-collector, as `briefing` does), and runs a 5 ms sleep on the app's loop
+of its own each time (the parse is cached in a process; and with the garbage collector held off from the start and the
+app's startup objects set apart from it, as `briefing` does), and runs a 5 ms sleep on the app's loop
 again and again for SECONDS (default 4) from the moment the app is up, counting from when the body is on the screen
 (its first part as text; the parse starts after that frame): a stall is the time a sleep took beyond its
 5 ms, while the screen's thread was busy or waiting for the interpreter's lock. Prints, per body, the median over
@@ -59,6 +59,8 @@ async def stalls(path: Path, seconds: float) -> tuple[list[float], float | None]
 def one_run(path: Path, seconds: float) -> tuple[list[float], float | None]:
     """``stalls`` in a new process."""
     code = (
+        # The collector held off from the start, as `briefing.launch` does (the app turns it back on).
+        "import gc; gc.disable(); "
         "import asyncio, json, sys; from pathlib import Path; from bench.body_stalls import stalls; "
         "print(json.dumps(asyncio.run(stalls(Path(sys.argv[1]), float(sys.argv[2])))))"
     )
