@@ -38,7 +38,12 @@ async def test_the_objects_of_the_start_are_frozen_once_the_first_screen_is_draw
 
     monkeypatch.setattr(gc, "freeze", counted)
     collected: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+
+    def collect(generation: int = 2) -> int:
+        collected.append(generation)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
     app = BriefingApp(SEED, load_path(SEED), today=TODAY, freeze_startup=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
