@@ -21,6 +21,19 @@ def make_app(path: Path = SEED, today: dt.date | None = None) -> BriefingApp:
     return BriefingApp(path, load_path(path), today=today)
 
 
+def on_each_frame(app: BriefingApp, drawn: Callable[[Screen[Any]], None]) -> None:
+    """From now on, call ``drawn`` with the screen each time the app draws a frame of it, just before it is
+    written (Textual's ``App._display``: a frame is a renderable, None when nothing changed)."""
+    display = app._display
+
+    def recording(screen: Screen[Any], renderable: Any) -> None:
+        if renderable is not None:
+            drawn(screen)
+        display(screen, renderable)
+
+    app._display = recording  # type: ignore[method-assign]
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until the panes mounted after the first paint (the summary's body with them) are in place."""
     for _ in range(100):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
@@ -14,7 +15,7 @@ from textual.scrollbar import ScrollBar
 from briefing.ui.app import BriefingApp
 from briefing.ui.dialogs.message_log import Said
 from briefing.ui.widgets.two_columns import TwoColumns
-from tests.apps import make_app, settle
+from tests.apps import make_app, on_each_frame, settle
 from tests.conftest import MINIMAL_BRIEF
 
 SIZES = [(50, 16), (60, 20), (80, 24), (81, 25), (100, 30), (120, 33), (120, 40), (200, 60)]
@@ -46,14 +47,12 @@ def record_scrollbar(app: BriefingApp, box: str, drawn_once: str | None = None) 
     """From now on, whether ``box`` has its vertical scrollbar in each frame drawn of the screen on top once it holds
     ``drawn_once`` (default: ``box``), first to last: the list returned fills as the app draws."""
     shown: list[bool] = []
-    display = app._display
 
-    def recording(screen: object, renderable: object) -> None:
-        if renderable is not None and screen is app.screen and app.screen.query(drawn_once or box):
+    def drawn(screen: Screen[Any]) -> None:
+        if screen is app.screen and app.screen.query(drawn_once or box):
             shown.append(scrollbar_drawn(app.screen, box))
-        display(screen, renderable)  # type: ignore[arg-type]
 
-    app._display = recording  # type: ignore[method-assign]
+    on_each_frame(app, drawn)
     return shown
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.widgets.brief_header import BriefHeader
-from tests.apps import make_app, settle, wait_until
+from tests.apps import make_app, on_each_frame, settle, wait_until
 from tests.test_library import make_library
 
 TODAY = dt.date(2024, 6, 20)
@@ -92,14 +94,12 @@ async def test_the_first_frame_has_the_whole_header_and_the_counts(story_copy: P
     """They were drawn at no width before their first layout, and came whole a frame later."""
     app = make_app(story_copy, TODAY)
     first: list[tuple[str, str]] = []
-    display = app._display
 
-    def recording(screen: object, renderable: object) -> None:
-        if renderable is not None and not first and isinstance(app.screen, BriefScreen):
+    def drawn(screen: Screen[Any]) -> None:
+        if not first and isinstance(app.screen, BriefScreen):
             first.append((header(app), tabs(app)))
-        display(screen, renderable)  # type: ignore[arg-type]
 
-    app._display = recording  # type: ignore[method-assign]
+    on_each_frame(app, drawn)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: bool(first))
     ((first_header, first_tabs),) = first

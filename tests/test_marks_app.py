@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from briefing.format.load import load_path
@@ -20,7 +22,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.history import HistoryScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.rowlist import RowList
-from tests.apps import messages, settle, shown_text, wait_until
+from tests.apps import messages, on_each_frame, settle, shown_text, wait_until
 from tests.git_fixtures import CONFIRMED, QUOTED, SEED_TEXT, brief_history
 from tests.test_library import make_library
 from tests.test_library_app import ready
@@ -156,15 +158,8 @@ async def test_since_a_revision_marks_against_it(tmp_path: Path, monkeypatch: py
 async def frames_after_look_back(app: BriefingApp) -> tuple[int, str]:
     """Frames drawn from the moment the first screen is at rest until the look-back is marked and the screen is at
     rest again, and what ``w`` says then."""
-    frames: list[object] = []
-    display = app._display
-
-    def recording(screen: object, renderable: object) -> None:
-        if renderable is not None:
-            frames.append(renderable)
-        display(screen, renderable)  # type: ignore[arg-type]
-
-    app._display = recording  # type: ignore[method-assign]
+    frames: list[Screen[Any]] = []
+    on_each_frame(app, frames.append)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         drawn = len(frames)
