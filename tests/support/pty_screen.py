@@ -87,10 +87,13 @@ class Terminal:
         """Seconds from now until ``needle`` is on screen, or None on timeout or exit."""
         start = time.perf_counter()
         deadline = start + timeout
-        while self.alive and time.perf_counter() < deadline:
-            if needle in self.text():
+        if needle in self.text():
+            return 0.0
+        # The screen is read again only when output came: building its text takes pyte 1-2 ms, and doing that
+        # every few ms while waiting would take a core from the program being timed.
+        while self.alive and (left := deadline - time.perf_counter()) > 0:
+            if self.pump(min(0.05, left)) and needle in self.text():
                 return time.perf_counter() - start
-            self.pump(0.002)
         return time.perf_counter() - start if needle in self.text() else None
 
     def timed(self, keys: str, needle: str, timeout: float = 10.0) -> tuple[float, float] | None:
