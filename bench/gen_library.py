@@ -9,9 +9,9 @@ library, the pending board and the agenda all have work to do. Deterministic.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 import tomli_w
@@ -105,8 +105,12 @@ def brief(number: int, rng: random.Random) -> tuple[dt.date, dict[str, object]]:
 
 
 def main() -> None:
-    count = int(sys.argv[1])
-    root = Path(sys.argv[2] if len(sys.argv) > 2 else f"library-{count}")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", type=int, metavar="N", help="how many briefs to write")
+    parser.add_argument("folder", type=Path, nargs="?", metavar="DIR", help="where (default: ./library-N)")
+    arguments = parser.parse_args()
+    count: int = arguments.count
+    root: Path = arguments.folder or Path(f"library-{count}")
     rng = random.Random(count)
     for number in range(count):
         as_of, document = brief(number, rng)

@@ -16,6 +16,7 @@ Run it after `python -m compileall briefing` when PYTHONDONTWRITEBYTECODE is set
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -151,7 +152,9 @@ def big_brief_run(path: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    argument = sys.argv[1] if len(sys.argv) > 1 else "100000"
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("library", nargs="?", default="100000", metavar="N", help="a number of briefs, or a folder")
+    argument: str = parser.parse_args().library
     directory = ROOT / f"library-{argument}" if argument.isdigit() else Path(argument)
     if not directory.exists():
         generate = [sys.executable, "-m", "bench.gen_library", argument, str(directory)]

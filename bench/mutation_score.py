@@ -10,6 +10,7 @@ and every listed one that no longer survives (the list is then out of date). Exi
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from collections import Counter
@@ -21,8 +22,12 @@ KILLED = {"killed", "timeout"}
 
 
 def results() -> dict[str, str]:
-    done = subprocess.run([str(Path(sys.executable).with_name("mutmut")), "results", "--all", "true"],
-                          cwd=ROOT, capture_output=True, text=True, check=True)  # fmt: skip
+    mutmut = Path(sys.executable).with_name("mutmut")
+    if not mutmut.exists():
+        raise SystemExit(f'{mutmut} is not installed: see the README, "Mutation testing"')
+    done = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"mutmut results failed (has `mutmut run` been run?):\n{done.stderr.strip()}")
     found = {}
     for line in done.stdout.splitlines():
         name, _, status = line.strip().rpartition(": ")
@@ -48,6 +53,7 @@ def module(name: str) -> str:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     found = results()
     listed = equivalent()
     totals: Counter[str] = Counter()

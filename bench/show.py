@@ -5,6 +5,7 @@ python -m bench.show [RUNS]
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -27,7 +28,9 @@ def wall_time(command: list[str]) -> float:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 21
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("runs", type=int, nargs="?", default=21, metavar="RUNS", help="runs of each (default: 21)")
+    runs: int = parser.parse_args().runs
     commands = {
         "briefing show (every section)": [briefing(), "show", str(SEED), "--width", "100"],
         "briefing export --format html": [briefing(), "export", str(SEED), "--format", "html"],
