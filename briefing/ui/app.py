@@ -16,9 +16,10 @@ import time
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, on, work
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -47,6 +48,7 @@ from briefing.ui.messages import (
     StepBrief,
 )
 from briefing.ui.screens.base import BriefView
+from briefing.ui.shown import ShownPieces
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -289,6 +291,7 @@ class BriefingApp(App[None]):
         super().action_command_palette()
 
     def on_resize(self, event: events.Resize) -> None:
+        self.forget_shown()  # the terminal may have moved or cleared what it showed
         self._fit(event.size)
 
     def _fit(self, size: Size) -> None:
@@ -408,8 +411,28 @@ class BriefingApp(App[None]):
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         # Every frame is laid out as usual, but none written over the kept screen while it is held (Textual's
         # batch_update would hold off the layout too, so the first screen could not be compared with it).
-        if self._holding is None:
-            super()._display(screen, renderable)
+        if self._holding is not None:
+            return
+        shown = self._shown
+        if shown is not None and isinstance(renderable, LayoutUpdate | ChopsUpdate):
+            # Textual's _display takes any CompositorUpdate (it asks it for its output), Rich renderable or not.
+            renderable = cast("RenderableType", shown.unshown(renderable))
+        super()._display(screen, renderable)
+
+    @property
+    def _shown(self) -> ShownPieces | None:
+        """What the terminal shows, as kept by `briefing.ui.driver`'s driver; None under any other driver."""
+        shown = getattr(self._driver, "shown", None)
+        return shown if isinstance(shown, ShownPieces) else None
+
+    def forget_shown(self) -> None:
+        """Write every piece of the next frames, whatever the terminal was last given."""
+        if (shown := self._shown) is not None:
+            shown.forget()
+
+    def action_redraw(self) -> None:
+        self.forget_shown()
+        self.screen.refresh()
 
     def on_ready(self) -> None:
         if self.session.brief is None:  # the library, or a brief with errors: no BriefDrawn comes

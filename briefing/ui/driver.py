@@ -14,6 +14,7 @@ import contextlib
 import os
 import selectors
 from codecs import getincrementaldecoder
+from typing import TYPE_CHECKING, Any
 
 from textual import constants
 from textual._parser import ParseError
@@ -21,6 +22,11 @@ from textual._time import get_time
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
+
+from briefing.ui.shown import ShownPieces
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 LONE_ESC_WAIT = 0.025
 """Seconds after a lone ESC byte before it is taken as the escape key: the rest of a key's sequence comes in the
@@ -70,7 +76,18 @@ class TerminalInput:
 
 
 class BriefingDriver(LinuxDriver):
-    """The Linux (and macOS) driver, its read loop waking when a lone ESC has waited long enough."""
+    """The Linux (and macOS) driver, its read loop waking when a lone ESC has waited long enough; it keeps what
+    the app's frames put on the terminal (``shown``), forgotten each time it takes the terminal (again)."""
+
+    def __init__(
+        self, app: App[Any], *, debug: bool = False, mouse: bool = True, size: tuple[int, int] | None = None
+    ) -> None:
+        super().__init__(app, debug=debug, mouse=mouse, size=size)
+        self.shown = ShownPieces()
+
+    def start_application_mode(self) -> None:
+        self.shown.forget()
+        super().start_application_mode()  # type: ignore[no-untyped-call]
 
     def run_input_thread(self) -> None:
         terminal = TerminalInput(self._debug)

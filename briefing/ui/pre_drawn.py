@@ -30,7 +30,7 @@ def driver_for(pre_drawn: PreDrawn) -> type[BriefingDriver]:
             super().write(data)
 
         def start_application_mode(self) -> None:
-            super().start_application_mode()  # type: ignore[no-untyped-call]
+            super().start_application_mode()
             if not pre_drawn.taken_over:
                 pre_drawn.taken_over = True
                 if pre_drawn.modes is not None:

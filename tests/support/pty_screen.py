@@ -150,6 +150,24 @@ class Terminal:
                 return read_at - start, parsed_at - start
         return None
 
+    def resize(self, cols: int, rows: int) -> None:
+        """Make the terminal ``cols`` x ``rows``: the program gets SIGWINCH, and the screen is cut or padded as a
+        terminal's is."""
+        self.screen.resize(rows, cols)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def until_quiet(self, quiet: float = 0.5, timeout: float = 20.0) -> bool:
+        """Read the screen until the program has written nothing for ``quiet`` seconds; False if it still writes
+        after ``timeout``."""
+        deadline = time.perf_counter() + timeout
+        last = time.perf_counter()
+        while self.alive and time.perf_counter() < deadline:
+            if self.pump(0.05):
+                last = time.perf_counter()
+            elif time.perf_counter() - last >= quiet:
+                return True
+        return False
+
     def send(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 

@@ -1,0 +1,97 @@
+"""The app in a real terminal writes only what the terminal does not show already (briefing/ui/shown.py), and
+draws everything again whenever the terminal may show something else: after a resize, after the editor, on
+ctrl+l. Runs of the checkout's `briefing` in a pseudo-terminal, read through pyte."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyte
+import pytest
+
+from tests.conftest import SEED
+from tests.support.pty_screen import Screen, Terminal, screen_state
+
+COLUMNS, ROWS = 120, 40
+GARBAGE = b"\x1b[5;10Hanother program wrote this\x1b[20;3Hand this"
+
+
+def opened(path: Path = SEED, cols: int = COLUMNS, rows: int = ROWS, env: dict[str, str] | None = None) -> Terminal:
+    """`briefing` on ``path``, once its first screen is whole and it has stopped drawing."""
+    terminal = Terminal([sys.executable, "-m", "briefing", str(path)], cols=cols, rows=rows, env=env)
+    assert terminal.wait_for("Background") is not None, terminal.text()
+    terminal.settle(1.5)  # the look back at what changed, and the first screen kept, come a second after
+    assert terminal.until_quiet()
+    return terminal
+
+
+@pytest.fixture
+def app() -> Iterator[Terminal]:
+    terminal = opened()
+    try:
+        yield terminal
+    finally:
+        terminal.close()
+
+
+@pytest.fixture
+def first_screen() -> Screen:
+    """The first screen as a run of its own draws it."""
+    terminal = opened()
+    try:
+        return terminal.state()
+    finally:
+        terminal.close()
+
+
+def test_a_frame_of_what_the_terminal_shows_already_is_not_written_again(app: Terminal) -> None:
+    begin = len(app.raw)
+    app.send("2")  # Textual lays out the pane it shows, then again for the widgets just shown: the same cells
+    assert app.until_quiet()
+    assert "Quotes" in app.text()
+    final, output = app.state(), bytes(app.raw[begin:])
+    replay = pyte.Screen(COLUMNS, ROWS)
+    stream = pyte.ByteStream(replay)
+    stream.feed(bytes(app.raw[:begin]))
+    step = 64
+    for end in range(step, len(output) + step, step):
+        stream.feed(output[end - step : end])
+        if screen_state(replay) == final:
+            break
+    after = len(output) - end
+    assert after < 200, f"{after} bytes of the {len(output)} written after the screen was already as it ends"
+
+
+def test_after_a_resize_and_back_everything_is_drawn_again(app: Terminal, first_screen: Screen) -> None:
+    app.resize(80, 24)  # the terminal cuts its screen: what was right and below is gone
+    assert app.until_quiet()
+    app.resize(COLUMNS, ROWS)
+    assert app.until_quiet()
+    assert app.state() == first_screen
+
+
+def test_ctrl_l_draws_everything_again_over_what_another_program_wrote(app: Terminal, first_screen: Screen) -> None:
+    app.stream.feed(GARBAGE)
+    assert "another program wrote this" in app.text()
+    app.send("\x0c")
+    assert app.until_quiet()
+    assert app.state() == first_screen
+
+
+def test_the_screen_is_drawn_whole_after_the_editor(tmp_path: Path) -> None:
+    path = tmp_path / "brief.toml"
+    shutil.copy(SEED, path)
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import sys\nsys.stdout.buffer.write({GARBAGE!r})\nsys.stdout.flush()\n", encoding="utf-8")
+    terminal = opened(path, env={"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""})
+    try:
+        drawn = terminal.state()
+        terminal.send("e")
+        assert terminal.until_quiet()
+        assert "another program wrote this" not in terminal.text()
+        assert terminal.state() == drawn
+    finally:
+        terminal.close()
