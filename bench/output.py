@@ -1,40 +1,44 @@
-"""What `briefing` writes to the terminal: bytes for the first screen and for each key, and how many of them came
-after the screen was already as the key leaves it (frames of cells the terminal showed already).
+"""What `briefing` writes to the terminal: bytes for the first screen and for each key, and how many of them
+changed nothing on the screen (frames of cells the terminal showed already).
 
 usage: python -m bench.output [--cols N --rows N]
 
-One session on the bundled brief in a pseudo-terminal (pyte), the keys of bench.key_latency in turn. Each part's
-output is read until the app has written nothing for QUIET seconds, then replayed into pyte 64 bytes at a time to
-find where the screen first is as it ends. Over a slow link (ssh on a phone's connection, say) every byte counts:
-at 1 Mbit/s, 37 KB hold up the next key's output for 0.3 s.
+One session on the bundled brief in a pseudo-terminal (pyte), the keys of bench.key_latency in turn, each part's
+output read until the app has written nothing for QUIET seconds. Each piece of output as it is read (the pty hands
+it over 4 KB at most at a time) is parsed at once, and counted as changing nothing when the screen is the same
+after it, every cell's colours too. Over a slow link (ssh on a phone's connection, say) every byte counts: at
+1 Mbit/s, 37 KB hold up the next key's output for 0.3 s.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import tempfile
-
-import pyte
+import time
 
 from bench.first_paint import briefing_command
 from bench.key_latency import KEYS
-from tests.support.pty_screen import Terminal, screen_state
+from tests.support.pty_screen import Terminal
 
 QUIET = 0.6
 """Seconds without output after which a part's output is taken as complete."""
-STEP = 64
 
 
-def after_final(before: pyte.Screen, output: bytes, final: object) -> int:
-    """How many bytes of ``output`` came after the screen, starting as ``before``, was first ``final``."""
-    screen = copy.deepcopy(before)
-    stream = pyte.ByteStream(screen)
-    for end in range(0, len(output) + STEP, STEP):
-        stream.feed(output[max(0, end - STEP) : end])
-        if screen_state(screen) == final:
-            return max(0, len(output) - end)
-    return 0
+def read_part(terminal: Terminal, quiet: float = QUIET) -> tuple[int, int]:
+    """Bytes written until the program has been quiet for ``quiet`` seconds, and how many of them changed nothing
+    on the screen."""
+    begin, unchanged = len(terminal.raw), 0
+    state = terminal.state()
+    quiet_since = time.perf_counter()
+    while time.perf_counter() - quiet_since < quiet:
+        before = len(terminal.raw)
+        if terminal.pump(0.05):
+            quiet_since = time.perf_counter()
+            now = terminal.state()
+            if now == state:
+                unchanged += len(terminal.raw) - before
+            state = now
+    return len(terminal.raw) - begin, unchanged
 
 
 def main() -> None:
@@ -45,26 +49,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         terminal = Terminal(briefing_command(), cols=arguments.cols, rows=arguments.rows, env={"XDG_CACHE_HOME": cache})
         try:
-            blank = copy.deepcopy(terminal.screen)
             if terminal.wait_for("Background") is None:
                 raise SystemExit("the first screen never came")
-            terminal.settle(1.5)  # the look back and the first screen kept come a second after it
-            terminal.until_quiet(QUIET)
-            rows = [("first screen", len(terminal.raw), after_final(blank, bytes(terminal.raw), terminal.state()))]
+            first = len(terminal.raw)
+            written, unchanged = read_part(terminal, 1.5)  # the look back at what changed comes a second after
+            rows = [("first screen", first + written, unchanged)]
             for name, keys, needle in KEYS:
-                before, begin = copy.deepcopy(terminal.screen), len(terminal.raw)
                 terminal.send(keys)
-                terminal.until_quiet(QUIET)
+                written, unchanged = read_part(terminal)
                 if needle not in terminal.text():
                     raise SystemExit(f"{name}: {needle!r} is not on the screen it leaves")
-                output = bytes(terminal.raw[begin:])
-                rows.append((name, len(output), after_final(before, output, terminal.state())))
+                rows.append((name, written, unchanged))
         finally:
             terminal.close()
-    print(f"bytes written at {arguments.cols}x{arguments.rows}, and of them after the screen was as it ends:")
-    for name, written, late in rows:
-        print(f"  {name:<24} {written:7,d} bytes   {late:7,d} after")
-    print(f"  {'all':<24} {sum(row[1] for row in rows):7,d} bytes   {sum(row[2] for row in rows):7,d} after")
+    print(f"bytes written at {arguments.cols}x{arguments.rows}, and of them bytes that changed nothing on the screen:")
+    for name, written, unchanged in rows:
+        print(f"  {name:<24} {written:7,d} bytes   {unchanged:7,d} changed nothing")
+    print(f"  {'all':<24} {sum(row[1] for row in rows):7,d} bytes   {sum(row[2] for row in rows):7,d} changed nothing")
 
 
 if __name__ == "__main__":
