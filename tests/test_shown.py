@@ -109,10 +109,23 @@ def test_the_terminal_shows_what_textuals_whole_frames_would_show(steps: list[Up
 def test_a_frame_of_the_same_cells_again_writes_nothing(frame: list[dict[int, Strip]]) -> None:
     update = LayoutUpdate([list(row.values()) for row in frame], Region(0, 0, WIDTH, HEIGHT))
     shown = ShownPieces()
-    assert shown.unshown(update).render_segments(CONSOLE)
+    first = shown.unshown(update).render_segments(CONSOLE)
     assert shown.unshown(update).render_segments(CONSOLE) == ""
     shown.forget()
-    assert shown.unshown(update).render_segments(CONSOLE) == update.render_segments(CONSOLE).replace("\n", "")
+    assert shown.unshown(update).render_segments(CONSOLE) == first
+    drawn, stream = terminal()
+    stream.feed(first)
+    whole, whole_stream = terminal()
+    whole_stream.feed(update.render_segments(CONSOLE))
+    assert screen_state(drawn) == screen_state(whole)
+
+
+def test_each_piece_is_written_from_its_own_place() -> None:
+    """Textual writes a whole row's pieces one after the other; a character the terminal draws wider than Rich
+    measures it would move the rest of the row."""
+    row = [strip("ab", STYLES[0], 4), strip("cd", STYLES[1], 6)]
+    written = ShownPieces().unshown(LayoutUpdate([row], Region(0, 1, WIDTH, 1))).render_segments(CONSOLE)
+    assert written.count("\x1b[2;1H") == 1 and written.count("\x1b[2;5H") == 1
 
 
 def test_a_changed_piece_is_written_with_everything_right_of_it_on_its_row() -> None:

@@ -43,7 +43,6 @@ class ShownPieces:
     def output(self, pieces: Iterable[Piece]) -> str:
         """The output that writes ``pieces`` where the terminal does not show them already; they are then shown."""
         written = []
-        cursor = None
         for y, x, end, text in pieces:
             row = self._rows.setdefault(y, {})
             if row.get(x) == (end, text):
@@ -51,10 +50,9 @@ class ShownPieces:
             for start in [start for start, (stop, _) in row.items() if stop > x]:
                 del row[start]
             row[x] = (end, text)
-            if cursor != (y, x):
-                written.append(Control.move_to(x, y).segment.text)
-            written.append(text)
-            cursor = (y, end)
+            # Each piece from its own place (as Textual's partial frames do): one drawn wider than measured does
+            # not move the next.
+            written.append(Control.move_to(x, y).segment.text + text)
         return "".join(written)
 
 
