@@ -236,7 +236,8 @@ async def test_long_hidden_lists_are_measured_ahead_at_the_width_they_are_shown(
         await settle(pilot)
         items = app.screen.query_one("#quotes ItemList", ItemList)
         last = items._get_visual(items.options[-1])
-        await wait_until(pilot, lambda: bool(last.heights))  # type: ignore[attr-defined]
+        # About a second alone; several under the full suite's load with coverage (it went past 5 s once in CI).
+        await wait_until(pilot, lambda: bool(last.heights), seconds=30)  # type: ignore[attr-defined]
         measured = {option: dict(items._get_visual(option).heights) for option in items.options}  # type: ignore[attr-defined]
         await pilot.press("2")
         await pilot.pause()
