@@ -62,7 +62,10 @@ def _nothing_pending(app: Any) -> bool:
     for pump in [app, *app.screen_stack, *shown]:
         if not pump._message_queue.empty() or getattr(pump, "_next_callbacks", None):
             return False
-    # A screen under the top one is drawn again only once it is on top.
+    # A screen under the top one is drawn again only once it is on top, or seen through it (behind a dialog): then
+    # the widgets it was told to draw again meanwhile are drawn at its next update.
+    if any(screen._dirty_widgets for screen in app.screen_stack if screen.is_current):
+        return False
     return not any(node._layout_required or node._repaint_required or node._recompose_required for node in shown)
 
 
