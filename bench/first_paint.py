@@ -16,6 +16,7 @@ content/` (target: <= 0.15 s) and checks that it imports no Textual.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,7 +42,10 @@ def briefing_command() -> list[str]:
 
 
 TEXTUAL_STARTS = b"\x1b[?1000h"
-"""The first thing Textual's driver writes: after it, a frame from the top left is the app's own."""
+"""The first thing Textual's driver writes: what comes after it is the app's own."""
+CURSOR_TO = re.compile(rb"\x1b\[[0-9]+;[0-9]+H")
+"""A cursor move, which each of the app's frames has at least: over a kept screen of the same cells (nothing
+written again, `briefing/ui/shown.py`) it is all the app's first frame writes."""
 
 
 class Paint(NamedTuple):
@@ -66,7 +70,7 @@ def first_paint(command: list[str], *needles: str, cache: str | None = None, own
             paint.on_screen.append(time.perf_counter() - terminal.started)
             paint.written.append(terminal.read_at - terminal.started)
         if own_frame:
-            while (start := terminal.raw.find(TEXTUAL_STARTS)) < 0 or terminal.raw.find(b"\x1b[1;1H", start) < 0:
+            while (start := terminal.raw.find(TEXTUAL_STARTS)) < 0 or not CURSOR_TO.search(terminal.raw, start):
                 if not terminal.alive:
                     raise SystemExit(f"{command} ended before it drew a frame of its own")
                 terminal.pump(0.002)

@@ -395,9 +395,11 @@ class BriefingApp(App[None]):
             self._hold_check = self.set_interval(HOLD_CHECK_SECONDS, self._draw_if_as_kept)
 
     def _draw_if_as_kept(self) -> None:
-        from briefing.ui.pre_drawn import screen_frame
+        from briefing.ui.pre_drawn import screen_frame, screen_pieces
 
         if screen_frame(self.screen, self.console) == self._holding:
+            if (shown := self._shown) is not None:
+                shown.seen(screen_pieces(self.screen, self.console))  # the kept screen, cell for cell
             self._draw_at_last()
 
     def _draw_at_last(self) -> None:

@@ -7,12 +7,15 @@ and at the end it puts back the terminal's modes as they were before the frame w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from textual._compositor import LayoutUpdate
 
 from briefing.system.pre_draw import PreDrawn
 from briefing.ui.driver import BriefingDriver
+from briefing.ui.shown import Piece, layout_pieces
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -37,6 +40,15 @@ def driver_for(pre_drawn: PreDrawn) -> type[BriefingDriver]:
                     self.attrs_before = pre_drawn.modes
 
     return PreDrawnDriver
+
+
+def screen_pieces(screen: Screen[object], console: Console) -> Iterator[Piece]:
+    """The pieces of ``screen`` as its next whole frame would write them (`briefing.ui.shown`)."""
+    compositor = screen._compositor
+    region = compositor.size.region
+    # The chops of a whole frame, without the clearing of what is due to be drawn that render_update(full=True) does.
+    chops = compositor._render_chops(region, lambda _y: True)
+    return layout_pieces(LayoutUpdate([list(chop.values()) for chop in chops], region), console)
 
 
 def screen_frame(screen: Screen[object], console: Console) -> str:

@@ -40,6 +40,10 @@ class ShownPieces:
         """``update`` as an update that writes only the pieces the terminal does not show already."""
         return _Unshown(self, update)
 
+    def seen(self, pieces: Iterable[Piece]) -> None:
+        """Take ``pieces`` as on the terminal already, put there by other means (a kept screen)."""
+        self.output(pieces)
+
     def output(self, pieces: Iterable[Piece]) -> str:
         """The output that writes ``pieces`` where the terminal does not show them already; they are then shown."""
         written = []
