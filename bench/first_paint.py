@@ -9,7 +9,9 @@ brief (its first screen kept in the cache folder by the run before: shown before
 Textual is imported, see briefing/system/kept_frames.py), and opening it the first
 time (a new, empty cache folder). For the reopened brief it also gives when the
 app's own first frame is written over the kept one: from then on keys show.
-Prints each median and the ratios (target: <= 1.25). Then times `briefing check
+Prints each median and the ratios (target: <= 1.25). Beside them, two yardsticks of what Textual itself takes
+for a screen of the same text and layout (bench/stand_in_app.py): one widget per part, as briefing has them, and
+the same text in three Statics. Then times `briefing check
 content/` (target: <= 0.15 s) and checks that it imports no Textual.
 """
 
@@ -40,6 +42,12 @@ def briefing_command() -> list[str]:
     script = Path(sys.executable).with_name("briefing")
     return [str(script)] if script.exists() else [shutil.which("briefing") or "briefing"]
 
+
+BUNDLED = ROOT / "content" / "2024-06-12-putin-north-korea-vietnam.toml"
+STAND_INS: tuple[tuple[str, list[str]], ...] = (
+    ("a widget per part (19 nodes)", []),
+    ("the same text in three Statics (6 nodes)", ["--few"]),
+)
 
 TEXTUAL_STARTS = b"\x1b[?1000h"
 """The first thing Textual's driver writes: what comes after it is the app's own."""
@@ -107,6 +115,7 @@ def main() -> None:
     parser.add_argument("-n", "--runs", type=int, default=31)
     runs = parser.parse_args().runs
     minimal = [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
+    stand_in = [sys.executable, str(ROOT / "bench" / "stand_in_app.py"), str(BUNDLED)]
     app = briefing_command()
     with tempfile.TemporaryDirectory() as folder:
         kept = str(Path(folder) / "kept")
@@ -115,8 +124,11 @@ def main() -> None:
         minimal_runs: list[Paint] = []
         reopened: list[Paint] = []
         first_open: list[Paint] = []
+        stand_ins: dict[str, list[Paint]] = {name: [] for name, _ in STAND_INS}
         for run in range(runs):
             minimal_runs.append(first_paint(minimal, "Hello"))
+            for name, flags in STAND_INS:
+                stand_ins[name].append(first_paint([*stand_in, *flags], TITLE, PANES_TEXT, BODY_TEXT))
             reopened.append(first_paint(app, TITLE, PANES_TEXT, BODY_TEXT, cache=kept, own_frame=True))
             first_open.append(first_paint(app, TITLE, PANES_TEXT, BODY_TEXT, cache=str(Path(folder) / f"new-{run}")))
     floor = statistics.median(run.on_screen[0] for run in minimal_runs)
@@ -124,6 +136,14 @@ def main() -> None:
     print(f"first paint, median of {runs} runs at 120x40, from process start; on screen (pyte has parsed it) and,")
     print("in brackets, written (the output read from the terminal: what a terminal faster than pyte would show)")
     print(f"  minimal Textual app, 'Hello' on screen      {floor * 1000:6.1f} ms   [{floor_written * 1000:6.1f} ms]")
+    print("  Textual alone, the same first screen's text and layout (bench/stand_in_app.py), whole screen:")
+    for name, paints in stand_ins.items():
+        shown = statistics.median(paint.on_screen[2] for paint in paints)
+        written = statistics.median(paint.written[2] for paint in paints)
+        print(
+            f"    {name:<42}{shown * 1000:6.1f} ms   ratio {shown / floor:.2f}"
+            f"   [{written * 1000:6.1f} ms   ratio {written / floor_written:.2f}]"
+        )
     for name, paints in (("reopened (first screen kept)", reopened), ("first open (nothing kept)", first_open)):
         print(f"  briefing, {name}:")
         for i, what in enumerate(("title", "side panes", "Markdown body (whole screen)")):
