@@ -5,7 +5,8 @@ usage: python -m bench.library [N]    (a library of N briefs from bench.gen_libr
 
 Reports, for the library:
   - first rows on screen after start, and the progress line while indexing;
-  - the first complete index against tomllib-parsing every file in one process, same run (target <= 0.8);
+  - the first complete index against tomllib-parsing every file in one process, same run: the mean of a pass
+    before the index and one after it (target <= 0.8);
   - a second open of the unchanged library, complete (target <= 0.5 s);
   - keys in the list and the boards: time until the screen shows the result (target <= 50 ms);
   - opening the command palette, the first time and again (no target);
@@ -161,8 +162,11 @@ def main() -> None:
         subprocess.run(generate, check=True, cwd=ROOT)
     with tempfile.TemporaryDirectory() as temporary:
         cache = Path(temporary) / "cache"
-        parse_seconds, count = tomllib_seconds(directory)
+        # The yardstick is taken before and after the index, and averaged: this machine's speed drifts over minutes.
+        parse_before, count = tomllib_seconds(directory)
         first = library_run(directory, cache)
+        parse_after, _ = tomllib_seconds(directory)
+        parse_seconds = (parse_before + parse_after) / 2
         second = library_run(directory, cache)
         big = Path(temporary) / "big.toml"
         big_brief(big)
@@ -172,7 +176,10 @@ def main() -> None:
     print(f"  first open: first rows on screen        {first['first rows']:6.2f} s")
     print(f"  first open: progress line shown          {'yes' if first['progress shown'] else 'no'}")
     print(f"  first open: index complete               {first['complete']:6.2f} s from start")
-    print(f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s")
+    print(
+        f"  tomllib-parsing every file, one process  {parse_seconds:6.2f} s"
+        f"   (the mean of {parse_before:.2f} s before the index and {parse_after:.2f} s after it)"
+    )
     print(f"  ratio, complete first open / tomllib     {first['complete'] / parse_seconds:6.2f}   (target <= 0.8)")
     print(
         f"  second open (index kept): every brief of the index on screen {second['complete']:6.3f} s"
