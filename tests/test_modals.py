@@ -12,7 +12,7 @@ from textual.screen import Screen
 from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.help import HelpScreen
+from briefing.ui.screens.help import HelpScreen, keys_table
 from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
 from tests.apps import make_app, settle, wait_until
@@ -134,3 +134,49 @@ async def test_a_long_place_in_the_file_keeps_its_name_and_line_on_one_line(tmp_
         shown = where.shown
         assert shown.endswith("-/brief.toml:56") and len(shown) == where.size.width and where.size.height == 1
         assert shown in app.export_screenshot()  # as drawn
+
+
+async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_the_theme(
+    brief_copy: Path, monkeypatch: Any
+) -> None:
+    from textual.visual import Visual
+
+    from briefing.ui.widgets import two_columns
+    from briefing.ui.widgets.two_columns import TwoColumns
+
+    drawn: list[int] = []
+    to_strips = Visual.to_strips
+
+    def counted(widget: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(widget, TwoColumns):
+            drawn.append(1)
+        return to_strips(widget, *args, **kwargs)
+
+    monkeypatch.setattr(two_columns.Visual, "to_strips", staticmethod(counted))
+
+    async def keys_shown(pilot: Any) -> list[Any]:
+        drawn.clear()
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot)
+        table = app.screen.query_one(TwoColumns)
+        lines = [table.render_line(y) for y in range(table.content_size.height)]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        return lines
+
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = await keys_shown(pilot)
+        assert drawn
+        again = await keys_shown(pilot)
+        assert not drawn and again == first
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        themed = await keys_shown(pilot)
+        assert drawn and themed != first
+    # The same keys share what was drawn; other keys (another screen's) have their own.
+    rows = [("?", "The keys"), ("q", "Quit")]
+    assert keys_table(rows).drawing is keys_table(list(rows)).drawing
+    assert keys_table(rows[:1]).drawing is not keys_table(rows).drawing

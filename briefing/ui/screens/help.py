@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -10,15 +12,22 @@ from briefing.ui.backdrop import Dialog
 from briefing.ui.keys import HELP_BINDINGS, SCROLL_BINDINGS, HelpRow, hint
 from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.key_footer import KeyFooter
-from briefing.ui.widgets.two_columns import TwoColumns
+from briefing.ui.widgets.two_columns import Drawing, TwoColumns
 
 KEYS_WIDTH = 20
 """The keys' column; what they do wraps beside it."""
 
 
 def keys_table(rows: list[HelpRow]) -> TwoColumns:
-    """The keys and what they do, two columns."""
-    return TwoColumns([(Content.styled(keys, "bold $accent"), Content(meaning)) for keys, meaning in rows], KEYS_WIDTH)
+    """The keys and what they do, two columns: drawn as the last help of the same keys was, where it is the same."""
+    table = [(Content.styled(keys, "bold $accent"), Content(meaning)) for keys, meaning in rows]
+    return TwoColumns(table, KEYS_WIDTH, drawing=_drawing(tuple(rows)))
+
+
+@lru_cache(maxsize=8)
+def _drawing(rows: tuple[HelpRow, ...]) -> Drawing:
+    """The one Drawing of a help of these keys (a screen's keys are the same each time it asks for help)."""
+    return Drawing()
 
 
 class HelpScroll(VerticalScroll):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
@@ -12,6 +14,15 @@ GAP = 2
 """Cells between the labels' column and the values'."""
 
 
+class Drawing:
+    """What a table has laid out (its lines, by width) and drawn (its strips, by line, width and look): a table made
+    again with the same rows is given the same Drawing, and draws nothing it has drawn before."""
+
+    def __init__(self) -> None:
+        self.laid_out: dict[int, list[Content]] = {}
+        self.strips: dict[tuple[int, int, Any], Strip] = {}
+
+
 class TwoColumns(LineByLine):
     """Each value wrapped beside its label, laid out once per width and drawn a line at a time.
 
@@ -20,16 +31,25 @@ class TwoColumns(LineByLine):
 
     DEFAULT_CSS = "TwoColumns { height: auto; }"
 
-    def __init__(self, rows: list[tuple[Content, Content]], label_width: int, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[Content, Content]],
+        label_width: int,
+        *,
+        drawing: Drawing | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.rows = rows
         self.label_width = label_width
-        self._laid_out: tuple[int, list[Content]] | None = None
+        self.drawing = drawing or Drawing()
+        """Given by a maker of the same rows at the same label width each time, else the table's own."""
 
     def lines(self, width: int) -> list[Content]:
         """The rows laid out to ``width``: a label's lines beside its value's, the value's after its label's end
         indented to the values' column."""
-        if self._laid_out is None or self._laid_out[0] != width:
+        laid_out = self.drawing.laid_out
+        if width not in laid_out:
             column = self.label_width + GAP
             lines: list[Content] = []
             for label, value in self.rows:
@@ -44,12 +64,18 @@ class TwoColumns(LineByLine):
                         else blank
                     )
                     lines.append(left + (values[number] if number < len(values) else Content()))
-            self._laid_out = (width, lines)
-        return self._laid_out[1]
+            laid_out[width] = lines
+        return laid_out[width]
 
     def _line_count(self, width: int) -> int:
         return len(self.lines(width)) if width > 0 else 0
 
     def _line(self, y: int, width: int) -> Strip:
-        strips = Visual.to_strips(self, self.lines(width)[y], width, 1, self.visual_style, pad=True)
-        return strips[0] if strips else Strip.blank(width, self.rich_style)
+        # The theme too: a style such as $accent is the theme's colour. Text selected with the mouse is drawn anew.
+        key = (y, width, (self.visual_style, self.app.theme))
+        kept = self.drawing.strips if self.text_selection is None else {}
+        strip = kept.get(key)
+        if strip is None:
+            strips = Visual.to_strips(self, self.lines(width)[y], width, 1, self.visual_style, pad=True)
+            strip = kept[key] = strips[0] if strips else Strip.blank(width, self.rich_style)
+        return strip
