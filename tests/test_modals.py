@@ -141,7 +141,6 @@ async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_th
 ) -> None:
     from textual.visual import Visual
 
-    from briefing.ui.widgets import two_columns
     from briefing.ui.widgets.two_columns import TwoColumns
 
     drawn: list[int] = []
@@ -152,7 +151,7 @@ async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_th
             drawn.append(1)
         return to_strips(widget, *args, **kwargs)
 
-    monkeypatch.setattr(two_columns.Visual, "to_strips", staticmethod(counted))
+    monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
 
     async def keys_shown(pilot: Any) -> list[Any]:
         drawn.clear()
