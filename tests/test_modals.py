@@ -179,3 +179,23 @@ async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_th
     rows = [("?", "The keys"), ("q", "Quit")]
     assert keys_table(rows).drawing is keys_table(list(rows)).drawing
     assert keys_table(rows[:1]).drawing is not keys_table(rows).drawing
+
+
+async def test_a_kept_drawing_forgets_beyond_its_bounds(brief_copy: Path, monkeypatch: Any) -> None:
+    from briefing.ui.widgets import two_columns
+
+    monkeypatch.setattr(two_columns, "MOST_WIDTHS", 2)
+    monkeypatch.setattr(two_columns, "MOST_STRIPS", 5)
+    table = keys_table([("x", "A key"), ("z", "Another key")])
+    for width in (40, 50, 60):
+        assert table.lines(width)
+        assert len(table.drawing.laid_out) <= 2
+    assert 60 in table.drawing.laid_out
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot)
+        shown = app.screen.query_one(two_columns.TwoColumns)
+        assert 0 < len(shown.drawing.strips) <= 5

@@ -12,6 +12,9 @@ from briefing.ui.widgets.body import LineByLine
 
 GAP = 2
 """Cells between the labels' column and the values'."""
+MOST_WIDTHS = 8
+MOST_STRIPS = 4000
+"""A Drawing kept for a long session of resizes and themes forgets what it holds beyond these, and starts again."""
 
 
 class Drawing:
@@ -50,6 +53,8 @@ class TwoColumns(LineByLine):
         indented to the values' column."""
         laid_out = self.drawing.laid_out
         if width not in laid_out:
+            if len(laid_out) >= MOST_WIDTHS:
+                laid_out.clear()
             column = self.label_width + GAP
             lines: list[Content] = []
             for label, value in self.rows:
@@ -76,6 +81,8 @@ class TwoColumns(LineByLine):
         kept = self.drawing.strips if self.text_selection is None else {}
         strip = kept.get(key)
         if strip is None:
+            if len(kept) >= MOST_STRIPS:
+                kept.clear()
             strips = Visual.to_strips(self, self.lines(width)[y], width, 1, self.visual_style, pad=True)
             strip = kept[key] = strips[0] if strips else Strip.blank(width, self.rich_style)
         return strip
