@@ -4,9 +4,11 @@ keys that work there; q closes it rather than the app; c, d, p and e on a confir
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.screen import Screen
 
 from briefing.ui.dialogs.resolve import ResolveForm
@@ -136,6 +138,17 @@ async def test_a_long_place_in_the_file_keeps_its_name_and_line_on_one_line(tmp_
         assert shown in app.export_screenshot()  # as drawn
 
 
+@pytest.fixture
+def fresh_help_drawings() -> Iterator[None]:
+    """The helps' kept drawings as a new process has them: none (they are kept for the process, across apps)."""
+    from briefing.ui.screens.help import _drawing
+
+    _drawing.cache_clear()
+    yield
+    _drawing.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_help_drawings")
 async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_the_theme(
     brief_copy: Path, monkeypatch: Any
 ) -> None:
@@ -181,6 +194,7 @@ async def test_the_keys_opened_again_draw_nothing_they_drew_before_but_follow_th
     assert keys_table(rows[:1]).drawing is not keys_table(rows).drawing
 
 
+@pytest.mark.usefixtures("fresh_help_drawings")
 async def test_a_kept_drawing_forgets_beyond_its_bounds(brief_copy: Path, monkeypatch: Any) -> None:
     from briefing.ui.widgets import two_columns
 

@@ -81,6 +81,20 @@ def test_ctrl_l_draws_everything_again_over_what_another_program_wrote(app: Term
     assert app.state() == first_screen
 
 
+@pytest.mark.parametrize(("keys", "shown"), [("?", "Keys · "), ("3\r", "Reported since")])
+def test_ctrl_l_draws_a_dialog_again_too(app: Terminal, keys: str, shown: str) -> None:
+    for key in keys:  # a key at a time: enter must not come before the pane it opens an item of
+        app.send(key)
+        assert app.until_quiet()
+    assert shown in app.text()
+    over_the_dialog = app.state()
+    app.stream.feed(GARBAGE)
+    assert "another program wrote this" in app.text()
+    app.send("\x0c")
+    assert app.until_quiet()
+    assert app.state() == over_the_dialog
+
+
 def test_the_screen_is_drawn_whole_after_the_editor(tmp_path: Path) -> None:
     path = tmp_path / "brief.toml"
     shutil.copy(SEED, path)

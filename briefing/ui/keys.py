@@ -22,7 +22,8 @@ GLOBAL_BINDINGS: list[Binding] = [
             tooltip="The keys of this screen (this list)"),
     Binding("m", "messages", "Messages", show=False, id="app.messages",
             tooltip="The messages of this session, each in full (a toast's warning or error, after it has gone)"),
-    Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
+    # A priority binding: a dialog (a modal screen) takes no key of the app's, and it can be written over too.
+    Binding("ctrl+l", "redraw", "Redraw", show=False, priority=True, id="app.redraw",
             tooltip="Draw the whole screen again (when another program has written over it)"),
 ]  # fmt: skip
 
