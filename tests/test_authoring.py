@@ -297,3 +297,26 @@ async def test_e_with_the_problem_panel_up_goes_to_the_problem(brief_copy: Path)
         brief_copy.write_text(good, encoding="utf-8")
         await wait_until(pilot, lambda: not panel(app).shown)
         assert screen.edit_line() == at_cursor, "fixed: e is back at the cursor's line"
+
+
+async def test_a_list_that_grows_a_line_before_its_pane_is_drawn_at_its_full_width(brief_copy: Path) -> None:
+    """The pending list grows a line (a resolution) while its pane is still the old height: for a frame it has a
+    scrollbar and is drawn a column narrower. Once the pane has grown, the lines are those of its whole width."""
+    good = brief_copy.read_text()
+    resolved = good.replace(
+        'status = "pending"', 'status = "confirmed"\nresolved_on = 2024-06-14\nresolution = "The Kremlin said"', 1
+    )
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_copy.write_text(resolved, encoding="utf-8")  # resolved after the as_of, and no `updated`: a problem
+        await wait_until(pilot, lambda: panel(app).shown)
+        brief_copy.write_text(resolved.replace("as_of = 2024-06-12", "as_of = 2024-06-12\nupdated = 2024-06-14"))
+        await wait_until(pilot, lambda: not panel(app).shown and shown_title(app).startswith(TITLE))
+        await settle(pilot)
+        items = app.screen.query_one("#confirmations ItemList", ItemList)
+        width = items.scrollable_content_region.width
+        assert not items.show_vertical_scrollbar and width == items.size.width
+        lines = [items.render_line(y).text for y in range(items.size.height)]
+        assert "─" * width in lines
+        assert "Vedomosti reports the visit is expected next" in [line.rstrip() for line in lines]

@@ -112,10 +112,31 @@ class ItemList(OptionList):
     def on_resize(self, event: events.Resize) -> None:
         # OptionList forgets every line it drew at each Resize, and a list gets one each time it is shown again,
         # at the width it had: it then drew the same lines again a frame after the key that showed it.
-        width = self.scrollable_content_region.width
-        if width == self._drawn_width:
+        if self.scrollable_content_region.width == self._drawn_width:
             event.prevent_default()
-        self._drawn_width = width
+
+    def _at_width(self) -> int:
+        """The width the items are measured and drawn at, the lines measured or drawn at another one forgotten.
+
+        OptionList keys neither its measured lines nor its drawn ones by the width: it forgets them at each Resize.
+        A scrollbar that comes and goes between two Resizes (a list that grows a line before its pane does)
+        changes the width without one, and the lines drawn with the scrollbar would stay, a column short.
+        """
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+            self._drawn_width = width
+        return width
+
+    def _update_lines(self) -> None:
+        if self.scrollable_content_region:
+            self._at_width()
+        super()._update_lines()
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        self._at_width()
+        return super()._get_option_render(option, style)
 
     def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
         options: list[Option | None] = []
