@@ -89,6 +89,23 @@ async def test_number_keys_show_one_pane_at_a_time_when_narrow() -> None:
             assert focused_section(app) == section
 
 
+async def test_in_one_column_the_pane_shown_fills_it() -> None:
+    """The pending confirmations too, which in two columns share theirs with the itinerary (at most 60% of it)."""
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        column = brief_screen(app).query_one("#columns")
+        for key, section in zip("23451", ["quotes", "confirmations", "itinerary", "sources", "summary"], strict=True):
+            await pilot.press(key)
+            await settle(pilot)
+            assert brief_screen(app).query_one(f"#{section}").outer_size.height == column.size.height, section
+        await pilot.resize_terminal(*WIDE)
+        await pilot.press("3")
+        await settle(pilot)
+        pending = brief_screen(app).query_one("#confirmations")
+        assert pending.outer_size.height < column.size.height * 0.6 + 1, "two columns: sized to its items as before"
+
+
 async def test_every_pane_is_on_screen_in_three_columns_and_keys_only_move_the_focus() -> None:
     app = make_app()
     async with app.run_test(size=(200, 60)) as pilot:

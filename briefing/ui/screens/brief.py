@@ -377,6 +377,7 @@ class BriefScreen(BriefView):
         for column_id, sections in COLUMN_SECTIONS.items():
             self._columns[column_id].display = bool(visible & sections)
         self.set_class(self.columns == 3, "-three-columns")
+        self.set_class(self.columns == 1, "-one-column")
         self._update_bar()
 
     def drawn(self) -> list[Drawn]:
