@@ -213,3 +213,37 @@ async def test_a_kept_drawing_forgets_beyond_its_bounds(brief_copy: Path, monkey
         await settle(pilot)
         shown = app.screen.query_one(two_columns.TwoColumns)
         assert 0 < len(shown.drawing.strips) <= 5
+
+
+async def test_question_mark_over_a_detail_lists_the_keys_that_work_there(brief_copy: Path) -> None:
+    """A dialog takes none of the app's keys but its priority ones: the keys listed are the dialog's and those."""
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        detail = app.screen
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen) and help_screen.title_shown == "an item"
+        said = dict((meaning, keys) for keys, meaning in help_screen.rows)
+        assert said["Close this view (not the app)"] == "q"
+        assert said["Draw the whole screen again (when another program has written over it)"] == "^l"
+        assert "On a confirmation: mark it confirmed (asks for the resolution and date)" in said
+        assert "On a resolved confirmation: make it pending again" not in said, "this one is pending"
+        assert "Quit" not in said and "Go to the summary" not in said, "the app's and the brief's keys do not reach"
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: app.screen is detail)
+
+
+async def test_question_mark_over_the_messages_lists_theirs(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "MessageLog")
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert app.screen.title_shown == "the messages"  # type: ignore[attr-defined]
+        assert ("m", "Close the messages") in app.screen.rows  # type: ignore[attr-defined]

@@ -786,7 +786,8 @@ class BriefingApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         nodes = [screen, *screen.walk_children(), self]
-        rows = help_rows(nodes, keymap_of(self), self.get_key_display)
+        # Over a dialog, only the app's priority keys reach the app (Textual stops the keys' way at a modal screen).
+        rows = help_rows(nodes, keymap_of(self), self.get_key_display, priority_only=self if screen.is_modal else None)
         self.push_screen(HelpScreen(_screen_name(screen), rows))
 
     def action_edit(self) -> None:
@@ -907,5 +908,6 @@ class BriefingApp(App[None]):
 def _screen_name(screen: Screen[Any]) -> str:
     """What the help calls the screen it lists the keys of."""
     names = {"BriefScreen": "the brief", "LibraryScreen": "the library", "ErrorScreen": "a file's problems",
-             "DetailScreen": "an item", "LinkPicker": "the links", "MessageLog": "the messages"}  # fmt: skip
+             "DetailScreen": "an item", "LinkPicker": "the links", "MessageLog": "the messages",
+             "ChangesList": "what changed"}  # fmt: skip
     return names.get(type(screen).__name__, "this screen")

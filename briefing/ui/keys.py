@@ -103,9 +103,14 @@ SCROLL_BINDINGS: list[Binding] = [
     Binding("G", "scroll_end", "Bottom", show=False, id="scroll.bottom", tooltip="Bottom"),
 ]
 
+DIALOG_HELP = Binding("question_mark", "app.help", "Keys", key_display="?", show=False, id="dialog.help",
+                      tooltip="The keys of this dialog (this list)")  # fmt: skip
+"""On a dialog that takes no typing: a dialog takes none of the app's keys, its ``?`` among them."""
+
 BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back", tooltip="Back")]
 DETAIL_BINDINGS: list[Binding] = [
     *BACK_BINDINGS,
+    DIALOG_HELP,
     Binding("q", "back", "Close", show=False, id="detail.close", tooltip="Close this view (not the app)"),
     Binding("y", "copy", "Copy", id="detail.copy", tooltip="Copy the item as plain text"),
     Binding("o", "open_link", "Open link", id="detail.open_link", tooltip="Open the item's link in the browser"),
@@ -140,6 +145,7 @@ EXPORT_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="expo
 CHANGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="changes.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="changes.close", tooltip="Close the list (not the app)"),
+    DIALOG_HELP,
 ]
 ASK_BINDINGS: list[Binding] = [
     Binding("y,enter", "yes", "Yes", id="ask.yes", tooltip="Yes"),
@@ -149,11 +155,13 @@ MESSAGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="messages.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="messages.close", tooltip="Close the messages (not the app)"),
     Binding("m", "back", "Close", show=False, id="messages.toggle", tooltip="Close the messages"),
+    DIALOG_HELP,
 ]
 HISTORY_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="history.back", tooltip="Back to the brief")]
 LINK_PICKER_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back"),
     Binding("q", "cancel", "Close", show=False, id="links.close", tooltip="Close the list (not the app)"),
+    DIALOG_HELP,
 ]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 
@@ -210,16 +218,36 @@ def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[tuple[str, Bin
     return [(key, binding) for key, found in bindings.key_to_bindings.items() for binding in found]
 
 
-def help_rows(nodes: Iterable[DOMNode], keymap: Mapping[str, str], display: Callable[[Binding], str]) -> list[HelpRow]:
+def help_rows(
+    nodes: Iterable[DOMNode],
+    keymap: Mapping[str, str],
+    display: Callable[[Binding], str],
+    priority_only: DOMNode | None = None,
+) -> list[HelpRow]:
     """One row per thing a key does on these nodes (a screen, its widgets, the app), with every key that does it
     after remapping; rows that say the same are merged. Textual's own unnamed bindings (arrow keys on lists)
-    join the row of the named binding of the same node with the same action, or are left out."""
-    return rows_of(([pair for pair in bindings_of(node, keymap) if _offered(node, pair[1])] for node in nodes), display)
+    join the row of the named binding of the same node with the same action, or are left out. Of the node
+    ``priority_only`` (the app, under a dialog), only the priority bindings."""
+    return rows_of(
+        (
+            [
+                pair
+                for pair in bindings_of(node, keymap)
+                if _offered(node, pair[1]) and (node is not priority_only or pair[1].priority)
+            ]
+            for node in nodes
+        ),
+        display,
+    )
 
 
 def _offered(node: DOMNode, binding: Binding) -> bool:
-    """False when the node's ``check_action`` hides the binding where it is (edit, over the library list)."""
-    return node.check_action(binding.action.split("(", 1)[0], ()) is not False
+    """False when the node's ``check_action`` hides the binding where it is (edit, over the library list; p on a
+    confirmation still pending)."""
+    from textual.actions import parse
+
+    _namespace, action, parameters = parse(binding.action)
+    return node.check_action(action, parameters) is not False
 
 
 def rows_of(groups: Iterable[list[tuple[str, Binding]]], display: Callable[[Binding], str]) -> list[HelpRow]:
