@@ -187,10 +187,10 @@ def board_parser(view: str) -> argparse.ArgumentParser:
 
     orders = PENDING_ORDERS if view == "pending" else AGENDA_ORDERS
     formats = (*BOARD_FORMATS, "ics") if view == "agenda" else BOARD_FORMATS
-    what = "pending confirmations of every brief" if view == "pending" else "every brief's stops, week by week"
+    what = "the pending confirmations of every brief" if view == "pending" else "every brief's stops, week by week"
     parser = _Parser(
         prog=f"briefing {view}",
-        description=f"Print the library's {'pending board' if view == 'pending' else 'agenda'}: the {what}, in the "
+        description=f"Print the library's {'pending board' if view == 'pending' else 'agenda'}: {what}, in the "
         "app's order and under its filter. Reads the library's index (kept up to date with the files).",
         epilog="Exit status: 0 printed, 2 usage error or missing path. CSV cells that could start a spreadsheet "
         "formula (= + - @) are written with a ' first.",
