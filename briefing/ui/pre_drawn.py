@@ -14,6 +14,7 @@ from rich.console import Console
 from textual._compositor import LayoutUpdate
 
 from briefing.system.pre_draw import PreDrawn
+from briefing.ui import sgr
 from briefing.ui.driver import BriefingDriver
 from briefing.ui.shown import Piece, layout_pieces
 
@@ -55,4 +56,4 @@ def screen_frame(screen: Screen[object], console: Console) -> str:
     """What the terminal shows of ``screen`` now, as the output that draws it: row by row, from the top left."""
     # The compositor's strips are what its next full update writes (Screen has no public way to them).
     strips = screen._compositor.render_strips()
-    return "".join(f"\x1b[{row};1H{strip.render(console)}" for row, strip in enumerate(strips, 1))
+    return "".join(f"\x1b[{row};1H{sgr.render(strip, console)}" for row, strip in enumerate(strips, 1))

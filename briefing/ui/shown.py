@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.control import Control
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
+from briefing.ui import sgr
+
 Piece = tuple[int, int, int, str]
 """A piece of a frame: its row, first column, the column after its last, and the output that draws it."""
 
@@ -80,7 +82,7 @@ def layout_pieces(update: LayoutUpdate, console: Console) -> Iterator[Piece]:
         x = update.region.x
         for strip in line:
             end = x + strip.cell_length
-            yield y, x, end, strip.render(console)
+            yield y, x, end, sgr.render(strip, console)
             x = end
 
 
@@ -96,4 +98,4 @@ def chops_pieces(update: ChopsUpdate, console: Console) -> Iterator[Piece]:
                 if end <= x:
                     continue  # Textual writes it empty
                 strip = strip.crop(0, end - x)
-            yield y, x, end, strip.render(console)
+            yield y, x, end, sgr.render(strip, console)
