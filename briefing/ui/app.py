@@ -846,7 +846,7 @@ class BriefingApp(App[None]):
             from briefing.ui.dialogs.ask import Ask
 
             question = Content.assemble(
-                "Make ", (item.what, "bold"), " pending again?\n\nIts resolution goes: ", (item.resolution, "italic"),
+                "Make “", (item.what, "bold"), "” pending again?\n\nIts resolution goes: ", (item.resolution, "italic"),
                 ("\n\n(u undoes it)", "dim"),
             )  # fmt: skip
             self.push_screen(
