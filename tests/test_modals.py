@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from briefing.ui.dialogs.resolve import ResolveForm
@@ -30,14 +31,20 @@ def footer_keys(screen: Screen[Any]) -> set[str]:
     return {active.binding.action for active in bindings.values() if active.binding.show and active.node is screen}
 
 
+async def open_detail(pilot: Pilot[None], *keys: str) -> DetailScreen:
+    """The detail ``keys`` open (a section's number, moves, enter), once it is the screen."""
+    app = pilot.app
+    await pilot.press(*keys)
+    await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+    assert isinstance(app.screen, DetailScreen)
+    return app.screen
+
+
 async def test_a_confirmation_detail_shows_its_own_keys_and_q_closes_it(brief_copy: Path) -> None:
     app = make_app(brief_copy, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("3", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
-        detail = app.screen
-        assert isinstance(detail, DetailScreen)
+        detail = await open_detail(pilot, "3", "enter")
         offered = footer_keys(detail)
         assert {"back", "copy", "resolve('confirmed')", "resolve('denied')", "edit"} <= offered
         assert "resolve('pending')" not in offered, "p is for a resolved confirmation"
@@ -51,8 +58,7 @@ async def test_c_on_a_confirmation_detail_resolves_that_confirmation(brief_copy:
     app = make_app(brief_copy, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("3", "j", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await open_detail(pilot, "3", "j", "enter")
         shown = app.screen.confirmation  # type: ignore[attr-defined]
         assert shown is not None and shown.id == app.result.brief.confirmations[1].id  # type: ignore[union-attr]
         await pilot.press("c")
@@ -64,8 +70,7 @@ async def test_a_stop_detail_offers_no_confirmation_keys(brief_copy: Path) -> No
     app = make_app(brief_copy, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await open_detail(pilot, "4", "enter")
         offered = footer_keys(app.screen)
         assert not any(action.startswith("resolve") for action in offered)
         await pilot.press("c")
@@ -111,8 +116,7 @@ async def test_c_on_a_detail_of_the_bundled_brief_refuses_and_says_how_to_edit()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.session.read_only
-        await pilot.press("3", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await open_detail(pilot, "3", "enter")
         await pilot.press("c")
         await wait_until(pilot, lambda: any("read-only" in text for text in messages(app)))
         assert not isinstance(app.screen, ResolveForm)
@@ -129,8 +133,7 @@ async def test_a_long_place_in_the_file_keeps_its_name_and_line_on_one_line(tmp_
     app = make_app(path, TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("3", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await open_detail(pilot, "3", "enter")
         where = app.screen.query_one("#detail-where", PathLine)
         await wait_until(pilot, lambda: where.shown.startswith("…"))
         shown = where.shown
@@ -220,9 +223,7 @@ async def test_question_mark_over_a_detail_lists_the_keys_that_work_there(brief_
     app = make_app(brief_copy, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("3", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
-        detail = app.screen
+        detail = await open_detail(pilot, "3", "enter")
         await pilot.press("question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         help_screen = app.screen
