@@ -115,8 +115,8 @@ class ItemList(OptionList):
         if self.scrollable_content_region.width == self._drawn_width:
             event.prevent_default()
 
-    def _at_width(self) -> int:
-        """The width the items are measured and drawn at, the lines measured or drawn at another one forgotten.
+    def _at_width(self) -> None:
+        """Forget the lines measured or drawn at another width than the list's now.
 
         OptionList keys neither its measured lines nor its drawn ones by the width: it forgets them at each Resize.
         A scrollbar that comes and goes between two Resizes (a list that grows a line before its pane does)
@@ -127,7 +127,6 @@ class ItemList(OptionList):
             self._option_render_cache.clear()
             self._line_cache.clear()
             self._drawn_width = width
-        return width
 
     def _update_lines(self) -> None:
         if self.scrollable_content_region:
