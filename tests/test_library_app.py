@@ -278,3 +278,38 @@ async def test_a_first_open_or_an_index_that_cannot_be_read_leaves_it_to_the_wor
     async with app.run_test(size=(120, 40)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, LibraryScreen) and len(rows(screen).rows) == 0 and not screen.checking
+
+
+async def test_brackets_still_step_after_the_open_brief_changes_on_disk(library_app: BriefingApp) -> None:
+    """A file changed on disk is indexed again under a new row while it is open over the list: [ and ] still find
+    it in the list (they did nothing, silently)."""
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        brief_screen = pilot.app.screen
+        assert isinstance(brief_screen, BriefScreen)
+        path = Path(brief_screen.path)
+        before = screen.shown[2].id
+        path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        screen._refresh_library()  # as its timer does every few seconds
+        await wait_until(pilot, lambda: len(screen.shown.keys) > 0 and before not in screen.shown.keys)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BriefScreen) and pilot.app.screen.path != brief_screen.path
+        assert pilot.app.screen.brief.meta.title == screen.shown[3].title
+
+
+async def test_brackets_on_a_brief_not_in_the_list_say_so(library_app: BriefingApp) -> None:
+    """Opened from the pending board, a brief has no place in the list to step from: ] says so, not nothing."""
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BriefScreen)
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        said = [str(notification.message) for notification in pilot.app._notifications]
+        assert said.count("[ and ] step through the library's list, and this brief is not in it now.") == 2

@@ -638,7 +638,10 @@ class BriefingApp(App[None]):
     @on(StepBrief)
     def step_brief(self, message: StepBrief) -> None:
         """The previous or next brief of the list it was opened from."""
-        if self.library is None or str(self.path) not in self.sequence:
+        if self.library is None:
+            return
+        if str(self.path) not in self.sequence:
+            self.notify("[ and ] step through the library's list, and this brief is not in it now.", markup=False)
             return
         position = self.sequence.index(str(self.path)) + message.by
         if not 0 <= position < len(self.sequence):

@@ -110,16 +110,25 @@ def _key_of(row: Any) -> int | None:
 
 
 class BriefPaths(Sequence[str]):
-    """The paths of the briefs a list shows, in its order, read as they are asked for: what [ and ] step
-    through, and "brief 12 of 49" counts."""
+    """The paths of the briefs a list shows, in its order as it is now, read as they are asked for: what [ and ]
+    step through, and "brief 12 of 49" counts."""
 
     def __init__(
-        self, keys: Sequence[int], read: Callable[[int], IndexedBrief | None], find: Callable[[str], int | None]
+        self,
+        keys: Callable[[], Sequence[int]],
+        read: Callable[[int], IndexedBrief | None],
+        find: Callable[[str], int | None],
     ) -> None:
-        """``read``: a brief by its row; ``find``: the row of the brief at a path."""
-        self.keys = keys
+        """``keys``: the list's rows now (a file changed on disk is indexed again under a new row, and the list
+        drawn again with it, while a brief is open over it); ``read``: a brief by its row; ``find``: the row of the
+        brief at a path."""
+        self._keys = keys
         self._read = read
         self._find = find
+
+    @property
+    def keys(self) -> Sequence[int]:
+        return self._keys()
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -905,7 +914,7 @@ class LibraryScreen(ShowsSeen):
             return
         if isinstance(row, IndexedBrief):
             find = partial(queries.brief_id, self.library.store)
-            self.post_message(OpenBrief(row.path, sequence=BriefPaths(self.shown.keys, self._brief, find)))
+            self.post_message(OpenBrief(row.path, sequence=BriefPaths(lambda: self.shown.keys, self._brief, find)))
             return
         entry, item = row
         section = "confirmations" if isinstance(item, PendingItem) else "itinerary"
