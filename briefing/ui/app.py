@@ -640,10 +640,11 @@ class BriefingApp(App[None]):
         """The previous or next brief of the list it was opened from."""
         if self.library is None:
             return
-        if str(self.path) not in self.sequence:
+        try:
+            position = self.sequence.index(str(self.path)) + message.by
+        except ValueError:
             self.notify("[ and ] step through the library's list, and this brief is not in it now.", markup=False)
             return
-        position = self.sequence.index(str(self.path)) + message.by
         if not 0 <= position < len(self.sequence):
             self.notify("No more briefs that way.", markup=False)
             return
