@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from briefing.ui.app import BriefingApp
 from briefing.ui.dialogs.resolve import ResolveForm
-from briefing.ui.key_order import KeyOrder, KeyPassed
+from briefing.ui.key_order import KeyPassed
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from tests.apps import make_app, settle, wait_until
@@ -51,6 +51,15 @@ async def test_keys_after_a_section_key_act_in_that_section() -> None:
         burst(app, "3", "j", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         assert "A draft text by Friday" in detail_text(app), "the second pending item, where j moved"
+
+
+async def test_typing_right_after_the_key_that_opens_a_form_goes_into_it(brief_copy: Path) -> None:
+    app = make_app(brief_copy, today=dt.date(2024, 6, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "3", "c", *"Confirmed", "enter")
+        await wait_until(pilot, lambda: 'resolution = "Confirmed"' in brief_copy.read_text(encoding="utf-8"))
+        assert "resolved_on = 2024-06-20" in brief_copy.read_text(encoding="utf-8")
 
 
 async def test_keys_after_tab_in_a_form_go_to_the_next_field(brief_copy: Path) -> None:
@@ -95,16 +104,8 @@ def query_value(pilot: Pilot[None]) -> str:
     return pilot.app.screen.query_one("#find", Input).value
 
 
-def test_a_marker_whose_widget_went_does_not_hold_the_keys() -> None:
-    order = KeyOrder()
-    order.start()
-    assert order.busy and not order.stuck()
-    marker = KeyPassed()
-    order.following = marker
-    assert order.stuck(), "a marker that was never handed to a widget cannot come back"
-    assert not order.passed(KeyPassed()), "another marker is not the one followed"
-    assert order.passed(marker) and order.following is None
-    assert not order.stuck()
+def test_a_marker_never_handed_to_a_widget_does_not_hold_the_keys() -> None:
+    assert KeyPassed().lost()
 
 
 def test_a_form_filled_in_one_write_to_the_terminal(brief_copy: Path) -> None:

@@ -33,7 +33,7 @@ from briefing.system.collector import resume_collection
 from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
 from briefing.system.settings import Settings
-from briefing.ui.key_order import LOOK_SECONDS, KeyOrder, KeyPassed
+from briefing.ui.key_order import KeyOrder, KeyPassed
 from briefing.ui.keys import APP_BINDINGS
 from briefing.ui.messages import (
     BriefBuilt,
@@ -140,8 +140,7 @@ class BriefingApp(App[None]):
         """Every message shown this session, oldest first: the message log (m) lists them."""
         self.key_at = 0.0
         """When the last key came (monotonic): workers give way to the screen for a moment after each."""
-        self._key_order = KeyOrder()
-        self._key_watch: Timer | None = None
+        self._key_order = KeyOrder(self, self._hand_on_key)
         self._freeze_startup = freeze_startup
 
     def get_driver_class(self) -> type[Driver]:
@@ -225,45 +224,18 @@ class BriefingApp(App[None]):
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             if isinstance(event, events.Key):
                 self.key_at = time.monotonic()
-            if self._key_order.busy:
-                self._hold_key(event)
-            else:
-                await self._hand_on_key(event)
+            await self._key_order.take(event)
             return
         await super().on_event(event)
 
     async def _hand_on_key(self, event: events.Key | events.Paste) -> None:
-        """Act on a key (or a paste) as Textual does, following it until it is done (see `key_order`)."""
-        order = self._key_order
-        order.start()
-        target = self.focused or self.screen
         await super().on_event(event)
-        if not (event.is_forwarded and order.follow(target)):
-            self.call_after_refresh(self._next_key)
-
-    def _hold_key(self, event: events.Key | events.Paste) -> None:
-        self._key_order.waiting.append(event)
-        if self._key_watch is None:
-            self._key_watch = self.set_interval(LOOK_SECONDS, self._look_at_held_keys)
 
     def on_key_passed(self, message: KeyPassed) -> None:
-        if self._key_order.passed(message):
-            self.call_after_refresh(self._next_key)
+        self._key_order.passed(message)
 
-    async def _next_key(self) -> None:
-        order = self._key_order
-        order.busy = False
-        if order.waiting:
-            await self._hand_on_key(order.waiting.popleft())
-        elif self._key_watch is not None:
-            self._key_watch.stop()
-            self._key_watch = None
-
-    def _look_at_held_keys(self) -> None:
-        order = self._key_order
-        if order.stuck():
-            order.following = None
-            self.call_after_refresh(self._next_key)
+    def on_unmount(self) -> None:
+        self._key_order.close()
 
     def on_mount(self) -> None:
         if self._holding is not None:

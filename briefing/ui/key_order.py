@@ -1,10 +1,11 @@
-"""Keys acted on one after another, each where the focus is once the key before it is done.
+"""Keys acted on one after another, each where the focus is once what the key before it set going is done.
 
 Textual hands each key, as it arrives, to the widget focused at that moment, and acts on a key's binding only
 when the key has bubbled up from that widget to the app. Keys typed in a burst after a key that moves the focus
-(`3jj`, or tab and a date in a form) were all handed to the widget the focus was leaving. Here a key that arrives
-while the one before it is still on its way waits, and is handed on once that key has reached the app and the
-app has drawn what it did (so a focus it moved is where it moved it).
+(tab and a date in a form, `c` and the resolution, esc and the keys for the brief) were all handed to the widget
+the focus was leaving. Here a key that arrives while the one before it is on its way waits for it, and for what
+it set going: the messages on their way up from the focus to the app, and a screen it opened until it is mounted
+(its focus then set).
 
 A key is known to be done by a marker posted after it to the widget it was handed to: each widget handles its
 messages in order and passes a bubbling message to its parent when done with it, so the marker reaches the app
@@ -13,22 +14,26 @@ after the key, wherever the key was stopped.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import deque
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.message_pump import MessagePump
 
 HELD_AT_MOST_SECONDS = 1.0
-"""The longest a key waits for the one before it while the app is free: a marker its widget dropped (removed with
-it in its queue) must not hold the keyboard."""
-LOOK_SECONDS = 0.1
-"""How often a waiting key checks that the marker it waits for can still come back."""
+"""The longest a key waits for the one before it: a marker its widget dropped (removed with it in its queue), or a
+stream of messages that never lets up, must not hold the keyboard."""
+SPIN_LOOKS = 20
+"""How many times a waiting key looks again as soon as the app's other tasks have had a turn, before it looks
+once a millisecond."""
 
 InputEvent = events.Key | events.Paste
 
@@ -56,40 +61,76 @@ class KeyPassed(Message):
 
 
 class KeyOrder:
-    """The keys waiting for the key before them, and the marker following that key."""
+    """Hands the app's keys (and pastes) on in order, each once the one before it is done."""
 
-    def __init__(self) -> None:
+    def __init__(self, app: App[Any], hand_on: Callable[[InputEvent], Awaitable[None]]) -> None:
+        self.app = app
+        self.hand_on = hand_on
+        """Textual's own handling of a key from the terminal: to the focused widget, or a priority binding."""
         self.waiting: deque[InputEvent] = deque()
         self.following: KeyPassed | None = None
-        self.busy = False
-        self.since = 0.0
+        self._waiter: asyncio.Task[None] | None = None
+        """Waits until the next key may go; set until that key has gone."""
 
-    def start(self) -> None:
-        """A key is handed on; until `done`, the next one waits."""
-        self.busy = True
+    async def take(self, event: InputEvent) -> None:
+        """A key from the terminal: handed on now if nothing is on its way, else once it is."""
+        if self.waiting or self.following is not None or self._waiter is not None or not self.quiet():
+            self.waiting.append(event)
+            self._wait()
+            return
+        await self._hand_on(event)
+
+    def passed(self, marker: KeyPassed) -> None:
+        """A marker reached the app: if it is the one followed, its key is done."""
+        if marker is self.following:
+            self.following = None
+
+    def quiet(self) -> bool:
+        """Nothing a key set going is on its way: no message waits for the app, for the focused widget or for any
+        widget between it and the app, and the screen on top is mounted."""
+        app = self.app
+        screen = app.screen
+        if not screen.is_mounted:
+            return False
+        return all(node._message_queue.empty() for node in (app.focused or screen).ancestors_with_self)
+
+    def done(self) -> bool:
+        """Whether the key followed is done (or cannot come back) and the app is quiet."""
+        following = self.following
+        return (following is None or following.lost()) and self.quiet()
+
+    def close(self) -> None:
+        if self._waiter is not None:
+            self._waiter.cancel()
+            self._waiter = None
+        self.waiting.clear()
+
+    async def _hand_on(self, event: InputEvent) -> None:
+        app = self.app
+        target = app.focused or app.screen
+        await self.hand_on(event)
+        if event.is_forwarded:
+            marker = KeyPassed()
+            marker.holder = target
+            if target.post_message(marker):
+                self.following = marker
+
+    def _wait(self) -> None:
+        if self._waiter is None:
+            self._waiter = asyncio.get_running_loop().create_task(self._wait_then_go())
+
+    async def _wait_then_go(self) -> None:
+        started = time.monotonic()
+        looks = 0
+        while not self.done() and time.monotonic() - started < HELD_AT_MOST_SECONDS:
+            await asyncio.sleep(0 if looks < SPIN_LOOKS else 0.001)
+            looks += 1
         self.following = None
-        self.since = time.monotonic()
+        self.app.call_later(self._next)
 
-    def follow(self, target: MessagePump) -> bool:
-        """Post a marker after the key just handed to ``target``; False when the target takes no messages (the key
-        did not go anywhere either)."""
-        marker = KeyPassed()
-        marker.holder = target
-        if not target.post_message(marker):
-            return False
-        self.following = marker
-        return True
-
-    def passed(self, marker: KeyPassed) -> bool:
-        """Whether ``marker`` is the one followed: the key before the waiting ones has been handled."""
-        if marker is not self.following:
-            return False
-        self.following = None
-        return True
-
-    def stuck(self) -> bool:
-        """Whether the followed marker can no longer come back (its widget went), or has taken too long."""
-        marker = self.following
-        if marker is None:
-            return False
-        return marker.lost() or time.monotonic() - self.since > HELD_AT_MOST_SECONDS
+    async def _next(self) -> None:
+        self._waiter = None
+        if self.waiting:
+            await self._hand_on(self.waiting.popleft())
+        if self.waiting:
+            self._wait()
