@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.format.diff import Changes, compare, digest
+from briefing.format.diff import Changes, absorb, compare, digest
 from briefing.format.load import LoadResult, load_bytes, load_path
 from briefing.format.model import Brief, ConfirmationStatus, Meta, Problem, Summary
 from briefing.system.files import Fingerprint, SaveError, Stamp
@@ -108,9 +108,15 @@ class Session:
         self._recording = threading.Lock()
         self._asked = 0
         self._recorded_up_to = 0
+        """The newest version recorded as seen, by the order ``seen_now`` gave: an older one never overwrites it."""
         self.edits: list[Edit] = []
         """The edits this session made (c, d, p), oldest first: what undo takes back."""
-        """The newest version recorded as seen, by the order ``seen_now`` gave: an older one never overwrites it."""
+        self._found_look_back = self.look_back
+        self._edited_from: tuple[Edit | None, Brief | None] | None = None
+        """An edit of this session to the open brief (None: the undoing of one made before it was opened again)
+        and the version it was made to, until the file is read again."""
+        self._own_edits: list[tuple[Edit | None, Brief, Brief]] = []
+        """The edits this session made to the open brief, with its versions before and after each."""
 
     @property
     def brief(self) -> Brief | None:
@@ -146,10 +152,24 @@ class Session:
         thread: a brief of thousands of items takes a while)."""
         if path != self.path:
             return False
-        self.look_back = look_back
-        if compared is not None and look_back.baseline is not None:
+        self._found_look_back = look_back
+        self._mark_against()
+        if compared is not None and self.look_back is look_back and look_back.baseline is not None:
             self._compared = (look_back.baseline, compared[0], replace(compared[1], since=look_back.since))
         return True
+
+    def _mark_against(self) -> None:
+        """The look-back found, with the reader's own edits of this session taken as seen: what they did is no
+        change for them to look at (unless the changes are marked since a revision they asked for, which the edits
+        are changes since)."""
+        found = self._found_look_back
+        if found.baseline is None or found.since != SINCE_LAST_LOOKED or not self._own_edits:
+            self.look_back = found
+            return
+        baseline = found.baseline
+        for _edit, before, after in self._own_edits:
+            baseline = absorb(baseline, before, after)
+        self.look_back = replace(found, baseline=baseline)
 
     def seen_now(self) -> SeenVersion | None:
         """What the read state is to record of the version shown (None: nothing good to record). Record it with
@@ -185,7 +205,9 @@ class Session:
         self.stamp = self._stamp_of(self.result)
         self.watching = True
         self._change = None
-        self.look_back = LookBack(None)
+        self.look_back = self._found_look_back = LookBack(None)
+        self._edited_from = None
+        self._own_edits = []
         return self.result
 
     def close(self) -> None:
@@ -220,8 +242,12 @@ class Session:
         self.latest = result
         self.stamp = self._stamp_of(result)
         self._change = None
+        edited_from, self._edited_from = self._edited_from, None
         if result.brief is not None:
             self.result = result
+            if edited_from is not None and edited_from[1] is not None:
+                self._own_edits.append((edited_from[0], edited_from[1], result.brief))
+                self._mark_against()
             return Reloaded(Outcome.LOADED)
         if result.fingerprint is None and not self.path.exists():
             gone = Problem(str(self.path), "is gone (deleted or moved); it is read again when it is back")
@@ -248,14 +274,18 @@ class Session:
         saved = change_file(
             self.path, expected, lambda text: resolve(text, confirmation_id, status, resolved_on, resolution)
         )
-        self.edits.append(Edit(self.path, what or f"{confirmation_id} {status.value}", saved))
+        edit = Edit(self.path, what or f"{confirmation_id} {status.value}", saved)
+        self._edited_from = (edit, self.brief)
+        self.edits.append(edit)
 
     def reopen(self, confirmation_id: str, fingerprint: Fingerprint | None = None, what: str = "") -> None:
         """Make a confirmation pending again in the file. Raises ConflictError or SaveError."""
         from briefing.format.status_edit import change_file, reopen
 
         saved = change_file(self.path, self._expected(fingerprint), lambda text: reopen(text, confirmation_id))
-        self.edits.append(Edit(self.path, what or f"{confirmation_id} pending again", saved))
+        edit = Edit(self.path, what or f"{confirmation_id} pending again", saved)
+        self._edited_from = (edit, self.brief)
+        self.edits.append(edit)
 
     def undo(self) -> Edit:
         """Put the open brief's file back as it was before the last edit this session made to it, byte for byte.
@@ -269,6 +299,12 @@ class Session:
             raise SaveError(READ_ONLY)
         restore(self.path, edit.saved)
         self.edits.remove(edit)
+        own = [entry for entry in self._own_edits if entry[0] is edit]
+        if own:  # the file is as it was before the edit: so is what the changes are marked against
+            self._own_edits.remove(own[0])
+            self._mark_against()
+        else:  # an edit made before the brief was opened again: undoing it is the reader's own edit now
+            self._edited_from = (None, self.brief)
         return edit
 
     def _expected(self, fingerprint: Fingerprint | None) -> Fingerprint:

@@ -293,3 +293,38 @@ async def test_the_library_since_a_revision(tmp_path: Path, monkeypatch: pytest.
         await pilot.press("M")
         assert "Marks are since HEAD~2" in messages(app)[-1]
     assert path.exists()
+
+
+async def test_the_readers_own_confirmation_is_not_marked_as_a_change_while_a_colleagues_stays(
+    story_copy: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from briefing.ui.dialogs.resolve import ResolveForm
+
+    await view(story_copy)
+    story_copy.write_text(QUOTED, encoding="utf-8")  # a colleague's edits, the reader has not seen
+    app = brief_app(story_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        assert len(screen.changes) == 4
+        await pilot.press("3", "j", "d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        app.screen.query_one("#resolution", Input).value = "Hanoi called it off"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "DENIED" in prompts(screen, "confirmations")[1])
+        confirmations = prompts(screen, "confirmations")
+        assert confirmations[0].startswith("◆ changed  ✔ CONFIRMED"), "the colleague's change: still marked"
+        assert confirmations[1].startswith("✘ DENIED"), "the reader's own: not marked"
+        # The denial (today, 20 Jun) moved the brief's updated date past the colleague's 17 Jun: the reader's too.
+        assert keys(screen) == ["quotes Dmitry Peskov", "confirmations visit-dates", "itinerary Vietnam"]
+        await pilot.press("u")
+        await wait_until(pilot, lambda: "PENDING" in prompts(screen, "confirmations")[1])
+        assert not prompts(screen, "confirmations")[1].startswith("◆")
+        assert keys(screen) == [
+            "brief updated", "quotes Dmitry Peskov", "confirmations visit-dates", "itinerary Vietnam"
+        ], "undone: the colleague's updated date is marked again"  # fmt: skip
+
+
+def keys(screen: BriefScreen) -> list[str]:
+    return [f"{change.section} {change.key}" for change in screen.changes.items]

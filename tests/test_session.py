@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from briefing.format.diff import Changes
 from briefing.format.load import load_path
 from briefing.format.model import ConfirmationStatus
-from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
+from briefing.session import NO_DATE, SETTLE_SECONDS, LookBack, Outcome, Session
 from briefing.system.files import ConflictError
 from tests.conftest import SEED
 
@@ -143,3 +145,118 @@ def test_a_version_seen_earlier_never_overwrites_one_seen_later(brief_copy: Path
     assert session.record_seen(state, second)
     assert not session.record_seen(state, first)  # its thread ran late: the later version stays
     assert state.seen(brief_copy).content == second.content  # type: ignore[union-attr]
+
+
+def marked(session: Session) -> list[tuple[str, str]]:
+    return [(change.section, change.key) for change in session.changes.items]
+
+
+def test_the_readers_own_edits_are_not_changes_for_them_to_look_at(brief_copy: Path) -> None:
+    """A colleague's changes since the reader last looked stay marked; the reader's c, d and p are not marked, and
+    u puts the marks back as they were before the edit it takes back."""
+    last_seen = load_path(brief_copy).brief
+    assert last_seen is not None
+    text = brief_copy.read_text(encoding="utf-8")
+    touch(brief_copy, text.replace("an agenda is yet to be finalised", "the agenda is still open"))
+    session = opened(brief_copy, today=dt.date(2024, 6, 20))
+    assert session.looked_back(brief_copy, LookBack(last_seen))
+    colleague = [("confirmations", "vietnam-agenda")]
+    assert marked(session) == colleague
+
+    session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 14), "The Kremlin said so.")
+    session.reload()
+    assert "updated = 2024-06-14" in brief_copy.read_text(encoding="utf-8"), "the edit moved the brief's updated"
+    assert marked(session) == colleague
+    session.resolve("vietnam-agenda", ConfirmationStatus.DENIED, dt.date(2024, 6, 15), "Called off.")
+    session.reload()
+    assert marked(session) == [], "what the reader resolved they have seen"
+    session.undo()
+    session.reload()
+    assert marked(session) == colleague, "the colleague's change is the reader's no more"
+    session.undo()
+    session.reload()
+    assert marked(session) == colleague, "undone, the file is as before the edits, and so are the marks"
+    assert brief_copy.read_text(encoding="utf-8") == text.replace(
+        "an agenda is yet to be finalised", "the agenda is still open"
+    )
+
+
+def test_own_edits_before_the_look_back_is_found_are_not_marked_either(brief_copy: Path) -> None:
+    last_seen = load_path(brief_copy).brief
+    assert last_seen is not None
+    session = opened(brief_copy)
+    session.reopen("visit-dates")  # already pending: the file is written the same; nothing to mark anyway
+    session.reload()
+    session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 13), "No.")
+    session.reload()
+    assert session.looked_back(brief_copy, LookBack(last_seen))
+    assert marked(session) == []
+    assert [edit.what for edit in session.edits] == ["visit-dates pending again", "visit-dates denied"]
+    assert session.undo().what == "visit-dates denied"
+    session.reload()
+    assert session.undo().what == "visit-dates pending again"
+    session.reload()
+    assert marked(session) == [] and brief_copy.read_bytes() == SEED.read_bytes()
+
+
+def test_a_confirmation_added_since_the_reader_last_looked_is_seen_once_they_resolve_it(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    shown = session.brief
+    assert shown is not None
+    last_seen = replace(shown, confirmations=shown.confirmations[:1])  # before vietnam-agenda was added
+    assert session.looked_back(brief_copy, LookBack(last_seen))
+    assert marked(session) == [("confirmations", "vietnam-agenda")]
+    session.resolve("vietnam-agenda", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 12), "Agreed.")
+    session.reload()
+    assert marked(session) == []
+    brief = session.brief
+    assert brief is not None and brief.confirmations[1].status is ConfirmationStatus.CONFIRMED
+
+
+def test_own_edits_are_changes_since_a_revision_asked_for(brief_copy: Path) -> None:
+    at_revision = load_path(brief_copy).brief
+    assert at_revision is not None
+    session = opened(brief_copy)
+    assert session.looked_back(brief_copy, LookBack(at_revision, "since a1b2c3d"))
+    session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 13), "No.")
+    session.reload()
+    assert marked(session) == [("brief", "updated"), ("confirmations", "visit-dates")]
+
+
+def test_undoing_an_edit_made_before_the_brief_was_opened_again_is_the_readers_own(
+    brief_copy: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.toml"
+    shutil.copy(SEED, other)
+    session = opened(brief_copy)
+    session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 13), "No.")
+    session.reload()
+    session.open(other)
+    assert session.reload().outcome is Outcome.LOADED
+    session.open(brief_copy)
+    assert session.changes == Changes(), "nothing to mark against until the look-back is found"
+    seen_denied = session.brief
+    assert seen_denied is not None
+    assert session.looked_back(brief_copy, LookBack(seen_denied))
+    session.undo()
+    session.reload()
+    assert brief_copy.read_bytes() == SEED.read_bytes()
+    assert marked(session) == []
+
+
+def test_an_edit_is_not_taken_as_the_readers_own_when_the_file_broke_before_it_was_read(brief_copy: Path) -> None:
+    last_seen = load_path(brief_copy).brief
+    assert last_seen is not None
+    session = opened(brief_copy)
+    assert session.looked_back(brief_copy, LookBack(last_seen))
+    session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 13), "No.")
+    saved = brief_copy.read_text(encoding="utf-8")
+    touch(brief_copy, "this is not TOML [")
+    assert session.reload().outcome is Outcome.BROKEN
+    touch(brief_copy, saved.replace("Officials in Hanoi", "Officials in Hanoi and Moscow"))
+    assert session.reload().outcome is Outcome.LOADED
+    assert set(marked(session)) == {
+        ("brief", "updated"),
+        ("confirmations", "visit-dates"),
+        ("confirmations", "vietnam-agenda"),
+    }

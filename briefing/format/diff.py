@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from typing import Any
 
@@ -97,6 +97,25 @@ def compare(old: Brief, new: Brief) -> Changes:
     _items(found, "itinerary", old.itinerary, new.itinerary, _stop_keys)
     _items(found, "sources", old.sources, new.sources, _by_id)
     return Changes(tuple(found))
+
+
+def absorb(baseline: Brief, before: Brief, after: Brief) -> Brief:
+    """``baseline`` with what changed from ``before`` to ``after`` in the brief's fields and its confirmations
+    applied: an edit the reader made (c, d, p, undo) is then no change for them to look at, while what others
+    changed since ``baseline`` still is. Such an edit changes a confirmation, never adds or removes one; one that
+    ``baseline`` does not have (added since) is added to it: the reader has seen it."""
+    meta = baseline.meta
+    confirmations = list(baseline.confirmations)
+    for change in compare(before, after).items:
+        if change.section == "brief":
+            meta = replace(meta, **{change.key: change.after})
+        elif change.section == "confirmations" and change.kind is Kind.CHANGED:
+            at = next((i for i, item in enumerate(confirmations) if item.id == change.key), None)
+            if at is None:
+                confirmations.append(change.after)
+            else:
+                confirmations[at] = change.after
+    return replace(baseline, meta=meta, confirmations=tuple(confirmations))
 
 
 def _part(found: list[Change], section: str, key: str, before: object, after: object) -> None:
