@@ -21,6 +21,15 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date like 2024-06-12: {text!r}") from None
 
 
+def _date_or_today(text: str) -> dt.date | str:
+    if text == "today":
+        return text
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2024-06-12, nor today: {text!r}") from None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -211,6 +220,20 @@ def board_parser(view: str) -> argparse.ArgumentParser:
         "(default: $BRIEFING_TODAY, else the settings' today, else the system date)",
     )
     parser.add_argument("--width", type=_width, metavar="N", help="fit the text to N columns (default: the terminal's)")
+    if view == "agenda":
+        parser.add_argument(
+            "--from",
+            dest="from_",
+            type=_date_or_today,
+            metavar="DATE",
+            help="only the stops not over by DATE (YYYY-MM-DD, or today: the agenda's today); what is next",
+        )
+        parser.add_argument(
+            "--until",
+            type=_date_or_today,
+            metavar="DATE",
+            help="only the stops begun by DATE (YYYY-MM-DD, or today). With either, stops with no dates are left out",
+        )
     return parser
 
 

@@ -70,8 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_config_path()
         if args[0] in ("pending", "agenda"):
             board = arguments.board_parser(args[0]).parse_args(args[1:])
+            window = (getattr(board, "from_", None), getattr(board, "until", None))
             return run_board(args[0], board.paths, board.format, board.filter, board.order, board.today or "",
-                             board.width)  # fmt: skip
+                             board.width, window)  # fmt: skip
         if args[0] == "site":
             site = arguments.site_parser().parse_args(args[1:])
             return run_site(site.paths, Path(site.output), site.today or "")
@@ -428,8 +429,19 @@ def _library_of(prog: str, names: Sequence[str], today_flag: str) -> tuple[Libra
     return Library(target if isinstance(target, list) else [target]), today, settings
 
 
+Window = tuple[dt.date | str | None, dt.date | str | None]
+"""``briefing agenda --from --until``: a date, "today" (the agenda's today), or None."""
+
+
 def run_board(
-    view: str, names: Sequence[str], output: str, words: str, order_name: str, today_flag: str, width: int | None
+    view: str,
+    names: Sequence[str],
+    output: str,
+    words: str,
+    order_name: str,
+    today_flag: str,
+    width: int | None,
+    window: Window = (None, None),
 ) -> int:
     """``briefing pending`` and ``briefing agenda``: the library's board as the app shows it, for scripts."""
     prog = f"briefing {view}"
@@ -441,7 +453,7 @@ def run_board(
 
     try:
         library.refresh()
-        text = _board_text(view, library, output, words, order_name, today, width, settings)
+        text = _board_text(view, library, output, words, order_name, today, width, settings, window)
     except (OSError, sqlite3.Error) as error:
         print(f"{prog}: error: the library's index could not be read: {escaped(str(error))}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -453,7 +465,7 @@ def run_board(
 
 def _board_text(
     view: str, library: Library, output: str, words: str, order_name: str, today: dt.date | None,
-    width: int | None, settings: Settings,
+    width: int | None, settings: Settings, window: Window = (None, None),
 ) -> str:  # fmt: skip
     from briefing.library import boards, queries
     from briefing.library.views import AGENDA_ORDERS, PENDING_ORDERS, words_of
@@ -473,6 +485,12 @@ def _board_text(
         agenda = queries.agenda_of(store, agenda_today, order)
         if split:
             agenda = boards.agenda_filtered(store, agenda, split)
+        start, end = (agenda_today if day == "today" else day for day in window)
+        if start is not None or end is not None:
+            from briefing.library.views import agenda_kept
+
+            assert not isinstance(start, str) and not isinstance(end, str)
+            agenda = agenda_kept(agenda, queries.stops_within(store, start, end))
         if output == "ics":
             from briefing.export.ics import agenda_calendar
 

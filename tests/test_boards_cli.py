@@ -263,3 +263,28 @@ def test_wide_characters_take_two_cells_in_the_columns(tmp_path: Path) -> None:
         ]
         assert starts == [starts[0]] * 3
     assert "…" in lines[1] and "東京" in lines[1]  # at 55 cells the claim is cut, by cells
+
+
+def test_the_agenda_from_and_until_a_date_keeps_the_stops_that_meet_it(lib: Path) -> None:
+    every = printed("agenda", lib)
+    dated = [stop for stop in every if stop["start"] or stop["end"]]
+    assert len(dated) < len(every), "the library has stops with no dates, which a window leaves out"
+
+    def days(stop: dict[str, Any]) -> tuple[str, str]:
+        return (stop["start"] or stop["end"], stop["end"] or stop["start"])
+
+    middle = sorted(days(stop)[0] for stop in dated)[len(dated) // 2]
+    upcoming = printed("agenda", lib, "--from", middle)
+    assert upcoming == [stop for stop in dated if days(stop)[1] >= middle]
+    assert 0 < len(upcoming) < len(dated)
+    begun = printed("agenda", lib, "--until", middle)
+    assert begun == [stop for stop in dated if days(stop)[0] <= middle]
+    assert printed("agenda", lib, "--from", middle, "--until", middle) == [
+        stop for stop in dated if days(stop)[0] <= middle <= days(stop)[1]
+    ]
+    assert printed("agenda", lib, "--from", "today") == printed("agenda", lib, "--from", "2024-06-20")
+    calendar = Calendar.from_ical(run("agenda", "lib", "-f", "ics", "--from", middle, cwd=lib).stdout)
+    assert len(calendar.walk("VEVENT")) == len(upcoming)
+    done = run("agenda", "lib", "--from", "tomorrow", cwd=lib)
+    assert done.returncode == 2
+    assert "argument --from: not a date like 2024-06-12, nor today: 'tomorrow'" in done.stderr

@@ -292,6 +292,22 @@ def stops_for_agenda(store: Store) -> list[StopKey]:
             for row_id, start, end, place, country, title, as_of in rows]  # fmt: skip
 
 
+def stops_within(store: Store, start: dt.date | None, end: dt.date | None) -> set[int]:
+    """The stops whose dates meet the days from ``start`` to ``end`` (either open): not over before ``start``, not
+    begun after ``end``. A stop with no dates is in none."""
+    with store.reading() as database:
+        rows = database.execute(
+            "SELECT id FROM stops WHERE coalesce(start, end_) IS NOT NULL"
+            " AND (? IS NULL OR coalesce(end_, start) >= ?) AND (? IS NULL OR coalesce(start, end_) <= ?)",
+            (_iso(start), _iso(start), _iso(end), _iso(end)),
+        ).fetchall()
+    return {row_id for (row_id,) in rows}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 _AGENDA_ROWS = (
     "SELECT s.id, coalesce(s.start, s.end_), coalesce(s.end_, s.start), s.place, coalesce(s.country, ''), '', NULL "
     "FROM stops s WHERE coalesce(s.start, s.end_) IS NOT NULL ORDER BY 2, 3, s.place, s.id",
