@@ -238,6 +238,19 @@ async def test_question_mark_over_a_detail_lists_the_keys_that_work_there(brief_
         await wait_until(pilot, lambda: app.screen is detail)
 
 
+async def test_m_over_a_detail_lists_the_messages_and_m_comes_back_to_it(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        detail = await open_detail(pilot, "3", "enter")
+        await pilot.press("y")  # copied: a message
+        await pilot.press("m")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "MessageLog")
+        assert any(said.text.startswith("Copied") for said in app.said), [said.text for said in app.said]
+        await pilot.press("m")
+        await wait_until(pilot, lambda: app.screen is detail)
+
+
 async def test_question_mark_over_the_messages_lists_theirs(brief_copy: Path) -> None:
     app = make_app(brief_copy, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

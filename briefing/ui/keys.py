@@ -106,11 +106,15 @@ SCROLL_BINDINGS: list[Binding] = [
 DIALOG_HELP = Binding("question_mark", "app.help", "Keys", key_display="?", show=False, id="dialog.help",
                       tooltip="The keys of this dialog (this list)")  # fmt: skip
 """On a dialog that takes no typing: a dialog takes none of the app's keys, its ``?`` among them."""
+DIALOG_MESSAGES = Binding("m", "app.messages", "Messages", show=False, id="dialog.messages",
+                          tooltip="The messages of this session, in full")  # fmt: skip
+"""The app's ``m``, on a dialog that takes no typing (a toast just came, over an item's detail, say)."""
 
 BACK_BINDINGS: list[Binding] = [Binding("escape", "back", "Back", id="detail.back", tooltip="Back")]
 DETAIL_BINDINGS: list[Binding] = [
     *BACK_BINDINGS,
     DIALOG_HELP,
+    DIALOG_MESSAGES,
     Binding("q", "back", "Close", show=False, id="detail.close", tooltip="Close this view (not the app)"),
     Binding("y", "copy", "Copy", id="detail.copy", tooltip="Copy the item as plain text"),
     Binding("o", "open_link", "Open link", id="detail.open_link", tooltip="Open the item's link in the browser"),
@@ -146,6 +150,7 @@ CHANGES_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="changes.back", tooltip="Back"),
     Binding("q", "back", "Close", show=False, id="changes.close", tooltip="Close the list (not the app)"),
     DIALOG_HELP,
+    DIALOG_MESSAGES,
 ]
 ASK_BINDINGS: list[Binding] = [
     Binding("y,enter", "yes", "Yes", id="ask.yes", tooltip="Yes"),
@@ -162,6 +167,7 @@ LINK_PICKER_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Back", id="links.cancel", tooltip="Back"),
     Binding("q", "cancel", "Close", show=False, id="links.close", tooltip="Close the list (not the app)"),
     DIALOG_HELP,
+    DIALOG_MESSAGES,
 ]
 TOO_SMALL_BINDINGS: list[Binding] = [Binding("q", "app.quit", "Quit", id="too_small.quit", tooltip="Quit")]
 
