@@ -28,10 +28,12 @@ from briefing.ui.shown import ShownPieces
 if TYPE_CHECKING:
     from textual.app import App
 
-LONE_ESC_WAIT = 0.025
+LONE_ESC_WAIT = 0.01
 """Seconds after a lone ESC byte before it is taken as the escape key: the rest of a key's sequence comes in the
-same write from the terminal, so a wait this short only misreads a sequence split on a slow link (vim waits
-about as long; Textual's own default is 100 ms)."""
+same write from the terminal (in the same read, here), so a wait this short only misreads a sequence split on a
+slow link, where a longer one would as likely be too short (tmux's own default is 10 ms; programs built on
+crossterm wait none; Textual's own default is 100 ms). It was 25 ms until 2026-12-06: esc from find 42 ms
+handled then, 35 with 10 (bench.key_latency's keys, ten rounds each)."""
 
 IDLE_WAKE = 0.1
 """Seconds between the read loop's checks that the app is closing, while nothing is typed."""
