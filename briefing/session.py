@@ -299,9 +299,9 @@ class Session:
             raise SaveError(READ_ONLY)
         restore(self.path, edit.saved)
         self.edits.remove(edit)
-        own = [entry for entry in self._own_edits if entry[0] is edit]
-        if own:  # the file is as it was before the edit: so is what the changes are marked against
-            self._own_edits.remove(own[0])
+        own = next((entry for entry in self._own_edits if entry[0] is edit), None)
+        if own is not None:  # the file is as it was before the edit: so is what the changes are marked against
+            self._own_edits.remove(own)
             self._mark_against()
         else:  # an edit made before the brief was opened again: undoing it is the reader's own edit now
             self._edited_from = (None, self.brief)
