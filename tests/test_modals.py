@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input
 
 from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.screens.brief import BriefScreen
@@ -240,13 +241,16 @@ async def test_question_mark_over_a_detail_lists_the_keys_that_work_there(brief_
 
 async def test_m_over_a_detail_lists_the_messages_and_m_comes_back_to_it(brief_copy: Path) -> None:
     app = make_app(brief_copy, TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         detail = await open_detail(pilot, "3", "enter")
         await pilot.press("y")  # copied: a message
+        await wait_until(pilot, lambda: bool(app.screen.query("Toast")))
         await pilot.press("m")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "MessageLog")
         assert any(said.text.startswith("Copied") for said in app.said), [said.text for said in app.said]
+        await pilot.pause()  # the toasts are put on a new screen by a callback
+        assert not app.screen.query("Toast"), "each message is in the list in full: no toast left over it"
         await pilot.press("m")
         await wait_until(pilot, lambda: app.screen is detail)
 
@@ -261,3 +265,21 @@ async def test_question_mark_over_the_messages_lists_theirs(brief_copy: Path) ->
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert app.screen.title_shown == "the messages"  # type: ignore[attr-defined]
         assert ("m", "Close the messages") in app.screen.rows  # type: ignore[attr-defined]
+
+
+async def test_f1_in_the_resolve_form_lists_its_keys_and_leaves_what_was_typed(brief_copy: Path) -> None:
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        form = app.screen
+        await pilot.press("O", "k", "question_mark")
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        said = dict((meaning, keys) for keys, meaning in app.screen.rows)  # type: ignore[attr-defined]
+        assert said["The keys of the screen or dialog on top, from anywhere (in a text field too)"] == "f1"
+        assert "Quit" not in said and "Go to the summary" not in said, "the app's and the brief's keys do not reach"
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: app.screen is form)
+        assert form.query_one("#resolution", Input).value == "Ok?", "? is typed in a text field; f1 is not"

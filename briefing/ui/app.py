@@ -802,6 +802,7 @@ class BriefingApp(App[None]):
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
+            screen.action_back()  # f1 again, as ? there
             return
         nodes = [screen, *screen.walk_children(), self]
         # Over a dialog, only the app's priority keys reach the app (Textual stops the keys' way at a modal screen).

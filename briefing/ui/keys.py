@@ -20,6 +20,9 @@ GLOBAL_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help",
             tooltip="The keys of this screen (this list)"),
+    # A priority binding: `?` is typed in a text field, and a dialog takes none of the app's other keys.
+    Binding("f1", "help", "Keys", show=False, priority=True, id="app.help_anywhere",
+            tooltip="The keys of the screen or dialog on top, from anywhere (in a text field too)"),
     Binding("m", "messages", "Messages", show=False, id="app.messages",
             tooltip="The messages of this session, each in full (a toast's warning or error, after it has gone)"),
     # A priority binding: a dialog (a modal screen) takes no key of the app's, and it can be written over too.

@@ -64,6 +64,7 @@ class MessageLog(Dialog[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # each is here in full; a toast left up would cover the list's corner
         listed = self.query_one(Lines)
         scrollbar_ahead(self.query_one("#messages"), listed)
         listed.focus()
