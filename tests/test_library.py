@@ -489,3 +489,45 @@ def test_a_filter_every_brief_matches_is_known_by_counting_and_old_text_is_not_c
     assert queries.every_brief_matches(lib.store, ["minimal"]) is False  # two old rows and one live hold it
     found = queries.kept(queries.ordered(lib.store, 0, None), queries.matching_briefs(lib.store, ["azed"]))
     assert list(found) == [queries.brief_id(lib.store, str(root / "b.toml"))]
+
+
+def _with_stops(as_of: str, *stops: str) -> str:
+    return MINIMAL_BRIEF.replace("2024-06-12", as_of) + "".join(f"\n[[itinerary]]\n{stop}\n" for stop in stops)
+
+
+def test_the_longest_next_stop_counts_only_stops_that_can_still_be_next(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(
+        _with_stops(
+            "2024-06-12",
+            'place = "Pyongyang"\nstart = 2024-06-17\nend = 2024-06-23',
+            'place = "Somewhere far longer"\nstart = 2024-08-01\nstatus = "cancelled"',
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.toml").write_text(_with_stops("2024-06-12", 'place = "Hanoi"\nstart = 2024-06-19'), "utf-8")
+    # Read as of its own date, this brief's one stop has passed.
+    (tmp_path / "c.toml").write_text(
+        _with_stops("2024-09-01", 'place = "Vladivostok Krai"\nstart = 2024-06-11\napproximate = true'), "utf-8"
+    )
+    lib = Library([tmp_path], tmp_path / "cache")
+    built(lib)
+    assert queries.longest_next_stop(lib.store, None) == len("Pyongyang, 17–23 Jun 2024")
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 1)) == len("Vladivostok Krai, ~11 Jun 2024")
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 23)) == len("Pyongyang, 17–23 Jun 2024"), "last day"
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 24)) == 0, "every stop over or called off"
+    for kept in ('{"on": "2024-06-24", "length": "9"}', "[", '{"on": "2024-06-25", "length": 9}', "3"):
+        with lib.store.reading() as database:  # the index is a cache file: what it keeps is checked, not trusted
+            database.execute("INSERT OR REPLACE INTO meta VALUES ('next_stop_on', ?)", (kept,))
+        assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 24)) == 0, kept
+    (tmp_path / "d.toml").write_text(_with_stops("2024-06-12", 'place = "Ulaanbaatar"'), "utf-8")
+    (tmp_path / "e.toml").write_text(
+        _with_stops(
+            "2024-06-12", 'place = "Oslo"\nstart = 2030-12-30\nend = 2031-01-02', 'place = "Rome"\nstart = 2030-06-01'
+        ),
+        "utf-8",
+    )
+    built(lib)
+    assert queries.longest_next_stop(lib.store, dt.date(2031, 1, 3)) == len("Ulaanbaatar, no dates"), "not over"
+    assert queries.longest_next_stop(lib.store, dt.date(2030, 1, 1)) == len("Oslo, 30 Dec 2030 – 2 Jan 2031") + 1, (
+        "as long as any window from one year to the next"
+    )

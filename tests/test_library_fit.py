@@ -3,9 +3,13 @@ columns the columns that matter most."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from briefing.library.entries import IndexedBrief
+from briefing.library.index import Library
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.library import Line
 from briefing.ui.widgets.rowlist import RowList
@@ -57,3 +61,20 @@ async def test_at_80_columns_the_agenda_keeps_its_certainty(library_app: Briefin
         header = str(screen.query_one("#library-columns", Line).render())
         assert "Certainty" in header and "Window" in header and "Brief" in header
         assert "As reported" not in header
+
+
+async def test_where_the_stops_have_passed_the_title_takes_the_next_stops_room(
+    library_app: BriefingApp, tmp_path: Path
+) -> None:
+    widths: dict[dt.date | None, tuple[int, ...]] = {}
+    cells: dict[dt.date | None, list[str]] = {}
+    for today in (None, dt.date(2030, 1, 1)):
+        app = BriefingApp(None, None, today=today, library=Library([Path("lib")], tmp_path / "cache"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready(pilot)
+            widths[today] = screen._widths()
+            cells[today] = [screen._cells(row)[-1] for row in rows(screen).rows if isinstance(row, IndexedBrief)]
+    later = dt.date(2030, 1, 1)
+    assert {cell.endswith("no dates") for cell in cells[later] if cell} == {True}, "by 2030 only undated stops are next"
+    assert max(len(cell) for cell in cells[later]) <= widths[later][-1] < widths[None][-1]
+    assert widths[later][2] > widths[None][2], "the title has the room"

@@ -380,7 +380,7 @@ class LibraryScreen(ShowsSeen):
             "orders": {self.order: queries.ordered(store, self.order, self.today, reading.marks)},
             "counts": queries.count(store),
             "today": queries.library_today(store),
-            "longest": queries.longest(store),
+            "longest": {**queries.longest(store), "next_stop": queries.longest_next_stop(store, self.today)},
         }
 
     def _derive_the_rest(self) -> None:
@@ -735,7 +735,7 @@ class LibraryScreen(ShowsSeen):
         if self.view == "library":
             pending = len(str(found.get("pending", 0))) + 2
             return (1, 11, found.get("title", 0), found.get("category", 0), found.get("tags", 0), pending,
-                    found.get("place", 0) + 18)  # fmt: skip
+                    found.get("next_stop", 0))  # fmt: skip
         if self.view == "pending":
             return (11, 14, found.get("what", 0), found.get("awaited", 0), found.get("title", 0))
         return (20, found.get("place", 0), 21, found.get("reported", 0), found.get("title", 0))
