@@ -27,6 +27,7 @@ VIEWS = {
     "confirmation_detail": ["3", "enter"],
     "help": ["question_mark"],
     "find": ["slash", *"kremlin"],
+    "save_copy": ["S"],
 }
 
 SnapCompare = Callable[..., bool]

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from briefing.export import ExistsError, export_text, write_export
 from briefing.format.model import Brief
@@ -47,7 +47,7 @@ class WriteForm(Dialog[Path | None]):
         with Vertical(id="export") as box:
             box.border_title = Content(f" {self.heading} ")
             box.border_subtitle = hint(self, "export.cancel", lead="enter write")
-            yield Label(self.PROMPT)
+            yield Static(self.PROMPT, id="export-prompt")  # a Label would not wrap: at 80 columns it was cut
             yield Input(self.suggested, id="export-path")
             yield Static("", id="export-message")
         yield KeyFooter()  # the keys of this view, over the screen's own
