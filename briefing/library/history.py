@@ -124,8 +124,13 @@ def history(path: Path) -> History:
     """The history of the brief at ``path``; GitError when it is in no repository, or git cannot be run."""
     repository = Repository.of(path)
     name = repository.relative(path)
-    output = repository.git(["log", "--follow", "--no-abbrev", "--raw", "-z", "--no-ext-diff", "--no-textconv",
-                             "--no-color", "--format=%x1e%H", "--", name])  # fmt: skip
+    try:
+        output = repository.git(["log", "--follow", "--no-abbrev", "--raw", "-z", "--no-ext-diff", "--no-textconv",
+                                 "--no-color", "--format=%x1e%H", "--", name])  # fmt: skip
+    except GitError:
+        if repository.has_commits():
+            raise
+        output = b""  # a new repository: the file is not committed yet
     rows = list(_parse_log(output))
     blobs = {blob for _commit, old, new, _path in rows for blob in (old, new) if blob != NO_BLOB}
     objects = repository.objects([*(commit for commit, *_rest in rows), *blobs])

@@ -86,6 +86,14 @@ class Repository:
     def git(self, arguments: Sequence[str], stdin: bytes | None = None) -> bytes:
         return run(self.top, arguments, stdin)
 
+    def has_commits(self) -> bool:
+        """False in a new repository, before its first commit (where ``git log`` fails)."""
+        try:
+            self.git(["rev-parse", "--verify", "--quiet", "HEAD"])
+        except GitError:
+            return False
+        return True
+
     def commit(self, revision: str) -> str:
         """The commit a revision names (``HEAD~3``, a tag, a hash); GitError when it names none."""
         try:
