@@ -283,3 +283,38 @@ async def test_f1_in_the_resolve_form_lists_its_keys_and_leaves_what_was_typed(b
         await pilot.press("f1")
         await wait_until(pilot, lambda: app.screen is form)
         assert form.query_one("#resolution", Input).value == "Ok?", "? is typed in a text field; f1 is not"
+
+
+async def test_the_keys_shown_again_are_the_same_dialog_over_the_screen_as_it_is_now(brief_copy: Path) -> None:
+    fresh = make_app(brief_copy, TODAY)
+    async with fresh.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "question_mark")
+        await wait_until(pilot, lambda: isinstance(fresh.screen, HelpScreen))
+        await pilot.pause()
+        expected = fresh.export_screenshot()
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        kept = app.screen
+        await pilot.press("G")  # the list scrolled to its end
+        await wait_until(pilot, lambda: kept.query_one("#help").scroll_y > 0)
+        await pilot.press("escape", "3", "question_mark")
+        await wait_until(pilot, lambda: app.screen is kept)
+        await pilot.pause()
+        assert kept.query_one("#help").scroll_y == 0, "shown again from the top"
+        assert app.export_screenshot() == expected, "the screen behind as it is now (pending), not as it was"
+
+
+async def test_no_more_than_eight_help_dialogs_are_kept(brief_copy: Path) -> None:
+    from briefing.ui.screens.help import HELPS_KEPT, KeptHelps
+
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        helps = KeptHelps(app)
+        names = [helps.name_for(f"screen {number}", [("x", "Does x")]) for number in range(HELPS_KEPT + 2)]
+        assert helps.name_for("screen 9", [("x", "Does x")]) == names[9], "the same keys: the same dialog"
+        assert [app.is_screen_installed(name) for name in names] == [False, False] + [True] * HELPS_KEPT

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from briefing.system.pre_draw import PreDrawn
     from briefing.ui.dialogs.message_log import Said
     from briefing.ui.screens.brief import BriefScreen
+    from briefing.ui.screens.help import KeptHelps
 
 POLL_SECONDS = 0.2
 """How often the file is checked for changes."""
@@ -141,6 +142,8 @@ class BriefingApp(App[None]):
         self.key_at = 0.0
         """When the last key came (monotonic): workers give way to the screen for a moment after each."""
         self._key_order = KeyOrder(self, self._hand_on_key)
+        self._helps: KeptHelps | None = None
+        """The help dialogs kept for the next ``?``: made at the first."""
         self._freeze_startup = freeze_startup
 
     def get_driver_class(self) -> type[Driver]:
@@ -798,7 +801,7 @@ class BriefingApp(App[None]):
     def action_help(self) -> None:
         """The keys of the screen on top (with its widgets, and the app's own), as they are bound now."""
         from briefing.ui.keys import help_rows, keymap_of
-        from briefing.ui.screens.help import HelpScreen
+        from briefing.ui.screens.help import HelpScreen, KeptHelps
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
@@ -807,7 +810,9 @@ class BriefingApp(App[None]):
         nodes = [screen, *screen.walk_children(), self]
         # Over a dialog, only the app's priority keys reach the app (Textual stops the keys' way at a modal screen).
         rows = help_rows(nodes, keymap_of(self), self.get_key_display, priority_only=self if screen.is_modal else None)
-        self.push_screen(HelpScreen(_screen_name(screen), rows))
+        if self._helps is None:
+            self._helps = KeptHelps(self)
+        self.push_screen(self._helps.name_for(_screen_name(screen), rows))
 
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""

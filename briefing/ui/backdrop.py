@@ -112,6 +112,10 @@ class Dialog(ModalScreen[ScreenResultType]):
         finally:
             visible_screen_stack.reset(below)
 
+    def on_screen_suspend(self) -> None:
+        # Put away (a help kept for the next ?, say): anything may change behind it before it is back.
+        self._unsure = True
+
     def _set_dirty(self, *regions: Region) -> None:
         if regions:
             self._unsure = True
