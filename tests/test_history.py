@@ -105,16 +105,21 @@ def test_in_a_repository_with_no_commit_yet_the_file_is_not_committed(tmp_path: 
     repo = new_repository(tmp_path / "repo")
     (repo / "b.toml").write_text(SEED_TEXT, encoding="utf-8")
     assert [(r.commit, r.subject) for r in history(repo / "b.toml").revisions] == [("", "not committed")]
-    done = run_checkout("log", "b.toml", cwd=repo)
-    assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines()[:2] == ["working copy  not committed", "    created the brief: 1 quote, "
-                                            "2 confirmations, 2 stops, 2 sources"]  # fmt: skip
     commit(repo, "One", "2024-06-12T09:00:00+00:00")
     for folder in (repo / ".git" / "objects").iterdir():
         if len(folder.name) == 2:
             shutil.rmtree(folder)
     with pytest.raises(GitError, match="bad object"):  # a damaged repository is said, not taken for a new one
         history(repo / "b.toml")
+
+
+def test_briefing_log_in_a_repository_with_no_commit_yet(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    (repo / "b.toml").write_text(SEED_TEXT, encoding="utf-8")
+    done = run_checkout("log", "b.toml", cwd=repo)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[:2] == ["working copy  not committed", "    created the brief: 1 quote, "
+                                            "2 confirmations, 2 stops, 2 sources"]  # fmt: skip
 
 
 def test_not_in_a_repository_or_without_git_is_one_line(tmp_path: Path) -> None:

@@ -515,6 +515,16 @@ def test_the_longest_next_stop_counts_only_stops_that_can_still_be_next(tmp_path
     assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 1)) == len("Vladivostok Krai, ~11 Jun 2024")
     assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 23)) == len("Pyongyang, 17–23 Jun 2024"), "last day"
     assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 24)) == 0, "every stop over or called off"
+    longer, short = len("Pyongyang, the capital, 17–23 Jun 2024"), len("Pyongyang, 17–23 Jun 2024")
+    rename = "UPDATE stops SET place = ? WHERE place = ?"
+    with lib.store.reading() as database:  # behind the index's back, as no change to a file does
+        database.execute(rename, ("Pyongyang, the capital", "Pyongyang"))
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 23)) == longer, "another day: measured"
+    with lib.store.reading() as database:
+        database.execute(rename, ("Pyongyang", "Pyongyang, the capital"))
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 23)) == longer, "the same day: kept"
+    queries.measure(lib.store)  # as after a change to the files
+    assert queries.longest_next_stop(lib.store, dt.date(2024, 6, 23)) == short, "measured again after a change"
     for kept in ('{"on": "2024-06-24", "length": "9"}', "[", '{"on": "2024-06-25", "length": 9}', "3"):
         with lib.store.reading() as database:  # the index is a cache file: what it keeps is checked, not trusted
             database.execute("INSERT OR REPLACE INTO meta VALUES ('next_stop_on', ?)", (kept,))
