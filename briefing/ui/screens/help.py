@@ -67,7 +67,8 @@ class HelpScreen(Dialog[None]):
 
 class KeptHelps:
     """Help dialogs kept installed in the app, by what they list: ``?`` over a screen whose keys were listed before
-    shows the same dialog again rather than composing and mounting a new one (25-35 ms of the 45 a ``?`` took)."""
+    shows the same dialog again rather than composing and mounting a new one: its frame comes 18-22 ms after the
+    key, not 31-36 (docs/key-latency.md, fourteenth session)."""
 
     def __init__(self, app: App[Any]) -> None:
         self._app = app
