@@ -352,16 +352,22 @@ def library_today(store: Store) -> dt.date | None:
 # -- measures for the columns ---------------------------------------------------------------------------------------
 
 
+def _kept(store: Store, name: str) -> object:
+    """The JSON value kept in the index's meta table under ``name``; None when there is none or it is not JSON (the
+    index is a cache file: the caller checks the value's shape)."""
+    with store.reading() as database:
+        row = database.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+    try:
+        return json.loads(row[0]) if row is not None and type(row[0]) is str else None
+    except ValueError:
+        return None
+
+
 def longest(store: Store) -> dict[str, int]:
     """The longest text of each kind the views' columns show, over every row (so columns hold still as the filter
     changes): a brief's title, category, tags and pending count; a confirmation's claim and whom it is awaited from;
     a stop's place (with its country) and timing as reported. Kept in the index by ``measure`` after each change."""
-    with store.reading() as database:
-        row = database.execute("SELECT value FROM meta WHERE name = 'longest'").fetchone()
-    try:
-        found = json.loads(row[0]) if row is not None and type(row[0]) is str else None
-    except ValueError:
-        found = None
+    found = _kept(store, "longest")
     if type(found) is dict and all(type(value) is int for value in found.values()):
         return found
     return measure(store)
@@ -385,12 +391,7 @@ def longest_next_stop(store: Store, today: dt.date | None) -> int:
     when there is none: in an archive whose stops have all passed, the column is empty and gives the title its
     room. A scan of the stops (40-80 ms at 100,000 briefs), kept in the index for that day until it changes."""
     on = today.isoformat() if today is not None else "as-of"
-    with store.reading() as database:
-        row = database.execute("SELECT value FROM meta WHERE name = 'next_stop_on'").fetchone()
-    try:
-        kept = json.loads(row[0]) if row is not None and type(row[0]) is str else None
-    except ValueError:
-        kept = None
+    kept = _kept(store, "next_stop_on")
     if type(kept) is dict and kept.get("on") == on and type(kept.get("length")) is int:
         return int(kept["length"])
     done = sorted(DONE)
