@@ -54,6 +54,7 @@ from briefing.ui.shown import ShownPieces
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.driver import Driver
+    from textual.filter import LineFilter
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
     from textual.timer import Timer
@@ -145,6 +146,16 @@ class BriefingApp(App[None]):
         self._helps: KeptHelps | None = None
         """The help dialogs kept for the next ``?``: made at the first."""
         self._freeze_startup = freeze_startup
+        self._legible: list[LineFilter] = []
+        if self.no_color:
+            from briefing.ui.legible import Legible
+
+            self._legible.append(Legible())
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters; with NO_COLOR, then one that keeps every text legible (`briefing.ui.legible`)."""
+        filters = super().get_line_filters()
+        return [*filters, *self._legible] if self._legible else filters
 
     def get_driver_class(self) -> type[Driver]:
         from textual import constants
