@@ -318,3 +318,38 @@ async def test_no_more_than_eight_help_dialogs_are_kept(brief_copy: Path) -> Non
         names = [helps.name_for(f"screen {number}", [("x", "Does x")]) for number in range(HELPS_KEPT + 2)]
         assert helps.name_for("screen 9", [("x", "Does x")]) == names[9], "the same keys: the same dialog"
         assert [app.is_screen_installed(name) for name in names] == [False, False] + [True] * HELPS_KEPT
+
+
+@pytest.mark.parametrize(
+    ("size", "first"),
+    [((120, 40), ("3", "enter")), ((80, 20), ("4", "enter"))],
+    ids=["a confirmation, then a stop", "a stop scrolled to its end, then another"],
+)
+async def test_a_detail_shown_again_for_another_item_is_that_items_detail(
+    brief_copy: Path, size: tuple[int, int], first: tuple[str, ...]
+) -> None:
+    async def screenshot_of(*keys: str, first: tuple[str, ...] = ()) -> tuple[str, DetailScreen]:
+        app = make_app(brief_copy, TODAY)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            if first:
+                earlier = await open_detail(pilot, *first)
+                await pilot.press("G")
+                await wait_until(
+                    pilot, lambda: earlier.query_one("#detail").scroll_y == earlier.query_one("#detail").max_scroll_y
+                )
+                await pilot.press("escape")
+                await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+            detail = await open_detail(pilot, *keys)
+            if first:
+                assert detail is earlier, "the same dialog, kept"
+            await pilot.pause()
+            return app.export_screenshot(), detail
+
+    # The second item's heading, rows, line and keys (a stop has no c or d), from its top.
+    expected, fresh = await screenshot_of("4", "j", "enter")
+    shown, kept = await screenshot_of("4", "j", "enter", first=first)
+    assert shown == expected
+    assert (kept.heading, kept.rows, kept.where, kept.link, kept.confirmation) == (
+        fresh.heading, fresh.rows, fresh.where, fresh.link, fresh.confirmation
+    )  # fmt: skip

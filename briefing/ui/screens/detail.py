@@ -14,7 +14,7 @@ from briefing.present.sections import Section
 from briefing.present.sourcing import citing, graded
 from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.backdrop import Dialog
-from briefing.ui.keys import DETAIL_BINDINGS, hint
+from briefing.ui.keys import DETAIL_BINDINGS, SCROLL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
 from briefing.ui.scroll_ahead import scrollbar_ahead
@@ -26,6 +26,8 @@ Row = tuple[str, Content | str | None]
 
 LABEL_WIDTH = 16
 """The labels' column; each value wraps beside its label."""
+KEPT_DETAIL = "detail"
+"""The name the detail dialog is kept installed under, shown again for the next item opened."""
 
 
 def _sources(brief: Brief, ids: Iterable[str]) -> Content | None:
@@ -148,6 +150,12 @@ def source_rows(source: Source, brief: Brief) -> list[Row]:
     ]
 
 
+class DetailScroll(VerticalScroll):
+    """The item's fields: j, k, g and G scroll a long one, as in the keys' list."""
+
+    BINDINGS = [*SCROLL_BINDINGS]
+
+
 class DetailScreen(Dialog[None]):
     """One item in full, in a box over the brief."""
 
@@ -166,6 +174,18 @@ class DetailScreen(Dialog[None]):
         """``confirmation``: the confirmation shown, which c, d and p then act on; ``line``: the item's line in
         the file, where e opens it (neither, for a past version: nothing edits it)."""
         super().__init__()
+        self._take(heading, rows, where, text, link, confirmation, line)
+
+    def _take(
+        self,
+        heading: str,
+        rows: list[Row],
+        where: str | None,
+        text: str,
+        link: str | None,
+        confirmation: Confirmation | None,
+        line: int | None,
+    ) -> None:
         self.confirmation = confirmation
         self.line = line
         self.heading = heading
@@ -175,6 +195,29 @@ class DetailScreen(Dialog[None]):
         """The item as plain text, for y."""
         self.link = link
         """Where o goes, if anywhere."""
+
+    def show_item(
+        self,
+        heading: str,
+        rows: list[Row],
+        where: str | None,
+        text: str = "",
+        link: str | None = None,
+        confirmation: Confirmation | None = None,
+        line: int | None = None,
+    ) -> None:
+        """Show another item, as a new detail of it would (this one kept for the next enter: composing and mounting
+        a dialog was most of the time enter took)."""
+        self._take(heading, rows, where, text, link, confirmation, line)
+        if not self.is_mounted:
+            return  # composed with it
+        box = self.query_one("#detail", DetailScroll)
+        self._label(box)
+        self.query_one(TwoColumns).show(self._rows_shown())
+        path = self.query_one(PathLine)
+        path.where, path.display = where or "", bool(where)
+        path.refresh()
+        box.scroll_home(animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resolve":
@@ -207,16 +250,22 @@ class DetailScreen(Dialog[None]):
         self.post_message(OpenLink(self.link))
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail") as box:
-            box.border_title = Content(f" {self.heading} ")
-            links = ("detail.open_link",) if self.link else ()
-            box.border_subtitle = hint(self, "detail.copy", *links, "detail.back")
-            rows = [(Content.styled(label, "dim"), value if isinstance(value, Content) else Content(value))
-                    for label, value in self.rows]  # fmt: skip
-            yield TwoColumns(rows, LABEL_WIDTH, id="detail-rows")
-            if self.where:
-                yield PathLine(self.where, id="detail-where")
+        with DetailScroll(id="detail") as box:
+            self._label(box)
+            yield TwoColumns(self._rows_shown(), LABEL_WIDTH, id="detail-rows")
+            path = PathLine(self.where or "", id="detail-where")
+            path.display = bool(self.where)
+            yield path
         yield KeyFooter()  # the keys of this view, over the screen's own
+
+    def _label(self, box: VerticalScroll) -> None:
+        box.border_title = Content(f" {self.heading} ")
+        links = ("detail.open_link",) if self.link else ()
+        box.border_subtitle = hint(self, "detail.copy", *links, "detail.back")
+
+    def _rows_shown(self) -> list[tuple[Content, Content]]:
+        return [(Content.styled(label, "dim"), value if isinstance(value, Content) else Content(value))
+                for label, value in self.rows]  # fmt: skip
 
     def on_mount(self) -> None:
         box = self.query_one("#detail")

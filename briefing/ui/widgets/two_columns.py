@@ -48,6 +48,12 @@ class TwoColumns(LineByLine):
         self.drawing = drawing or Drawing()
         """Given by a maker of the same rows at the same label width each time, else the table's own."""
 
+    def show(self, rows: list[tuple[Content, Content]]) -> None:
+        """Show ``rows`` instead, laid out and drawn afresh."""
+        self.rows = rows
+        self.drawing = Drawing()
+        self.refresh(layout=True)
+
     def lines(self, width: int) -> list[Content]:
         """The rows laid out to ``width``: a label's lines beside its value's, the value's after its label's end
         indented to the values' column."""
