@@ -174,27 +174,7 @@ class DetailScreen(Dialog[None]):
         """``confirmation``: the confirmation shown, which c, d and p then act on; ``line``: the item's line in
         the file, where e opens it (neither, for a past version: nothing edits it)."""
         super().__init__()
-        self._take(heading, rows, where, text, link, confirmation, line)
-
-    def _take(
-        self,
-        heading: str,
-        rows: list[Row],
-        where: str | None,
-        text: str,
-        link: str | None,
-        confirmation: Confirmation | None,
-        line: int | None,
-    ) -> None:
-        self.confirmation = confirmation
-        self.line = line
-        self.heading = heading
-        self.rows = [(label, value) for label, value in rows if value]
-        self.where = where
-        self.text = text
-        """The item as plain text, for y."""
-        self.link = link
-        """Where o goes, if anywhere."""
+        self.show_item(heading, rows, where, text, link, confirmation, line)
 
     def show_item(
         self,
@@ -206,11 +186,19 @@ class DetailScreen(Dialog[None]):
         confirmation: Confirmation | None = None,
         line: int | None = None,
     ) -> None:
-        """Show another item, as a new detail of it would (this one kept for the next enter: composing and mounting
-        a dialog was most of the time enter took)."""
-        self._take(heading, rows, where, text, link, confirmation, line)
+        """Show this item: in a new detail, as it is composed; in one kept for the next enter (composing and mounting
+        a dialog was most of the time enter took), at once."""
+        self.confirmation = confirmation
+        self.line = line
+        self.heading = heading
+        self.rows = [(label, value) for label, value in rows if value]
+        self.where = where
+        self.text = text
+        """The item as plain text, for y."""
+        self.link = link
+        """Where o goes, if anywhere."""
         if not self.is_mounted:
-            return  # composed with it
+            return
         box = self.query_one("#detail", DetailScroll)
         self._label(box)
         self.query_one(TwoColumns).show(self._rows_shown())
