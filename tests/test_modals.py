@@ -277,6 +277,7 @@ async def test_f1_in_the_resolve_form_lists_its_keys_and_leaves_what_was_typed(b
         await pilot.press("O", "k", "question_mark")
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert app.screen.title_shown == "a confirmation's resolution"  # type: ignore[attr-defined]
         said = dict((meaning, keys) for keys, meaning in app.screen.rows)  # type: ignore[attr-defined]
         assert said["The keys of the screen or dialog on top, from anywhere (in a text field too)"] == "f1"
         assert "Quit" not in said and "Go to the summary" not in said, "the app's and the brief's keys do not reach"

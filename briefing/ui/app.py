@@ -944,5 +944,7 @@ def _screen_name(screen: Screen[Any]) -> str:
     """What the help calls the screen it lists the keys of."""
     names = {"BriefScreen": "the brief", "LibraryScreen": "the library", "ErrorScreen": "a file's problems",
              "DetailScreen": "an item", "LinkPicker": "the links", "MessageLog": "the messages",
-             "ChangesList": "what changed"}  # fmt: skip
+             "ChangesList": "what changed", "HistoryScreen": "the history",
+             "ResolveForm": "a confirmation's resolution", "ExportForm": "the export", "SaveCopyForm": "a copy to save",
+             "Ask": "the question"}  # fmt: skip
     return names.get(type(screen).__name__, "this screen")
