@@ -502,7 +502,7 @@ class BriefScreen(BriefView):
     def open_detail(self, section: str, index: int) -> None:
         from briefing.present.copy import item_text
         from briefing.present.links import item_link
-        from briefing.ui.screens.detail import KEPT_DETAIL, DetailScreen, detail_of
+        from briefing.ui.screens.detail import DetailItem, detail_of, show_detail
 
         shown = detail_of(self.brief, Section(section), index, self.today)
         if shown is None:
@@ -518,18 +518,7 @@ class BriefScreen(BriefView):
         text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
         editable = self.historic is None
         confirmation = self.whole.confirmations[index] if section == Section.CONFIRMATIONS and editable else None
-        item = (heading, rows, where, text, link, confirmation, line if editable else None)
-        # One detail dialog is kept installed and shown again with each item: composing and mounting a new one was
-        # most of what enter took.
-        kept = self.app.get_screen(KEPT_DETAIL) if self.app.is_screen_installed(KEPT_DETAIL) else None
-        if kept is None:
-            self.app.install_screen(DetailScreen(*item), KEPT_DETAIL)
-        elif isinstance(kept, DetailScreen) and kept not in self.app.screen_stack:
-            kept.show_item(*item)
-        else:
-            self.app.push_screen(DetailScreen(*item))
-            return
-        self.app.push_screen(KEPT_DETAIL)
+        show_detail(self.app, DetailItem(heading, rows, where, text, link, confirmation, line if editable else None))
 
     def current_item(self) -> tuple[str, int | None]:
         """The section with the cursor, and the item it is on (None in the summary or an empty section)."""

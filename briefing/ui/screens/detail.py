@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 
@@ -156,38 +157,47 @@ class DetailScroll(VerticalScroll):
     BINDINGS = [*SCROLL_BINDINGS]
 
 
+class DetailItem(NamedTuple):
+    """What a detail shows: the item's heading, rows and place in the file (``where``); ``text``, the item as plain
+    text, for y; ``link``, where o goes; ``confirmation``, the confirmation shown, which c, d and p then act on;
+    ``line``, the item's line in the file, where e opens it (neither, for a past version: nothing edits it)."""
+
+    heading: str
+    rows: list[Row]
+    where: str | None
+    text: str = ""
+    link: str | None = None
+    confirmation: Confirmation | None = None
+    line: int | None = None
+
+
+def show_detail(app: App[Any], item: DetailItem) -> None:
+    """Push the detail of ``item``: the one detail dialog kept installed, given this item, unless it is on screen
+    already (then a new one)."""
+    kept = app.get_screen(KEPT_DETAIL) if app.is_screen_installed(KEPT_DETAIL) else None
+    if kept is None:
+        app.install_screen(DetailScreen(item), KEPT_DETAIL)
+    elif isinstance(kept, DetailScreen) and kept not in app.screen_stack:
+        kept.show_item(item)
+    else:
+        app.push_screen(DetailScreen(item))
+        return
+    app.push_screen(KEPT_DETAIL)
+
+
 class DetailScreen(Dialog[None]):
     """One item in full, in a box over the brief."""
 
     BINDINGS = [*DETAIL_BINDINGS]
 
-    def __init__(
-        self,
-        heading: str,
-        rows: list[Row],
-        where: str | None,
-        text: str = "",
-        link: str | None = None,
-        confirmation: Confirmation | None = None,
-        line: int | None = None,
-    ) -> None:
-        """``confirmation``: the confirmation shown, which c, d and p then act on; ``line``: the item's line in
-        the file, where e opens it (neither, for a past version: nothing edits it)."""
+    def __init__(self, item: DetailItem) -> None:
         super().__init__()
-        self.show_item(heading, rows, where, text, link, confirmation, line)
+        self.show_item(item)
 
-    def show_item(
-        self,
-        heading: str,
-        rows: list[Row],
-        where: str | None,
-        text: str = "",
-        link: str | None = None,
-        confirmation: Confirmation | None = None,
-        line: int | None = None,
-    ) -> None:
-        """Show this item: in a new detail, as it is composed; in one kept for the next enter (composing and mounting
+    def show_item(self, item: DetailItem) -> None:
+        """Show ``item``: in a new detail, as it is composed; in one kept for the next enter (composing and mounting
         a dialog was most of the time enter took), at once."""
+        heading, rows, where, text, link, confirmation, line = item
         self.confirmation = confirmation
         self.line = line
         self.heading = heading
