@@ -15,7 +15,7 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.errors import ErrorScreen
-from briefing.ui.screens.library import LibraryScreen, Line
+from briefing.ui.screens.library import CONTEXT, KEEP, MARKS, ORDER, LibraryScreen, Line, StatusPart, fit_status
 from briefing.ui.widgets.rowlist import RowList
 from tests.apps import choose_in_palette, settle, wait_until
 from tests.test_library import make_library
@@ -49,6 +49,32 @@ async def test_the_list_shows_every_brief_with_problems_first(library_app: Brief
         first = shown[0]
         assert isinstance(first, IndexedBrief) and not first.ok
         assert "13 briefs" in str(screen.query_one("#library-status", Line).render())
+
+
+def test_the_status_line_leaves_out_the_order_then_the_date_then_the_marks_to_fit() -> None:
+    parts = [StatusPart(KEEP, " Library "), StatusPart(CONTEXT, "  ·  today 1 Jun"),
+             StatusPart(MARKS, "● 2 new", "bold", "  ·  "), StatusPart(ORDER, "  ·  newest first"),
+             StatusPart(KEEP, "  ·  filter “x”: 3 shown")]  # fmt: skip
+    whole = sum(part.cells for part in parts)
+    assert fit_status(parts, whole) == parts
+    assert fit_status(parts, whole - 1) == [parts[0], parts[1], parts[2], parts[4]]
+    without_order = whole - parts[3].cells
+    assert fit_status(parts, without_order - 1) == [parts[0], parts[2], parts[4]]
+    assert fit_status(parts, parts[0].cells + parts[2].cells + parts[4].cells - 1) == [parts[0], parts[4]]
+    assert fit_status(parts, 1) == [parts[0], parts[4]]  # what must stay stays, and the line cuts it
+
+
+async def test_at_80_columns_the_filter_s_count_is_shown_and_the_order_given_up(library_app: BriefingApp) -> None:
+    async with library_app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("p", "slash", *"a long filter of many words")
+        await wait_until(pilot, lambda: "0 shown" in str(screen.query_one("#library-status", Line).render()))
+        status = str(screen.query_one("#library-status", Line).render())
+        assert status == " Pending board   13 briefs  ·  1 with problems  ·  filter “a long fil…”: 0 shown"
+        assert len(status) == 80
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "filter" not in str(screen.query_one("#library-status", Line).render()))
+        assert str(screen.query_one("#library-status", Line).render()).endswith("as of each brief  ·  1 with problems")
 
 
 async def test_filter_as_you_type_and_escape_clears(library_app: BriefingApp) -> None:

@@ -16,8 +16,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
@@ -89,6 +90,35 @@ class Line(Widget):
 
     def render(self) -> Text:
         return self._text
+
+
+KEEP, MARKS, CONTEXT, ORDER = 0, 1, 2, 3
+"""How long a part of the status line stays as the screen narrows: the order goes first, then the date counted to,
+then the new and updated counts; the view, the counts of briefs and problems, the filter and the indexing stay."""
+QUERY_LEAST, QUERY_MOST = 8, 24
+"""The least and the most of a filter's text the status line repeats: as much as fits between them."""
+
+
+class StatusPart(NamedTuple):
+    drop_order: int
+    text: str
+    style: str = ""
+    lead: str = ""
+    """Put before the text, unstyled."""
+
+    @property
+    def cells(self) -> int:
+        return cell_len(self.lead) + cell_len(self.text)
+
+
+def fit_status(parts: Sequence[StatusPart], width: int) -> list[StatusPart]:
+    """``parts`` without those that do not fit in ``width`` cells, the least needed left out first."""
+    kept = list(parts)
+    for level in (ORDER, CONTEXT, MARKS):
+        if sum(part.cells for part in kept) <= width:
+            break
+        kept = [part for part in kept if part.drop_order != level]
+    return kept
 
 
 def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> Text:
@@ -674,32 +704,46 @@ class LibraryScreen(ShowsSeen):
 
     def _update_status(self) -> None:
         total, bad = self._counts
-        parts: list[str | tuple[str, str]] = [(f" {VIEW_TITLES[self.view]} ", "bold reverse")]
-        parts.append(f"  {total:,} briefs")
+        parts: list[StatusPart] = [StatusPart(KEEP, f" {VIEW_TITLES[self.view]} ", "bold reverse")]
+        parts.append(StatusPart(KEEP, f"  {total:,} briefs"))
         if self.today is not None:
-            parts.append(f"  ·  today {day(self.today)}")
+            parts.append(StatusPart(CONTEXT, f"  ·  today {day(self.today)}"))
         elif self.view == "agenda" and self._library_today is not None:
             newest = "" if self.size.width < 100 else ", the newest brief's date"
-            parts.append(f"  ·  as of {day(self._library_today)}{newest}")
+            parts.append(StatusPart(CONTEXT, f"  ·  as of {day(self._library_today)}{newest}"))
         else:
-            parts.append("  ·  as of each brief's date" if self.size.width >= 100 else "  ·  as of each brief")
+            wording = "  ·  as of each brief's date" if self.size.width >= 100 else "  ·  as of each brief"
+            parts.append(StatusPart(CONTEXT, wording))
         if bad:
-            parts += ["  ·  ", (f"{bad} with problems", "bold red")]
+            parts.append(StatusPart(KEEP, f"{bad} with problems", "bold red", "  ·  "))
         if self.marks:
             new = sum(1 for mark in self.marks.values() if mark is Mark.NEW)
             since = f" since {self.since}" if self.since else ""
             counts = [f"{Mark.NEW.glyph} {new} new"] if new else []
             counts += [f"{Mark.UPDATED.glyph} {len(self.marks) - new} updated"] if len(self.marks) > new else []
-            parts += ["  ·  ", (" · ".join(counts) + since, "bold")]
-        parts.append(f"  ·  {self.order_name}")
-        if self.query_text.strip():
-            parts.append(f"  ·  filter “{self.query_text.strip()}”: {self._rows_shown():,} shown")
+            parts.append(StatusPart(MARKS, " · ".join(counts) + since, "bold", "  ·  "))
+        parts.append(StatusPart(ORDER, f"  ·  {self.order_name}"))
+        query = self.query_text.strip()
+        filter_at = len(parts)
+        if query:
+            parts.append(self._filter_part(query, QUERY_LEAST))
         if self.indexing is not None:
             done, total = self.indexing
-            parts += ["  ·  ", (f"indexing {done:,}/{total:,}" if total else "looking for briefs…", "italic")]
+            progress = f"indexing {done:,}/{total:,}" if total else "looking for briefs…"
+            parts.append(StatusPart(KEEP, progress, "italic", "  ·  "))
         elif self.checking:
-            parts += ["  ·  ", ("checking the files…", "italic dim")]
-        self.query_one("#library-status", Line).show(Text.assemble(*parts))
+            parts.append(StatusPart(KEEP, "checking the files…", "italic dim", "  ·  "))
+        fitting = fit_status(parts, self.size.width)
+        if query:
+            # The filter's text takes what room is left, between the least and the most of it shown.
+            room = self.size.width - sum(part.cells for part in fitting) + len(short(query, QUERY_LEAST))
+            place = fitting.index(parts[filter_at])
+            fitting[place] = self._filter_part(query, max(QUERY_LEAST, min(QUERY_MOST, room)))
+        pieces = [piece for part in fitting for piece in (part.lead, (part.text, part.style))]
+        self.query_one("#library-status", Line).show(Text.assemble(*pieces))
+
+    def _filter_part(self, query: str, most: int) -> StatusPart:
+        return StatusPart(KEEP, f"  ·  filter “{short(query, most)}”: {self._rows_shown():,} shown")
 
     @property
     def order_name(self) -> str:
