@@ -354,3 +354,37 @@ async def test_a_detail_shown_again_for_another_item_is_that_items_detail(
     assert (kept.heading, kept.rows, kept.where, kept.link, kept.confirmation) == (
         fresh.heading, fresh.rows, fresh.where, fresh.link, fresh.confirmation
     )  # fmt: skip
+
+
+async def test_the_first_keys_and_detail_of_a_session_are_ready_before_they_are_asked_for(
+    brief_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.ui import app as app_module
+    from briefing.ui.screens.detail import KEPT_DETAIL
+
+    async def screenshots(ahead: bool) -> tuple[str, str]:
+        if not ahead:
+            monkeypatch.setattr(app_module, "COMPOSE_AHEAD_AFTER_SECONDS", 3600.0)
+        app = make_app(brief_copy, TODAY)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            if ahead:
+                await wait_until(pilot, lambda: app.is_screen_installed(KEPT_DETAIL))
+                help_ahead, detail_ahead = app.get_screen(app._help_name(app.screen)), app.get_screen(KEPT_DETAIL)
+                assert help_ahead.is_running and detail_ahead.is_running, "composed and mounted"
+                assert app.screen_stack == [app.screen] and isinstance(app.screen, BriefScreen), "and not shown"
+            else:
+                assert not app.is_screen_installed(KEPT_DETAIL)
+            await pilot.press("question_mark")
+            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            assert not ahead or app.screen is help_ahead
+            await pilot.pause()
+            keys = app.export_screenshot()
+            await pilot.press("escape")
+            detail = await open_detail(pilot, "4", "j", "enter")  # composed with the first confirmation
+            assert not ahead or detail is detail_ahead
+            await pilot.pause()
+            return keys, app.export_screenshot()
+
+    ready = await screenshots(ahead=True)
+    assert ready == await screenshots(ahead=False)

@@ -78,6 +78,8 @@ SETTLE_LOOK_SECONDS = 0.05
 HOLD_CHECK_SECONDS = 0.02
 """How often the first screen is compared with the kept one on the terminal, once its body is mounted."""
 COLLECT_AFTER_SECONDS = 1.0
+COMPOSE_AHEAD_AFTER_SECONDS = 0.5
+"""How long after a screen is drawn the dialogs its first ? and enter show are composed, unseen (`_compose_ahead`)."""
 """When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
 
@@ -467,6 +469,7 @@ class BriefingApp(App[None]):
     def on_ready(self) -> None:
         if self.session.brief is None:  # the library, or a brief with errors: no BriefDrawn comes
             self.call_after_refresh(self.keep_startup_objects)
+            self.set_timer(COMPOSE_AHEAD_AFTER_SECONDS, self._compose_ahead)
 
     def keep_startup_objects(self) -> None:
         """Set the objects of the start (Textual's and briefing's modules, the stylesheet, the first screen's
@@ -482,11 +485,29 @@ class BriefingApp(App[None]):
     @on(BriefDrawn)
     def _brief_drawn(self) -> None:
         self.call_after_refresh(self.keep_startup_objects)
+        self.set_timer(COMPOSE_AHEAD_AFTER_SECONDS, self._compose_ahead)
         if self._first_frame is None:
             self.look_back()
             return
         # The frame kept is the first screen as every start draws it: before changes since are marked.
         self.call_after_refresh(self._keep_first_frame_then_look_back)
+
+    def _compose_ahead(self) -> None:
+        """Compose the help of the screen on top, and on a brief the detail dialog, while nothing is asked: the
+        first ? and enter of a session then show a dialog kept ready, as every later one does (each took 20 ms
+        longer to come on screen than the next: composing and mounting it)."""
+        from briefing.ui.backdrop import compose_ahead
+        from briefing.ui.screens.brief import BriefScreen
+        from briefing.ui.screens.detail import compose_detail_ahead
+
+        stack = self.screen_stack
+        if not stack or stack[-1].is_modal:
+            return  # a dialog on top, or the app closing
+        screen = stack[-1]
+        compose_ahead(self, self._help_name(screen))
+        item = screen.detail_ahead() if isinstance(screen, BriefScreen) else None
+        if item is not None:
+            compose_detail_ahead(self, item)
 
     def _keep_first_frame_then_look_back(self, previous: str | None = None, tries: int = 0) -> None:
         """Keep the first screen once it is still (the scrollbars come in frames of their
@@ -811,19 +832,25 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """The keys of the screen on top (with its widgets, and the app's own), as they are bound now."""
-        from briefing.ui.keys import help_rows, keymap_of
-        from briefing.ui.screens.help import HelpScreen, KeptHelps
+        from briefing.ui.screens.help import HelpScreen
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
             screen.action_back()  # f1 again, as ? there
             return
+        self.push_screen(self._help_name(screen))
+
+    def _help_name(self, screen: Screen[Any]) -> str:
+        """The name of the installed help dialog listing the keys of ``screen`` as they are bound now."""
+        from briefing.ui.keys import help_rows, keymap_of
+        from briefing.ui.screens.help import KeptHelps
+
         nodes = [screen, *screen.walk_children(), self]
         # Over a dialog, only the app's priority keys reach the app (Textual stops the keys' way at a modal screen).
         rows = help_rows(nodes, keymap_of(self), self.get_key_display, priority_only=self if screen.is_modal else None)
         if self._helps is None:
             self._helps = KeptHelps(self)
-        self.push_screen(self._helps.name_for(_screen_name(screen), rows))
+        return self._helps.name_for(_screen_name(screen), rows)
 
     def action_edit(self) -> None:
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
 from textual._context import visible_screen_stack
+from textual.app import App
 from textual.color import Color
 from textual.geometry import Region
 from textual.renderables.background_screen import BackgroundScreen
@@ -120,3 +122,10 @@ class Dialog(ModalScreen[ScreenResultType]):
         if regions:
             self._unsure = True
         super()._set_dirty(*regions)
+
+
+def compose_ahead(app: App[Any], name: str) -> None:
+    """Compose and mount the installed screen ``name`` now, unseen, if it is not running yet: Textual does that as a
+    screen is first pushed (``App._get_screen``, which ``push_screen`` calls), in the time of the key that pushes it."""
+    if not app.get_screen(name).is_running:
+        app._get_screen(name)

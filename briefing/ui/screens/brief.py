@@ -48,6 +48,7 @@ from briefing.ui.widgets.section_bar import SectionBar
 if TYPE_CHECKING:
     from briefing.library.history import History, Revision
     from briefing.present.outline import Drawn, Entry, Occurrence
+    from briefing.ui.screens.detail import DetailItem
     from briefing.ui.widgets.find import FindBar
 
 TWO_COLUMNS_FROM = 100
@@ -500,13 +501,28 @@ class BriefScreen(BriefView):
         self.open_detail(pane.SECTION, event.option_index)
 
     def open_detail(self, section: str, index: int) -> None:
+        from briefing.ui.screens.detail import show_detail
+
+        item = self._detail_item(section, index)
+        if item is not None:
+            show_detail(self.app, item)
+
+    def detail_ahead(self) -> DetailItem | None:
+        """A detail to compose the detail dialog with before the first enter (any: the dialog is given the item
+        enter is on when it comes): the first item of the first section that has one."""
+        brief = self.brief
+        counts = {Section.CONFIRMATIONS: len(brief.confirmations), Section.ITINERARY: len(brief.itinerary),
+                  Section.QUOTES: len(brief.quotes), Section.SOURCES: len(brief.sources)}  # fmt: skip
+        return next((self._detail_item(section, 0) for section, count in counts.items() if count), None)
+
+    def _detail_item(self, section: str, index: int) -> DetailItem | None:
         from briefing.present.copy import item_text
         from briefing.present.links import item_link
-        from briefing.ui.screens.detail import DetailItem, detail_of, show_detail
+        from briefing.ui.screens.detail import DetailItem, detail_of
 
         shown = detail_of(self.brief, Section(section), index, self.today)
         if shown is None:
-            return
+            return None
         heading, rows, line = shown
         change = self.changes.of(section, index)
         if change is not None:
@@ -518,7 +534,7 @@ class BriefScreen(BriefView):
         text, link = item_text(self.whole, section, index, self.today), item_link(self.whole, section, index)
         editable = self.historic is None
         confirmation = self.whole.confirmations[index] if section == Section.CONFIRMATIONS and editable else None
-        show_detail(self.app, DetailItem(heading, rows, where, text, link, confirmation, line if editable else None))
+        return DetailItem(heading, rows, where, text, link, confirmation, line if editable else None)
 
     def current_item(self) -> tuple[str, int | None]:
         """The section with the cursor, and the item it is on (None in the summary or an empty section)."""

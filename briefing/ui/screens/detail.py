@@ -14,7 +14,7 @@ from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote
 from briefing.present.sections import Section
 from briefing.present.sourcing import citing, graded
 from briefing.present.wording import day, days, place, stop_window
-from briefing.ui.backdrop import Dialog
+from briefing.ui.backdrop import Dialog, compose_ahead
 from briefing.ui.keys import DETAIL_BINDINGS, SCROLL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
 from briefing.ui.panes.confirmations import status_words
@@ -183,6 +183,14 @@ def show_detail(app: App[Any], item: DetailItem) -> None:
         app.push_screen(DetailScreen(item))
         return
     app.push_screen(KEPT_DETAIL)
+
+
+def compose_detail_ahead(app: App[Any], item: DetailItem) -> None:
+    """Make the kept detail dialog now, showing ``item``, unless there is one: the first enter of a session then
+    shows it as every later one does (`show_detail`)."""
+    if not app.is_screen_installed(KEPT_DETAIL):
+        app.install_screen(DetailScreen(item), KEPT_DETAIL)
+        compose_ahead(app, KEPT_DETAIL)
 
 
 class DetailScreen(Dialog[None]):
