@@ -16,11 +16,10 @@ every key <= 50 ms on screen.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 
 from bench.first_paint import BUNDLED, briefing_command
-from bench.key_latency import still_screens
+from bench.key_latency import print_medians, still_screens
 from tests.support.pty_screen import Screen, Terminal
 
 PRESSES: tuple[tuple[str, str, str, str], ...] = (
@@ -72,10 +71,7 @@ def main() -> None:
                 timings[name].append(seen)
     print(f"the first press of a session on the bundled brief at 120x40, {options.read} s after it is whole,")
     print(f"median of {options.runs} sessions:")
-    for name, runs in timings.items():
-        handled = statistics.median(h for h, _ in runs) * 1000
-        shown = statistics.median(s for _, s in runs) * 1000
-        print(f"  {name:<24} {handled:4.0f} ms handled, {shown:4.0f} ms on screen")
+    print_medians(timings)
 
 
 if __name__ == "__main__":

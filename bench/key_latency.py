@@ -89,6 +89,11 @@ def main() -> None:
     finally:
         terminal.close()
     print(f"keys on the bundled brief at {options.cols}x{options.rows}, median of {options.runs}:")
+    print_medians(timings)
+
+
+def print_medians(timings: dict[str, list[tuple[float, float]]]) -> None:
+    """A line for each key: the medians of its times handled and on screen."""
     for name, runs in timings.items():
         handled = statistics.median(h for h, _ in runs) * 1000
         shown = statistics.median(s for _, s in runs) * 1000
