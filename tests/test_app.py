@@ -504,6 +504,16 @@ async def test_today_overrides_the_age_of_confirmations(tmp_path: Path) -> None:
         assert "age 10 days" in str(first.prompt)
 
 
+async def test_a_confirmation_reported_after_today_says_when_not_a_negative_age() -> None:
+    import datetime as dt
+
+    app = make_app(today=dt.date(2024, 6, 2))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one("#confirmations ItemList", ItemList).get_option_at_index(0)
+        assert "◌ PENDING  ·  reported in 10 days\n" in str(first.prompt)
+
+
 async def test_find_never_marks_the_stand_in_for_an_empty_list(tmp_path: Path) -> None:
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL_BRIEF, encoding="utf-8")

@@ -46,7 +46,9 @@ def confirmation_prompt(
         age = item.age_days(today)
         if age is not None:
             aged = band(age, thresholds or Thresholds())
-            parts += [("  ·  ", "dim"), (f"age {days(age)}", BAND_STYLE[aged] or "")]
+            # Before its since date (today set earlier than the brief), it is yet to be reported.
+            words = f"age {days(age)}" if age >= 0 else f"reported {days(age)}"
+            parts += [("  ·  ", "dim"), (words, BAND_STYLE[aged] or "")]
             if aged is not Band.FRESH:
                 parts += [" ", (f"{aged.glyph} {aged.value}", BAND_STYLE[aged])]
     elif item.resolved_on:
