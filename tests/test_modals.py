@@ -19,7 +19,7 @@ from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen, keys_table
 from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
-from tests.apps import make_app, settle, wait_until
+from tests.apps import make_app, settle, until_still, wait_until
 
 TODAY = dt.date(2024, 6, 20)
 
@@ -356,8 +356,9 @@ async def test_a_detail_shown_again_for_another_item_is_that_items_detail(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("meanwhile", ["nothing", "resized", "light theme"])
 async def test_the_first_keys_and_detail_of_a_session_are_ready_before_they_are_asked_for(
-    brief_copy: Path, monkeypatch: pytest.MonkeyPatch
+    brief_copy: Path, monkeypatch: pytest.MonkeyPatch, meanwhile: str
 ) -> None:
     from briefing.ui import app as app_module
     from briefing.ui.screens.detail import KEPT_DETAIL
@@ -375,6 +376,11 @@ async def test_the_first_keys_and_detail_of_a_session_are_ready_before_they_are_
                 assert app.screen_stack == [app.screen] and isinstance(app.screen, BriefScreen), "and not shown"
             else:
                 assert not app.is_screen_installed(KEPT_DETAIL)
+            if meanwhile == "resized":
+                await pilot.resize_terminal(80, 24)
+            elif meanwhile == "light theme":
+                app.theme = "textual-light"
+            await until_still(pilot)
             await pilot.press("question_mark")
             await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
             assert not ahead or app.screen is help_ahead
