@@ -63,7 +63,8 @@ def _since(item: Confirmation, brief: Brief, today: dt.date) -> str | None:
         return f"{day(item.since)} (age {days(age)} as of {day(today)})"
     at_as_of = item.age_days(brief.meta.as_of)
     then = f" · {days(at_as_of)} at the brief's as-of" if at_as_of is not None else ""
-    return f"{day(item.since)} · {days(age)} ago{then}"
+    when = f"{days(age)} ago" if age >= 0 else days(age)  # today set before it was reported: "in 10 days"
+    return f"{day(item.since)} · {when}{then}"
 
 
 def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[Row]:
