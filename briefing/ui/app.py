@@ -78,9 +78,9 @@ SETTLE_LOOK_SECONDS = 0.05
 HOLD_CHECK_SECONDS = 0.02
 """How often the first screen is compared with the kept one on the terminal, once its body is mounted."""
 COLLECT_AFTER_SECONDS = 1.0
+"""When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 COMPOSE_AHEAD_AFTER_SECONDS = 0.5
 """How long after a screen is drawn the dialogs its first ? and enter show are composed, unseen (`_compose_ahead`)."""
-"""When the cycle collector, held off while starting up by `briefing.launch`, comes back on."""
 
 
 class BriefingApp(App[None]):
