@@ -219,6 +219,71 @@ def test_a_damaged_index_is_set_aside_and_built_again(tmp_path: Path, junk: byte
         assert index_file(lib).with_name(index_file(lib).name + ".damaged").read_bytes() == junk
 
 
+def test_an_index_is_kept_through_a_worker_s_statement_interrupted_as_the_app_quits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's give_way raises once the app has gone (Textual has no app to ask): SQLite interrupts the statement.
+    That is not damage: the index stays, and is not built again (it was set aside, 100,000 briefs read again, when
+    the reader quit while the files were being checked)."""
+    import threading
+
+    from briefing.system import database
+
+    make_library(tmp_path / "lib", 3)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    lib.store.close()
+    monkeypatch.setattr(database, "GIVE_WAY_EVERY", 1)
+
+    def app_gone() -> None:
+        raise RuntimeError("no active app")
+
+    lib.store.give_way = app_gone
+    raised: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            lib.store.stamps()  # as the index's upkeep checks the files against it
+        except BaseException as error:  # what the worker ended with is what the test looks at
+            raised.append(error)
+        finally:
+            lib.store.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert [type(error) for error in raised] == [sqlite3.OperationalError]
+    assert "interrupted" in str(raised[0])
+    assert not list(index_file(lib).parent.glob("*.damaged*")), "not set aside"
+    lib.store.give_way = None
+    assert len(lib.store.stamps()) == 3, "the same index, whole"
+
+
+def test_an_update_interrupted_is_not_begun_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.library.store import Store
+
+    make_library(tmp_path / "lib", 3)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    calls: list[int] = []
+
+    def interrupted(store: Store) -> dict[bytes, tuple[int, int, int]]:
+        calls.append(1)
+        with store.reading() as database:
+            database.set_progress_handler(lambda: 1, 1)  # as a give_way that raises does
+            try:
+                database.execute("SELECT count(*) FROM briefs").fetchall()
+            finally:
+                database.set_progress_handler(None, 1)
+        return {}
+
+    monkeypatch.setattr(Store, "stamps", interrupted)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        list(lib.build())
+    assert calls == [1], "not read again as if the index had been damaged"
+    assert not list(index_file(lib).parent.glob("*.damaged*"))
+
+
 def test_a_foreign_or_old_index_is_set_aside_and_built_again(tmp_path: Path) -> None:
     make_library(tmp_path / "lib", 3)
     lib = Library([tmp_path / "lib"], tmp_path / "cache")

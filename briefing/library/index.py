@@ -38,9 +38,13 @@ class Library:
         each); unchanged files are not read again."""
         import sqlite3
 
+        from briefing.system.database import transient
+
         try:
             yield from self._update(progress)
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if transient(error):
+                raise
             # Damaged while in use: set aside by the store; the files are read again into a new one.
             yield from self._update(progress)
 

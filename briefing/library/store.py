@@ -187,13 +187,14 @@ class Store:
         """A connection to read with; a damaged database is set aside, and the next read begins a new one."""
         import sqlite3
 
+        from briefing.system.database import transient
+
         with self._lock if self.file is None else contextlib.nullcontext():
             try:
                 yield self.connection()
             except sqlite3.DatabaseError as error:
-                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-                    raise
-                self.reset()
+                if not transient(error):
+                    self.reset()
                 raise
 
     def reset(self) -> None:

@@ -113,9 +113,21 @@ GIVE_WAY_EVERY = 50_000
 """How many of SQLite's steps a worker's statement takes between two calls of its ``give_way`` (a few ms)."""
 
 
+def transient(error: sqlite3.Error) -> bool:
+    """True for an error the database is not at fault for, which it is kept through: busy or locked by another
+    connection, a statement interrupted (a worker's, as the app quits), a full disk."""
+    import sqlite3
+
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return "locked" in str(error)
+    return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_FULL)
+
+
 def give_way_in_workers(connection: sqlite3.Connection, give_way: Callable[[], None] | None) -> None:
     """Outside the main thread, ``give_way`` is called now and then while a statement runs, and may wait there:
-    a worker's reads then leave the processor to the screen while the reader types."""
+    a worker's reads then leave the processor to the screen while the reader types. Should it raise (the app has
+    quit), SQLite interrupts the statement."""
     import threading
 
     if give_way is None or threading.current_thread() is threading.main_thread():
