@@ -121,6 +121,11 @@ def fit_status(parts: Sequence[StatusPart], width: int) -> list[StatusPart]:
     return kept
 
 
+def filter_part(query: str, most: int, shown: int) -> StatusPart:
+    """The filter's part of the status line: at most ``most`` characters of its text, and how many rows it keeps."""
+    return StatusPart(KEEP, f"  ·  filter “{short(query, most)}”: {shown:,} shown")
+
+
 def _join(texts: tuple[str, ...], widths: tuple[int, ...], style: str = "") -> Text:
     """One row: each text in its column, a space between; columns of width 0 are left out."""
     return Text(" ").join(cell(text, size, style) for text, size in zip(texts, widths, strict=True) if size)
@@ -724,9 +729,9 @@ class LibraryScreen(ShowsSeen):
             parts.append(StatusPart(MARKS, " · ".join(counts) + since, "bold", "  ·  "))
         parts.append(StatusPart(ORDER, f"  ·  {self.order_name}"))
         query = self.query_text.strip()
-        filter_at = len(parts)
+        filter_at, shown = len(parts), self._rows_shown() if query else 0
         if query:
-            parts.append(self._filter_part(query, QUERY_LEAST))
+            parts.append(filter_part(query, QUERY_LEAST, shown))
         if self.indexing is not None:
             done, total = self.indexing
             progress = f"indexing {done:,}/{total:,}" if total else "looking for briefs…"
@@ -738,12 +743,9 @@ class LibraryScreen(ShowsSeen):
             # The filter's text takes what room is left, between the least and the most of it shown.
             room = self.size.width - sum(part.cells for part in fitting) + len(short(query, QUERY_LEAST))
             place = fitting.index(parts[filter_at])
-            fitting[place] = self._filter_part(query, max(QUERY_LEAST, min(QUERY_MOST, room)))
+            fitting[place] = filter_part(query, max(QUERY_LEAST, min(QUERY_MOST, room)), shown)
         pieces = [piece for part in fitting for piece in (part.lead, (part.text, part.style))]
         self.query_one("#library-status", Line).show(Text.assemble(*pieces))
-
-    def _filter_part(self, query: str, most: int) -> StatusPart:
-        return StatusPart(KEEP, f"  ·  filter “{short(query, most)}”: {self._rows_shown():,} shown")
 
     @property
     def order_name(self) -> str:
