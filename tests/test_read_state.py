@@ -200,7 +200,7 @@ def test_its_folders_are_made_as_needed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("application", "version", "tables"), [
-    (0x62726966, 2, True),  # ours, another version: set aside even with our tables
+    (0x62726966, 3, True),  # ours, a version to come: set aside even with our tables
     (0, 5, False),  # no id, but a version: not a new file
     (0x62726966, 1, False),  # ours and this version, but without our tables
 ])  # fmt: skip
@@ -219,6 +219,77 @@ def test_only_our_database_of_this_version_is_used(
     other.close()
     assert state.seen("/a.toml") is None
     assert aside(state) == [f"{STATE_FILE}.damaged"]
+
+
+VERSION_1 = (
+    "CREATE TABLE seen (path BLOB PRIMARY KEY, digest TEXT NOT NULL, content BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE libraries (key TEXT PRIMARY KEY) WITHOUT ROWID",
+)
+
+
+def version_1_file(file: Path, schema: tuple[str, ...] = VERSION_1, rows: int = 300) -> dict[bytes, bytes]:
+    """A read state as version 1 made it, holding ``rows`` briefs and a library; the briefs' packed contents."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    contents = {path_key(f"/lib/{number}.toml"): zlib.compress(os.urandom(1500)) for number in range(rows)}
+    with sqlite3.connect(file) as database:
+        database.execute("PRAGMA journal_mode = WAL")
+        for statement in schema:
+            database.execute(statement)
+        database.executemany("INSERT INTO seen VALUES (?, ?, ?)", [(key, f"d{key!r}", packed)
+                                                                    for key, packed in contents.items()])  # fmt: skip
+        database.execute("INSERT INTO libraries VALUES ('lib')")
+        database.execute("PRAGMA application_id = 1651665254")
+        database.execute("PRAGMA user_version = 1")
+    database.close()
+    return contents
+
+
+def test_a_version_1_read_state_is_brought_up_to_date_keeping_all_it_holds(state: ReadState) -> None:
+    assert state.file is not None
+    contents = version_1_file(state.file)
+    before = state.file.stat().st_size
+    assert state.knows("lib")
+    assert aside(state) == []
+    assert state.digests() == {key: f"d{key!r}" for key in contents}
+    for key, packed in contents.items():
+        seen = state.seen(os.fsdecode(key))
+        assert seen is not None and seen.content == zlib.decompress(packed)
+    with sqlite3.connect(state.file) as database:
+        assert database.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = dict(database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+        assert set(tables) == {"seen", "libraries"} and "WITHOUT ROWID" not in tables["seen"]
+        assert database.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the old layout's pages given back
+        plan = " ".join(row[3] for row in database.execute("EXPLAIN QUERY PLAN SELECT path, digest FROM seen"))
+        assert "COVERING INDEX seen_digests" in plan
+    database.close()
+    state.record("/lib/new.toml", "n", b"x")
+    assert state.seen("/lib/new.toml") is not None and len(state.digests()) == len(contents) + 1
+    assert state.file.stat().st_size < before
+
+
+def test_a_version_1_file_that_is_not_what_version_1_made_is_set_aside_whole(state: ReadState) -> None:
+    assert state.file is not None
+    odd = ("CREATE TABLE seen (path BLOB PRIMARY KEY, digest TEXT NOT NULL, packed BLOB NOT NULL)", VERSION_1[1])
+    version_1_file(state.file, odd, rows=3)
+    assert state.seen("/lib/0.toml") is None and not state.knows("lib")
+    assert aside(state) == [f"{STATE_FILE}.damaged"]
+    with sqlite3.connect(state.file.parent / f"{STATE_FILE}.damaged") as database:
+        assert database.execute("SELECT count(*) FROM seen").fetchone()[0] == 3  # not changed in the least
+        assert database.execute("PRAGMA user_version").fetchone()[0] == 1
+    database.close()
+
+
+def test_what_it_keeps_takes_little_more_room_than_the_briefs_themselves(state: ReadState) -> None:
+    assert state.file is not None
+    # Bytes that do not compress: each brief keeps about 1,200 bytes, as a brief of 4.5 KB does.
+    briefs = [(f"/lib/{number}.toml", "d", os.urandom(1200)) for number in range(1000)]
+    for start in range(0, len(briefs), 100):
+        state.adopt("lib", briefs[start : start + 100])
+    with sqlite3.connect(state.file) as database:
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    kept = sum(len(zlib.compress(content, 6)) for _path, _digest, content in briefs)
+    assert state.file.stat().st_size < 1.5 * kept
 
 
 def test_each_file_set_aside_keeps_its_own_name(state: ReadState) -> None:

@@ -1,13 +1,14 @@
 """SQLite files of briefing's own (the read state, the library's index): opened only when they are ours and of this
-version, made when new, and set aside (renamed, never deleted) when damaged, foreign, of another version, a symlink
-or not a regular file. WAL and a busy timeout let two apps share one."""
+version, made when new, brought up to this version from an older one that knows how, and set aside (renamed, never
+deleted) when damaged, foreign, of another version, a symlink or not a regular file. WAL and a busy timeout let two
+apps share one."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,23 @@ if TYPE_CHECKING:
 BUSY_SECONDS = 5.0
 
 
+Upgrades = Mapping[int, Sequence[str]]
+"""For each older version that can be brought up to this one, the statements that do it (in one transaction)."""
+
+
 def open_ours(
-    file: Path, application_id: int, version: int, schema: Sequence[str], tables: set[str], private: bool = False
+    file: Path,
+    application_id: int,
+    version: int,
+    schema: Sequence[str],
+    tables: set[str],
+    private: bool = False,
+    upgrades: Upgrades | None = None,
 ) -> sqlite3.Connection:
     """A connection (autocommit: transactions are begun explicitly) to the database at ``file``, which is ours:
-    made with ``schema`` when new, set aside and begun again when it is not. ``private``: its folder is made
-    readable by the user only. Raises OSError or sqlite3.Error."""
+    made with ``schema`` when new, brought up to ``version`` by ``upgrades`` when older, set aside and begun again
+    when it is not ours. ``private``: its folder is made readable by the user only. Raises OSError or
+    sqlite3.Error."""
     import sqlite3
 
     for attempt in range(2):
@@ -31,7 +43,7 @@ def open_ours(
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
         connection = sqlite3.connect(file, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
         try:
-            if prepare(connection, application_id, version, schema, tables):
+            if prepare(connection, application_id, version, schema, tables, upgrades):
                 return connection
         except sqlite3.OperationalError:
             connection.close()
@@ -55,10 +67,16 @@ def _is_plain_file(file: Path) -> bool:
 
 
 def prepare(
-    connection: sqlite3.Connection, application_id: int, version: int, schema: Sequence[str], tables: set[str]
+    connection: sqlite3.Connection,
+    application_id: int,
+    version: int,
+    schema: Sequence[str],
+    tables: set[str],
+    upgrades: Upgrades | None = None,
 ) -> bool:
-    """True when the database is ours and of this version (made so when it is new); False: set it aside. Two
-    threads or apps that find it new at once: the first makes it, and the other finds it made."""
+    """True when the database is ours and of this version (made so when it is new, or brought up to it by
+    ``upgrades`` when it is older); False: set it aside. Two threads or apps that find it new (or old) at once: the
+    first makes (or upgrades) it, and the other finds it done."""
     import sqlite3
 
     def mark() -> tuple[int, int]:
@@ -85,6 +103,9 @@ def prepare(
     if found == (application_id, version):
         connection.execute("COMMIT")
         return whole()
+    upgrade = (upgrades or {}).get(found[1]) if found[0] == application_id else None
+    if upgrade is not None:
+        return _upgrade(connection, upgrade, version) and whole()
     if found != (0, 0) or not empty():
         connection.execute("ROLLBACK")
         return False
@@ -93,6 +114,27 @@ def prepare(
     connection.execute(f"PRAGMA application_id = {application_id}")
     connection.execute(f"PRAGMA user_version = {version}")
     connection.execute("COMMIT")
+    return True
+
+
+def _upgrade(connection: sqlite3.Connection, statements: Sequence[str], version: int) -> bool:
+    """Run ``statements`` and mark the database ``version``, in the transaction begun; False (and nothing changed)
+    when they fail on what the file holds, which is then not what its version says. The space the old layout
+    leaves is given back to the disk after."""
+    import sqlite3
+
+    try:
+        for statement in statements:
+            connection.execute(statement)
+    except sqlite3.Error as error:
+        connection.execute("ROLLBACK")
+        if transient(error):
+            raise
+        return False
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.execute("COMMIT")
+    with contextlib.suppress(sqlite3.OperationalError):  # busy: the file works as it is, only larger
+        connection.execute("VACUUM")
     return True
 
 
