@@ -339,3 +339,37 @@ async def test_brackets_on_a_brief_not_in_the_list_say_so(library_app: BriefingA
         await pilot.pause()
         said = [str(notification.message) for notification in pilot.app._notifications]
         assert said.count("[ and ] step through the library's list, and this brief is not in it now.") == 2
+
+
+@pytest.mark.parametrize("ahead", [True, False], ids=["as_briefing_does", "as_textual_does"])
+async def test_a_second_open_draws_the_lists_scrollbar_in_its_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: bool
+) -> None:
+    """What the index holds is in the first frame: with it, the scrollbar of a list longer than the screen (Textual
+    adds a scrollbar a frame after the layout that finds it needed)."""
+    from tests.test_dialog_frames import record_scrollbar
+
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 40)
+    library = Library([Path("lib")], tmp_path / "cache")
+    for _done in library.build():
+        pass
+    if not ahead:
+        monkeypatch.setattr(RowList, "set_rows", unhurried_set_rows)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    shown = record_scrollbar(app, "#library-rows")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert len(rows(screen).rows) == 40
+    assert shown[-1], "40 briefs on 24 lines: a scrollbar"
+    assert all(shown) is ahead, f"the scrollbar in each frame: {shown}"
+
+
+def unhurried_set_rows(self: RowList[object], rows: object, cursor: int | None = None) -> None:
+    """RowList.set_rows as it was: the scrollbar left to Textual."""
+    from textual.geometry import Size
+
+    self.rows = cast("list[object]", rows)
+    self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+    self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(self.rows) - 1))
+    self.refresh()

@@ -81,6 +81,10 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         self.rows = rows
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        if not self.size and len(rows) > self.app.size.height:
+            # Not laid out yet, and it scrolls whatever height it is given: its scrollbar in its first frame, not in
+            # Textual's next one. (Once laid out, Textual brings it and keeps the thumb's measures.)
+            self.show_vertical_scrollbar = True
         self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(rows) - 1))
         self.refresh()
 
