@@ -606,3 +606,81 @@ def test_the_longest_next_stop_counts_only_stops_that_can_still_be_next(tmp_path
     assert queries.longest_next_stop(lib.store, dt.date(2030, 1, 1)) == len("Oslo, 30 Dec 2030 – 2 Jan 2031") + 1, (
         "as long as any window from one year to the next"
     )
+
+
+def in_a_worker(work: Any) -> Any:
+    """``work()`` run in a thread of its own, as the screen's workers run it; its result."""
+    import threading
+
+    found: list[Any] = []
+    thread = threading.Thread(target=lambda: found.append(work()))
+    thread.start()
+    thread.join()
+    return found[0]
+
+
+def kept_orders(lib: Library) -> dict[str, bytes]:
+    with lib.store.reading() as database:
+        return dict(database.execute("SELECT name, value FROM meta WHERE name LIKE 'ordered %'").fetchall())
+
+
+ORDERS_KEPT = [order for order, sql in enumerate(queries.ORDER_SQL) if sql is not None and ":today" not in sql]
+
+
+@pytest.mark.parametrize("order", range(len(queries.ORDER_SQL)))
+def test_an_order_worked_out_in_a_worker_is_kept_and_read_back_until_a_brief_changes(
+    tmp_path: Path, order: int
+) -> None:
+    paths = make_library(tmp_path / "lib", 8)
+    (tmp_path / "lib" / "broken.toml").write_text("schema_version = 1\n", encoding="utf-8")
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    today = dt.date(2024, 6, 14)
+    assert kept_orders(lib) == {}
+    queries.ordered(lib.store, order, today)
+    assert kept_orders(lib) == {}, "worked out on the screen's thread: not kept (a busy index would hold it up)"
+    first = in_a_worker(lambda: queries.ordered(lib.store, order, today))
+    kept = order in ORDERS_KEPT
+    assert set(kept_orders(lib)) == ({f"ordered {order}"} if kept else set())
+    assert queries.ordered(lib.store, order, today) == first
+    # A brief rewritten, then one removed: each time the order is worked out again, as it is.
+    for change in ("rewrite", "remove"):
+        if change == "rewrite":
+            paths[3].write_text(paths[3].read_text(encoding="utf-8").replace("Brief ", "AAA ", 1), encoding="utf-8")
+        else:
+            paths[5].unlink()
+        for _done in lib.build():
+            pass
+        assert kept_orders(lib) == {}, "a write forgets the orders kept"
+        again = in_a_worker(lambda: queries.ordered(lib.store, order, today))
+        sql = queries.ORDER_SQL[order]
+        if sql is not None:
+            with lib.store.reading() as database:
+                fresh = [row[0] for row in database.execute(
+                    f"SELECT b.id FROM briefs b ORDER BY b.ok, {sql}", {"today": today.isoformat()})]  # fmt: skip
+            assert list(again) == fresh
+        assert len(again) == 9 - (change == "remove")
+
+
+def test_a_kept_order_is_read_back_only_when_it_is_the_shape_it_was_kept_in(tmp_path: Path) -> None:
+    from array import array
+
+    make_library(tmp_path / "lib", 6)
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    right = in_a_worker(lambda: queries.ordered(lib.store, 0, None))
+    (value,) = kept_orders(lib).values()
+    head, ids = value[:16], array("q", value[16:])
+    planted = array("q", reversed(ids))
+    shapes = {
+        "its own": (head + planted.tobytes(), list(planted)),  # what is kept is what is read: the order is not sorted
+        "another count": (array("q", [5, ids[-1]]).tobytes() + planted[:5].tobytes(), list(right)),
+        "another highest id": (array("q", [6, 99]).tobytes() + planted.tobytes(), list(right)),
+        "cut short": (value[:-3], list(right)),
+        "text": ("not ids", list(right)),
+        "a number": (7, list(right)),
+    }
+    for name, (stored, expected) in shapes.items():
+        with lib.store.reading() as database:
+            database.execute("UPDATE meta SET value = ? WHERE name = 'ordered 0'", (stored,))
+        assert list(queries.ordered(lib.store, 0, None)) == expected, name

@@ -232,6 +232,7 @@ class Store:
                 stale = self._forget(database, [record.path for record in records] + list(gone))
                 self._insert(database, records)
                 database.execute("UPDATE meta SET value = value + ? WHERE name = 'stale_text'", (stale,))
+                database.execute("DELETE FROM meta WHERE name LIKE 'ordered %'")  # of briefs no longer all there
                 database.execute("COMMIT")
             except BaseException:
                 database.execute("ROLLBACK")
