@@ -70,5 +70,32 @@ def test_marks_give_way_through_the_read_state(tmp_path: Path) -> None:
     marks = since_last_looked(entries, state, "lib")
     # A first open adopts every brief it can read as seen: these files do not exist, so each is new.
     assert set(marks.values()) == {Mark.NEW} and len(marks) == len(entries)
-    # Twice in each of the two loops over the briefs (4,097 of them), at 0 and at 4,096.
-    assert len(calls) == 4
+    # Twice in each of the two loops over the briefs (4,097 of them), at 0 and at 4,096, and before each brief read
+    # to be adopted as seen.
+    assert len(calls) == 4 + len(entries)
+
+
+def test_adopting_a_library_gives_way_before_each_brief_it_reads_and_each_it_packs(tmp_path: Path) -> None:
+    """A first open reads and packs every brief of the library (0.1 s a thousand): the screen never waits for more
+    than one."""
+    state = ReadState(tmp_path / "state.sqlite3")
+    entries = []
+    for number in range(5):
+        path = tmp_path / f"{number}.toml"
+        path.write_bytes(b"x" * 100)
+        info = path.stat()
+        entries.append(Known(str(path), info.st_size, info.st_mtime_ns, "d"))
+    calls: list[str] = []
+    real = state._packed
+
+    def packed(content: bytes) -> bytes:
+        calls.append("pack")
+        return real(content)
+
+    state.give_way = lambda: calls.append("way")
+    state._packed = packed  # type: ignore[method-assign]
+    assert since_last_looked(entries, state, "lib") == {}
+    adopting = "".join("w" if call == "way" else "p" for call in calls)
+    # The loops' own calls first and last; between them, a way before each read, then each pack (p) gives way (w).
+    assert adopting == "w" + "w" * 5 + "pw" * 5 + "w", adopting
+    assert state.knows("lib") and len(state.digests()) == 5

@@ -79,6 +79,8 @@ def since_last_looked(entries: Iterable[Known], read_state: ReadState, library: 
         for start in range(0, len(unseen), ADOPT_BATCH):
             adopted = []
             for entry in unseen[start : start + ADOPT_BATCH]:
+                if read_state.give_way is not None:
+                    read_state.give_way()  # a brief at a time: reading and packing a batch takes 0.1 s
                 content = _content(entry.path, entry.size, entry.mtime_ns)
                 if content is not None:
                     adopted.append((entry.path, entry.digest, content))
