@@ -6,7 +6,9 @@ import os
 import sqlite3
 import threading
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -166,6 +168,61 @@ def test_a_library_first_opened_marks_nothing_then_new_and_updated(state: ReadSt
     assert since_last_looked(known(library.store), state, library.key) == {}
 
 
+@pytest.mark.parametrize("count", [3, 4])
+def test_a_library_is_known_once_its_last_batch_is_adopted_and_not_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """Adopted a batch at a time: a first open cut short after a batch is a first open again next time, so the
+    briefs it had not reached are not marked new."""
+    monkeypatch.setattr("briefing.library.marks.ADOPT_BATCH", 2)
+    make_library(tmp_path / "lib", count)
+    library = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(library)
+    wholes: list[bool] = []
+
+    class Recording(ReadState):
+        cut = False
+
+        def adopt(
+            self, library: str, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]], whole: bool = True
+        ) -> None:
+            wholes.append(whole)
+            if self.cut and len(wholes) == 2:
+                raise ReadStateError("the app quit")
+            super().adopt(library, seen, whole)
+
+    state = Recording(tmp_path / "state" / STATE_FILE)
+    assert since_last_looked(known(library.store), state, library.key) == {}
+    assert wholes == [False, True] and state.knows(library.key) and len(state.digests()) == count
+    # Cut short after the first of two batches (the app quit): the next open adopts the rest, and marks nothing.
+    cut = Recording(tmp_path / "cut" / STATE_FILE)
+    cut.cut, wholes[:] = True, []
+    with pytest.raises(ReadStateError):
+        since_last_looked(known(library.store), cut, library.key)
+    assert not cut.knows(library.key) and len(cut.digests()) == 2
+    cut.cut = False
+    assert since_last_looked(known(library.store), cut, library.key) == {}
+    assert cut.knows(library.key) and len(cut.digests()) == count
+
+
+def test_a_library_whose_briefs_were_all_seen_one_by_one_is_known_at_its_first_open(
+    state: ReadState, tmp_path: Path
+) -> None:
+    paths = make_library(tmp_path / "lib", 3)
+    library = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(library)
+    for entry in known(library.store):
+        state.record(entry.path, entry.digest, Path(entry.path).read_bytes())
+    assert not state.knows(library.key)
+    assert since_last_looked(known(library.store), state, library.key) == {}
+    assert state.knows(library.key)
+    (tmp_path / "lib" / "added.toml").write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    library.refresh()
+    assert since_last_looked(known(library.store), state, library.key) == {
+        str(tmp_path / "lib" / "added.toml"): Mark.NEW
+    }
+
+
 def test_a_layout_change_is_not_an_update(state: ReadState, tmp_path: Path) -> None:
     paths = make_library(tmp_path / "lib", 2)
     library = Library([tmp_path / "lib"], tmp_path / "cache")
@@ -202,7 +259,8 @@ def test_its_folders_are_made_as_needed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("application", "version", "tables"), [
     (0x62726966, 3, True),  # ours, a version to come: set aside even with our tables
     (0, 5, False),  # no id, but a version: not a new file
-    (0x62726966, 1, False),  # ours and this version, but without our tables
+    (0x62726966, 2, False),  # ours and this version, but without our tables
+    (0, 1, True),  # not ours, with a version we would bring up to date if it were
 ])  # fmt: skip
 def test_only_our_database_of_this_version_is_used(
     state: ReadState, application: int, version: int, tables: bool
@@ -290,6 +348,42 @@ def test_what_it_keeps_takes_little_more_room_than_the_briefs_themselves(state: 
     database.close()
     kept = sum(len(zlib.compress(content, 6)) for _path, _digest, content in briefs)
     assert state.file.stat().st_size < 1.5 * kept
+    assert state.knows("lib") and len(state.digests()) == len(briefs)
+
+
+class FailingAt:
+    """A connection to a real database whose statements holding ``words`` fail as SQLite fails when another
+    connection holds the file (the message, without an error code)."""
+
+    def __init__(self, connection: sqlite3.Connection, words: str) -> None:
+        self.connection, self.words = connection, words
+
+    def execute(self, statement: str, parameters: Any = ()) -> sqlite3.Cursor:
+        if self.words in statement:
+            raise sqlite3.OperationalError("database is locked")
+        return self.connection.execute(statement, parameters)
+
+
+def test_an_upgrade_the_file_is_busy_for_is_left_for_later_not_set_aside(state: ReadState) -> None:
+    from briefing.library.read_state import _SCHEMA, _UPGRADES, APPLICATION_ID, STATE_VERSION
+    from briefing.system.database import prepare
+
+    assert state.file is not None
+    contents = version_1_file(state.file, rows=5)
+    connection = sqlite3.connect(state.file, isolation_level=None)
+    tables = {"seen", "libraries"}
+    busy = cast("sqlite3.Connection", FailingAt(connection, "INSERT INTO seen"))
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        prepare(busy, APPLICATION_ID, STATE_VERSION, _SCHEMA, tables, _UPGRADES)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1  # nothing changed: tried again next time
+    assert not connection.in_transaction
+    # Busy as it is compacted after: upgraded all the same, only not smaller yet.
+    after = cast("sqlite3.Connection", FailingAt(connection, "VACUUM"))
+    assert prepare(after, APPLICATION_ID, STATE_VERSION, _SCHEMA, tables, _UPGRADES)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA freelist_count").fetchone()[0] > 0
+    connection.close()
+    assert state.digests() == {key: f"d{key!r}" for key in contents} and aside(state) == []
 
 
 def test_each_file_set_aside_keeps_its_own_name(state: ReadState) -> None:
