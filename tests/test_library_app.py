@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
@@ -373,3 +374,56 @@ def unhurried_set_rows(self: RowList[object], rows: object, cursor: int | None =
     self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
     self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(self.rows) - 1))
     self.refresh()
+
+
+async def test_a_board_s_key_draws_its_status_line_in_the_frame_that_empties_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A board not laid out yet: the list empties at once, and the status line names the board in that same frame
+    (each widget asks the screen to draw it when it is next idle; the list's request came first, and the status line
+    was a frame, 20-30 ms, behind it)."""
+    import threading
+
+    import pyte
+
+    from briefing.library import queries
+    from briefing.library.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 40)
+    laid_out = threading.Event()
+    real = queries.pending_ordered
+
+    def held(store: Store, order: int) -> tuple[queries.Ids, queries.Ids]:
+        laid_out.wait(10)
+        return real(store, order)
+
+    monkeypatch.setattr(queries, "pending_ordered", held)
+    monkeypatch.setattr(LibraryScreen, "_derive_the_rest", lambda self: None)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    terminal = pyte.Screen(120, 40)
+    stream = pyte.Stream(terminal)
+    frames: list[tuple[str, str]] = []
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        display = app._display
+
+        def written(screen: Screen[object], renderable: Any) -> None:
+            render = getattr(renderable, "render_segments", None)
+            if render is not None:
+                stream.feed(render(app.console))
+                frames.append((terminal.display[0], terminal.display[2]))
+            display(screen, renderable)
+
+        app._display = written  # type: ignore[method-assign]
+        app.screen.refresh()  # the whole screen, so that each frame after it is seen as the terminal shows it
+        await wait_until(pilot, lambda: bool(frames))
+        assert "Library" in frames[-1][0] and frames[-1][1].strip()
+        frames.clear()
+        await pilot.press("p")
+        await wait_until(pilot, lambda: any(not row.strip() for _status, row in frames))
+        laid_out.set()
+        await pilot.pause()
+    emptied = next(index for index, (_status, row) in enumerate(frames) if not row.strip())
+    assert "Pending board" in frames[emptied][0], frames

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import events, on, work
+from textual import events, messages, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -87,6 +87,10 @@ class Line(Widget):
         if text != self._text:
             self._text = text
             self.refresh()
+            if self.is_mounted:
+                # The screen told now, not once this widget is next idle: the list, laid out again by the same key,
+                # was drawn first under the old line, and the new one came a frame (20-30 ms) later.
+                self.screen.post_message(messages.Update(self))
 
     def render(self) -> Text:
         return self._text
