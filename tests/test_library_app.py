@@ -376,6 +376,42 @@ def unhurried_set_rows(self: RowList[object], rows: object, cursor: int | None =
     self.refresh()
 
 
+def record_frames(app: BriefingApp) -> list[list[str]]:
+    """From now on, the terminal's lines after each frame the app writes, first to last (pyte fed the frames' own
+    output); the list returned fills as the app draws. Draw the whole screen once first to see it all."""
+    import pyte
+
+    terminal = pyte.Screen(*app.size)
+    stream = pyte.Stream(terminal)
+    frames: list[list[str]] = []
+    display = app._display
+
+    def written(screen: Screen[object], renderable: Any) -> None:
+        render = getattr(renderable, "render_segments", None)
+        if render is not None:
+            stream.feed(render(app.console))
+            frames.append(list(terminal.display))
+        display(screen, renderable)
+
+    app._display = written  # type: ignore[method-assign]
+    return frames
+
+
+Frames = list[list[str]]
+"""The terminal's lines after each frame, first to last."""
+
+
+async def frames_of_keys(pilot: Pilot[None], keys: list[str], done: Callable[[Frames], bool]) -> Frames:
+    """The frames written after ``keys`` (until ``done`` says they are all there), the whole screen drawn before."""
+    frames = record_frames(pilot.app)  # type: ignore[arg-type]
+    pilot.app.screen.refresh()
+    await wait_until(pilot, lambda: bool(frames))
+    frames.clear()
+    await pilot.press(*keys)
+    await wait_until(pilot, lambda: done(frames))
+    return frames
+
+
 async def test_a_board_s_key_draws_its_status_line_in_the_frame_that_empties_the_list(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -383,8 +419,6 @@ async def test_a_board_s_key_draws_its_status_line_in_the_frame_that_empties_the
     (each widget asks the screen to draw it when it is next idle; the list's request came first, and the status line
     was a frame, 20-30 ms, behind it)."""
     import threading
-
-    import pyte
 
     from briefing.library import queries
     from briefing.library.store import Store
@@ -401,29 +435,30 @@ async def test_a_board_s_key_draws_its_status_line_in_the_frame_that_empties_the
     monkeypatch.setattr(queries, "pending_ordered", held)
     monkeypatch.setattr(LibraryScreen, "_derive_the_rest", lambda self: None)
     app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
-    terminal = pyte.Screen(120, 40)
-    stream = pyte.Stream(terminal)
-    frames: list[tuple[str, str]] = []
-
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        display = app._display
-
-        def written(screen: Screen[object], renderable: Any) -> None:
-            render = getattr(renderable, "render_segments", None)
-            if render is not None:
-                stream.feed(render(app.console))
-                frames.append((terminal.display[0], terminal.display[2]))
-            display(screen, renderable)
-
-        app._display = written  # type: ignore[method-assign]
-        app.screen.refresh()  # the whole screen, so that each frame after it is seen as the terminal shows it
-        await wait_until(pilot, lambda: bool(frames))
-        assert "Library" in frames[-1][0] and frames[-1][1].strip()
-        frames.clear()
-        await pilot.press("p")
-        await wait_until(pilot, lambda: any(not row.strip() for _status, row in frames))
+        frames = await frames_of_keys(pilot, ["p"], lambda frames: any(not lines[2].strip() for lines in frames))
         laid_out.set()
         await pilot.pause()
-    emptied = next(index for index, (_status, row) in enumerate(frames) if not row.strip())
-    assert "Pending board" in frames[emptied][0], frames
+    emptied = next(lines for lines in frames if not lines[2].strip())
+    assert "Pending board" in emptied[0], [lines[0] for lines in frames]
+
+
+async def test_the_filter_s_box_the_status_line_and_the_list_change_in_the_same_frame(library_app: BriefingApp) -> None:
+    """The box's text came a frame (20-30 ms) behind the list it filters and the status line that repeats it."""
+    import re
+
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"hanoi")
+        await wait_until(pilot, lambda: screen.query_text == "hanoi")
+        await pilot.pause()
+        frames = await frames_of_keys(pilot, ["backspace"] * 4, lambda frames: "“h”" in "".join(frames[-1][:1]))
+        await pilot.pause()
+    shown = [(re.search("filter “(.*?)”: ([0-9]+) shown", lines[0]), lines[38].strip(), lines) for lines in frames]
+    assert all(found is not None for found, _box, _lines in shown), [lines[0] for *_, lines in shown]
+    for found, box, lines in shown:
+        assert found is not None
+        listed = sum(1 for line in lines[2:38] if line.strip() and line != lines[38])
+        assert (found.group(1), int(found.group(2))) == (box, listed), (lines[0], box)
+    assert {box for _found, box, _lines in shown} >= {"h"}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import events, messages, on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -54,6 +54,7 @@ from briefing.system.paths import display_path
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import LIBRARY_BINDINGS
 from briefing.ui.messages import OpenBrief
+from briefing.ui.next_frame import asked_now, refresh_now
 from briefing.ui.palette import highlight, short
 from briefing.ui.screens.base import ShowsSeen
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -86,11 +87,7 @@ class Line(Widget):
     def show(self, text: Text) -> None:
         if text != self._text:
             self._text = text
-            self.refresh()
-            if self.is_mounted:
-                # The screen told now, not once this widget is next idle: the list, laid out again by the same key,
-                # was drawn first under the old line, and the new one came a frame (20-30 ms) later.
-                self.screen.post_message(messages.Update(self))
+            refresh_now(self)
 
     def render(self) -> Text:
         return self._text
@@ -927,6 +924,7 @@ class LibraryScreen(ShowsSeen):
     def action_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
         box.display = True
+        asked_now(box)
         # At once, not after the keys already typed (``focus()`` waits its turn): `/hanoi` typed fast all goes in.
         self.set_focus(box)
 
@@ -934,6 +932,7 @@ class LibraryScreen(ShowsSeen):
         self.query_text = text
         self._rows().cursor = 0
         self._redraw()
+        asked_now(self.query_one("#library-filter", Input))  # the text typed, in the frame of the list it filters
 
     def on_key(self, event: events.Key) -> None:
         """`/` and what is typed right after it, however fast, go to the filter (``briefing.ui.typeahead``)."""

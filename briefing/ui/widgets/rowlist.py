@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.ui.keys import ROW_BINDINGS
+from briefing.ui.next_frame import refresh_now
 
 Row = TypeVar("Row")
 RowRenderer = Callable[[Any, int], Text]
@@ -81,12 +82,15 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         self.rows = rows
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
-        if not self.size and len(rows) > self.app.size.height:
-            # Not laid out yet, and it scrolls whatever height it is given: its scrollbar in its first frame, not in
-            # Textual's next one. (Once laid out, Textual brings it and keeps the thumb's measures.)
+        if self.size:
+            # The scrollbar shown or hidden, and its thumb measured, as Textual does once the list is laid out again:
+            # in the frame that shows the rows, not the next one.
+            self._scroll_update(self.virtual_size)
+        elif len(rows) > self.app.size.height:
+            # Not laid out yet, and it scrolls whatever height it is given: its scrollbar in its first frame too.
             self.show_vertical_scrollbar = True
         self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(rows) - 1))
-        self.refresh()
+        refresh_now(self)
 
     @property
     def current(self) -> Row | None:
