@@ -462,3 +462,16 @@ async def test_the_filter_s_box_the_status_line_and_the_list_change_in_the_same_
         listed = sum(1 for line in lines[2:38] if line.strip() and line != lines[38])
         assert (found.group(1), int(found.group(2))) == (box, listed), (lines[0], box)
     assert {box for _found, box, _lines in shown} >= {"h"}
+
+
+async def test_the_agenda_at_today_has_its_scrollbar_s_thumb_where_the_list_is(library_app: BriefingApp) -> None:
+    """`a` scrolls the agenda to today as it sets its rows: the thumb was left at the top."""
+    async with library_app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: rows(screen).scroll_y > 0)
+        await pilot.pause()
+        listed = rows(screen)
+        scrollbar = listed.vertical_scrollbar
+        assert listed.show_vertical_scrollbar and scrollbar.window_virtual_size == len(listed.rows)
+        assert scrollbar.position == listed.scroll_y > 0
