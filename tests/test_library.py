@@ -684,3 +684,20 @@ def test_a_kept_order_is_read_back_only_when_it_is_the_shape_it_was_kept_in(tmp_
         with lib.store.reading() as database:
             database.execute("UPDATE meta SET value = ? WHERE name = 'ordered 0'", (stored,))
         assert list(queries.ordered(lib.store, 0, None)) == expected, name
+
+
+def test_the_palette_s_newest_briefs_are_the_list_s_first_and_read_from_an_index(tmp_path: Path) -> None:
+    make_library(tmp_path / "lib", 30)
+    (tmp_path / "lib" / "broken.toml").write_text("schema_version = 1\n", encoding="utf-8")
+    lib = Library([tmp_path / "lib"], tmp_path / "cache")
+    built(lib)
+    listed = [(entry.title, entry.path) for entry in in_order(lib, 0)]
+    good, broken = [pair for pair in listed if pair[0] != "broken.toml"], [("broken.toml", "broken.toml")]
+    assert len(good) == 30 and listed[:1] == [(broken[0][0], listed[0][1])]  # problems first in the list itself
+    assert queries.newest_titles(lib.store, 12) == good[:12]
+    assert queries.newest_titles(lib.store, 100) == [*good, (broken[0][0], listed[0][1])]
+    for query in ("SELECT title, path FROM briefs WHERE ok = 1 ORDER BY as_of DESC, title_key DESC",
+                  "SELECT title, path FROM briefs WHERE ok = 0 ORDER BY title_key"):  # fmt: skip
+        with lib.store.reading() as database:
+            plan = " ".join(row[3] for row in database.execute(f"EXPLAIN QUERY PLAN {query}"))
+        assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, query

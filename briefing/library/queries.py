@@ -506,11 +506,17 @@ def palette_candidates(store: Store, needle: str, most: int) -> list[tuple[str, 
 
 
 def newest_titles(store: Store, most: int) -> list[tuple[str, str]]:
-    """The newest briefs' titles and paths: what the empty palette offers."""
+    """The newest briefs' titles and paths, as the list's "newest first" has them, then the files with problems (which
+    have no date), by title: what the empty palette offers. Each read from an index, not by sorting every brief (30 ms
+    at 100,000)."""
     import os
 
     with store.reading() as database:
-        rows = database.execute("SELECT title, path FROM briefs ORDER BY as_of DESC LIMIT ?", (most,)).fetchall()
+        rows = database.execute("SELECT title, path FROM briefs WHERE ok = 1 ORDER BY as_of DESC, title_key DESC "
+                                "LIMIT ?", (most,)).fetchall()  # fmt: skip
+        if len(rows) < most:
+            rows += database.execute("SELECT title, path FROM briefs WHERE ok = 0 ORDER BY title_key LIMIT ?",
+                                     (most - len(rows),)).fetchall()  # fmt: skip
     return [(str(title), os.fsdecode(path)) for title, path in rows]
 
 
