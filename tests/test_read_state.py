@@ -410,6 +410,26 @@ def test_a_brief_changed_since_it_was_indexed_is_not_adopted_as_seen(state: Read
     assert since_last_looked(entries, state, library.key) == {str(paths[0]): Mark.NEW}
 
 
+def test_since_a_revision_in_a_folder_whose_name_begins_with_a_dash(tmp_path: Path) -> None:
+    """The folder is given to git after ``--``: read as options, ``-lib`` is an unknown switch (and ``--cached`` or
+    ``--output=…`` would be worse)."""
+    from briefing.library.marks import since_revision
+    from tests.git_fixtures import CONFIRMED, SEED_TEXT, commit, new_repository
+
+    repo = new_repository(tmp_path / "repo")
+    folder = repo / "-lib"
+    folder.mkdir()
+    (folder / "changed.toml").write_text(SEED_TEXT, encoding="utf-8")
+    commit(repo, "A brief", "2024-06-12T09:00:00+00:00")
+    (folder / "changed.toml").write_text(CONFIRMED, encoding="utf-8")
+    (folder / "untracked.toml").write_text(SEED_TEXT, encoding="utf-8")
+    library = Library([folder], tmp_path / "cache")
+    built(library)
+    marks = since_revision(known(library.store), [folder], "HEAD")
+    assert {Path(path).name: mark for path, mark in marks.items()} == {"changed.toml": Mark.UPDATED,
+                                                                       "untracked.toml": Mark.NEW}  # fmt: skip
+
+
 def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
