@@ -86,14 +86,14 @@ def test_adopting_a_library_gives_way_before_each_brief_it_reads_and_each_it_pac
         info = path.stat()
         entries.append(Known(str(path), info.st_size, info.st_mtime_ns, "d"))
     calls: list[str] = []
-    real = state._packed
+    real = state._pack
 
     def packed(content: bytes) -> bytes:
         calls.append("pack")
         return real(content)
 
     state.give_way = lambda: calls.append("way")
-    state._packed = packed  # type: ignore[method-assign]
+    state._pack = packed  # type: ignore[method-assign]
     assert since_last_looked(entries, state, "lib") == {}
     adopting = "".join("w" if call == "way" else "p" for call in calls)
     # The loops' own calls first and last; between them, a way before each read, then each pack (p) gives way (w).

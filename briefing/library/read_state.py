@@ -178,7 +178,7 @@ class ReadState:
 
     def record_many(self, seen: Iterable[tuple[str | os.PathLike[str], str, bytes]]) -> int:
         """Record many at once, in one transaction; how many."""
-        rows = [(path_key(path), digest, self._packed(content)) for path, digest, content in seen]
+        rows = [(path_key(path), digest, self._pack(content)) for path, digest, content in seen]
         with self._database() as database:
             if database is None or not rows:
                 return len(rows)
@@ -187,7 +187,7 @@ class ReadState:
             database.execute("COMMIT")
         return len(rows)
 
-    def _packed(self, content: bytes) -> bytes:
+    def _pack(self, content: bytes) -> bytes:
         """``content`` compressed, once ``give_way`` lets this worker go on."""
         if self.give_way is not None:
             self.give_way()
@@ -205,7 +205,7 @@ class ReadState:
     ) -> None:
         """The library's first open: every brief in it not seen before is taken as seen as it is now. ``whole``:
         these are the last of them, and the library is known from now on."""
-        rows = [(path_key(path), digest, self._packed(content)) for path, digest, content in seen]
+        rows = [(path_key(path), digest, self._pack(content)) for path, digest, content in seen]
         with self._database() as database:
             if database is None:
                 return
