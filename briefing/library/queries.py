@@ -214,8 +214,8 @@ def _kept_order(store: Store, order: int, sql: str) -> Ids:
         # Two statements: each is answered from an index (both in one scans the table, four times as long).
         count = database.execute("SELECT count(*) FROM briefs").fetchone()[0]
         state = array("q", [count, database.execute("SELECT coalesce(max(id), 0) FROM briefs").fetchone()[0]])
-        row = database.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
-        value = row[0] if row is not None else None
+        kept_row = database.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        value = kept_row[0] if kept_row is not None else None
         if type(value) is bytes and len(value) == 8 * (2 + state[0]) and value[:16] == state.tobytes():
             kept = array("q")
             kept.frombytes(value[16:])
