@@ -142,3 +142,39 @@ def write_settings(text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def record_frames(app: BriefingApp) -> list[list[str]]:
+    """From now on, the terminal's lines after each frame the app writes, first to last (pyte fed the frames' own
+    output); the list returned fills as the app draws. Draw the whole screen once first to see it all."""
+    import pyte
+
+    terminal = pyte.Screen(*app.size)
+    stream = pyte.Stream(terminal)
+    frames: list[list[str]] = []
+    display = app._display
+
+    def written(screen: Screen[object], renderable: Any) -> None:
+        render = getattr(renderable, "render_segments", None)
+        if render is not None:
+            stream.feed(render(app.console))
+            frames.append(list(terminal.display))
+        display(screen, renderable)
+
+    app._display = written  # type: ignore[method-assign]
+    return frames
+
+
+Frames = list[list[str]]
+"""The terminal's lines after each frame, first to last."""
+
+
+async def frames_of_keys(pilot: Pilot[None], keys: list[str], done: Callable[[Frames], bool]) -> Frames:
+    """The frames written after ``keys`` (until ``done`` says they are all there), the whole screen drawn before."""
+    frames = record_frames(pilot.app)  # type: ignore[arg-type]
+    pilot.app.screen.refresh()
+    await wait_until(pilot, lambda: bool(frames))
+    frames.clear()
+    await pilot.press(*keys)
+    await wait_until(pilot, lambda: done(frames))
+    return frames

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from textual.pilot import Pilot
-from textual.screen import Screen
 
 from briefing.library.entries import IndexedBrief, PendingItem, StopItem
 from briefing.library.index import Library
@@ -18,7 +17,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.errors import ErrorScreen
 from briefing.ui.screens.library import CONTEXT, KEEP, MARKS, ORDER, LibraryScreen, Line, StatusPart, fit_status
 from briefing.ui.widgets.rowlist import RowList
-from tests.apps import choose_in_palette, settle, wait_until
+from tests.apps import choose_in_palette, frames_of_keys, settle, wait_until
 from tests.test_library import make_library
 
 
@@ -374,42 +373,6 @@ def unhurried_set_rows(self: RowList[object], rows: object, cursor: int | None =
     self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
     self.cursor = min(max(0, self.cursor if cursor is None else cursor), max(0, len(self.rows) - 1))
     self.refresh()
-
-
-def record_frames(app: BriefingApp) -> list[list[str]]:
-    """From now on, the terminal's lines after each frame the app writes, first to last (pyte fed the frames' own
-    output); the list returned fills as the app draws. Draw the whole screen once first to see it all."""
-    import pyte
-
-    terminal = pyte.Screen(*app.size)
-    stream = pyte.Stream(terminal)
-    frames: list[list[str]] = []
-    display = app._display
-
-    def written(screen: Screen[object], renderable: Any) -> None:
-        render = getattr(renderable, "render_segments", None)
-        if render is not None:
-            stream.feed(render(app.console))
-            frames.append(list(terminal.display))
-        display(screen, renderable)
-
-    app._display = written  # type: ignore[method-assign]
-    return frames
-
-
-Frames = list[list[str]]
-"""The terminal's lines after each frame, first to last."""
-
-
-async def frames_of_keys(pilot: Pilot[None], keys: list[str], done: Callable[[Frames], bool]) -> Frames:
-    """The frames written after ``keys`` (until ``done`` says they are all there), the whole screen drawn before."""
-    frames = record_frames(pilot.app)  # type: ignore[arg-type]
-    pilot.app.screen.refresh()
-    await wait_until(pilot, lambda: bool(frames))
-    frames.clear()
-    await pilot.press(*keys)
-    await wait_until(pilot, lambda: done(frames))
-    return frames
 
 
 async def test_a_board_s_key_draws_its_status_line_in_the_frame_that_empties_the_list(

@@ -394,3 +394,40 @@ async def test_the_first_keys_and_detail_of_a_session_are_ready_before_they_are_
 
     ready = await screenshots(ahead=True)
     assert ready == await screenshots(ahead=False)
+
+
+def rows_of(update: Any) -> set[int]:
+    """The rows a frame of Textual's compositor writes."""
+    from textual._compositor import ChopsUpdate, LayoutUpdate
+
+    if isinstance(update, ChopsUpdate):
+        return {y for y, _start, _end in update.spans}
+    if isinstance(update, LayoutUpdate):
+        return set(range(update.region.y, update.region.bottom))
+    return set()
+
+
+@pytest.mark.parametrize("before", [[], ["j"]], ids=["the same item", "the next"])
+async def test_the_kept_detail_shown_again_is_whole_in_its_first_frame(before: list[str]) -> None:
+    """Given its new item before it is pushed, its changed widgets were drawn alone in the first frame, over the
+    brief undimmed, and the rest of it a frame later."""
+    app = make_app()
+    frames: list[set[int]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_detail(pilot, "3", "enter")
+        await pilot.press("escape", *before)
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await until_still(pilot)
+        display = app._display
+
+        def written(screen: Screen[Any], renderable: Any) -> None:
+            frames.append(rows_of(renderable))
+            display(screen, renderable)
+
+        app._display = written  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await until_still(pilot)
+    drawn = [rows for rows in frames if rows]
+    assert drawn and drawn[0] == set(range(40)), [sorted(rows)[:3] for rows in drawn]

@@ -17,6 +17,7 @@ from briefing.present.wording import day, days, place, stop_window
 from briefing.ui.backdrop import Dialog, compose_ahead
 from briefing.ui.keys import DETAIL_BINDINGS, SCROLL_BINDINGS, hint
 from briefing.ui.messages import CopyText, EditFile, OpenLink, ResolveConfirmation
+from briefing.ui.next_frame import refresh_now
 from briefing.ui.panes.confirmations import status_words
 from briefing.ui.scroll_ahead import scrollbar_ahead
 from briefing.ui.widgets.key_footer import KeyFooter
@@ -225,6 +226,9 @@ class DetailScreen(Dialog[None]):
         path.where, path.display = where or "", bool(where)
         path.refresh()
         box.scroll_home(animate=False, immediate=True)
+        # The whole dialog in its first frame: the widgets just changed asked to be drawn first, and were, alone, over
+        # the screen behind undimmed, a frame before the rest (the screen asks for itself when it is next idle).
+        refresh_now(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resolve":
