@@ -93,7 +93,7 @@ async def test_a_brief_seen_before_is_marked_with_what_changed_since(story_copy:
     app = brief_app(story_copy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await looked_back(pilot)
-        assert not screen.changes and not screen.query("#changes-line")
+        assert not screen.changes and not any(line.display for line in screen.query("#changes-line"))
         await pilot.press("w")
         assert messages(app)[-1] == "Nothing has changed since you last looked."
 
@@ -107,6 +107,27 @@ async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(st
         await wait_until(pilot, lambda: len(screen.changes) == 2)
         assert prompts(screen, "confirmations")[0].startswith("◆ changed")
     assert ReadState.default().seen(story_copy).content == CONFIRMED.encode()  # type: ignore[union-attr]
+
+
+async def test_a_change_while_open_is_drawn_whole_in_one_frame(story_copy: Path) -> None:
+    """The new version, its badges, the summary's changes line and the section bar's marks: one frame (the changes
+    line was mounted a frame after the rest, and the summary's text moved down under the reader's eyes)."""
+    from tests.apps import record_frames
+
+    app = brief_app(story_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await looked_back(pilot)
+        frames = record_frames(app)
+        screen.refresh()
+        await wait_until(pilot, lambda: bool(frames))
+        frames.clear()
+        changed = CONFIRMED.replace("Russian President Vladimir Putin is expected", "President Putin is expected", 1)
+        story_copy.write_text(changed, encoding="utf-8")
+        await wait_until(pilot, lambda: len(screen.changes) == 3)
+        await wait_until(pilot, lambda: any("since you last looked" in "".join(lines) for lines in frames))
+    first = next(lines for lines in frames if any("◆ changed" in line for line in lines))
+    assert any("since you last looked" in line for line in first), "\n".join(first)
+    assert "◆" in first[1], first[1]  # the section bar
 
 
 async def test_without_remembering_nothing_is_marked_or_kept(story_copy: Path) -> None:

@@ -22,6 +22,7 @@ from briefing.present.ages import Thresholds, ago, is_stale
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
 from briefing.ui.keys import SCROLL_BINDINGS
+from briefing.ui.next_frame import asked_now
 from briefing.ui.panes.base import Pane, badge, marked
 from briefing.ui.scroll_ahead import scrollbar_now
 from briefing.ui.widgets.body import BodyView, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
@@ -138,7 +139,14 @@ class SummaryPane(Pane):
         heading = Static(Content.styled("Key points", "bold"), classes="heading", id="key-points-heading")
         points = Bullets(self._points(), id="part-2", classes="points")
         heading.display = points.display = bool(self.brief.summary.key_points)
-        await self.query_one(SummaryScroll).mount_all([heading, points], after="#part-1")
+        scroll = self.query_one(SummaryScroll)
+        await scroll.mount_all([heading, points], after="#part-1")
+        if not self.query("#changes-line"):
+            # There, hidden, before any change is marked: shown then in the frame that marks the parts, not mounted
+            # a frame after them (the summary's text came, then moved down three lines).
+            line = Static(self._changes_line(), id="changes-line", classes="changes")
+            line.display = bool(self.changes)
+            await scroll.mount(line, after=self.query_one(".meta"))
 
     async def mount_body(self) -> None:
         """Add the body: it comes after the first paint, which the title and BLUF make."""
@@ -239,6 +247,8 @@ class SummaryPane(Pane):
             line = Static(self._changes_line(), id="changes-line", classes="changes")
             self.query_one(SummaryScroll).mount(line, after=self.query_one(".meta"))
         self._draw_parts()
+        for line in lines.results(Static):
+            asked_now(line)  # shown or hidden in the frame of the parts' marks
 
     def mark(self, pattern: re.Pattern[str] | None, current: Occurrence | None = None) -> None:
         unmarked = self._pattern is None and pattern is None

@@ -9,6 +9,8 @@ from pathlib import PurePath
 from textual.content import Content
 from textual.widgets import Static
 
+from briefing.ui.next_frame import asked_now
+
 SAVE_A_COPY = ("S saves a copy to edit", "S: copy to edit")
 """How the header says a read-only brief is edited, the longest first: the first that fits is said."""
 
@@ -83,3 +85,4 @@ class BriefHeader(Static):
         left = next((choice for choice in choices if choice.cell_length <= room), choices[-1])
         left = left.truncate(room, ellipsis=True, pad=True)
         self.update(Content.assemble(left, (right, "dim")))
+        asked_now(self)  # in the frame of whatever else changed with it

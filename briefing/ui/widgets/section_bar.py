@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.present.sections import Section
+from briefing.ui.next_frame import asked_now
 
 
 class SectionBar(Static):
@@ -60,3 +61,4 @@ class SectionBar(Static):
             if tabs.cell_length <= (self.size.width or self.app.size.width):
                 break
         self.update(tabs)
+        asked_now(self)  # in the frame of whatever else changed with it
