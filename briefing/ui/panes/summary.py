@@ -144,9 +144,7 @@ class SummaryPane(Pane):
         if not self.query("#changes-line"):
             # There, hidden, before any change is marked: shown then in the frame that marks the parts, not mounted
             # a frame after them (the summary's text came, then moved down three lines).
-            line = Static(self._changes_line(), id="changes-line", classes="changes")
-            line.display = bool(self.changes)
-            await scroll.mount(line, after=self.query_one(".meta"))
+            await scroll.mount(self._changes_widget(), after=self.query_one(".meta"))
 
     async def mount_body(self) -> None:
         """Add the body: it comes after the first paint, which the title and BLUF make."""
@@ -237,6 +235,12 @@ class SummaryPane(Pane):
         return Content.assemble(("◆ ", "bold $text-accent"), (summary_words(self.changes), "$text-accent"),
                                 (" · w lists them", "dim"))  # fmt: skip
 
+    def _changes_widget(self) -> Static:
+        """The changes line, shown when there are changes to mark."""
+        line = Static(self._changes_line(), id="changes-line", classes="changes")
+        line.display = bool(self.changes)
+        return line
+
     def watch_changes(self, old: Changes, new: Changes) -> None:
         if not self.is_mounted or (not old and not new):
             return
@@ -244,8 +248,7 @@ class SummaryPane(Pane):
         if lines:
             lines.first(Static).display = bool(self.changes)
         elif self.changes:
-            line = Static(self._changes_line(), id="changes-line", classes="changes")
-            self.query_one(SummaryScroll).mount(line, after=self.query_one(".meta"))
+            self.query_one(SummaryScroll).mount(self._changes_widget(), after=self.query_one(".meta"))
         self._draw_parts()
         for line in lines.results(Static):
             asked_now(line)  # shown or hidden in the frame of the parts' marks
