@@ -387,10 +387,11 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         from briefing.ui.app import BriefingApp
 
         library = Library(target)
-        BriefingApp(
+        app = BriefingApp(
             None, None, today=today, library=library, settings=settings, theme=theme, since=since, freeze_startup=True
-        ).run()
-        return EXIT_OK
+        )
+        app.run()
+        return _app_status(app.return_code)
     from briefing.first_screen import frame_slot
 
     slot, pre_drawn = frame_slot(target, today, settings, theme, since)
@@ -411,7 +412,12 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
         body_ahead.discard()
         if pre_drawn is not None:
             pre_drawn.finish()
-    return EXIT_OK
+    return _app_status(app.return_code)
+
+
+def _app_status(return_code: int | None) -> int:
+    """The exit status after the app: Textual's own when it ended on an error it printed (1), else 0."""
+    return return_code or EXIT_OK
 
 
 def _library_of(prog: str, names: Sequence[str], today_flag: str) -> tuple[Library, dt.date | None, Settings] | int:

@@ -104,7 +104,7 @@ def open_brief(path: Path, cache: Path, keys: str = "", keeps: bool = True) -> R
             terminal.pump(0.05)
         terminal.settle(0.3)
         terminal.send("q")
-        assert terminal.wait_exit(10) == 0
+        assert terminal.wait_exit(10) == 0, terminal.text()
         modes = termios.tcgetattr(terminal.fd)
     finally:
         terminal.close()

@@ -431,3 +431,25 @@ async def test_the_kept_detail_shown_again_is_whole_in_its_first_frame(before: l
         await until_still(pilot)
     drawn = [rows for rows in frames if rows]
     assert drawn and drawn[0] == set(range(40)), [sorted(rows)[:3] for rows in drawn]
+
+
+async def test_dialogs_composed_ahead_as_the_app_closes_close_without_an_error(
+    brief_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting just as the keys and the detail are composed ahead: the app closes them before they have composed
+    (Textual then mounts nothing in them), and they must not look for what they would have held."""
+    from briefing.ui import app as app_module
+    from briefing.ui.screens.detail import KEPT_DETAIL
+
+    monkeypatch.setattr(app_module, "COMPOSE_AHEAD_AFTER_SECONDS", 3600.0)
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app._compose_ahead()
+        ahead = [app.get_screen(app._help_name(app.screen)), app.get_screen(KEPT_DETAIL)]
+        for screen in ahead:  # as Textual's App._close_all closes the installed screens when the app quits
+            await screen._close_messages(wait=False)
+        await wait_until(pilot, lambda: all(screen._closed for screen in ahead))
+        assert app._exception is None
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -19,6 +19,8 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import _RenderCache
 
+from briefing.ui.screens.base import MountedWhole
+
 
 @lru_cache(maxsize=4096)
 def tinted(style: Style | None, color: Color) -> Style | None:
@@ -44,7 +46,8 @@ class _Drawn:
     drawn: list[Strip]
 
 
-class Dialog(ModalScreen[ScreenResultType]):
+# ModalScreen first: Textual takes a screen's default CSS (the backdrop's colour) along the first base only.
+class Dialog(ModalScreen[ScreenResultType], MountedWhole):
     """A modal screen over the screen behind it dimmed, dimmed again only when that screen has changed.
 
     Textual draws the whole screen behind again each time the dialog's screen is refreshed: three times as a dialog

@@ -3,12 +3,28 @@ App asks on every key whether such a screen is open."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import events
 from textual.screen import Screen
 
 from briefing.ui.messages import CloseBrief, EditFile, StepBrief
 
 
-class BriefView(Screen[None]):
+class MountedWhole(Screen[Any]):
+    """A screen told it is mounted only when what it composed is in it, so its mount handlers can look for it.
+
+    A screen the app closes before it has composed (the app quitting just after the screen was pushed, or
+    composed ahead unseen) is still told by Textual that it is mounted, with nothing mounted in it: Textual's
+    ``Widget.mount`` gives nothing to a closing widget, and ``on_mount`` looking for a part raised NoMatches."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Mount) and self._closing:
+            return
+        await super().on_event(event)
+
+
+class BriefView(MountedWhole):
     """A screen of the open brief: esc goes back to the library, [ and ] step through it, e edits the file."""
 
     historic: str | None = None
@@ -28,7 +44,7 @@ class BriefView(Screen[None]):
         self.post_message(CloseBrief())
 
 
-class ShowsSeen(Screen[None]):
+class ShowsSeen(MountedWhole):
     """A screen that marks which briefs the reader has seen (the library's): told when one more is. The app asks
     for it on each brief shown, and a class here costs nothing to ask for."""
 

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from briefing.library.history import History, Revision
 from briefing.present.wording import day
 from briefing.system.sanitize import escaped
 from briefing.ui.keys import HISTORY_BINDINGS, hint
+from briefing.ui.screens.base import MountedWhole
 from briefing.ui.widgets.choices import Choices
 from briefing.ui.widgets.key_footer import KeyFooter
 
@@ -36,7 +36,7 @@ def revision_label(revision: Revision) -> str:
     return f"{revision.short}, {day(revision.date)}" if revision.date else revision.short
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(MountedWhole):
     """The revisions; enter shows the one chosen (when it can be read as a brief) over this list, by
     ``open_revision``; esc goes back."""
 
