@@ -453,3 +453,26 @@ async def test_dialogs_composed_ahead_as_the_app_closes_close_without_an_error(
         assert app._exception is None
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_the_palette_opens_over_a_dialog_and_from_a_text_field(brief_copy: Path) -> None:
+    """ctrl+p is a priority key, as in Textual: over a detail, the palette offers the app's commands and runs them
+    over the detail; in the resolve form's text field, it opens the palette and leaves what was typed."""
+    from tests.apps import choose_in_palette
+
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        detail = await open_detail(pilot, "3", "enter")
+        await choose_in_palette(pilot, "keys")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Keys · an item" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is detail)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        await pilot.press(*"said so", "ctrl+p")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+        assert app.screen.query_one(Input).value == "said so"

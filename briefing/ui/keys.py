@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 GLOBAL_BINDINGS: list[Binding] = [
-    Binding("ctrl+p", "command_palette", "palette", show=False, id="app.palette",
+    # A priority binding, as Textual's own: the palette opens over a dialog and from a text field too.
+    Binding("ctrl+p", "command_palette", "palette", show=False, priority=True, id="app.palette",
             tooltip="Command palette: jump to anything by name; export the brief; change the theme"),
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help",
