@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +85,8 @@ class Reloaded:
 
     outcome: Outcome
     problems: tuple[Problem, ...] = ()
+    text: str | None = field(default=None, repr=False)
+    """The text of the file's version the problems are in, when it could be decoded."""
 
 
 class Session:
@@ -254,7 +256,7 @@ class Session:
             return Reloaded(Outcome.GONE, (gone,))
         if self.result.brief is None:
             self.result = result
-        return Reloaded(Outcome.BROKEN, result.problems)
+        return Reloaded(Outcome.BROKEN, result.problems, result.text)
 
     def resolve(
         self,

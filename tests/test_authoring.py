@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -112,6 +113,47 @@ async def test_a_bad_file_opens_on_its_problems_and_turns_into_the_brief_when_fi
         await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
         await settle(pilot)
         assert shown_title(app).startswith(TITLE)
+
+
+def prompts(problems: ProblemList) -> list[str]:
+    return [str(problems.get_option_at_index(index).prompt) for index in range(problems.option_count)]
+
+
+async def test_each_problem_shows_its_line_of_the_file_and_a_reload_shows_the_new_ones(brief_copy: Path) -> None:
+    good = brief_copy.read_text()
+    brief_copy.write_text(good.replace('status = "pending"', 'status = "pendng"', 1), encoding="utf-8")
+    status_line = brief_copy.read_text().split("\n").index('status = "pendng"') + 1
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ErrorScreen)
+        [prompt] = prompts(screen.query_one(ProblemList))
+        assert prompt.endswith(f'\n{status_line:>5} │ status = "pendng"')
+        assert str(screen.query_one("#errors").border_title) == " Problems "
+        brief_copy.write_text(good.replace("[[quotes]]", "[[quotes]", 1), encoding="utf-8")
+        quotes_line = good.split("\n").index("[[quotes]]") + 1
+        await wait_until(pilot, lambda: "TOML syntax" in " ".join(prompts(app.screen.query_one(ProblemList))))
+        [prompt] = prompts(app.screen.query_one(ProblemList))
+        assert prompt.endswith(f"\n{quotes_line:>5} │ [[quotes]")
+        marked = app.screen.query_one(ProblemList).get_option_at_index(0).prompt
+        assert isinstance(marked, Content)
+        at = [span for span in marked.spans if "reverse" in str(span.style)]
+        assert [marked.plain[span.start : span.end] for span in at] == ["]"], "the column's character, marked"
+        assert str(app.screen.query_one("#errors").border_title) == " Problems ", "kept over a reload"
+
+
+async def test_the_problems_under_a_brief_show_their_lines_of_the_new_version(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    good = brief_copy.read_text()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        broken = good.replace('status = "pending"', 'status = "pendng"', 1)
+        brief_copy.write_text("\n" + broken, encoding="utf-8")  # a line more: the new version's lines, not the old's
+        await wait_until(pilot, lambda: panel(app).shown)
+        line = ("\n" + broken).split("\n").index('status = "pendng"') + 1
+        [prompt] = prompts(panel(app).query_one(ProblemList))
+        assert prompt.endswith(f'\n{line:>5} │ status = "pendng"')
 
 
 async def test_r_reloads_by_hand(brief_copy: Path) -> None:

@@ -232,7 +232,7 @@ class BriefingApp(App[None]):
         if self.result.brief is None:
             from briefing.ui.screens.errors import ErrorScreen
 
-            return ErrorScreen(self.path, self.result.problems)
+            return ErrorScreen(self.path, self.result.problems, self.result.text)
         self.title = self.result.brief.meta.title
         return self._brief_screen(self.result)
 
@@ -384,9 +384,9 @@ class BriefingApp(App[None]):
                 if reloaded.outcome is Outcome.GONE
                 else f"{count} problem{'s' if count != 1 else ''} in the file: showing the last good version"
             )
-            self.call_later(view.show_problems, heading, problems)
+            self.call_later(view.show_problems, heading, problems, reloaded.text)
         elif isinstance(view, ErrorScreen):
-            self.call_later(view.show_problems, problems)
+            self.call_later(view.show_problems, problems, reloaded.text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit, reload and undo apply to an open brief: not offered over the library list, nor over its history or a
@@ -625,7 +625,7 @@ class BriefingApp(App[None]):
         self._look_back_for = None
         self.today = self.session.today
         if result.brief is None:
-            self.push_screen(ErrorScreen(self.path, result.problems))
+            self.push_screen(ErrorScreen(self.path, result.problems, result.text))
             return
         self.title = result.brief.meta.title
         screen = self._brief_screen(result)
@@ -660,7 +660,9 @@ class BriefingApp(App[None]):
         if view is not None:
             while self.screen is not view:
                 self.pop_screen()
-        shown = ErrorScreen(self.path, result.problems) if result.brief is None else self._brief_screen(result)
+        shown = (
+            ErrorScreen(self.path, result.problems, result.text) if result.brief is None else self._brief_screen(result)
+        )
         if result.brief is not None:
             self.title = result.brief.meta.title
         if self.library is not None:

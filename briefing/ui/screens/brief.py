@@ -240,8 +240,8 @@ class BriefScreen(BriefView):
         if self.ready and not isinstance(self.focused, Input):
             self.set_focus(self._pane(self.section).focus_target)
 
-    async def show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
-        """Keep the brief on screen, with the problems of the file's new version below it."""
+    async def show_problems(self, heading: str, problems: tuple[Problem, ...], text: str | None = None) -> None:
+        """Keep the brief on screen, with the problems of the file's new version (``text``) below it."""
         from briefing.ui.screens.errors import ProblemsPanel
 
         panels = self.query(ProblemsPanel)
@@ -250,7 +250,7 @@ class BriefScreen(BriefView):
         else:
             panel = ProblemsPanel()
             await self.mount(panel, after=self.query_one("#columns"))
-        panel.show(heading, problems)
+        panel.show(heading, problems, text)
         self.query_one(BriefHeader).say(problems=len(problems) or 1)
 
     def hide_problems(self) -> None:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from briefing.format.model import Problem
+from briefing.present.source_line import source_line
 from briefing.system.paths import display_path
 from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS, hint
 from briefing.ui.screens.base import BriefView
@@ -20,7 +21,8 @@ class ProblemList(OptionList):
     BINDINGS = [*MOVE_BINDINGS]
 
 
-def problem_prompt(problem: Problem) -> Content:
+def problem_prompt(problem: Problem, text: str | None = None) -> Content:
+    """A problem, where it is, and the line of ``text`` (the file's) it is on, its column's character marked."""
     where = "whole file" if problem.line is None else f"line {problem.line}"
     if problem.column is not None:
         where += f", column {problem.column}"
@@ -28,6 +30,9 @@ def problem_prompt(problem: Problem) -> Content:
     if problem.key:
         parts += [("  ", ""), (problem.key, "bold")]
     parts += ["\n", problem.message]
+    line = source_line(text, problem.line, problem.column)
+    if line is not None:
+        parts += ["\n", (f"{line.number:>5} │ ", "dim"), line.before, (line.at, "reverse $text-error"), line.after]
     return Content.assemble(*parts)
 
 
@@ -35,10 +40,10 @@ MOST_SHOWN = 500
 """Problems listed on screen; past these the list says how many more there are (`briefing check` lists all)."""
 
 
-def _problem_options(problems: tuple[Problem, ...]) -> list[Content | None]:
+def _problem_options(problems: tuple[Problem, ...], text: str | None) -> list[Content | None]:
     options: list[Content | None] = []
     for problem in problems[:MOST_SHOWN]:
-        options += [problem_prompt(problem), None]
+        options += [problem_prompt(problem, text), None]
     return options[:-1]
 
 
@@ -57,12 +62,13 @@ class ProblemsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield ProblemList()
 
-    def show(self, heading: str, problems: tuple[Problem, ...]) -> None:
+    def show(self, heading: str, problems: tuple[Problem, ...], text: str | None = None) -> None:
+        """Show ``problems`` under ``heading``, each with its line of ``text``, the file's version they are in."""
         self.border_title = Content(f" {heading}{listed_note(len(problems))} ")
         self.border_subtitle = hint(self.app, "app.edit", "app.reload")
         self.problems = problems
         problem_list = self.query_one(ProblemList)
-        problem_list.set_options(_problem_options(problems))
+        problem_list.set_options(_problem_options(problems, text))
         self.add_class("-shown")
 
     def edit_line(self) -> int | None:
@@ -83,14 +89,17 @@ class ErrorScreen(BriefView):
     def action_back(self) -> None:
         self.close()
 
-    def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
+    def __init__(self, path: Path, problems: tuple[Problem, ...], text: str | None = None) -> None:
+        """The ``problems`` of the file at ``path``, each with its line of ``text``, the file's version they are in."""
         super().__init__()
         self.path = path
         self.problems = problems
+        self.text = text
 
     def compose(self) -> ComposeResult:
         count = len(self.problems)
-        with Vertical(id="errors", classes="pane"):
+        with Vertical(id="errors", classes="pane") as box:
+            box.border_title = Content(" Problems ")  # here, not on mount: a reload composes the view again
             yield Static(
                 Content.assemble(
                     ("This brief cannot be shown: ", "bold"),
@@ -103,15 +112,15 @@ class ErrorScreen(BriefView):
                 ),
                 id="errors-heading",
             )
-            yield ProblemList(*_problem_options(self.problems))
+            yield ProblemList(*_problem_options(self.problems, self.text))
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#errors").border_title = Content(" Problems ")
         self.query_one(ProblemList).focus()
 
-    async def show_problems(self, problems: tuple[Problem, ...]) -> None:
+    async def show_problems(self, problems: tuple[Problem, ...], text: str | None = None) -> None:
         self.problems = problems
+        self.text = text
         await self.recompose()
         self.query_one(ProblemList).focus()
 
