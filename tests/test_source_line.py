@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from briefing.present.source_line import ELLIPSIS, MOST_SHOWN, SourceLine, source_line
+from briefing.present.source_line import ELLIPSIS, MOST_SHOWN, SourceLine, lines_of
+from briefing.present.source_line import source_line as line_of_lines
+
+
+def source_line(text: str | None, number: int | None, column: int | None = None) -> SourceLine | None:
+    return line_of_lines(lines_of(text), number, column)
+
 
 TEXT = 'schema_version = 1\n\n[brief]\ntitle = 3\r\n[[quotes]\n\tsaid = "x"\n'
 

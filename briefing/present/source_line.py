@@ -7,6 +7,7 @@ around the column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.system.sanitize import escaped
@@ -27,12 +28,16 @@ class SourceLine:
     after: str
 
 
-def source_line(text: str | None, number: int | None, column: int | None = None) -> SourceLine | None:
-    """Line ``number`` (from 1) of ``text``, with the character at ``column`` (from 1) apart; None when the
-    file's text or the line is not known, or the line is blank."""
-    if text is None or number is None or number < 1:
+def lines_of(text: str | None) -> list[str] | None:
+    """The lines of a file's ``text`` as TOML counts them: a form feed or U+2028 does not end one."""
+    return text.split("\n") if text is not None else None
+
+
+def source_line(lines: Sequence[str] | None, number: int | None, column: int | None = None) -> SourceLine | None:
+    """Line ``number`` (from 1) of a file's ``lines`` (`lines_of`), with the character at ``column`` (from 1)
+    apart; None when the file's text or the line is not known, or the line is blank."""
+    if lines is None or number is None or number < 1:
         return None
-    lines = text.split("\n")  # as TOML counts lines: a form feed or U+2028 does not end one
     if number > len(lines):
         return None
     line = lines[number - 1].removesuffix("\r")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from briefing.format.model import Problem
-from briefing.present.source_line import source_line
+from briefing.present.source_line import lines_of, source_line
 from briefing.system.paths import display_path
 from briefing.ui.keys import ERROR_BINDINGS, MOVE_BINDINGS, hint
 from briefing.ui.screens.base import BriefView
@@ -21,8 +22,9 @@ class ProblemList(OptionList):
     BINDINGS = [*MOVE_BINDINGS]
 
 
-def problem_prompt(problem: Problem, text: str | None = None) -> Content:
-    """A problem, where it is, and the line of ``text`` (the file's) it is on, its column's character marked."""
+def problem_prompt(problem: Problem, lines: Sequence[str] | None = None) -> Content:
+    """A problem, where it is, and the line of the file's ``lines`` (`lines_of`) it is on, its column's
+    character marked."""
     where = "whole file" if problem.line is None else f"line {problem.line}"
     if problem.column is not None:
         where += f", column {problem.column}"
@@ -30,7 +32,7 @@ def problem_prompt(problem: Problem, text: str | None = None) -> Content:
     if problem.key:
         parts += [("  ", ""), (problem.key, "bold")]
     parts += ["\n", problem.message]
-    line = source_line(text, problem.line, problem.column)
+    line = source_line(lines, problem.line, problem.column)
     if line is not None:
         parts += ["\n", (f"{line.number:>5} │ ", "dim"), line.before, (line.at, "reverse $text-error"), line.after]
     return Content.assemble(*parts)
@@ -42,8 +44,9 @@ MOST_SHOWN = 500
 
 def _problem_options(problems: tuple[Problem, ...], text: str | None) -> list[Content | None]:
     options: list[Content | None] = []
+    lines = lines_of(text)
     for problem in problems[:MOST_SHOWN]:
-        options += [problem_prompt(problem, text), None]
+        options += [problem_prompt(problem, lines), None]
     return options[:-1]
 
 
