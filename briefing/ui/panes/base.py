@@ -24,6 +24,7 @@ from briefing.format.model import Brief
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.sections import Section
 from briefing.ui.keys import LIST_BINDINGS
+from briefing.ui.next_frame import asked_now
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
@@ -251,6 +252,7 @@ class Pane(Vertical):
         else:
             self.styles.border = None
             self.border_title = self._section_title()
+        asked_now(self)  # in the frame of the key that moved the focus, with the other pane's
 
     def watch_changes(self, old: Changes, new: Changes) -> None:
         if (old.items, old.shown_is_older) != (new.items, new.shown_is_older):

@@ -38,6 +38,7 @@ from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS
 from briefing.ui.messages import BriefBuilt, BriefDrawn, CopyText, OpenCopy, OpenLink
+from briefing.ui.next_frame import asked_now
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -610,8 +611,11 @@ class BriefScreen(BriefView):
     def _show_find_bar(self, shown: bool) -> None:
         from briefing.ui.widgets.key_footer import KeyFooter
 
-        self.query_one("#find").display = shown
-        self.query_one(KeyFooter).display = not shown
+        find, footer = self.query_one("#find"), self.query_one(KeyFooter)
+        find.display = shown
+        footer.display = not shown
+        for widget in (find, footer):
+            asked_now(widget)  # the bar and the footer trade places in one frame, with the panes' marks
 
     def _find_to(self, text: str) -> None:
         self.matches = Matches.search(text, self.drawn())
