@@ -141,6 +141,8 @@ async def test_each_problem_shows_its_line_of_the_file_and_a_reload_shows_the_ne
         at = [span for span in marked.spans if "reverse" in str(span.style)]
         assert [marked.plain[span.start : span.end] for span in at] == ["]"], "the column's character, marked"
         assert str(app.screen.query_one("#errors").border_title) == " Problems ", "kept over a reload"
+        assert isinstance(app.screen, ErrorScreen)
+        assert (app.screen.edit_line(), app.screen.edit_column()) == (quotes_line, 9)
 
 
 async def test_the_problems_under_a_brief_show_their_lines_of_the_new_version(brief_copy: Path) -> None:
@@ -335,10 +337,14 @@ async def test_e_with_the_problem_panel_up_goes_to_the_problem(brief_copy: Path)
         assert at_cursor != bad_line
         brief_copy.write_text(broken, encoding="utf-8")
         await wait_until(pilot, lambda: panel(app).shown)
-        assert screen.edit_line() == bad_line
+        assert (screen.edit_line(), screen.edit_column()) == (bad_line, None)
+        brief_copy.write_text(good.replace("[[quotes]]", "[[quotes]", 1), encoding="utf-8")
+        quotes_line = good.split("\n").index("[[quotes]]") + 1
+        await wait_until(pilot, lambda: screen.edit_line() == quotes_line)
+        assert screen.edit_column() == 9, "a syntax error: e opens the file at its column too"
         brief_copy.write_text(good, encoding="utf-8")
         await wait_until(pilot, lambda: not panel(app).shown)
-        assert screen.edit_line() == at_cursor, "fixed: e is back at the cursor's line"
+        assert (screen.edit_line(), screen.edit_column()) == (at_cursor, None), "fixed: e is back at the cursor's line"
 
 
 async def test_a_list_that_grows_a_line_before_its_pane_is_drawn_at_its_full_width(brief_copy: Path) -> None:

@@ -83,3 +83,25 @@ def test_editor_command_styles() -> None:
     assert editor_command(file, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "--goto", f"{absolute}:7"]
     assert editor_command(file, 7, {"EDITOR": "/usr/bin/subl -w"}) == ["/usr/bin/subl", "-w", f"{absolute}:7"]
     assert editor_command(file, None, {"EDITOR": "emacs"}) == ["emacs", absolute]
+
+
+def test_a_column_goes_to_the_editors_that_take_one_in_their_own_form() -> None:
+    file = Path("b.toml")
+    absolute = str(Path.cwd() / "b.toml")
+    at = {
+        "vim": ["+call cursor(48,9)", absolute],
+        "/usr/bin/nvim -u NONE": ["+call cursor(48,9)", absolute],
+        "nano": ["+48,9", absolute],
+        "emacsclient -t": ["+48:9", absolute],
+        "micro": ["+48:9", absolute],
+        "code --wait": ["--goto", f"{absolute}:48:9"],
+        "subl -w": [f"{absolute}:48:9"],
+        "mate": [f"{absolute}:48"],  # the line alone: an editor not known to take a column is not given one
+        "vi": ["+48", absolute],
+        "hx": ["+48", absolute],
+    }
+    for editor, given in at.items():
+        words = editor.split()
+        assert editor_command(file, 48, {"EDITOR": editor}, column=9) == [*words, *given], editor
+    assert editor_command(file, None, {"EDITOR": "vim"}, column=9) == ["vim", absolute]
+    assert editor_command(file, 48, {"EDITOR": "vim"}) == ["vim", "+48", absolute]

@@ -23,11 +23,11 @@ sys.exit(main())
 
 
 def run(keys: str) -> tuple[int | None, str]:
-    terminal = Terminal([sys.executable, "-c", FAILING_HELP, str(SEED)], cols=100, rows=30)
+    terminal = Terminal([sys.executable, "-c", FAILING_HELP, str(SEED)], cols=120, rows=40)
     try:
-        assert terminal.wait_for("Putin Likely To Visit") is not None, terminal.text()
+        assert terminal.wait_for("Background") is not None, terminal.text()  # the body: drawn last
         terminal.type(keys)
-        return terminal.wait_exit(10), terminal.text()
+        return terminal.wait_exit(20), terminal.text()
     finally:
         terminal.close()
 

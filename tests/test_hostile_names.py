@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.library.index import Library
-from briefing.system.editor import COLON_STYLE, GOTO_STYLE, editor_command
+from briefing.system.editor import AT_COLUMN, COLON_COLUMN, COLON_STYLE, GOTO_STYLE, editor_command
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 from tests.test_library import built
@@ -36,19 +36,20 @@ def test_every_editor_style_gets_the_file_as_an_absolute_path(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     words = editor.split()
-    for line in (7, None):
-        command = editor_command(Path(name), line, {"EDITOR": editor})
+    for line, column in ((7, None), (None, None), (7, 3)):
+        command = editor_command(Path(name), line, {"EDITOR": editor}, column=column)
         assert command[: len(words)] == words
         given = command[len(words) :]
         expected = str(tmp_path / name)
         if line is None:
             assert given == [expected]
         elif words[0] in GOTO_STYLE:
-            assert given == ["--goto", f"{expected}:7"]
+            assert given == ["--goto", f"{expected}:7" + (":3" if column else "")]
         elif words[0] in COLON_STYLE:
-            assert given == [f"{expected}:7"]
+            assert given == [f"{expected}:7" + (":3" if column and words[0] in COLON_COLUMN else "")]
         else:
-            assert given == ["+7", expected]
+            assert given[-1] == expected and given[:-1] == [AT_COLUMN[words[0]].format(line=7, column=3)
+                                                            if column and words[0] in AT_COLUMN else "+7"]  # fmt: skip
 
 
 def _edit_in_a_terminal(folder: Path, wait_for: str, record: Path) -> dict[str, list[str]]:

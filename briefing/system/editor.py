@@ -10,10 +10,18 @@ from pathlib import Path
 
 # Every editor not named below is given `+LINE FILE`, the form vi, vim, nvim, nano, emacs,
 # micro, kakoune, helix and most terminal editors take.
-# Editors that take `--goto FILE:LINE` (VS Code and its relatives).
+# Editors that take `--goto FILE:LINE` (VS Code and its relatives), and `FILE:LINE:COLUMN` after it.
 GOTO_STYLE = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
 # Editors that take `FILE:LINE`.
 COLON_STYLE = {"subl", "sublime_text", "zed", "mate"}
+# Where an editor takes a column too: the argument that names the line and the column, by editor (``{line}``,
+# ``{column}``: numbers only). An editor not listed is given the line alone.
+AT_COLUMN = {
+    **{name: "+call cursor({line},{column})" for name in ("vim", "nvim", "gvim", "mvim", "vimx")},
+    "nano": "+{line},{column}",
+    **{name: "+{line}:{column}" for name in ("emacs", "emacsclient", "micro", "kak")},
+}
+COLON_COLUMN = {"subl", "sublime_text", "zed"}
 FALLBACKS = ("nano", "vim", "vi")
 
 
@@ -21,8 +29,11 @@ class NoEditor(Exception):
     """No editor is set and none of the usual ones is installed."""
 
 
-def editor_command(path: Path, line: int | None, env: Mapping[str, str] | None = None) -> list[str]:
-    """The command that opens ``path`` at ``line`` in the user's editor.
+def editor_command(
+    path: Path, line: int | None, env: Mapping[str, str] | None = None, column: int | None = None
+) -> list[str]:
+    """The command that opens ``path`` at ``line`` in the user's editor, at ``column`` (from 1) too where the
+    editor takes one (`AT_COLUMN`).
 
     The file is always named by its absolute path: whatever its name, the editor reads it as a file.
     """
@@ -42,8 +53,11 @@ def editor_command(path: Path, line: int | None, env: Mapping[str, str] | None =
     file = os.path.abspath(path)
     if line is None:
         return [*words, file]
+    at = f":{line}:{column}" if column is not None else f":{line}"
     if name in GOTO_STYLE:
-        return [*words, "--goto", f"{file}:{line}"]
+        return [*words, "--goto", file + at]
     if name in COLON_STYLE:
-        return [*words, f"{file}:{line}"]
+        return [*words, file + (at if name in COLON_COLUMN else f":{line}")]
+    if column is not None and name in AT_COLUMN:
+        return [*words, AT_COLUMN[name].format(line=int(line), column=int(column)), file]
     return [*words, f"+{line}", file]

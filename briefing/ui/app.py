@@ -858,7 +858,7 @@ class BriefingApp(App[None]):
         """Open the file in $VISUAL / $EDITOR at the line of what is under the cursor."""
         view = self._brief_view()
         if view is not None and not self.refuse_read_only():
-            self.post_message(EditFile(view.edit_line()))
+            self.post_message(EditFile(view.edit_line(), view.edit_column()))
 
     @on(EditFile)
     def edit_file(self, message: EditFile) -> None:
@@ -869,7 +869,7 @@ class BriefingApp(App[None]):
         if self._brief_view() is None or self.refuse_read_only():
             return
         try:
-            command = editor_command(self.path, message.line)
+            command = editor_command(self.path, message.line, column=message.column)
         except NoEditor as error:
             self.notify(str(error), severity="error", markup=False)
             return

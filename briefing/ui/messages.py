@@ -65,11 +65,12 @@ class StepBrief(Message):
 
 
 class EditFile(Message):
-    """Open the brief's file in the user's editor, at ``line`` if known."""
+    """Open the brief's file in the user's editor, at ``line`` if known (and at ``column`` on it, if known)."""
 
-    def __init__(self, line: int | None) -> None:
+    def __init__(self, line: int | None, column: int | None = None) -> None:
         super().__init__()
         self.line = line
+        self.column = column
 
 
 class ResolveConfirmation(Message):

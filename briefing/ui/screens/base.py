@@ -34,8 +34,12 @@ class BriefView(MountedWhole):
         """The line of the file that holds what the cursor is on; None: the top."""
         return None
 
+    def edit_column(self) -> int | None:
+        """The column on that line, where one is known (a syntax error's); None: its start."""
+        return None
+
     def action_edit(self) -> None:
-        self.post_message(EditFile(self.edit_line()))
+        self.post_message(EditFile(self.edit_line(), self.edit_column()))
 
     def action_step(self, by: int) -> None:
         self.post_message(StepBrief(by))

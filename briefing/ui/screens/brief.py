@@ -269,7 +269,8 @@ class BriefScreen(BriefView):
 
         for panel in self.query(ProblemsPanel):
             if panel.shown and panel.problems:
-                return panel.edit_line()
+                problem = panel.to_edit()
+                return problem.line if problem is not None else None
         pane = self._pane(self.section) if self.ready else None
         if isinstance(pane, SummaryPane):
             return self.result.line_of(pane.part_key())
@@ -280,6 +281,16 @@ class BriefScreen(BriefView):
             return self.result.line_of((self.section,))
         path: KeyPath = (self.section, index)
         return self.result.line_of(path)
+
+    def edit_column(self) -> int | None:
+        """With the problem panel up, the column of its selected problem, when it has one."""
+        from briefing.ui.screens.errors import ProblemsPanel
+
+        for panel in self.query(ProblemsPanel):
+            if panel.shown and panel.problems:
+                problem = panel.to_edit()
+                return problem.column if problem is not None else None
+        return None
 
     @contextlib.contextmanager
     def _unless_gone(self) -> Iterator[None]:

@@ -74,9 +74,9 @@ class ProblemsPanel(Vertical):
         problem_list.set_options(_problem_options(problems, text))
         self.add_class("-shown")
 
-    def edit_line(self) -> int | None:
-        """The line of the problem selected in the panel, else of the first one that has a line."""
-        return problem_line(self.problems, self.query_one(ProblemList).highlighted)
+    def to_edit(self) -> Problem | None:
+        """The problem selected in the panel, else the first one that has a line: where `e` opens the file."""
+        return problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
 
     def hide(self) -> None:
         self.remove_class("-shown")
@@ -129,11 +129,17 @@ class ErrorScreen(BriefView):
 
     def edit_line(self) -> int | None:
         """The line of the problem under the cursor, or of the first one that has a line."""
-        return problem_line(self.problems, self.query_one(ProblemList).highlighted)
+        problem = problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
+        return problem.line if problem is not None else None
+
+    def edit_column(self) -> int | None:
+        """The column of that problem, when it has one (a syntax error)."""
+        problem = problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
+        return problem.column if problem is not None else None
 
 
-def problem_line(problems: tuple[Problem, ...], highlighted: int | None) -> int | None:
-    """The line of problem ``highlighted`` when it has one, else of the first problem that has a line."""
+def problem_to_edit(problems: tuple[Problem, ...], highlighted: int | None) -> Problem | None:
+    """Problem ``highlighted`` when it has a line, else the first problem that has one: where `e` opens the file."""
     if highlighted is not None and highlighted < len(problems) and problems[highlighted].line is not None:
-        return problems[highlighted].line
-    return next((problem.line for problem in problems if problem.line is not None), None)
+        return problems[highlighted]
+    return next((problem for problem in problems if problem.line is not None), None)
