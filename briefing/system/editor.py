@@ -10,10 +10,11 @@ from pathlib import Path
 
 # Every editor not named below is given `+LINE FILE`, the form vi, vim, nvim, nano, emacs,
 # micro, kakoune, helix and most terminal editors take.
-# Editors that take `--goto FILE:LINE` (VS Code and its relatives), and `FILE:LINE:COLUMN` after it.
+# Editors that take `--goto FILE:LINE[:COLUMN]` (VS Code and its relatives).
 GOTO_STYLE = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
-# Editors that take `FILE:LINE`.
+# Editors that take `FILE:LINE`, and those of them that take `FILE:LINE:COLUMN`.
 COLON_STYLE = {"subl", "sublime_text", "zed", "mate"}
+COLON_COLUMN = {"subl", "sublime_text", "zed"}
 # Where an editor takes a column too: the argument that names the line and the column, by editor (``{line}``,
 # ``{column}``: numbers only). An editor not listed is given the line alone.
 AT_COLUMN = {
@@ -21,7 +22,6 @@ AT_COLUMN = {
     "nano": "+{line},{column}",
     **{name: "+{line}:{column}" for name in ("emacs", "emacsclient", "micro", "kak")},
 }
-COLON_COLUMN = {"subl", "sublime_text", "zed"}
 FALLBACKS = ("nano", "vim", "vi")
 
 
