@@ -66,6 +66,8 @@ def test_the_pane_the_focus_leaves_is_unfocused_in_the_frame_that_shows_the_one_
         terminal.send("3")
         assert terminal.wait_for("Awaited from") is not None and terminal.until_quiet(0.6)
         frames = frames_after(terminal, "2")
+        terminal.send("q")
+        assert terminal.wait_exit(10) == 0, terminal.text()
     finally:
         terminal.close()
     shown = [screen for screen in frames if "2 Quotes" in screen.display[2]]
@@ -95,6 +97,8 @@ def test_the_find_bar_and_the_footer_trade_places_in_the_frame_that_moves_the_fo
         terminal.send("\x7f")
         assert terminal.wait_gone("“k” 1/")
         closed = frames_after(terminal, "\x1b")
+        terminal.send("q")
+        assert terminal.wait_exit(10) == 0, terminal.text()
     finally:
         terminal.close()
     assert all("esc Cancel" not in screen.display[-1] for screen in opened), [s.display[-1] for s in opened]
