@@ -36,9 +36,7 @@ def lines_of(text: str | None) -> list[str] | None:
 def source_line(lines: Sequence[str] | None, number: int | None, column: int | None = None) -> SourceLine | None:
     """Line ``number`` (from 1) of a file's ``lines`` (`lines_of`), with the character at ``column`` (from 1)
     apart; None when the file's text or the line is not known, or the line is blank."""
-    if lines is None or number is None or number < 1:
-        return None
-    if number > len(lines):
+    if lines is None or number is None or not 1 <= number <= len(lines):
         return None
     line = lines[number - 1].removesuffix("\r")
     if not line.strip():

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from briefing.library.history import History, Revision
     from briefing.present.outline import Drawn, Entry, Occurrence
     from briefing.ui.screens.detail import DetailItem
+    from briefing.ui.screens.errors import ProblemsPanel
     from briefing.ui.widgets.find import FindBar
 
 TWO_COLUMNS_FROM = 100
@@ -265,12 +266,9 @@ class BriefScreen(BriefView):
     def edit_line(self) -> int | None:
         """The line of the file that holds what the cursor is on; with the problem panel up, the line of its
         selected problem (else its first): the file on disk is the one with the problems."""
-        from briefing.ui.screens.errors import ProblemsPanel
-
-        for panel in self.query(ProblemsPanel):
-            if panel.shown and panel.problems:
-                problem = panel.to_edit()
-                return problem.line if problem is not None else None
+        if (panel := self._problems_up()) is not None:
+            problem = panel.to_edit()
+            return problem.line if problem is not None else None
         pane = self._pane(self.section) if self.ready else None
         if isinstance(pane, SummaryPane):
             return self.result.line_of(pane.part_key())
@@ -284,13 +282,15 @@ class BriefScreen(BriefView):
 
     def edit_column(self) -> int | None:
         """With the problem panel up, the column of its selected problem, when it has one."""
+        panel = self._problems_up()
+        problem = panel.to_edit() if panel is not None else None
+        return problem.column if problem is not None else None
+
+    def _problems_up(self) -> ProblemsPanel | None:
+        """The problem panel, when it is up with problems: `e` then goes to its selected problem."""
         from briefing.ui.screens.errors import ProblemsPanel
 
-        for panel in self.query(ProblemsPanel):
-            if panel.shown and panel.problems:
-                problem = panel.to_edit()
-                return problem.column if problem is not None else None
-        return None
+        return next((panel for panel in self.query(ProblemsPanel) if panel.shown and panel.problems), None)
 
     @contextlib.contextmanager
     def _unless_gone(self) -> Iterator[None]:

@@ -129,13 +129,16 @@ class ErrorScreen(BriefView):
 
     def edit_line(self) -> int | None:
         """The line of the problem under the cursor, or of the first one that has a line."""
-        problem = problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
+        problem = self._to_edit()
         return problem.line if problem is not None else None
 
     def edit_column(self) -> int | None:
         """The column of that problem, when it has one (a syntax error)."""
-        problem = problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
+        problem = self._to_edit()
         return problem.column if problem is not None else None
+
+    def _to_edit(self) -> Problem | None:
+        return problem_to_edit(self.problems, self.query_one(ProblemList).highlighted)
 
 
 def problem_to_edit(problems: tuple[Problem, ...], highlighted: int | None) -> Problem | None:
