@@ -198,3 +198,35 @@ async def test_bindings_that_leave_the_keys_as_they_are_do_not_draw_the_footer_a
         await pilot.press("3")
         await settle(pilot)
         assert drawn  # other keys: drawn again
+
+
+async def test_over_a_dialog_the_footer_has_the_palette_key_and_a_click_on_it_opens_the_palette() -> None:
+    """Textual lists a dialog's bindings without the app's, but the palette's key is a priority one: it opens the
+    palette over the dialog too, so the dialog's footer shows it, as the brief's does."""
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        footer = app.screen.query_one(KeyFooter)
+        text = footer_text(footer)
+        assert text.startswith("esc Back") and text.endswith("▏^p palette ")
+        help_screen = app.screen
+        await pilot.click(KeyFooter, offset=(text.index("^p") + 1, 0))
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is help_screen)
+
+
+async def test_the_palette_key_shown_is_the_one_the_keymap_gives_it() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"app.palette": "ctrl+k"})
+        await pilot.pause()
+        assert footer_text(app.screen.query_one(KeyFooter)).endswith("▏^k palette ")
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert footer_text(app.screen.query_one(KeyFooter)).endswith("▏^k palette ")
+        await pilot.press("ctrl+k")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")

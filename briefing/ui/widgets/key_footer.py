@@ -18,7 +18,10 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from briefing.ui.keys import bindings_of, keymap_of
+
 if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
     from textual.screen import Screen
 
 
@@ -31,6 +34,8 @@ class Shown:
     description: str
     enabled: bool
 
+
+PALETTE_ACTION = "command_palette"
 
 SEPARATOR = "▏"
 """Before the palette's key: Footer's ``border-left: vkey``."""
@@ -98,11 +103,24 @@ class KeyFooter(Widget, can_focus=False):
             if binding.show and binding.action not in shown:
                 display = self.app.get_key_display(binding)
                 shown[binding.action] = Shown(binding.key, display, binding.description, enabled)
-        palette = None
-        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
-            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = Shown(binding.key, self.app.get_key_display(binding), binding.description, enabled)
-        return list(shown.values()), palette
+        return list(shown.values()), self._palette_key(active)
+
+    def _palette_key(self, active_bindings: dict[str, ActiveBinding]) -> Shown | None:
+        """The palette's key (as the keymap has it), when it opens from this screen: also over a dialog, whose
+        bindings Textual lists without the app's, though the palette's key is a priority one and opens it there."""
+        app = self.app
+        if not app.ENABLE_COMMAND_PALETTE:
+            return None
+        for active in active_bindings.values():
+            if active.binding.action == PALETTE_ACTION:
+                binding = active.binding
+                return Shown(binding.key, app.get_key_display(binding), binding.description, active.enabled)
+        if not self.screen.is_modal:
+            return None
+        for key, binding in bindings_of(app, keymap_of(app)):
+            if binding.action == PALETTE_ACTION and binding.priority and app.check_action(binding.action, ()):
+                return Shown(key, app.get_key_display(binding), binding.description, True)
+        return None
 
     def _key(self, shown: Shown, hover: bool) -> list[tuple[str, Style]]:
         key_style = self.get_visual_style("key-footer--key")
