@@ -83,6 +83,10 @@ def test_editor_command_styles() -> None:
     assert editor_command(file, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "--goto", f"{absolute}:7"]
     assert editor_command(file, 7, {"EDITOR": "/usr/bin/subl -w"}) == ["/usr/bin/subl", "-w", f"{absolute}:7"]
     assert editor_command(file, None, {"EDITOR": "emacs"}) == ["emacs", absolute]
+    # TextMate takes every argument but its options as a file's name: the line goes in its -l option.
+    assert editor_command(file, 7, {"EDITOR": "mate -w"}) == ["mate", "-w", "-l", "7", absolute]
+    assert editor_command(file, None, {"EDITOR": "mate"}) == ["mate", absolute]
+    assert editor_command(file, 7, {"EDITOR": "/opt/bin/hx"}) == ["/opt/bin/hx", "+7", absolute]
 
 
 def test_a_column_goes_to_the_editors_that_take_one_in_their_own_form() -> None:
@@ -96,9 +100,10 @@ def test_a_column_goes_to_the_editors_that_take_one_in_their_own_form() -> None:
         "micro": ["+48:9", absolute],
         "code --wait": ["--goto", f"{absolute}:48:9"],
         "subl -w": [f"{absolute}:48:9"],
-        "mate": [f"{absolute}:48"],  # the line alone: an editor not known to take a column is not given one
-        "vi": ["+48", absolute],
-        "hx": ["+48", absolute],
+        "mate -w": ["-l", "48:9", absolute],
+        "hx": [f"{absolute}:48:9"],
+        "vi": ["+48", absolute],  # the line alone: an editor not known to take a column is not given one
+        "joe": ["+48", absolute],
     }
     for editor, given in at.items():
         words = editor.split()

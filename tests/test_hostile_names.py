@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from briefing.library.index import Library
-from briefing.system.editor import AT_COLUMN, COLON_COLUMN, COLON_STYLE, GOTO_STYLE, editor_command
+from briefing.system.editor import (
+    AT_COLUMN,
+    COLON_COLUMN,
+    COLON_STYLE,
+    FILE_COLUMN,
+    GOTO_STYLE,
+    LINE_OPTION,
+    editor_command,
+)
 from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
 from tests.support.pty_screen import Terminal
 from tests.test_library import built
@@ -30,7 +38,9 @@ HOSTILE_NAMES = [
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
-@pytest.mark.parametrize("editor", ["vim", "nvim -u NONE", "nano", "emacs -nw", "code --wait", "subl -w", "hx"])
+@pytest.mark.parametrize(
+    "editor", ["vim", "nvim -u NONE", "nano", "emacs -nw", "code --wait", "subl -w", "hx", "mate -w", "joe"]
+)
 def test_every_editor_style_gets_the_file_as_an_absolute_path(
     name: str, editor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -47,6 +57,10 @@ def test_every_editor_style_gets_the_file_as_an_absolute_path(
             assert given == ["--goto", f"{expected}:7" + (":3" if column else "")]
         elif words[0] in COLON_STYLE:
             assert given == [f"{expected}:7" + (":3" if column and words[0] in COLON_COLUMN else "")]
+        elif words[0] in LINE_OPTION:
+            assert given == [LINE_OPTION[words[0]], "7:3" if column else "7", expected]
+        elif column and words[0] in FILE_COLUMN:
+            assert given == [f"{expected}:7:3"]
         else:
             assert given[-1] == expected and given[:-1] == [AT_COLUMN[words[0]].format(line=7, column=3)
                                                             if column and words[0] in AT_COLUMN else "+7"]  # fmt: skip

@@ -13,8 +13,13 @@ from pathlib import Path
 # Editors that take `--goto FILE:LINE[:COLUMN]` (VS Code and its relatives).
 GOTO_STYLE = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
 # Editors that take `FILE:LINE`, and those of them that take `FILE:LINE:COLUMN`.
-COLON_STYLE = {"subl", "sublime_text", "zed", "mate"}
+COLON_STYLE = {"subl", "sublime_text", "zed"}
 COLON_COLUMN = {"subl", "sublime_text", "zed"}
+# Editors that take the line as an option's value, `LINE` or `LINE:COLUMN` (TextMate's `mate -l`: it takes every
+# other argument as a file's name as written).
+LINE_OPTION = {"mate": "-l"}
+# Editors that take `+LINE`, and `FILE:LINE:COLUMN` for a column too (Helix).
+FILE_COLUMN = {"hx", "helix"}
 # Where an editor takes a column too: the argument that names the line and the column, by editor (``{line}``,
 # ``{column}``: numbers only). An editor not listed is given the line alone.
 AT_COLUMN = {
@@ -53,7 +58,11 @@ def editor_command(
     file = os.path.abspath(path)
     if line is None:
         return [*words, file]
-    at = f":{line}:{column}" if column is not None else f":{line}"
+    at = f":{int(line)}:{int(column)}" if column is not None else f":{int(line)}"
+    if name in LINE_OPTION:
+        return [*words, LINE_OPTION[name], at[1:], file]
+    if column is not None and name in FILE_COLUMN:
+        return [*words, file + at]
     if name in GOTO_STYLE:
         return [*words, "--goto", file + at]
     if name in COLON_STYLE:
