@@ -106,6 +106,8 @@ async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(st
         story_copy.write_text(CONFIRMED, encoding="utf-8")
         await wait_until(pilot, lambda: len(screen.changes) == 2)
         assert prompts(screen, "confirmations")[0].startswith("◆ changed")
+        # The new version is recorded in a thread as it is shown: its record may still be on its way.
+        await app.workers.wait_for_complete([worker for worker in app.workers if worker.group == "read-state"])
     assert ReadState.default().seen(story_copy).content == CONFIRMED.encode()  # type: ignore[union-attr]
 
 
