@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.system.editor import editor_command
+from briefing.system.editor import NoEditor, editor_command
 from tests.conftest import DATA, SEED
 from tests.support.pty_screen import Terminal
 
@@ -110,3 +110,25 @@ def test_a_column_goes_to_the_editors_that_take_one_in_their_own_form() -> None:
         assert editor_command(file, 48, {"EDITOR": editor}, column=9) == [*words, *given], editor
     assert editor_command(file, None, {"EDITOR": "vim"}, column=9) == ["vim", absolute]
     assert editor_command(file, 48, {"EDITOR": "vim"}) == ["vim", "+48", absolute]
+
+
+def test_without_an_env_the_processs_own_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "micro")
+    assert editor_command(Path("/b.toml"), 3) == ["micro", "+3", "/b.toml"]
+
+
+def test_with_no_editor_set_the_first_installed_of_nano_vim_vi_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = {"vim", "vi"}
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}" if name in installed else None)
+    assert editor_command(Path("/b.toml"), 3, {}) == ["vim", "+3", "/b.toml"]
+    installed.add("nano")
+    assert editor_command(Path("/b.toml"), 3, {"VISUAL": "", "EDITOR": ""}) == ["nano", "+3", "/b.toml"]
+    installed.clear()
+    with pytest.raises(NoEditor, match=r"^no editor: set \$VISUAL or \$EDITOR \(for example `export EDITOR=nano`\)$"):
+        editor_command(Path("/b.toml"), 3, {})
+
+
+def test_an_editor_variable_of_blanks_says_so() -> None:
+    with pytest.raises(NoEditor, match=r"^\$VISUAL or \$EDITOR is set but empty$"):
+        editor_command(Path("/b.toml"), 3, {"EDITOR": "  "})

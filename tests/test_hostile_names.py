@@ -14,7 +14,6 @@ import pytest
 from briefing.library.index import Library
 from briefing.system.editor import (
     AT_COLUMN,
-    COLON_COLUMN,
     COLON_STYLE,
     FILE_COLUMN,
     GOTO_STYLE,
@@ -56,7 +55,7 @@ def test_every_editor_style_gets_the_file_as_an_absolute_path(
         elif words[0] in GOTO_STYLE:
             assert given == ["--goto", f"{expected}:7" + (":3" if column else "")]
         elif words[0] in COLON_STYLE:
-            assert given == [f"{expected}:7" + (":3" if column and words[0] in COLON_COLUMN else "")]
+            assert given == [f"{expected}:7" + (":3" if column else "")]
         elif words[0] in LINE_OPTION:
             assert given == [LINE_OPTION[words[0]], "7:3" if column else "7", expected]
         elif column and words[0] in FILE_COLUMN:

@@ -12,9 +12,8 @@ from pathlib import Path
 # micro, kakoune, helix and most terminal editors take.
 # Editors that take `--goto FILE:LINE[:COLUMN]` (VS Code and its relatives).
 GOTO_STYLE = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
-# Editors that take `FILE:LINE`, and those of them that take `FILE:LINE:COLUMN`.
+# Editors that take `FILE:LINE` and `FILE:LINE:COLUMN`.
 COLON_STYLE = {"subl", "sublime_text", "zed"}
-COLON_COLUMN = {"subl", "sublime_text", "zed"}
 # Editors that take the line as an option's value, `LINE` or `LINE:COLUMN` (TextMate's `mate -l`: it takes every
 # other argument as a file's name as written).
 LINE_OPTION = {"mate": "-l"}
@@ -66,7 +65,7 @@ def editor_command(
     if name in GOTO_STYLE:
         return [*words, "--goto", file + at]
     if name in COLON_STYLE:
-        return [*words, file + (at if name in COLON_COLUMN else f":{line}")]
+        return [*words, file + at]
     if column is not None and name in AT_COLUMN:
         return [*words, AT_COLUMN[name].format(line=int(line), column=int(column)), file]
     return [*words, f"+{line}", file]
