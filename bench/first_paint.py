@@ -155,11 +155,12 @@ def main() -> None:
             )
     own = statistics.median(paint.own_frame or 0.0 for paint in reopened)
     print(f"    reopened: the app's own frame drawn over the kept one  {own * 1000:6.1f} ms   ratio {own / floor:.2f}")
-    paired = statistics.median(
-        paint.on_screen[2] / minimal.on_screen[0] for paint, minimal in zip(reopened, minimal_runs, strict=True)
-    )
-    print(f"  median of the {runs} paired whole-screen ratios, reopened (each against the minimal run beside it): "
-          f"{paired:.2f}")  # fmt: skip
+    for name, paints in (("reopened", reopened), ("first open", first_open)):
+        paired = statistics.median(
+            paint.on_screen[2] / minimal.on_screen[0] for paint, minimal in zip(paints, minimal_runs, strict=True)
+        )
+        print(f"  median of the {runs} paired whole-screen ratios, {name} (each against the minimal run beside it): "
+              f"{paired:.2f}")  # fmt: skip
     print("  (target: whole screen ratio <= 1.25)")
     walls = check_wall(runs)
     print(
