@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.format.diff import Changes, Kind, compare, digest
+from briefing.format.diff import Changes, Kind, absorb, compare, digest
 from briefing.format.load import load_text
 from briefing.format.model import Brief
 from briefing.present.changes import before_words, describe, field_change, summary_words
@@ -251,3 +251,78 @@ def test_words_at_their_limits() -> None:
     long_note = SEED_TEXT.replace(note, 'note = "' + "n" * 90 + '"')
     (removed,) = compare(brief(long_note), OLD).items
     assert before_words(removed) == "note was " + "n" * 79 + "…"
+
+
+STABLE = """schema_version = 1
+
+[brief]
+title = "Talks on the river"
+as_of = 2024-06-12
+tags = ["trade"]
+
+[summary]
+bluf = "Talks are expected next week."
+key_points = ["Both sides said so."]
+
+[[confirmations]]
+id = "dates"
+what = "The dates of the talks"
+awaited_from = ["Ministry"]
+status = "pending"
+
+[[itinerary]]
+place = "Hanoi"
+country = "Vietnam"
+start = 2024-06-19
+end = 2024-06-20
+confirmation = "dates"
+"""
+
+
+def test_a_briefs_digest_is_the_one_earlier_versions_recorded() -> None:
+    """The read state and the library's index keep digests: if the same brief gave another digest (an optional
+    field added to the model, say), every brief would show as changed after an upgrade. A change to the digest
+    has to be made on purpose, with the read state's version."""
+    assert digest(brief(STABLE)) == "bd25ccc096d916a2673f"
+
+
+def with_quote(text: str) -> str:
+    return text.replace('[[confirmations]]\nid = "visit-dates"', '[[quotes]]\nspeaker = "Dmitry Peskov"\ntext = '
+                        '"The visit will take place."\n\n[[confirmations]]\nid = "visit-dates"')  # fmt: skip
+
+
+def test_the_readers_own_edit_is_absorbed_into_what_they_saw_and_others_changes_stay() -> None:
+    """Seen: the seed. Since then, someone added a quote; then the reader confirmed the dates in the app (the
+    status and the updated date): only the quote is left to look at."""
+    seen, before, after = OLD, brief(with_quote(SEED_TEXT)), brief(with_quote(CONFIRMED))
+    absorbed = absorb(seen, before, after)
+    assert [describe(change) for change in compare(absorbed, after).items] == ["quote added: Dmitry Peskov"]
+    assert absorbed.meta.updated == after.meta.updated
+    assert absorbed.confirmations == after.confirmations
+    assert absorbed.quotes == seen.quotes
+    assert absorbed.itinerary == seen.itinerary
+
+
+def test_a_confirmation_added_since_and_then_edited_by_the_reader_counts_as_seen() -> None:
+    added = SEED_TEXT + (
+        '\n[[confirmations]]\nid = "talks"\nwhat = "Talks in Hanoi"\nawaited_from = ["Hanoi"]\nstatus = "pending"\n'
+    )
+    resolved = added.replace(
+        'awaited_from = ["Hanoi"]\nstatus = "pending"\n',
+        'awaited_from = ["Hanoi"]\nstatus = "denied"\nresolved_on = 2024-06-12\nresolution = "Called off."\n',
+    )
+    absorbed = absorb(OLD, brief(added), brief(resolved))
+    assert [item.id for item in absorbed.confirmations] == ["visit-dates", "vietnam-agenda", "talks"]
+    assert absorbed.confirmations[-1] == brief(resolved).confirmations[-1]
+    assert not compare(absorbed, brief(resolved))
+
+
+def test_only_the_briefs_fields_and_changed_confirmations_are_absorbed() -> None:
+    """The reader's edits change a confirmation (and the updated date): a stop moved, or a confirmation added,
+    between the two versions is someone else's, and stays to be looked at."""
+    assert absorb(OLD, brief(CONFIRMED), brief(CONFIRMED)) == OLD
+    assert absorb(OLD, brief(CONFIRMED), brief(MOVED)) == OLD
+    added = (
+        SEED_TEXT + '\n[[confirmations]]\nid = "talks"\nwhat = "Talks"\nawaited_from = ["Hanoi"]\nstatus = "pending"\n'
+    )
+    assert absorb(OLD, OLD, brief(added)) == OLD

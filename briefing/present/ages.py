@@ -57,6 +57,11 @@ def is_stale(brief: Brief, today: dt.date, thresholds: Thresholds) -> bool:
     return stale(bool(brief.pending), last_touched(brief), today, thresholds.stale)
 
 
+AGO_UNITS = ((1, "day", 14), (7, "week", 60), (30, "month", 365))
+"""Ages in days up to 13, then weeks up to 59 days, then months up to 364 days (then years): (days in the unit,
+the unit, the first age in days that takes the next)."""
+
+
 def ago(date: dt.date, today: dt.date) -> str:
     """``today``, ``yesterday``, ``5 days ago``, ``3 weeks ago``, ``4 months ago``, ``2 years ago``; ``in 3 days``."""
     count = (today - date).days
@@ -66,8 +71,6 @@ def ago(date: dt.date, today: dt.date) -> str:
         return "today"
     if count == 1:
         return "yesterday"
-    for size, unit, under in ((1, "day", 14), (7, "week", 60), (30, "month", 365), (365, "year", None)):
-        if under is None or count < under:
-            amount = count // size
-            return f"{amount} {unit}{'s' if amount != 1 else ''} ago"
-    raise AssertionError("unreachable")
+    size, unit = next(((size, unit) for size, unit, under in AGO_UNITS if count < under), (365, "year"))
+    amount = count // size
+    return f"{amount} {unit}{'s' if amount != 1 else ''} ago"
