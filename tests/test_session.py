@@ -260,3 +260,49 @@ def test_an_edit_is_not_taken_as_the_readers_own_when_the_file_broke_before_it_w
         ("confirmations", "visit-dates"),
         ("confirmations", "vietnam-agenda"),
     }
+
+
+def test_a_reload_says_what_it_found_in_full(brief_copy: Path) -> None:
+    """A broken version comes with its text (the problems' lines are shown from it); a missing file is named."""
+    session = opened(brief_copy)
+    broken = brief_copy.read_text(encoding="utf-8").replace("as_of = 2024-06-12", "as_of = 2024-13-01")
+    touch(brief_copy, broken)
+    assert session.reload().text == broken
+    assert session.seen_now() is None, "a broken version is not the one on screen: nothing to record as seen"
+    brief_copy.unlink()
+    (gone,) = session.reload().problems
+    assert (gone.file, gone.message) == (
+        str(brief_copy),
+        "is gone (deleted or moved); it is read again when it is back",
+    )
+
+
+def test_the_bundled_brief_is_never_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.session import READ_ONLY, NothingToUndo
+    from briefing.system.content import bundled_content_dir
+    from briefing.system.files import SaveError
+
+    bundled = next(bundled_content_dir().glob("*.toml"))
+    before = bundled.read_bytes()
+    session = opened(bundled)
+    with pytest.raises(SaveError) as refused:
+        session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 12), "Said so.")
+    assert str(refused.value) == READ_ONLY
+    with pytest.raises(SaveError) as refused:
+        session.reopen("visit-dates")
+    assert str(refused.value) == READ_ONLY
+    with pytest.raises(NothingToUndo, match=r"^Nothing to undo in .*2024-06-12-putin.*: no c, d or p this session$"):
+        session.undo()
+    assert bundled.read_bytes() == before
+
+
+def test_an_edit_of_a_file_never_read_is_refused(tmp_path: Path) -> None:
+    from briefing.format.load import LoadResult
+    from briefing.system.files import SaveError
+
+    path = tmp_path / "brief.toml"
+    shutil.copy(SEED, path)
+    session = Session(path, LoadResult(str(path), None))
+    with pytest.raises(SaveError, match=r"^Nothing to save to: the file was not read\.$"):
+        session.reopen("visit-dates")
+    assert path.read_bytes() == SEED.read_bytes()
