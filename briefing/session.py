@@ -341,7 +341,8 @@ def find_look_back(path: Path, shown: Brief, read_state: ReadState | None, revis
 
         commit, data = version_at(path, revision)
         old = load_bytes(data).brief if data is not None else empty_like(shown)
-        return LookBack(old, f"since {commit}" + (f" ({revision})" if not commit.startswith(revision) else ""))
+        named = commit.startswith(revision) or revision.startswith(commit)  # the commit itself, shorter or longer
+        return LookBack(old, f"since {commit}" + ("" if named else f" ({revision})"))
     if read_state is None:
         return LookBack(None)
     seen = read_state.seen(path)

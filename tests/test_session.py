@@ -306,3 +306,182 @@ def test_an_edit_of_a_file_never_read_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match=r"^Nothing to save to: the file was not read\.$"):
         session.reopen("visit-dates")
     assert path.read_bytes() == SEED.read_bytes()
+
+
+def test_a_session_follows_the_file_from_the_version_it_was_given(brief_copy: Path) -> None:
+    """The stamp to compare with is the one the file had when it was read: a change made between reading it and
+    opening the session is still seen; a file that has not changed since is never reloaded."""
+    unchanged = opened(brief_copy)
+    assert (unchanged.poll(0.0), unchanged.poll(1.0)) == (False, False)
+    read = load_path(brief_copy)
+    changed = brief_copy.read_text(encoding="utf-8").replace(TITLE, "Changed after it was read")
+    touch(brief_copy, changed)
+    os.utime(brief_copy, ns=(0, 0))
+    session = Session(brief_copy, read)
+    assert (session.poll(0.0), session.poll(1.0)) == (False, True)
+    assert session.reload().outcome is Outcome.LOADED
+    assert (session.poll(2.0), session.poll(3.0)) == (False, False), "read again: nothing more to reload"
+    session.open(brief_copy)
+    assert (session.poll(4.0), session.poll(5.0)) == (False, False), "opened: as read then"
+
+
+def test_a_reload_or_close_leaves_no_change_waiting(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    touch(brief_copy, brief_copy.read_text(encoding="utf-8").replace(TITLE, "Another title"))
+    os.utime(brief_copy, ns=(0, 0))
+    session.poll(0.0)
+    assert session.changing
+    session.reload()
+    assert not session.changing
+    touch(brief_copy, brief_copy.read_text(encoding="utf-8").replace("Another title", "A third title"))
+    session.poll(1.0)
+    assert session.changing
+    session.close()
+    assert not session.changing and session.watching is False
+
+
+def test_a_look_back_for_another_brief_is_refused(brief_copy: Path, tmp_path: Path) -> None:
+    session = opened(brief_copy)
+    other = load_path(SEED).brief
+    assert not session.looked_back(tmp_path / "other.toml", LookBack(other))
+    assert session.look_back == LookBack(None) and session.changes == Changes()
+
+
+def test_changes_worked_out_off_the_screens_thread_are_taken_as_given(brief_copy: Path) -> None:
+    from briefing.format.diff import Change, Kind, compare
+
+    session = opened(brief_copy)
+    shown = session.brief
+    assert shown is not None
+    last_seen = replace(shown, confirmations=shown.confirmations[:1])
+    worked_out = Changes((Change("brief", "title", Kind.CHANGED),))
+    assert worked_out != compare(last_seen, shown)
+    assert session.looked_back(brief_copy, LookBack(last_seen, "since a1b2c3d"), (shown, worked_out))
+    assert session.changes == replace(worked_out, since="since a1b2c3d")
+    assert session.changes.since == "since a1b2c3d"
+
+
+def test_a_version_recorded_twice_is_recorded_both_times(brief_copy: Path, tmp_path: Path) -> None:
+    from briefing.library.read_state import ReadState
+
+    state = ReadState(tmp_path / "state.sqlite3")
+    session = opened(brief_copy)
+    seen = session.seen_now()
+    assert seen is not None
+    assert session.record_seen(state, seen) and session.record_seen(state, seen)
+
+
+def test_a_version_not_read_from_a_file_is_never_recorded_as_seen() -> None:
+    from briefing.format.load import load_bytes
+
+    result = load_bytes(SEED.read_bytes())
+    assert result.brief is not None and result.fingerprint is None
+    assert Session(SEED, result).seen_now() is None
+
+
+def test_a_file_that_cannot_be_read_is_broken_not_gone(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    brief_copy.unlink()
+    brief_copy.mkdir()
+    reloaded = session.reload()
+    assert reloaded.outcome is Outcome.BROKEN and reloaded.problems
+    assert all("is gone" not in problem.message for problem in reloaded.problems)
+
+
+def test_while_no_version_was_good_the_latest_bad_one_is_shown(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("schema_version = 1\n")
+    session = opened(path)
+    path.write_text("this is not TOML [", encoding="utf-8")
+    reloaded = session.reload()
+    assert reloaded.outcome is Outcome.BROKEN
+    assert session.result is session.latest and session.result.problems == reloaded.problems
+
+
+@pytest.mark.parametrize("edit", ["resolve", "reopen"])
+def test_an_edit_is_refused_when_the_file_changed_since_the_form_opened(brief_copy: Path, edit: str) -> None:
+    """The fingerprint given is the one checked, not the version shown since (read again while the form was open)."""
+    session = opened(brief_copy)
+    if edit == "reopen":
+        session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 12), "Said so.")
+        session.reload()
+    form_opened = session.fingerprint
+    changed = brief_copy.read_text(encoding="utf-8").replace(TITLE, "Someone else's title")
+    touch(brief_copy, changed)
+    assert session.reload().outcome is Outcome.LOADED
+    with pytest.raises(ConflictError):
+        if edit == "resolve":
+            session.resolve("visit-dates", ConfirmationStatus.DENIED, dt.date(2024, 6, 17), "No.", form_opened)
+        else:
+            session.reopen("visit-dates", form_opened)
+    assert brief_copy.read_text(encoding="utf-8") == changed
+
+
+def test_a_reopen_by_the_reader_is_not_a_change_for_them(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 12), "Said so.")
+    session.reload()
+    seen = session.brief
+    assert seen is not None
+    session.open(brief_copy)
+    assert session.looked_back(brief_copy, LookBack(seen))
+    session.reopen("visit-dates")
+    session.reload()
+    assert marked(session) == []
+
+
+def test_undo_never_writes_the_bundled_brief() -> None:
+    """Whatever the edits list holds: undo checks the file is not the package's own before it writes."""
+    from briefing.format.status_edit import Saved
+    from briefing.session import READ_ONLY, Edit
+    from briefing.system.content import bundled_content_dir
+    from briefing.system.files import SaveError, Stamp
+
+    bundled = next(bundled_content_dir().glob("*.toml"))
+    before = bundled.read_bytes()
+    session = opened(bundled)
+    session.edits.append(Edit(bundled, "visit-dates confirmed", Saved(before, before + b"\n", Stamp(0, 0, 0))))
+    with pytest.raises(SaveError) as refused:
+        session.undo()
+    assert str(refused.value) == READ_ONLY
+    assert bundled.read_bytes() == before
+
+
+def test_the_look_back_is_the_version_last_seen_or_at_the_revision_asked_for(tmp_path: Path) -> None:
+    from briefing.format.load import load_bytes
+    from briefing.library.read_state import ReadState
+    from briefing.session import empty_like, find_look_back
+    from tests.git_fixtures import SEED_TEXT, brief_history, commit, git
+
+    path = brief_history(tmp_path / "repo")
+    shown = load_path(path).brief
+    assert shown is not None
+    assert find_look_back(path, shown, None, None) == LookBack(None), "nothing remembered, nothing asked"
+    state = ReadState(tmp_path / "state.sqlite3")
+    assert find_look_back(path, shown, state, None) == LookBack(shown), "never seen: from the version shown"
+    seen = load_path(path)
+    assert seen.fingerprint is not None and seen.brief is not None
+    state.record(path, "digest", seen.fingerprint.data)
+    touch(path, path.read_text(encoding="utf-8").replace(TITLE, "A later title"))
+    later = load_path(path).brief
+    assert later is not None
+    assert find_look_back(path, later, state, None) == LookBack(seen.brief)
+
+    first = git(path.parent, "rev-list", "--max-parents=0", "HEAD").strip()
+    at_first = find_look_back(path, later, state, first)
+    assert at_first.since == f"since {first[:7]}", "the commit named in full"
+    assert find_look_back(path, later, state, first[:5]).since == f"since {first[:7]}", "or by a shorter hash"
+    assert at_first.baseline == load_bytes(SEED_TEXT.encode()).brief
+    at_tag = find_look_back(path, later, None, "HEAD~3")
+    assert at_tag.since == f"since {git(path.parent, 'rev-parse', '--short=7', 'HEAD~3').strip()} (HEAD~3)"
+    assert at_tag.baseline is not None and at_tag.baseline.confirmations[0].status is ConfirmationStatus.CONFIRMED
+
+    newer = path.parent / "newer.toml"
+    shutil.copy(SEED, newer)
+    commit(path.parent, "A second brief", "2024-06-20T09:00:00+00:00")
+    newer_brief = load_path(newer).brief
+    assert newer_brief is not None
+    before_it = find_look_back(newer, newer_brief, None, "HEAD~1")
+    assert before_it.baseline == empty_like(newer_brief), "not there then: every part of it is new"
+    assert before_it.baseline is not None and before_it.baseline.schema_version == newer_brief.schema_version
+    assert (before_it.baseline.meta.title, before_it.baseline.meta.as_of) == ("", newer_brief.meta.as_of)
+    assert (before_it.baseline.confirmations, before_it.baseline.summary.bluf) == ((), "")
