@@ -458,3 +458,51 @@ def test_since_a_revision_marks_added_changed_and_uncommitted_briefs(
     later = since_revision(entries, [repo], "HEAD")
     assert {Path(path).name: mark for path, mark in later.items()} == {"untracked.toml": Mark.NEW}  # a comment: no
     assert since_revision(entries, [repo / "."], "2024-06-19") == marks  # the last commit before the 19th
+
+
+def test_a_file_damaged_while_in_use_is_set_aside_and_a_new_one_begun(state: ReadState) -> None:
+    """Its header and schema still read, so it opens; a query then finds its pages malformed."""
+    assert state.file is not None
+    state.record_many([(f"/{number}.toml", "d", os.urandom(3000)) for number in range(100)])
+    data = bytearray(state.file.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data) - page, page):
+        data[start : start + 100] = b"\xff" * 100
+    state.file.write_bytes(bytes(data))
+    with pytest.raises(ReadStateError, match=r"was damaged and is set aside: database disk image is malformed$"):
+        state.digests()
+    assert aside(state) == [f"{STATE_FILE}.damaged"]
+    assert (state.file.parent / f"{STATE_FILE}.damaged").read_bytes() == bytes(data)
+    state.record("/b.toml", "d", b"y")
+    assert list(state.digests()) == [path_key("/b.toml")]
+
+
+def test_its_queries_give_way_in_a_worker(state: ReadState) -> None:
+    """In a worker, a long read calls give_way as it goes (the screen's thread never does: test_give_way)."""
+    state.record_many([(f"/{number}.toml", "d", b"x") for number in range(20_000)])
+    calls: list[int] = []
+    state.give_way = lambda: calls.append(1)
+    worker = threading.Thread(target=state.digests)
+    worker.start()
+    worker.join()
+    assert calls, "not once in 20,000 rows"
+
+
+def test_a_changed_file_whose_old_version_git_cannot_give_is_updated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blob missing from the repository (a shallow or partial clone) says nothing the brief could be compared with."""
+    from briefing.library.marks import since_revision
+    from briefing.system.git import Repository
+    from tests.git_fixtures import SEED_TEXT, commit, new_repository
+
+    repo = new_repository(tmp_path / "repo")
+    (repo / "changed.toml").write_text(SEED_TEXT, encoding="utf-8")
+    commit(repo, "A brief", "2024-06-12T09:00:00+00:00")
+    (repo / "changed.toml").write_text("# a comment more\n" + SEED_TEXT, encoding="utf-8")
+    library = Library([repo], tmp_path / "cache")
+    built(library)
+    assert since_revision(known(library.store), [repo], "HEAD") == {}, "said the same: not updated"
+    monkeypatch.setattr(Repository, "objects", lambda _self, _blobs: {})
+    marks = since_revision(known(library.store), [repo], "HEAD")
+    assert {Path(path).name: mark for path, mark in marks.items()} == {"changed.toml": Mark.UPDATED}
