@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -363,3 +364,174 @@ def test_every_reference_names_what_it_could_have_been() -> None:
     assert problems_of(MINIMAL_BRIEF + REPORTED.replace('["s1", "zz"]', '["s3"]')) == [
         (15, "confirmations[0].reported_by[0]", "no source has the id `s3`; there are no [[sources]]")
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0000-06-12", "as_of: 0000-06-12 is not a date: there is no year 0000 (years are 0001 to 9999)"),
+        ("2024-01-32", "as_of: 2024-01-32 is not a date: January 2024 has days 01 to 31"),
+        ("2024-12-32", "as_of: 2024-12-32 is not a date: December 2024 has days 01 to 31"),
+        ("2024-06-00", "as_of: 2024-06-00 is not a date: June 2024 has days 01 to 30"),
+        ("2024-02-30", "as_of: 2024-02-30 is not a date: February 2024 has days 01 to 29"),
+    ],
+)
+def test_each_part_of_a_date_is_checked_to_its_bounds(value: str, message: str) -> None:
+    result = load_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", f"as_of = {value}"), "b.toml")
+    assert [(p.file, p.line, p.column, p.message) for p in result.problems] == [("b.toml", 5, 9, message)]
+
+
+@pytest.mark.parametrize("value", ["2024-01-01", "2024-12-31", "2024-02-29"])
+def test_a_real_date_at_a_bound_before_garbage_is_a_syntax_error_not_a_bad_date(value: str) -> None:
+    result = load_text(MINIMAL_BRIEF.replace("as_of = 2024-06-12", f"as_of = {value} junk"), "b.toml")
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (5, 20, "TOML syntax: Expected newline or end of document after a statement")
+    ]
+
+
+def test_a_bad_date_on_the_first_or_the_last_line_is_said_as_one() -> None:
+    first = load_text("as_of = 2024-13-01\n", "b.toml").problems
+    assert [(p.line, p.column, p.message) for p in first] == [
+        (1, 9, "as_of: 2024-13-01 is not a date: there is no month 13 (months are 01 to 12)")
+    ]
+    last = load_text("schema_version = 1\nas_of = 2024-02-30", "b.toml").problems
+    assert [(p.line, p.column, p.message) for p in last] == [
+        (2, 9, "as_of: 2024-02-30 is not a date: February 2024 has days 01 to 29")
+    ]
+
+
+def test_a_syntax_error_at_the_end_points_at_the_last_line_with_anything_on_it() -> None:
+    result = load_text(MINIMAL_BRIEF + "\n[x]\nk = [1,\n \n\n", "b.toml")
+    assert [(p.file, p.line, p.column, p.message) for p in result.problems] == [
+        ("b.toml", 11, None, "TOML syntax: Invalid value at the end of the file")
+    ]
+    assert result.text == MINIMAL_BRIEF + "\n[x]\nk = [1,\n \n\n"
+
+
+def test_a_syntax_message_without_a_place_is_said_as_it_is() -> None:
+    from briefing.format.load import _syntax_problem
+
+    assert _syntax_problem("b.toml", "Something odd", "a = 1\n") == Problem("b.toml", "TOML syntax: Something odd")
+
+
+def test_nesting_too_deep_to_locate_is_still_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.format.locate import Locations
+    from briefing.format.validate import MAX_NESTING
+
+    text = MINIMAL_BRIEF + "\n[x]\ndeep = " + "[" * 5000 + "]" * 5000 + "\n"
+    (located,) = load_text(text, "b.toml").problems
+    assert (located.file, located.line, located.key) == ("b.toml", 11, "x.deep")
+    in_a_table = MINIMAL_BRIEF + "\n[x.y]\ndeep = " + "[" * 5000 + "]" * 5000 + "\n"
+    (located_in_table,) = load_text(in_a_table, "b.toml").problems
+    assert (located_in_table.line, located_in_table.key) == (11, "x.y"), "the table and key, not the levels"
+    assert located.message == f"values are nested more than {MAX_NESTING} deep (arrays or tables in one another)"
+    monkeypatch.setattr(Locations, "nested_deeper_than", lambda _self, _most: None)
+    result = load_text(text, "b.toml")
+    assert result.problems == (Problem("b.toml", "values are nested too deeply to read"),)
+    assert (result.file, result.text) == ("b.toml", text)
+
+
+def test_not_utf8_is_located_among_other_lines() -> None:
+    data = b"\nschema_version = 1\n\n# caf\xe9\n\n"
+    assert [str(p) for p in load_bytes(data, "b.toml").problems] == [
+        "b.toml:4:6: error: not UTF-8 text (byte 0xe9 cannot be decoded)"
+    ]
+    assert [str(p) for p in load_bytes(b"\n\xe9", "b.toml").problems] == [
+        "b.toml:2:1: error: not UTF-8 text (byte 0xe9 cannot be decoded)"
+    ]
+
+
+def test_a_brief_with_no_name_is_called_brief_in_its_problems() -> None:
+    assert [p.file for p in load_bytes(b"schema_version = [").problems] == ["<brief>"]
+    assert [p.file for p in load_text("schema_version = [").problems] == ["<brief>"]
+    assert load_text(MINIMAL_BRIEF).file == "<brief>"
+
+
+def test_the_size_limit_is_the_last_byte_allowed() -> None:
+    at_limit = MINIMAL_BRIEF.encode() + b"#" * (MAX_FILE_BYTES - len(MINIMAL_BRIEF.encode()))
+    assert len(at_limit) == MAX_FILE_BYTES and load_bytes(at_limit).ok
+    assert load_bytes(at_limit + b"#", "b.toml").problems == (
+        Problem("b.toml", "is over 1,048,576 bytes (1 MiB), the limit"),
+    )
+
+
+def test_only_tomls_whitespace_makes_an_empty_file() -> None:
+    assert load_text(" \t\r\n\n", "b.toml").problems == (
+        Problem("b.toml", "is empty; a brief needs schema_version, [brief] and [summary]"),
+    )
+    assert load_text("XX", "b.toml").problems[0].message.startswith("TOML syntax: ")
+
+
+def test_without_lines_items_carry_none(tmp_path: Path) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_bytes(SEED.read_bytes())
+    with_lines = load_path(path).brief
+    assert with_lines is not None and with_lines.confirmations[0].line is not None
+    by_default = [load_bytes(SEED.read_bytes()).brief, load_text(SEED.read_text(encoding="utf-8")).brief]
+    assert [brief.confirmations[0].line if brief else None for brief in by_default] == [
+        with_lines.confirmations[0].line
+    ] * 2
+    for brief in (
+        load_path(path, with_lines=False).brief,
+        load_bytes(SEED.read_bytes(), with_lines=False).brief,
+        load_text(SEED.read_text(encoding="utf-8"), with_lines=False).brief,
+    ):
+        assert brief is not None and brief == with_lines
+        lines = [item.line for item in brief.confirmations] + [item.line for item in brief.itinerary]
+        lines += [item.line for item in brief.quotes] + [item.line for item in brief.sources]
+        assert lines and lines == [None] * len(lines)
+
+
+def test_a_good_brief_keeps_its_text_and_its_lines() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    result = load_text(text, "b.toml")
+    assert result.ok and result.text == text and result.problems == ()
+    assert result.line_of(("confirmations", 0, "status")) == text[: text.index('status = "pending"')].count("\n") + 1
+    assert load_bytes(b"\xe9").line_of(("brief", "title")) is None, "no text: no lines"
+
+
+def test_why_a_file_cannot_be_read_in_words(tmp_path: Path) -> None:
+    import errno
+
+    from briefing.format.load import unreadable
+
+    dangling = tmp_path / "dangling.toml"
+    dangling.symlink_to(tmp_path / "nowhere.toml")
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    said = {name: [p.message for p in load_path(tmp_path / name).problems] for name in
+            ("dangling.toml", "loop.toml", "fifo.toml", "missing.toml")}  # fmt: skip
+    assert said == {
+        "dangling.toml": ["is a symlink that leads nowhere"],
+        "loop.toml": ["is a symlink that goes round in a loop"],
+        "fifo.toml": ["is not a regular file"],
+        "missing.toml": ["no such file"],
+    }
+    assert unreadable("b.toml", PermissionError(errno.EACCES, "Permission denied")) == "permission denied"
+    assert unreadable("b.toml", OSError(errno.EIO, "Input/output error")) == "cannot be read: Input/output error"
+    assert unreadable("b.toml", OSError("odd")) == "cannot be read: odd"
+
+
+def test_a_problem_says_its_key_before_its_message() -> None:
+    assert str(Problem("b.toml", "is missing", 3, None, "brief.title")) == "b.toml:3: error: brief.title: is missing"
+    assert str(Problem("b.toml", "is missing", 3, 7)) == "b.toml:3:7: error: is missing"
+
+
+def test_an_id_that_names_no_source_stands_for_itself() -> None:
+    brief = load_path(SEED).brief
+    assert brief is not None
+    assert brief.outlets(["vedomosti", "nosuch"]) == ["Vedomosti", "nosuch"]
+
+
+def test_every_failed_load_names_its_file(tmp_path: Path) -> None:
+    results = [
+        load_path(tmp_path / "missing.toml"),
+        load_bytes(b"\xe9", "b.toml"),
+        load_text("schema_version = [", "b.toml"),
+        load_text("", "b.toml"),
+        load_text("schema_version = 1\n", "b.toml"),
+    ]
+    assert [result.file for result in results] == [str(tmp_path / "missing.toml")] + ["b.toml"] * 4
+    assert all(not result.ok and result.problems for result in results)

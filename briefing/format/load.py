@@ -141,7 +141,7 @@ def _syntax_problem(file: str, message: str, text: str) -> Problem:
         return Problem(file, f"TOML syntax: {message[: position.start()]}", line, int(position.group(2)))
     at_end = _TOML_AT_END.search(message)
     if at_end:
-        last_line = text.rstrip("\n").count("\n") + 1
+        last_line = text.rstrip().count("\n") + 1  # the last line with anything on it
         return Problem(file, f"TOML syntax: {message[: at_end.start()]} at the end of the file", last_line)
     return Problem(file, f"TOML syntax: {message}")
 
@@ -162,9 +162,11 @@ def _bad_date(line: str) -> tuple[int, str] | None:
     year, month, day = (int(found.group(part)) for part in "ymd")
     column = len(found.group("lead")) + 1
     said = f"{found.group('key')}: {found.group('date')} is not a date: "
+    if year == 0:
+        return column, said + "there is no year 0000 (years are 0001 to 9999)"
     if not 1 <= month <= 12:
         return column, said + f"there is no month {month:02} (months are 01 to 12)"
-    last = calendar.monthrange(year, month)[1] if year else 31
+    last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         return column, said + f"{calendar.month_name[month]} {year} has days 01 to {last}"
     return None
