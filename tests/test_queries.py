@@ -1,0 +1,169 @@
+"""The library's orders, windows and dates as the index answers them (``briefing.library.queries``), on a library
+made for it: each order's full sequence, the order kept in the index, the stops within a window, the agenda's
+today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from array import array
+from pathlib import Path
+
+import pytest
+
+from briefing.library import queries
+from briefing.library.index import Library
+from briefing.library.marks import Mark
+from briefing.library.views import ORDERS
+from tests.conftest import MINIMAL_BRIEF
+from tests.test_library import built
+
+PENDING = """
+[[confirmations]]
+id = "c{n}"
+what = "Claim {n}"
+awaited_from = ["Someone"]
+status = "pending"
+since = 2024-06-01
+"""
+
+STOP = """
+[[itinerary]]
+place = "{place}"
+start = {start}
+"""
+
+
+def brief(title: str, as_of: str, pending: int = 0, stops: tuple[tuple[str, str], ...] = ()) -> str:
+    text = MINIMAL_BRIEF.replace('"Minimal"', f'"{title}"').replace("2024-06-12", as_of)
+    text += "".join(PENDING.format(n=n) for n in range(pending))
+    return text + "".join(STOP.format(place=place, start=start) for place, start in stops)
+
+
+BRIEFS = {
+    "alpha.toml": brief("Alpha", "2024-06-18", 2, (("Paris", "2024-06-25"),)),
+    "bravo.toml": brief("bravo", "2024-06-10"),
+    "charlie.toml": brief("Charlie", "2024-06-15", 1, (("Rome", "2024-06-21"),)),
+    "echo.toml": brief("Echo", "2024-06-14", 1, (("Oslo", "2024-06-19"),)),
+    "broken.toml": MINIMAL_BRIEF.replace("2024-06-12", "2024-06-30").replace('bluf = "Only what is required."', ""),
+}
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name, text in BRIEFS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    library = Library([folder], tmp_path / "cache")
+    built(library)
+    return library
+
+
+def names(library: Library, ids: array[int]) -> list[str]:
+    found = queries.briefs(library.store, list(ids))
+    return [Path(found[brief_id].path).stem for brief_id in ids]
+
+
+TODAY = dt.date(2024, 6, 20)
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("newest first", ["broken", "alpha", "charlie", "echo", "bravo"]),
+        ("oldest first", ["broken", "bravo", "echo", "charlie", "alpha"]),
+        ("title", ["broken", "alpha", "bravo", "charlie", "echo"]),
+        ("most pending", ["broken", "alpha", "charlie", "echo", "bravo"]),
+        ("stalest first", ["broken", "echo", "charlie", "alpha", "bravo"]),
+    ],
+)
+def test_each_order_of_the_list_with_the_briefs_with_problems_first(
+    library: Library, order: str, expected: list[str]
+) -> None:
+    assert names(library, queries.ordered(library.store, ORDERS.index(order), TODAY)) == expected
+
+
+def test_next_stop_soonest_counts_to_today_or_else_each_briefs_own_date(library: Library) -> None:
+    order = ORDERS.index("next stop soonest")
+    on_today = names(library, queries.ordered(library.store, order, TODAY))
+    assert on_today[:3] == ["broken", "charlie", "alpha"], "Oslo (19 Jun) has passed by the 20th"
+    assert set(on_today[3:]) == {"echo", "bravo"}
+    as_of_their_own = names(library, queries.ordered(library.store, order, None))
+    assert as_of_their_own[:4] == ["broken", "echo", "charlie", "alpha"]
+
+
+def test_changed_first_puts_new_then_updated_then_the_newest(library: Library) -> None:
+    by_path = {Path(entry.path).stem: entry.path for entry in queries.briefs(library.store, list(
+        queries.ordered(library.store, 0, TODAY))).values()}  # fmt: skip
+    marks = {by_path["charlie"]: Mark.UPDATED, by_path["bravo"]: Mark.NEW}
+    changed = queries.ordered(library.store, ORDERS.index("changed first"), TODAY, marks)
+    assert names(library, changed) == ["broken", "bravo", "charlie", "alpha", "echo"], "new, though older, first"
+    unmarked = queries.ordered(library.store, ORDERS.index("changed first"), TODAY)
+    assert names(library, unmarked) == ["broken", "alpha", "charlie", "echo", "bravo"]
+
+
+def test_an_order_worked_out_in_a_worker_is_kept_and_read_back_while_the_briefs_are_the_same(
+    library: Library,
+) -> None:
+    folder = Path(queries.briefs(library.store, [1])[1].path).parent
+    (folder / "bravo.toml").write_text(BRIEFS["bravo.toml"] + "\n# edited\n", encoding="utf-8")
+    built(library)  # the edited brief is a new row: the highest id (6) is no longer the count of briefs (5)
+    order = ORDERS.index("title")
+    worked_out = queries.ordered(library.store, order, TODAY)
+    worker = threading.Thread(target=queries.ordered, args=(library.store, order, TODAY))
+    worker.start()
+    worker.join()
+    kept = queries._kept(library.store, queries.KEPT_ORDER.format(order))
+    assert kept is None, "kept as bytes, not JSON"
+    with library.store.reading() as database:
+        value = database.execute("SELECT value FROM meta WHERE name = ?", ("ordered 2",)).fetchone()[0]
+    state = array("q", [5, 6])
+    assert max(worked_out) == 6
+    assert value == state.tobytes() + worked_out.tobytes()
+    forged = array("q", reversed(worked_out))
+    with library.store.reading() as database:
+        database.execute("UPDATE meta SET value = ? WHERE name = ?", (state.tobytes() + forged.tobytes(), "ordered 2"))
+    assert queries.ordered(library.store, order, TODAY) == forged, "read back, not sorted again"
+    with library.store.reading() as database:
+        database.execute("UPDATE meta SET value = ? WHERE name = ?", (b"\0" * 16 + forged.tobytes(), "ordered 2"))
+    assert queries.ordered(library.store, order, TODAY) == worked_out, "kept for other briefs: sorted again"
+    with library.store.reading() as database:
+        database.execute("UPDATE meta SET value = ? WHERE name = ?", (state.tobytes(), "ordered 2"))
+    assert queries.ordered(library.store, order, TODAY) == worked_out, "the wrong length: sorted again"
+
+
+def test_the_main_thread_never_writes_an_order_to_keep(library: Library) -> None:
+    queries.ordered(library.store, ORDERS.index("title"), TODAY)
+    with library.store.reading() as database:
+        assert database.execute("SELECT value FROM meta WHERE name = 'ordered 2'").fetchone() is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "places"),
+    [
+        ("2024-06-20", "2024-06-22", {"Rome"}),
+        (None, "2024-06-20", {"Oslo"}),
+        ("2024-06-20", None, {"Rome", "Paris"}),
+        ("2024-06-19", "2024-06-19", {"Oslo"}),
+        ("2024-06-25", "2024-06-25", {"Paris"}),
+        (None, None, {"Oslo", "Rome", "Paris"}),
+    ],
+)
+def test_the_stops_within_a_window_open_at_either_end(
+    library: Library, start: str | None, end: str | None, places: set[str]
+) -> None:
+    found = queries.stops_within(library.store, day(start), day(end))
+    owners = queries.owners(library.store, "stops", list(found))
+    held = queries.briefs(library.store, list(set(owners.values())))
+    shown = {stop.place for brief_id in owners.values() for stop in held[brief_id].stops if stop.row in found}
+    assert shown == places
+
+
+def test_the_agendas_today_is_the_latest_as_of(library: Library) -> None:
+    assert queries.library_today(library.store) == dt.date(2024, 6, 18)
+    assert queries.count(library.store) == (5, 1)
