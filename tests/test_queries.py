@@ -167,3 +167,80 @@ def test_the_stops_within_a_window_open_at_either_end(
 def test_the_agendas_today_is_the_latest_as_of(library: Library) -> None:
     assert queries.library_today(library.store) == dt.date(2024, 6, 18)
     assert queries.count(library.store) == (5, 1)
+
+
+FULL = (
+    MINIMAL_BRIEF.replace('"Minimal"', '"A full brief"').replace(
+        "as_of = 2024-06-12",
+        'as_of = 2024-06-12\nupdated = 2024-06-14\ncategory = "Diplomacy"\ntags = ["visit", "asia"]',
+    )
+    + """
+[[confirmations]]
+id = "dates"
+what = "The dates"
+awaited_from = ["Kremlin", "MFA"]
+status = "pending"
+since = 2024-06-10
+
+[[confirmations]]
+id = "done"
+what = "Done"
+awaited_from = ["X"]
+status = "confirmed"
+since = 2024-06-10
+resolved_on = 2024-06-11
+resolution = "Done."
+
+[[itinerary]]
+place = "Pyongyang"
+country = "North Korea"
+when = "next week"
+start = 2024-06-17
+end = 2024-06-18
+approximate = true
+certainty = "likely"
+status = "scheduled"
+confirmation = "dates"
+"""
+)
+
+
+def test_a_brief_read_from_the_index_is_the_brief_field_by_field(tmp_path: Path) -> None:
+    from briefing.library.entries import PendingItem, StopItem
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    path = folder / "full.toml"
+    path.write_text(FULL, encoding="utf-8")
+    library = Library([folder], tmp_path / "cache")
+    built(library)
+    (brief_id,) = queries.ordered(library.store, 0, None)
+    entry = queries.briefs(library.store, [brief_id, brief_id, 999])[brief_id]
+    info = path.stat()
+    assert (entry.path, entry.size, entry.mtime_ns, entry.id) == (str(path), info.st_size, info.st_mtime_ns, brief_id)
+    assert (entry.title, entry.as_of, entry.updated) == ("A full brief", dt.date(2024, 6, 12), dt.date(2024, 6, 14))
+    assert (entry.category, entry.tags, entry.problems) == ("Diplomacy", ("visit", "asia"), ())
+    (pending,) = entry.pending
+    assert pending == PendingItem(0, "dates", "The dates", ("Kremlin", "MFA"), dt.date(2024, 6, 10), pending.row)
+    (stop,) = entry.stops
+    assert stop == StopItem(0, "Pyongyang", "next week", dt.date(2024, 6, 17), dt.date(2024, 6, 18), True, "likely",
+                            "scheduled", True, "North Korea", stop.row)  # fmt: skip
+    assert pending.row > 0 and stop.row > 0 and len(entry.digest) > 10
+    assert queries.brief(library.store, brief_id) == entry
+    assert queries.briefs(library.store, []) == {}
+
+
+def test_the_longest_texts_are_measured_kept_and_read_back(library: Library) -> None:
+    measured = queries.measure(library.store)
+    assert measured == {
+        "title": len("Charlie"), "category": 0, "tags": len("[]"), "pending": 2, "what": len("Claim 0"),
+        "awaited": len("someone"), "place": len("Paris, "), "reported": 0,
+    }  # fmt: skip
+    assert queries.longest(library.store) == measured
+    with library.store.reading() as database:
+        database.execute("UPDATE meta SET value = ? WHERE name = 'longest'", ('{"title": 99}',))
+    assert queries.longest(library.store) == {"title": 99}, "kept: read back, not measured again"
+    for damaged in ('{"title": "long"}', "[1, 2]", "not json"):
+        with library.store.reading() as database:
+            database.execute("UPDATE meta SET value = ? WHERE name = 'longest'", (damaged,))
+        assert queries.longest(library.store) == measured, damaged
