@@ -102,14 +102,48 @@ def test_a_column_goes_to_the_editors_that_take_one_in_their_own_form() -> None:
         "subl -w": [f"{absolute}:48:9"],
         "mate -w": ["-l", "48:9", absolute],
         "hx": [f"{absolute}:48:9"],
-        "vi": ["+48", absolute],  # the line alone: an editor not known to take a column is not given one
-        "joe": ["+48", absolute],
+        "vim.basic": ["+call cursor(48,9)", absolute],
+        "vim.tiny": ["+48", absolute],  # built without `:call`
+        "joe": ["+48", absolute],  # the line alone: an editor not known to take a column is not given one
     }
     for editor, given in at.items():
         words = editor.split()
-        assert editor_command(file, 48, {"EDITOR": editor}, column=9) == [*words, *given], editor
+        assert editor_command(file, 48, {"EDITOR": editor, "PATH": ""}, column=9) == [*words, *given], editor
     assert editor_command(file, None, {"EDITOR": "vim"}, column=9) == ["vim", absolute]
     assert editor_command(file, 48, {"EDITOR": "vim"}) == ["vim", "+48", absolute]
+
+
+def test_a_program_linked_to_a_known_editor_is_told_as_that_editor(tmp_path: Path) -> None:
+    """`vi` and Debian's `editor` are most often links (through /etc/alternatives) to vim, nano or another."""
+    programs = tmp_path / "programs"
+    links = tmp_path / "bin"
+    programs.mkdir()
+    links.mkdir()
+    for name in ("vim.basic", "vim.tiny", "nano", "nvi", "snap"):
+        (programs / name).write_text("#!/bin/sh\n")
+        (programs / name).chmod(0o755)
+    alternatives = tmp_path / "alternatives"
+    alternatives.mkdir()
+    (alternatives / "vi").symlink_to(programs / "vim.basic")
+    (links / "vi").symlink_to(alternatives / "vi")
+    (links / "editor").symlink_to(programs / "nano")
+    (links / "ex-vi").symlink_to(programs / "vim.tiny")
+    (links / "nvi").symlink_to(programs / "nvi")
+    (links / "code").symlink_to(programs / "snap")  # a snap's command: a link to snap, which is no editor
+    env = {"PATH": str(links)}
+    file = Path("/b.toml")
+    assert editor_command(file, 48, {**env, "EDITOR": "vi"}, column=9) == ["vi", "+call cursor(48,9)", "/b.toml"]
+    assert editor_command(file, 48, {**env, "EDITOR": "editor"}, column=9) == ["editor", "+48,9", "/b.toml"]
+    assert editor_command(file, 48, {**env, "EDITOR": f"{links / 'vi'} -n"}, column=9) == [
+        str(links / "vi"),
+        "-n",
+        "+call cursor(48,9)",
+        "/b.toml",
+    ]
+    assert editor_command(file, 48, {**env, "EDITOR": "ex-vi"}, column=9) == ["ex-vi", "+48", "/b.toml"]
+    assert editor_command(file, 48, {**env, "EDITOR": "nvi"}, column=9) == ["nvi", "+48", "/b.toml"]
+    assert editor_command(file, 48, {**env, "EDITOR": "code"}, column=9) == ["code", "--goto", "/b.toml:48:9"]
+    assert editor_command(file, 48, {**env, "EDITOR": "missing"}, column=9) == ["missing", "+48", "/b.toml"]
 
 
 def test_without_an_env_the_processs_own_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,8 +21,11 @@ LINE_OPTION = {"mate": "-l"}
 FILE_COLUMN = {"hx", "helix"}
 # Where an editor takes a column too: the argument that names the line and the column, by editor (``{line}``,
 # ``{column}``: numbers only). An editor not listed is given the line alone.
+# Debian's builds of vim (vim.basic, vim.nox...) are named so; vim.tiny has no `:call`, and gets the line alone.
+VIM_NAMES = ("vim", "nvim", "gvim", "mvim", "vimx", "vim.basic", "vim.nox", "vim.gtk", "vim.gtk3", "vim.athena",
+             "vim.motif")  # fmt: skip
 AT_COLUMN = {
-    **{name: "+call cursor({line},{column})" for name in ("vim", "nvim", "gvim", "mvim", "vimx")},
+    **{name: "+call cursor({line},{column})" for name in VIM_NAMES},
     "nano": "+{line},{column}",
     **{name: "+{line}:{column}" for name in ("emacs", "emacsclient", "micro", "kak")},
 }
@@ -52,7 +55,7 @@ def editor_command(
         words = [found]
     if not words:
         raise NoEditor("$VISUAL or $EDITOR is set but empty")
-    name = Path(words[0]).name
+    name = _known_name(words[0], env)
     # Absolute, so that a file named `+!cmd` or `-c!cmd` can never be read as an option or an editor command.
     file = os.path.abspath(path)
     if line is None:
@@ -69,3 +72,20 @@ def editor_command(
     if column is not None and name in AT_COLUMN:
         return [*words, AT_COLUMN[name].format(line=int(line), column=int(column)), file]
     return [*words, f"+{line}", file]
+
+
+def _known_name(program: str, env: Mapping[str, str]) -> str:
+    """The name ``program`` is known by here: its own, or where it is a link to a known editor (`vi` to vim.basic,
+    Debian's `editor` to nano), the name of the program it links to."""
+    name = Path(program).name
+    if _is_known(name):
+        return name
+    found = shutil.which(program, path=env.get("PATH"))
+    if found is None:
+        return name
+    real = Path(os.path.realpath(found)).name
+    return real if _is_known(real) else name
+
+
+def _is_known(name: str) -> bool:
+    return any(name in table for table in (GOTO_STYLE, COLON_STYLE, LINE_OPTION, FILE_COLUMN, AT_COLUMN))
