@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.library import queries
+from briefing.library.entries import IndexedBrief
 from briefing.library.index import Library
 from briefing.library.marks import Mark
 from briefing.library.views import ORDERS
@@ -244,3 +245,143 @@ def test_the_longest_texts_are_measured_kept_and_read_back(library: Library) -> 
         with library.store.reading() as database:
             database.execute("UPDATE meta SET value = ? WHERE name = 'longest'", (damaged,))
         assert queries.longest(library.store) == measured, damaged
+
+
+def test_the_kept_measures_are_what_was_measured(library: Library) -> None:
+    measured = queries.measure(library.store)
+    assert queries._kept(library.store, "longest") == measured
+
+
+def paths(library: Library) -> dict[str, str]:
+    found = queries.briefs(library.store, list(queries.ordered(library.store, 0, TODAY)))
+    return {Path(entry.path).stem: entry.path for entry in found.values()}
+
+
+def test_the_palette_finds_briefs_claims_and_stops_by_their_letters_in_order(library: Library) -> None:
+    by_name = paths(library)
+    alpha = by_name["alpha"]
+    assert queries.palette_candidates(library.store, "PA", 10) == [
+        ("Alpha", "Brief", alpha, None, None),  # a-l-P-h-A
+        ("Paris · Alpha", "Stop", alpha, "itinerary", 0),
+    ]
+    assert queries.palette_candidates(library.store, "m1", 10) == [("Claim 1", "Pending", alpha, "confirmations", 1)]
+    assert queries.palette_candidates(library.store, "chr", 10) == [
+        ("Charlie", "Brief", by_name["charlie"], None, None),
+        ("Rome · Charlie", "Stop", by_name["charlie"], "itinerary", 0),
+    ]
+    newest = [label for label, *_ in queries.palette_candidates(library.store, "a", 10) if _[0] == "Brief"]
+    assert newest == ["Alpha", "Charlie", "bravo", "Minimal"], "briefs newest first, those with problems (no date) last"
+    assert len(queries.palette_candidates(library.store, "c", 1)) == 3, "at most one of each kind"
+
+
+@pytest.mark.parametrize("needle", ["%", "_", "\\", "a%", "l_"])
+def test_the_palettes_wildcards_are_letters_like_any_other(library: Library, needle: str) -> None:
+    assert queries.palette_candidates(library.store, needle, 10) == []
+
+
+def test_the_newest_titles_then_the_files_with_problems_as_many_as_asked(library: Library) -> None:
+    folder = Path(paths(library)["alpha"]).parent
+    (folder / "another broken.toml").write_text("title = [", encoding="utf-8")
+    built(library)
+    titles = [title for title, _path in queries.newest_titles(library.store, 5)]
+    assert titles == ["Alpha", "Charlie", "Echo", "bravo", titles[4]]
+    assert len(queries.newest_titles(library.store, 6)) == 6
+    assert len(queries.newest_titles(library.store, 9)) == 6
+
+
+def test_a_row_asked_for_and_gone_is_none(library: Library) -> None:
+    assert queries.brief_id(library.store, "/no/such/brief.toml") is None
+    assert queries.brief_of(library.store, "pending", 10_000) is None
+    assert queries.brief_of(library.store, "stops", 10_000) is None
+
+
+def test_at_most_900_rows_are_asked_for_at_once(library: Library) -> None:
+    real = queries.ordered(library.store, 0, TODAY)[0]
+    asked = [-n for n in range(1, 901)] + [real]
+    assert queries.briefs(library.store, asked) == {}
+    assert queries.briefs(library.store, asked[1:])[real].id == real
+    (pending,) = queries.pending_ordered(library.store, 0)[0][:1]
+    assert queries.owners(library.store, "pending", [*asked[:900], pending]) == {}
+    assert list(queries.owners(library.store, "pending", [*asked[1:900], pending])) == [pending]
+
+
+def test_a_damaged_value_in_the_index_is_read_as_none_or_empty(library: Library) -> None:
+    by_name = paths(library)
+    ids = {Path(entry.path).stem: brief_id for brief_id, entry in
+           queries.briefs(library.store, list(queries.ordered(library.store, 0, TODAY))).items()}  # fmt: skip
+    assert ids["alpha"] != min(ids.values())
+    dict_tags, bad_tags = (name for name in ("bravo", "charlie", "echo") if ids[name] != min(ids.values()))
+    with library.store.reading() as database:
+        # Blobs where the index keeps text: what a damaged or foreign file could hold.
+        database.execute("UPDATE briefs SET category = x'00', tags = x'5b2261225d' WHERE id = ?", (ids["alpha"],))
+        database.execute('UPDATE briefs SET tags = \'{"a": "b"}\' WHERE id = ?', (ids[dict_tags],))
+        database.execute("UPDATE briefs SET tags = 'not json' WHERE id = ?", (ids[bad_tags],))
+        database.execute("UPDATE stops SET reported = x'00', certainty = x'00', country = x'00'")
+        database.execute("UPDATE briefs SET path = 'text, not bytes' WHERE id = ?", (min(ids.values()),))
+    found = queries.briefs(library.store, sorted(ids.values()))
+    assert set(found) == set(ids.values()) - {min(ids.values())}, "the damaged row is left out, the rest kept"
+    alpha = found[ids["alpha"]]
+    assert (alpha.path, alpha.category, alpha.tags) == (by_name["alpha"], None, ())
+    assert found[ids[dict_tags]].tags == () and found[ids[bad_tags]].tags == ()
+    (stop,) = alpha.stops
+    assert (stop.place, stop.when, stop.certainty, stop.country) == ("Paris", None, None, None)
+
+
+def test_a_board_row_whose_brief_or_item_is_gone_is_none(library: Library) -> None:
+    pending_ids, owners = queries.pending_ordered(library.store, 0)
+    stop_id = next(iter(queries.stops_within(library.store, None, None)))
+    stop_owner = queries.brief_of(library.store, "stops", stop_id)
+    loaded: list[int] = []
+
+    def load(brief_id: int) -> IndexedBrief | None:
+        loaded.append(brief_id)
+        return queries.brief(library.store, brief_id)
+
+    entry, item = queries.pending_row(library.store, pending_ids[0], load) or (None, None)
+    assert (entry.id, item.row) == (owners[0], pending_ids[0])
+    entry, stop = queries.stop_row(library.store, stop_id, load) or (None, None)
+    assert (entry.id, stop.row) == (stop_owner, stop_id)
+    loaded.clear()
+    assert queries.pending_row(library.store, 10_000, load) is None
+    assert queries.stop_row(library.store, 10_000, load) is None
+    assert loaded == [], "nothing to load for a row gone"
+    assert queries.pending_row(library.store, pending_ids[0], lambda _id: None) is None
+    assert queries.stop_row(library.store, stop_id, lambda _id: None) is None
+    other = next(brief_id for brief_id in owners if brief_id != owners[0])
+    stale = queries.brief(library.store, other)
+    stale_stop = queries.brief(library.store, min(set(owners) - {stop_owner}))
+    assert queries.pending_row(library.store, pending_ids[0], lambda _id: stale) is None, "a brief without the row"
+    assert queries.stop_row(library.store, stop_id, lambda _id: stale_stop) is None
+
+
+def test_every_brief_kept_by_a_filter_is_the_same_ids(library: Library) -> None:
+    ids = queries.ordered(library.store, 0, TODAY)
+    assert queries.kept(ids, set(ids)) is ids, "no copy when the filter keeps every brief"
+    assert queries.kept(ids, set(ids) | {999}) is ids
+    assert list(queries.kept(ids, {ids[3], ids[1]})) == [ids[1], ids[3]]
+
+
+def test_an_order_not_kept_when_the_index_is_busy_is_given_all_the_same(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from briefing.system import database as database_module
+
+    monkeypatch.setattr(database_module, "BUSY_SECONDS", 0.01)
+    order = ORDERS.index("title")
+    worked_out = queries.ordered(library.store, order, TODAY)
+    assert library.store.file is not None
+    holder = sqlite3.connect(library.store.file, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another app writing its index
+    given: list[object] = []
+    try:
+        worker = threading.Thread(target=lambda: given.append(queries.ordered(library.store, order, TODAY)))
+        worker.start()
+        worker.join()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert given == [worked_out]
+    with library.store.reading() as database:
+        assert database.execute("SELECT value FROM meta WHERE name = 'ordered 2'").fetchone() is None

@@ -75,16 +75,13 @@ def editor_command(
 
 
 def _known_name(program: str, env: Mapping[str, str]) -> str:
-    """The name ``program`` is known by here: its own, or where it is a link to a known editor (`vi` to vim.basic,
-    Debian's `editor` to nano), the name of the program it links to."""
+    """The name ``program`` is known by here: its own when it is a known editor's, else the name of the program it
+    is or links to (`vi` to vim.basic, Debian's `editor` to nano)."""
     name = Path(program).name
     if _is_known(name):
         return name
     found = shutil.which(program, path=env.get("PATH"))
-    if found is None:
-        return name
-    real = Path(os.path.realpath(found)).name
-    return real if _is_known(real) else name
+    return name if found is None else Path(os.path.realpath(found)).name
 
 
 def _is_known(name: str) -> bool:
