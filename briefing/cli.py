@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,7 @@ from briefing.format.load import LoadResult, load_path
 from briefing.format.model import Problem
 from briefing.library.discover import find_briefs, first_briefs
 from briefing.system.content import bundled_content_dir
-from briefing.system.paths import display_path
+from briefing.system.paths import display_path, shell_word
 from briefing.system.sanitize import escaped, safe_json
 from briefing.system.settings import Settings, read_settings, settings_path
 
@@ -177,8 +176,8 @@ def run_new(path: Path, title: str, as_of: dt.date) -> int:
     except SaveError as error:
         print(f"briefing new: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    where = escaped(str(path))
-    print(f"wrote {where}: open it in your editor, and watch it with `briefing {where}`", file=sys.stderr)
+    print(f"wrote {escaped(str(path))}: open it in your editor, and watch it with `briefing {shell_word(str(path))}`",
+          file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
@@ -376,7 +375,7 @@ def run_open(names: Sequence[str], today_flag: str = "", theme: str | None = Non
             return _usage_error("briefing", escaped(refused))
     if not _on_a_terminal():
         # The app would draw its screens into a file or a pipe: say what prints a brief instead.
-        shown = "PATH" if isinstance(target, list) else shlex.quote(display_path(target))
+        shown = "PATH" if isinstance(target, list) else shell_word(display_path(target))
         return _usage_error(
             "briefing",
             "standard output is not a terminal, so there is no screen to draw on; to print a brief, use "
@@ -548,8 +547,8 @@ def run_init(folder: Path) -> int:
         print(f"wrote {where}/{name}", file=sys.stderr)
     for name in made.kept:
         print(f"kept {where}/{name} (it was there already)", file=sys.stderr)
-    print(f"open it with `briefing {shlex.quote(str(folder))}`; start a brief with `briefing new "
-          f"{shlex.quote(str(folder / 'NAME.toml'))}`", file=sys.stderr)  # fmt: skip
+    print(f"open it with `briefing {shell_word(str(folder))}`; start a brief with `briefing new "
+          f"{shell_word(str(folder / 'NAME.toml'))}`", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

@@ -177,6 +177,31 @@ def test_new_in_a_folder_with_its_own_schema_points_at_it_relatively(tmp_path: P
     assert (tmp_path / "2024" / "draft.toml").read_text(encoding="utf-8").startswith("#:schema ../brief.schema.json\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("draft.toml", "draft.toml"),
+        ("my draft.toml", "'my draft.toml'"),
+        ("it's.toml", "'it'\"'\"'s.toml'"),
+        ("-x.toml", "./-x.toml"),
+        ("a\n[brief]\ntitle = 'x'\n.toml", "'a\\n[brief]\\ntitle = '\"'\"'x'\"'\"'\\n.toml'"),
+        ("\x1b[2Jb.toml", "'\\x1b[2Jb.toml'"),
+    ],
+)
+def test_new_names_its_file_as_one_word_a_shell_reads_and_never_as_toml(tmp_path: Path, name: str, word: str) -> None:
+    done = run("new", "--", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stderr
+    assert done.stderr.endswith(f"and watch it with `briefing {word}`\n")
+    lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+    assert lines[1] == f"# A brief in the briefing format. Watch it as you write it: `briefing {word}`."
+    assert lines[2].startswith(f"# Check it: `briefing check {word}`.")
+    assert run("check", "--", name, cwd=tmp_path).returncode == 0, "a name's lines are comment, not TOML"
+    if "\n" not in name and "\x1b" not in name:
+        shown = subprocess.run(["sh", "-c", f"printf %s {word}"], capture_output=True, text=True, cwd=tmp_path)
+        assert shown.stdout in (name, f"./{name}"), "the shell reads the word as the file's name"
+
+
 def test_new_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text("precious", encoding="utf-8")

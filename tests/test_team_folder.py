@@ -51,6 +51,16 @@ def test_init_makes_a_folder_that_checks_clean_and_that_editors_read(tmp_path: P
     jsonschema.Draft7Validator(schema).validate(as_json(tomllib.loads(sample)))
 
 
+def test_init_names_the_folder_in_its_commands_as_one_word_shown_safely(tmp_path: Path) -> None:
+    done = run("init", "--", "-our team\x1b[31m", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        "open it with `briefing './-our team\\x1b[31m'`; "
+        "start a brief with `briefing new './-our team\\x1b[31m/NAME.toml'`"
+    )
+
+
 def test_new_in_a_team_folder_names_its_schema_relative_to_the_file(tmp_path: Path) -> None:
     assert run("init", "team", cwd=tmp_path).returncode == 0
     (tmp_path / "team" / "asia").mkdir()

@@ -9,6 +9,7 @@ from pathlib import Path
 import tomli_w
 
 from briefing.format.schema import SCHEMA_PATH
+from briefing.system.paths import shell_word
 from briefing.system.sanitize import clean
 
 
@@ -56,10 +57,11 @@ def skeleton(target: Path, title: str, as_of: dt.date) -> str:
     """The new brief's text; ValueError for a title that would not pass ``briefing check`` (a blank one)."""
     if not clean(title).strip():
         raise ValueError("the title must not be empty")
+    name = shell_word(target.name)  # on a comment line: a newline in the name must not end it
     return f"""\
 #:schema {schema_reference(target)}
-# A brief in the briefing format. Watch it as you write it: `briefing {target.name}`.
-# Check it: `briefing check {target.name}`. Optional keys are commented out: uncomment what you need.
+# A brief in the briefing format. Watch it as you write it: `briefing {name}`.
+# Check it: `briefing check {name}`. Optional keys are commented out: uncomment what you need.
 schema_version = 1
 
 # What the brief is. as_of: the date it describes the world as of; "next week" counts from it.
