@@ -186,6 +186,7 @@ def test_new_in_a_folder_with_its_own_schema_points_at_it_relatively(tmp_path: P
         ("-x.toml", "./-x.toml"),
         ("a\n[brief]\ntitle = 'x'\n.toml", "'a\\n[brief]\\ntitle = '\"'\"'x'\"'\"'\\n.toml'"),
         ("\x1b[2Jb.toml", "'\\x1b[2Jb.toml'"),
+        ("\udcff.toml", "'\\xff.toml'"),  # a byte that is not UTF-8: the name was a traceback
     ],
 )
 def test_new_names_its_file_as_one_word_a_shell_reads_and_never_as_toml(tmp_path: Path, name: str, word: str) -> None:
@@ -197,7 +198,7 @@ def test_new_names_its_file_as_one_word_a_shell_reads_and_never_as_toml(tmp_path
     assert lines[1] == f"# A brief in the briefing format. Watch it as you write it: `briefing {word}`."
     assert lines[2].startswith(f"# Check it: `briefing check {word}`.")
     assert run("check", "--", name, cwd=tmp_path).returncode == 0, "a name's lines are comment, not TOML"
-    if "\n" not in name and "\x1b" not in name:
+    if name.isprintable():
         shown = subprocess.run(["sh", "-c", f"printf %s {word}"], capture_output=True, text=True, cwd=tmp_path)
         assert shown.stdout in (name, f"./{name}"), "the shell reads the word as the file's name"
 
