@@ -20,7 +20,7 @@ from briefing.system.editor import (
     LINE_OPTION,
     editor_command,
 )
-from tests.conftest import DATA, MINIMAL_BRIEF, ROOT
+from tests.conftest import DATA, MINIMAL_BRIEF, ROOT, SEED
 from tests.support.pty_screen import Terminal
 from tests.test_library import built
 
@@ -153,6 +153,58 @@ def test_show_and_export_of_a_folder_with_a_bad_file_print_its_name_escaped(
     assert b"Traceback" not in done.stderr
     assert UNSAFE_BYTES.search(done.stderr) is None
     assert b"x\\x1b]0;OWNED\\x07\\x1b[2J.toml" in done.stderr
+
+
+UNDECODABLE = os.fsdecode(b"\xff\x1b[31m.toml")
+"""A name that is not UTF-8 (a lone surrogate in Python) and holds an escape sequence."""
+STRICT = {"PYTHONIOENCODING": "utf-8:strict"}
+"""Standard output as most UTF-8 locales have it: a character it cannot encode is an error, not a raw byte."""
+
+
+@pytest.fixture
+def undecodable_library(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / UNDECODABLE).write_bytes(SEED.read_bytes())
+    (folder / os.fsdecode(b"\xfdbroken.toml")).write_text("schema_version = 1\n[brief\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("view", ["pending", "agenda"])
+@pytest.mark.parametrize("output", ["text", "csv", "json", "markdown"])
+def test_a_board_of_a_file_whose_name_is_not_utf8_prints_it_escaped(
+    undecodable_library: Path, view: str, output: str
+) -> None:
+    done = run_checkout(view, str(undecodable_library), "-f", output, cwd=undecodable_library.parent, env=STRICT)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert UNSAFE_BYTES.search(done.stdout) is None
+    done.stdout.decode("utf-8")
+    if output == "json":
+        rows = json.loads(done.stdout)
+        assert rows and {os.path.basename(row["brief"]) for row in rows} == {UNDECODABLE}, "the name, exactly"
+    elif output == "csv":
+        assert b"\\xff\\x1b[31m.toml" in done.stdout, "as the text shows a name: CSV has no escapes of its own"
+    else:
+        assert b"Putin Likely To Visit" in done.stdout
+
+
+@pytest.mark.parametrize("command", [("agenda", "lib", "-f", "ics"), ("export", f"lib/{UNDECODABLE}", "-f", "ics")])
+def test_a_calendar_of_a_file_whose_name_is_not_utf8_is_written(
+    undecodable_library: Path, command: tuple[str, ...]
+) -> None:
+    done = run_checkout(*command, cwd=undecodable_library.parent, env=STRICT)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.count(b"BEGIN:VEVENT") == 2
+    assert UNSAFE_BYTES.search(done.stdout.replace(b"\r\n", b"")) is None
+
+
+def test_a_site_of_a_library_with_a_name_not_utf8_is_written(undecodable_library: Path, tmp_path: Path) -> None:
+    done = run_checkout("site", str(undecodable_library), "-o", str(tmp_path / "site"), env=STRICT)
+    assert done.returncode == 0, done.stderr
+    index = (tmp_path / "site" / "index.html").read_bytes()
+    assert b"\\xfdbroken.toml: 1 problem" in index
+    for page in (tmp_path / "site").rglob("*.html"):
+        assert UNSAFE_BYTES.search(page.read_bytes()) is None, page
 
 
 def test_check_reports_a_symlink_loop_named_like_a_brief(tmp_path: Path) -> None:

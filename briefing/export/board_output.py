@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -16,6 +15,7 @@ from briefing.library.views import AgendaHeading, TodayLine, pending_age
 from briefing.present.ages import Thresholds
 from briefing.present.columns import GAP, fit
 from briefing.present.wording import day
+from briefing.system.sanitize import escaped, safe_json
 
 BOARD_FORMATS = ("text", "csv", "json", "markdown")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,7 +95,7 @@ def write_board(
 ) -> str:
     """The board in ``output`` (one of BOARD_FORMATS); ``width``: fit the text to it (None: cells whole)."""
     if output == "json":
-        return json.dumps(list(records(view, rows, today, thresholds)), ensure_ascii=False, indent=2) + "\n"
+        return safe_json(list(records(view, rows, today, thresholds)), indent=2) + "\n"
     if output == "csv":
         buffer = io.StringIO()
         writer: Any = None
@@ -103,6 +103,9 @@ def write_board(
             if writer is None:
                 writer = csv.DictWriter(buffer, fieldnames=list(record), lineterminator="\n")
                 writer.writeheader()
+            # CSV has no escapes of its own: the brief's path (the one cell not from the loader, which cleans text)
+            # is written as the text output shows it.
+            record["brief"] = escaped(record["brief"])
             writer.writerow({key: spreadsheet_safe(_csv_text(value)) for key, value in record.items()})
         return buffer.getvalue()
     names = tuple(column.name for column in COLUMNS[view])

@@ -56,7 +56,8 @@ def add_brief(calendar: Calendar, brief: Brief, file_name: str, indexes: Iterabl
 
 def _uid(file_name: str, stop: Stop, nth: int) -> str:
     seed = "\0".join((file_name, stop.place, stop.country or "", str(nth)))
-    return f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:32]}@briefing"
+    # A file's name may hold bytes that are not UTF-8 (lone surrogates here): hashed as the bytes they stand for.
+    return f"{hashlib.sha256(seed.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}@briefing"
 
 
 def _status(brief: Brief, stop: Stop) -> str:

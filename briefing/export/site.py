@@ -34,6 +34,7 @@ from briefing.library.boards import COLUMNS, BoardRow, pending_cells, stop_cells
 from briefing.library.views import AgendaHeading, TodayLine
 from briefing.present.ages import Thresholds
 from briefing.present.wording import day
+from briefing.system.sanitize import escaped
 
 if TYPE_CHECKING:
     from briefing.library.entries import IndexedBrief
@@ -165,7 +166,7 @@ def index_page(entries: Iterable[IndexedBrief], today: dt.date | None) -> str:
         if not entry.ok:
             problem = entry.problems[0].message
             count = len(entry.problems)
-            what = f"{_text(entry.title)} · {_text(entry.path)}: {count} problem{'s' if count != 1 else ''} — "
+            what = f"{_text(entry.title)} · {_text(escaped(entry.path))}: {count} problem{'s' if count != 1 else ''} — "
             rows.append(f'<tr>{as_of}<td class="problem" colspan="5">⚠ {what}{_text(problem)}</td></tr>')
             continue
         stop = entry.next_stop(today)
