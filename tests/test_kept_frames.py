@@ -90,8 +90,79 @@ def test_a_frame_that_is_a_link_or_a_fifo_is_not_followed_or_waited_on(tmp_path:
 
 
 def test_a_key_that_is_not_a_digest_names_no_file(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^not a frame key: '../../etc/passwd'$"):
         read_frame(tmp_path, "../../etc/passwd")
+
+
+def test_a_frame_is_kept_up_to_the_size_limit_and_its_folder_made(tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "briefing" / "frames"
+    largest = "x" * (MAX_BYTES - len(HEADER) - 1)
+    keep_frame(folder, KEY, largest)
+    assert read_frame(folder, KEY) == largest
+    keep_frame(folder, "b" * 64, largest + "x")
+    assert not (folder / f"{'b' * 64}.frame").exists()
+
+
+def test_pruning_counts_only_the_folders_own_frames(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.frame"
+    outside.write_text("not a frame of the folder", encoding="utf-8")
+    folder = tmp_path / "frames"
+    folder.mkdir()
+    (folder / "aaa.frame").symlink_to(outside)
+    (folder / "notes.txt").write_text("another program's", encoding="utf-8")
+    for name in ("aaa.frame", "notes.txt"):
+        os.utime(folder / name, ns=(0, 0), follow_symlinks=False)
+    for number in range(KEEP + 1):
+        (folder / f"{number + 1:064x}.frame").write_text(f"{HEADER}\n{FRAME}", encoding="utf-8")
+        os.utime(folder / f"{number + 1:064x}.frame", ns=(10**9 + number, 10**9 + number))
+    keep_frame(folder, f"{KEEP + 1:064x}", FRAME)
+    assert (folder / "aaa.frame").is_symlink() and (folder / "notes.txt").exists()
+    assert outside.read_text(encoding="utf-8") == "not a frame of the folder"
+    assert len(list(folder.glob("*.frame"))) == KEEP + 1, "the link is not a frame: only the oldest frame went"
+
+
+def test_pruning_goes_on_past_a_frame_it_cannot_look_at_or_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [f"{number + 1:064x}" for number in range(KEEP + 3)]
+    for age, key in enumerate(keys):  # written here, not kept: keeping prunes as it goes
+        (tmp_path / f"{key}.frame").write_text(f"{HEADER}\n{FRAME}", encoding="utf-8")
+        os.utime(tmp_path / f"{key}.frame", ns=(10**9 * (age + 1), 10**9 * (age + 1)))
+    real_unlink = Path.unlink
+    real_scandir = os.scandir
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path.stem == keys[2]:  # the newest of the three to go: the first one tried
+            raise PermissionError(13, "Permission denied")
+        real_unlink(path, missing_ok)
+
+    class Vanished:
+        """An entry listed, then gone before it is looked at (another app pruned it)."""
+
+        name = f"{'f' * 64}.frame"
+        path = "/nowhere"
+
+        def is_file(self, follow_symlinks: bool = True) -> bool:
+            return True
+
+        def stat(self, follow_symlinks: bool = True) -> os.stat_result:
+            raise FileNotFoundError(2, "No such file or directory")
+
+    class Listing:
+        def __init__(self, folder: Path) -> None:
+            self.inner = real_scandir(folder)
+
+        def __enter__(self) -> list[object]:
+            return [Vanished(), *self.inner]
+
+        def __exit__(self, *_exc: object) -> None:
+            self.inner.close()
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(os, "scandir", Listing)
+    keep_frame(tmp_path, keys[-1], FRAME)
+    monkeypatch.undo()
+    assert sorted(path.stem for path in tmp_path.glob("*.frame")) == sorted(keys[2:])
 
 
 def test_only_the_newest_frames_are_kept(tmp_path: Path) -> None:
