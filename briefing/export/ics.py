@@ -41,9 +41,9 @@ def new_calendar() -> Calendar:
 def add_brief(calendar: Calendar, brief: Brief, file_name: str, indexes: Iterable[int] | None = None) -> None:
     """The events of the brief's stops (those at ``indexes``, else all of them), in the itinerary's order."""
     wanted = set(indexes) if indexes is not None else None
-    seen_places: dict[tuple[str, str], int] = {}
+    seen_places: dict[tuple[str, str | None], int] = {}
     for index, stop in enumerate(brief.itinerary):
-        place = (stop.place, stop.country or "")
+        place = (stop.place, stop.country)
         nth = seen_places[place] = seen_places.get(place, -1) + 1
         if wanted is not None and index not in wanted:
             continue
@@ -99,8 +99,9 @@ def _description(brief: Brief, stop: Stop, start: dt.date, end: dt.date) -> list
     lines.append(f"Status: {stop.status.value}")
     awaited = next((item for item in brief.confirmations if item.id == stop.confirmation), None)
     if awaited is not None:
-        whom = f" (awaited from {', '.join(awaited.awaited_from)})" if awaited.awaited_from else ""
-        lines.append(f"Waits on: {awaited.what}{whom} — {awaited.status.value}")
+        lines.append(
+            f"Waits on: {awaited.what} (awaited from {', '.join(awaited.awaited_from)}) — {awaited.status.value}"
+        )
     if stop.purpose:
         lines.append(f"Purpose: {stop.purpose}")
     return lines
