@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from briefing.export.ics import PRODUCT, agenda_calendar, to_ics
 from briefing.format.load import load_text
@@ -58,7 +58,7 @@ def brief_of(*stops: str, meta: str = "") -> Brief:
     return result.brief
 
 
-def events(text: str) -> list[Calendar]:
+def events(text: str) -> list[Component]:
     return Calendar.from_ical(text).walk("VEVENT")
 
 
