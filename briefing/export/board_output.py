@@ -35,10 +35,11 @@ def pending_record(row: BoardRow, today: dt.date | None, thresholds: Thresholds)
     """A pending confirmation as data: what JSON and CSV carry."""
     entry, item = row.entry, row.item
     assert entry is not None and isinstance(item, PendingItem)
+    age = pending_age(entry, item, today)
     return {
         "brief": entry.path, "brief_title": entry.title, "id": item.id, "what": item.what,
-        "awaited_from": list(item.awaited_from), "since": _iso(item.since), "age_days": pending_age(entry, item, today),
-        "age": pending_band(entry, item, today, thresholds).name.lower(),
+        "awaited_from": list(item.awaited_from), "since": _iso(item.since), "age_days": age,
+        "age": pending_band(entry, item, today, thresholds).name.lower() if age is not None else None,
     }  # fmt: skip
 
 
@@ -66,7 +67,7 @@ def records(
 
 
 def cells(
-    view: str, row: BoardRow, today: dt.date | None, agenda_today: dt.date | None, thresholds: Thresholds
+    row: BoardRow, today: dt.date | None, agenda_today: dt.date | None, thresholds: Thresholds
 ) -> tuple[str, ...]:
     entry, item = row.entry, row.item
     assert entry is not None
@@ -110,7 +111,7 @@ def write_board(
         return buffer.getvalue()
     names = tuple(column.name for column in COLUMNS[view])
     if output == "markdown":
-        return _markdown(view, names, rows, today, agenda_today, thresholds)
+        return _markdown(names, rows, today, agenda_today, thresholds)
     return _text(view, names, list(rows), today, agenda_today, thresholds, width)
 
 
@@ -125,8 +126,8 @@ def _csv_text(value: Any) -> str:
 
 
 def _markdown(
-    view: str, names: tuple[str, ...], rows: Iterable[BoardRow], today: dt.date | None,
-    agenda_today: dt.date | None, thresholds: Thresholds,
+    names: tuple[str, ...], rows: Iterable[BoardRow], today: dt.date | None, agenda_today: dt.date | None,
+    thresholds: Thresholds,
 ) -> str:  # fmt: skip
     from briefing.export.markdown_escape import cell
 
@@ -134,19 +135,18 @@ def _markdown(
     header = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     in_table = False
     for row in rows:
-        if isinstance(row.marker, AgendaHeading):
-            out += ["", f"### {cell(row.marker.label)}", ""]
-            in_table = False
-        elif isinstance(row.marker, TodayLine):
-            out += ["", f"**{marker_line(row, today).strip('━ ')}**", ""]
+        if row.marker is not None:
+            shown = f"### {cell(row.marker.label)}" if isinstance(row.marker, AgendaHeading) else (
+                f"**{marker_line(row, today).strip('━ ')}**")  # fmt: skip
+            out += [*([""] if out and out[-1] else []), shown, ""]
             in_table = False
         else:
             if not in_table:
                 out += header
                 in_table = True
-            texts = cells(view, row, today, agenda_today, thresholds)
-            out.append("| " + " | ".join(cell(text).replace("|", "\\|") for text in texts) + " |")
-    return "\n".join(out).lstrip("\n") + "\n"
+            texts = cells(row, today, agenda_today, thresholds)
+            out.append("| " + " | ".join(cell(text) for text in texts) + " |")  # cell() escapes a pipe itself
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _text(
@@ -155,7 +155,7 @@ def _text(
 ) -> str:  # fmt: skip
     from briefing.present.columns import content_widths
 
-    table = [cells(view, row, today, agenda_today, thresholds) if row.marker is None else None for row in rows]
+    table = [cells(row, today, agenda_today, thresholds) if row.marker is None else None for row in rows]
     longest = content_widths([names, *(texts for texts in table if texts is not None)], len(names))
     widths = tuple(longest) if width is None else fit(width, COLUMNS[view], longest)
     out = [_line(names, widths)]
