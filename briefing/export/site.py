@@ -132,7 +132,7 @@ def _text(value: str) -> str:
 
 def page_name(path: str) -> str:
     """The brief's page, by its file: its name's letters and digits, and a hash of the whole path (unique)."""
-    stem = re.sub(r"[^a-z0-9]+", "-", os.path.basename(path).lower().removesuffix(".toml")).strip("-")[:60]
+    stem = re.sub(r"[^a-z0-9]+", "-", os.path.basename(path).lower().removesuffix(".toml"))[:60].strip("-")
     return f"briefs/{stem or 'brief'}-{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()[:10]}.html"
 
 
