@@ -250,3 +250,9 @@ def test_a_page_the_last_site_lost_is_written_again(library: Library, tmp_path: 
     assert (again.written, again.kept) == (1, 1)
     assert set(again.pages) == {str(folder / "visit.toml"), str(folder / "trade.toml")}
     assert all(value == {"digest": value["digest"], "page": value["page"]} for value in again.pages.values())
+
+
+def test_a_site_can_be_published_into_a_folder_not_made_yet(tmp_path: Path) -> None:
+    out = tmp_path / "not" / "made" / "site"
+    publish(out, lambda folder, previous: (folder / "index.html").write_text("x", encoding="utf-8"))
+    assert (out / "index.html").read_text(encoding="utf-8") == "x"
