@@ -3,6 +3,7 @@ second run trusts or not, building with the last site's pages, and publishing in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -28,7 +29,7 @@ from briefing.library import queries
 from briefing.library.boards import board_rows
 from briefing.library.index import Library
 from briefing.present.ages import Thresholds
-from tests.conftest import MINIMAL_BRIEF
+from tests.conftest import DATA, MINIMAL_BRIEF
 from tests.test_boards import TODAY, library  # noqa: F401 (the fixture)
 from tests.test_library import built
 
@@ -256,3 +257,102 @@ def test_a_site_can_be_published_into_a_folder_not_made_yet(tmp_path: Path) -> N
     out = tmp_path / "not" / "made" / "site"
     publish(out, lambda folder, previous: (folder / "index.html").write_text("x", encoding="utf-8"))
     assert (out / "index.html").read_text(encoding="utf-8") == "x"
+
+
+def golden(name: str) -> str:
+    """A page's expected text, page names and the library's folder written as PAGE-name and TMP."""
+    return (DATA / "site" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_each_page_whole(library: Library) -> None:  # noqa: F811
+    from briefing.export.html import CSP, page_head
+    from briefing.export.site import SCRIPT, SITE_STYLE
+
+    folder = Path(library.roots[0])
+    (folder / "broken.toml").write_text("[brief\n", encoding="utf-8")
+    built(library)
+    index, pending, agenda = pages_of(library)
+    for title, page, csp, body in (
+        ("Library", index, SCRIPT_CSP, golden("index_body") + f"<script>{SCRIPT}</script>" + golden("index_tail")),
+        ("Pending board", pending, CSP, golden("pending_body")),
+        ("Agenda", agenda, CSP, golden("agenda_body")),
+    ):
+        for name in ("visit", "trade", "broken"):
+            page = page.replace(page_name(str(folder / f"{name}.toml")), f"PAGE-{name}")
+        page = page.replace(str(folder.parent), "TMP")
+        assert page == "\n".join(page_head(title, csp, SITE_STYLE)) + "\n" + body, title
+
+
+def test_the_index_says_each_briefs_tags_pending_count_and_problems() -> None:
+    from briefing.format.model import Problem
+    from briefing.library.entries import IndexedBrief
+
+    two = (Problem("/b/x.toml", "first"), Problem("/b/x.toml", "second"))
+    entries = [
+        IndexedBrief("/b/x.toml", 1, 1, "X", None, None, (), two, (), ()),
+        IndexedBrief("/b/y.toml", 1, 1, "Y", TODAY, "Diplomacy", ("one", "two"), (), (), ()),
+    ]
+    page = index_page(entries, TODAY)
+    assert "⚠ X · /b/x.toml: 2 problems — first</td></tr>" in page
+    assert (f'<td><a href="{page_name("/b/y.toml")}">Y</a></td><td>Diplomacy</td><td>one, two</td>'
+            '<td data-sort="000000"></td><td></td></tr>') in page  # fmt: skip
+
+
+def test_publishing_goes_on_when_a_last_site_cannot_be_removed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+
+    def write(name: str) -> Callable[[Path, Path | None], object]:
+        return lambda folder, previous: (folder / name).write_text(name, encoding="utf-8")
+
+    publish(out, write("one.html"))
+    real_unlink = os.unlink
+
+    def unlink(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if os.path.basename(path) in ("one.html", "half.html"):
+            raise PermissionError(13, "Permission denied", str(path))
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    publish(out, write("two.html"))
+    assert (out / "two.html").is_file(), "published though the last site could not all go"
+
+    def failing(folder: Path, previous: Path | None) -> None:
+        (folder / "half.html").write_text("half", encoding="utf-8")
+        raise RuntimeError("the build failed")
+
+    with pytest.raises(RuntimeError, match="the build failed"):
+        publish(out, failing)
+    assert (out / "two.html").is_file()
+
+
+def test_a_brief_changed_since_the_index_read_it_waits_for_the_next_run(
+    library: Library,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.format import load
+
+    folder = Path(library.roots[0])
+    real = load.load_path
+
+    def load_path(path: str | os.PathLike[str], *args: object, **kwargs: object) -> object:
+        result = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        return dataclasses.replace(result, brief=None) if Path(path).name == "trade.toml" else result
+
+    monkeypatch.setattr(load, "load_path", load_path)
+    done = build_site(library.store, tmp_path, None, TODAY, Thresholds())
+    assert (done.written, set(done.pages)) == (1, {str(folder / "visit.toml")})
+
+
+def test_a_library_larger_than_a_batch_is_listed_whole(tmp_path: Path) -> None:
+    from briefing.library.boards import BATCH
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for number in range(BATCH + 2):
+        (folder / f"{number:04d}.toml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    many = Library([folder], tmp_path / "cache")
+    built(many)
+    assert len(site._in_order(many.store, TODAY)) == BATCH + 2

@@ -201,10 +201,10 @@ def _table(view: str, rows: list[str]) -> list[str]:
     ]
 
 
-def _row(cells: tuple[str, ...], entry: IndexedBrief, css: str = "") -> str:
+def _row(cells: tuple[str, ...], entry: IndexedBrief) -> str:
     *rest, title = cells
     tds = "".join(f"<td>{_text(text)}</td>" for text in rest)
-    return f"<tr{f' class={css}' if css else ''}>{tds}<td>{_link(entry, title)}</td></tr>"
+    return f"<tr>{tds}<td>{_link(entry, title)}</td></tr>"
 
 
 def pending_page(rows: Iterable[BoardRow], today: dt.date | None, thresholds: Thresholds) -> str:
