@@ -52,3 +52,26 @@ def test_the_main_column_gives_way_first() -> None:
 
 def test_content_widths_is_the_longest_cell_of_each_column() -> None:
     assert content_widths([("a", "bbb"), ("cc", "")], 2) == [2, 3]
+
+
+def test_fit_edge_cases_by_hand() -> None:
+    from briefing.present.columns import Column, content_widths, fit
+
+    assert content_widths([("", "ab"), ("x", "")], 2) == [1, 2]
+    assert content_widths([("", "")], 2) == [0, 0]
+    # The least needed column goes first, wherever it stands.
+    three = (Column("A", 5, main=True), Column("B", 5, keep=2), Column("C", 5, keep=1))
+    assert fit(11, three, [5, 5, 5]) == (5, 5, 0)
+    # Without a main column, the last one shown takes what is left.
+    assert fit(20, (Column("A", 3), Column("B", 3)), [3, 3]) == (3, 16)
+    assert fit(20, (Column("A", 3), Column("B", 3), Column("C", 3)), [3, 3, 3]) == (3, 3, 12)
+    assert fit(0, (Column("A", 3, keep=1), Column("B", 3, keep=1)), [3, 3]) == (0, 0), "all left out"
+    # Narrower than the least widths of what cannot be left out: the main column gives, down to one cell.
+    assert fit(15, (Column("A", 10, main=True), Column("B", 10)), [10, 10]) == (4, 10)
+    assert fit(11, (Column("A", 3, main=True), Column("B", 10)), [3, 10]) == (1, 10)
+    # A column's most holds while another still wants room.
+    capped = (Column("A", 3, grow=1, main=True), Column("B", 3, most=5))
+    assert fit(15, capped, [10, 20]) == (9, 5)
+    # The last cell of room goes to the column that wants it, not to the main one.
+    assert fit(8, (Column("A", 3, grow=1, main=True), Column("B", 3)), [3, 4]) == (3, 4)
+    assert fit(8, (Column("A", 3, main=True), Column("B", 3)), [3, 3]) == (4, 3)
