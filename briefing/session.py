@@ -35,6 +35,7 @@ NO_DATE = dt.date(1970, 1, 1)
 
 
 SINCE_LAST_LOOKED = "since you last looked"
+GONE = "is gone (deleted or moved); it is read again when it is back"
 READ_ONLY = "The bundled brief is read-only: it belongs to the installed package. Press S to save a copy to edit"
 
 
@@ -119,6 +120,8 @@ class Session:
         and the version it was made to, until the file is read again."""
         self._own_edits: list[tuple[Edit | None, Brief, Brief]] = []
         """The edits this session made to the open brief, with its versions before and after each."""
+        self._undone: set[Path] = set()
+        """The briefs with an edit of this session undone."""
 
     @property
     def brief(self) -> Brief | None:
@@ -193,6 +196,17 @@ class Session:
         return True
 
     @property
+    def problems_on_disk(self) -> tuple[Problem, ...]:
+        """What is wrong with the file as read last, while an older good version is the one shown: a bad version,
+        or the file gone (an edit now would be made to what the reader cannot see). Empty when the version shown
+        is the file's."""
+        if self.latest is self.result:
+            return ()
+        if self.latest.fingerprint is None and not self.path.exists():
+            return (Problem(str(self.path), GONE),)
+        return self.latest.problems
+
+    @property
     def fingerprint(self) -> Fingerprint | None:
         """The shown version's file as read: what a save checks the file on disk against."""
         return self.result.fingerprint
@@ -252,7 +266,7 @@ class Session:
                 self._mark_against()
             return Reloaded(Outcome.LOADED)
         if result.fingerprint is None and not self.path.exists():
-            gone = Problem(str(self.path), "is gone (deleted or moved); it is read again when it is back")
+            gone = Problem(str(self.path), GONE)
             return Reloaded(Outcome.GONE, (gone,))
         if self.result.brief is None:
             self.result = result
@@ -296,11 +310,14 @@ class Session:
 
         edit = next((edit for edit in reversed(self.edits) if edit.path == self.path), None)
         if edit is None:
-            raise NothingToUndo(f"Nothing to undo in {display_path(self.path)}: no c, d or p this session")
+            undone = self.path in self._undone
+            why = "each c, d and p of this session is undone" if undone else "no c, d or p this session"
+            raise NothingToUndo(f"Nothing to undo in {display_path(self.path)}: {why}")
         if self.read_only:
             raise SaveError(READ_ONLY)
         restore(self.path, edit.saved)
         self.edits.remove(edit)
+        self._undone.add(self.path)
         own = next((entry for entry in self._own_edits if entry[0] is edit), None)
         if own is not None:  # the file is as it was before the edit: so is what the changes are marked against
             self._own_edits.remove(own)

@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Input
 
 from briefing.format.load import load_path
+from briefing.system.paths import display_path
 from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.brief import BriefScreen
@@ -47,12 +48,9 @@ async def test_a_file_replaced_by_a_directory_while_open(brief_copy: Path) -> No
         assert "is a directory" in str(panel(app).query_one(ProblemList).get_option_at_index(0).prompt)
         assert shown_title(app).startswith(TITLE), "the last good version stays on screen"
         await pilot.press("3", "c")
-        await pilot.pause()
-        # Resolving now would have to write where a directory is: it is refused, and nothing is touched.
-        if isinstance(app.screen, ResolveForm):
-            app.screen.query_one("#resolution", Input).value = "yes"
-            await pilot.press("enter")
-            await wait_until(pilot, lambda: any("is a directory now" in note for note in notes(app)))
+        # Resolving now would have to write where a directory is: it is refused before the form, nothing touched.
+        await wait_until(pilot, lambda: any("has 1 problem on disk" in note for note in notes(app)))
+        assert isinstance(app.screen, BriefScreen)
         assert brief_copy.is_dir() and not any(brief_copy.iterdir())
         brief_copy.rmdir()
         brief_copy.write_text(saved, encoding="utf-8")
@@ -82,3 +80,43 @@ async def test_two_apps_resolving_the_same_confirmation_the_second_is_refused(br
         await wait_until(two, lambda: isinstance(second.screen, BriefScreen) and "CONFIRMED" in str(
             second.screen.query_one("#confirmations ItemList", ItemList).get_option_at_index(0).prompt
         ))  # fmt: skip
+
+
+async def test_marks_wait_until_the_file_on_disk_is_mended(brief_copy: Path) -> None:
+    """With problems in the file on disk, the last good version is on screen: c and d (and p) would mark a
+    version the reader cannot see, so they say why not before asking for a resolution; mended, they work."""
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        good = brief_copy.read_text(encoding="utf-8")
+        brief_copy.write_text(good + "broken = [\n", encoding="utf-8")
+        await wait_until(pilot, lambda: panel(app).shown)
+        for key in ("c", "d"):
+            app._notifications.clear()
+            await pilot.press("3", key)
+            await wait_until(pilot, lambda: bool(notes(app)))
+            assert notes(app) == [
+                f"{display_path(brief_copy)} has 1 problem on disk (listed below the brief): mend it first "
+                "(e edits the file), then mark it."
+            ]
+            assert isinstance(app.screen, BriefScreen), key
+        assert brief_copy.read_text(encoding="utf-8") == good + "broken = [\n"
+        brief_copy.write_text(good, encoding="utf-8")
+        await wait_until(pilot, lambda: not panel(app).shown)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
+
+
+async def test_marks_wait_for_a_deleted_file_to_be_back(brief_copy: Path) -> None:
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_copy.unlink()
+        await wait_until(pilot, lambda: panel(app).shown)
+        await pilot.press("3", "c")
+        await wait_until(pilot, lambda: bool(notes(app)))
+        assert notes(app) == [
+            f"{display_path(brief_copy)} is gone (deleted or moved); it is read again when it is back: "
+            "nothing to mark in."
+        ]
+        assert isinstance(app.screen, BriefScreen) and not brief_copy.exists()

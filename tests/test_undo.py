@@ -42,7 +42,7 @@ def test_undo_puts_the_file_back_byte_for_byte_edit_by_edit(story_copy: Path) ->
     assert session.undo().what == "first"
     assert story_copy.read_bytes() == original
     assert stat.S_IMODE(story_copy.stat().st_mode) == 0o640
-    with pytest.raises(NothingToUndo):
+    with pytest.raises(NothingToUndo, match=r": each c, d and p of this session is undone$"):
         session.undo()
 
 
@@ -64,7 +64,7 @@ def test_undo_is_for_the_brief_that_is_open(story_copy: Path, tmp_path: Path) ->
     session.resolve("visit-dates", ConfirmationStatus.CONFIRMED, dt.date(2024, 6, 21), "Announced.")
     edited = story_copy.read_bytes()
     session.open(other)
-    with pytest.raises(NothingToUndo):
+    with pytest.raises(NothingToUndo, match=r": no c, d or p this session$"):
         session.undo()
     assert story_copy.read_bytes() == edited
     session.open(story_copy)

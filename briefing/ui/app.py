@@ -28,7 +28,7 @@ from textual.screen import Screen
 from briefing.format.diff import Changes
 from briefing.format.load import LoadResult
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
-from briefing.session import NO_DATE, SETTLE_SECONDS, Outcome, Session
+from briefing.session import GONE, NO_DATE, SETTLE_SECONDS, Outcome, Session
 from briefing.system.collector import resume_collection
 from briefing.system.files import ConflictError, Fingerprint, SaveError
 from briefing.system.paths import display_path
@@ -648,6 +648,21 @@ class BriefingApp(App[None]):
             return True
         return False
 
+    def refuse_behind_disk(self) -> bool:
+        """True (and a message saying why) when the version on screen is not the file's: the file on disk has
+        problems, or is gone. An edit would be made to a version the reader cannot see."""
+        problems = self.session.problems_on_disk
+        if not problems:
+            return False
+        name = display_path(self.session.path)
+        if problems[0].message == GONE:
+            self.notify(f"{name} {GONE}: nothing to mark in.", severity="warning", markup=False, timeout=8)
+        else:
+            count, them = (f"{len(problems)} problems", "them") if len(problems) != 1 else ("1 problem", "it")
+            self.notify(f"{name} has {count} on disk (listed below the brief): mend {them} first (e edits the file), "
+                        "then mark it.", severity="warning", markup=False, timeout=8)  # fmt: skip
+        return True
+
     @on(OpenCopy)
     def open_copy(self, message: OpenCopy) -> None:
         """The copy of a read-only brief takes its place on screen (over the library, when there is one)."""
@@ -896,7 +911,7 @@ class BriefingApp(App[None]):
     @on(ResolveConfirmation)
     def resolve_confirmation(self, message: ResolveConfirmation) -> None:
         item, status = message.confirmation, message.status
-        if self.refuse_read_only():
+        if self.refuse_read_only() or self.refuse_behind_disk():
             return
         # The save checks against the file as it was when the form (or the question) opened: a change meanwhile
         # (by someone else, or another editor) makes it refuse, not overwrite.
