@@ -4,6 +4,7 @@ the library's new and updated marks, --since, and the history view with its read
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from briefing import session
 from briefing.format.load import load_path
 from briefing.library.index import Library
 from briefing.library.marks import Mark
@@ -96,6 +98,58 @@ async def test_a_brief_seen_before_is_marked_with_what_changed_since(story_copy:
         assert not screen.changes and not any(line.display for line in screen.query("#changes-line"))
         await pilot.press("w")
         assert messages(app)[-1] == "Nothing has changed since you last looked."
+
+
+def held_look_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold every look-back (what changed since the reader last looked) until the event returned is set."""
+    found = threading.Event()
+    real = session.find_look_back
+
+    def slow_look_back(*args: Any) -> session.LookBack:
+        found.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(session, "find_look_back", slow_look_back)
+    return found
+
+
+async def test_w_before_the_changes_are_found_waits_for_them(story_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read state can be slow (a large one, another app holding it): w pressed before what changed is found
+    says so, and the list opens once it is, not "Nothing has changed"."""
+    await view(story_copy)
+    story_copy.write_text(QUOTED, encoding="utf-8")
+    found = held_look_back(monkeypatch)
+    app = brief_app(story_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("w")
+        assert messages(app)[-1] == "Still finding what changed since you last looked…"
+        assert app.screen is screen
+        found.set()
+        await wait_until(pilot, lambda: bool(app.screen.query("#changes-list")))
+        listed = app.screen.query_one("#changes-list", OptionList)
+        assert listed.option_count == 4
+        assert "Nothing has changed since you last looked." not in messages(app)
+
+
+async def test_w_before_the_changes_are_found_opens_nothing_over_a_dialog(
+    story_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await view(story_copy)
+    story_copy.write_text(QUOTED, encoding="utf-8")
+    found = held_look_back(monkeypatch)
+    app = brief_app(story_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        brief = app.screen
+        assert isinstance(brief, BriefScreen)
+        await pilot.press("w", "question_mark")
+        help_screen = app.screen
+        found.set()
+        await wait_until(pilot, lambda: len(brief.changes) == 4)
+        await pilot.pause()
+        assert app.screen is help_screen and not app.screen.query("#changes-list")
 
 
 async def test_the_first_view_marks_nothing_and_a_change_while_open_is_marked(story_copy: Path) -> None:

@@ -563,6 +563,15 @@ class BriefingApp(App[None]):
         self._look_back_for = None
         self._find_look_back(self.path, brief)
 
+    def looking_back(self, path: Path) -> bool:
+        """True while what the brief at ``path`` changed since the reader last looked is still being found."""
+        return (
+            path == self.path
+            and self.session.brief is not None
+            and bool(self.remember or self.since)
+            and self._look_back_for != path
+        )
+
     @work(thread=True, group="look-back")
     def _find_look_back(self, path: Path, shown: Brief) -> None:
         from briefing.format.diff import compare

@@ -152,6 +152,8 @@ class BriefScreen(BriefView):
         super().__init__()
         self.position = position
         self.historic = historic
+        self._changes_asked = False
+        """w was pressed before what changed was found: the list opens when it is."""
         self.read_only = read_only
         self.thresholds = thresholds or Thresholds()
         self.reads_as_of = reads_as_of
@@ -433,6 +435,10 @@ class BriefScreen(BriefView):
             self.set_reactive(BriefScreen.changes, changes)  # the panes bound to it read only the items
         else:
             self.changes = changes
+        if self._changes_asked:
+            self._changes_asked = False
+            if self.app.screen is self:  # not over a dialog opened meanwhile
+                self.action_changes()
 
     def watch_changes(self) -> None:
         self._update_bar()
@@ -690,6 +696,10 @@ class BriefScreen(BriefView):
     def action_changes(self) -> None:
         from briefing.ui.dialogs.changes import ChangesList
 
+        if not self.changes and self.historic is None and self.app.looking_back(self.path):  # type: ignore[attr-defined]
+            self._changes_asked = True  # the list opens once they are found
+            self.notify("Still finding what changed since you last looked…", markup=False)
+            return
         if not self.changes:
             since = self.changes.since or "since you last looked"
             self.notify(f"Nothing has changed {since}.", markup=False)
