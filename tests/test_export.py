@@ -183,6 +183,8 @@ def test_the_body_moves_under_the_summary_and_code_is_left_alone() -> None:
     assert body_markdown("- a\n- b\n\n  more\n\n1. x") == "- a\n\n- b\n\n  more\n\n1. x"
     assert body_markdown("````\n```\ninside\n````") == "````\n```\ninside\n````"
     assert body_markdown("~~~\n```\n~~~") == "````\n```\n````"
+    assert body_markdown("0. zero\n1. one") == "0. zero\n1. one", "a list may start at 0"
+    assert body_markdown("7. seven\n8. eight") == "7. seven\n8. eight"
 
 
 HOSTILE_BODIES = [

@@ -117,7 +117,7 @@ def _closing(tokens: list[Token], position: int) -> int:
 
 def _list(tokens: list[Token], position: int, closing: int) -> list[str]:
     ordered = tokens[position].type == "ordered_list_open"
-    number = int(tokens[position].attrs.get("start", 1) or 1)
+    number = int(tokens[position].attrs.get("start", 1))
     tight = all(token.hidden for token in tokens[position:closing] if token.type == "paragraph_open")
     lines: list[str] = []
     item = position + 1

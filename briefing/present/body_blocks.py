@@ -101,7 +101,7 @@ def blocks(tokens: Sequence[Token]) -> list[Block]:
             index += 3
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
-            start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 1
+            start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
             context.lists.append(_List(kind == "ordered_list_open", start, _tight(tokens, index)))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             context.lists.pop()
