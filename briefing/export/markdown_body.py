@@ -28,7 +28,9 @@ def _longest_run(text: str, character: str) -> int:
 
 def _code_span(text: str) -> str:
     fence = "`" * (_longest_run(text, "`") + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    # A span's text loses one space at each end where it has one at both and is not all spaces: pad it to keep them.
+    spaced = text.startswith(" ") and text.endswith(" ") and bool(text.strip())
+    pad = " " if text.startswith("`") or text.endswith("`") or spaced else ""
     return f"{fence}{pad}{text.replace(chr(10), ' ')}{pad}{fence}"
 
 
@@ -61,7 +63,7 @@ def _inline(children: list[Token]) -> str:
             if target is not None:
                 parts.append(f"](<{target}>)")
         elif kind == "image":
-            parts.append(escape(token.content))
+            parts.append(escape("".join(child.content for child in token.children or ())))
     return "".join(parts)
 
 
@@ -118,7 +120,11 @@ def _closing(tokens: list[Token], position: int) -> int:
 def _list(tokens: list[Token], position: int, closing: int) -> list[str]:
     ordered = tokens[position].type == "ordered_list_open"
     number = int(tokens[position].attrs.get("start", 1))
-    tight = all(token.hidden for token in tokens[position:closing] if token.type == "paragraph_open")
+    # markdown-it hides the paragraphs of a tight list's items; those deeper in (in a quote in an item) are not.
+    level = tokens[position].level + 2
+    tight = all(
+        token.hidden for token in tokens[position:closing] if token.type == "paragraph_open" and token.level == level
+    )
     lines: list[str] = []
     item = position + 1
     while item < closing:
