@@ -351,6 +351,32 @@ async def test_the_library_marks_new_and_updated_briefs(library: list[Path]) -> 
         assert screen.marks == {}
 
 
+async def test_m_before_the_marks_are_found_says_so(library: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.library import marks
+
+    async with library_app().run_test(size=SIZE) as pilot:
+        await marked(pilot)  # the first open: every brief taken as seen
+    library[1].write_text(library[1].read_text(encoding="utf-8").replace('title = "', 'title = "Now: ', 1), "utf-8")
+    found = threading.Event()
+    real = marks.since_last_looked
+
+    def slow(*args: Any) -> dict[str, Mark]:
+        found.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(marks, "since_last_looked", slow)
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("M")
+        assert messages(app)[-1] == "Still finding which briefs are new or updated: M again in a moment."
+        found.set()
+        await wait_until(pilot, lambda: screen.marks_looked_for)
+        assert screen.marks == {str(library[1]): Mark.UPDATED}, "nothing was marked read"
+        await pilot.press("M")
+        await wait_until(pilot, lambda: screen.marks == {} and messages(app)[-1:] == ["Marked 1 brief as read."])
+
+
 async def test_the_library_since_a_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = brief_history(tmp_path / "repo")
     (tmp_path / "repo" / "new.toml").write_text(SEED_TEXT, encoding="utf-8")

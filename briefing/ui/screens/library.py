@@ -677,6 +677,9 @@ class LibraryScreen(ShowsSeen):
             self.notify(f"Marks are since {self.since}: they stay until you open the library without --since.",
                         markup=False)  # fmt: skip
             return
+        if not self.marks_looked_for:
+            self.notify("Still finding which briefs are new or updated: M again in a moment.", markup=False)
+            return
         if not self.marks:
             self.notify("Nothing is new or updated.", markup=False)
             return
