@@ -69,6 +69,34 @@ def test_reload_keeps_the_last_good_version_and_reports_a_bad_or_missing_file(br
     assert session.today == dt.date(2024, 6, 20), "today follows the new as_of"
 
 
+def test_the_problems_on_disk_while_the_last_good_version_is_shown(brief_copy: Path) -> None:
+    session = opened(brief_copy)
+    assert session.problems_on_disk == ()
+    text = brief_copy.read_text(encoding="utf-8")
+    touch(brief_copy, text + "broken = [\n")
+    session.reload()
+    (problem,) = session.problems_on_disk
+    assert problem.message.startswith("TOML syntax") and problem.line == text.count("\n") + 1
+    brief_copy.unlink()
+    session.reload()
+    assert [(p.file, p.message) for p in session.problems_on_disk] == [
+        (str(brief_copy), "is gone (deleted or moved); it is read again when it is back")
+    ]
+    brief_copy.mkdir()
+    session.reload()
+    assert [p.message for p in session.problems_on_disk] == ["is a directory, not a brief file"]
+    brief_copy.rmdir()
+    touch(brief_copy, text)
+    session.reload()
+    assert session.problems_on_disk == ()
+
+
+def test_a_first_bad_version_has_no_problems_on_disk_beside_it(write_brief) -> None:  # type: ignore[no-untyped-def]
+    session = opened(write_brief("schema_version = 1\n"))
+    session.reload()
+    assert session.result.problems and session.problems_on_disk == (), "its problems are the screen itself"
+
+
 def test_a_first_bad_version_is_shown_until_a_good_one_comes(write_brief) -> None:  # type: ignore[no-untyped-def]
     path = write_brief("schema_version = 1\n")
     session = opened(path)
