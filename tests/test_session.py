@@ -71,7 +71,7 @@ def test_reload_keeps_the_last_good_version_and_reports_a_bad_or_missing_file(br
 
 def test_the_problems_on_disk_while_the_last_good_version_is_shown(brief_copy: Path) -> None:
     session = opened(brief_copy)
-    assert session.problems_on_disk == ()
+    assert not session.problems_on_disk
     text = brief_copy.read_text(encoding="utf-8")
     touch(brief_copy, text + "broken = [\n")
     session.reload()
