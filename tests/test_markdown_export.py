@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import tomllib
 
 from briefing.export.cells import confirmation_status, stop_cells
@@ -55,8 +56,12 @@ def test_a_stops_cells_when_it_waits_on_an_id_that_names_nothing_and_has_no_word
     assert worded[2] == "next week"
 
 
-def test_the_json_is_indented_by_two() -> None:
+def test_the_json_is_indented_by_two_and_says_null_for_what_is_absent() -> None:
     assert to_json(minimal()).startswith('{\n  "schema_version": 1,\n  "brief": {\n    "title": "Minimal",\n')
+    document = json.loads(to_json(minimal()))
+    assert document["brief"] == {"title": "Minimal", "as_of": "2024-06-12", "category": None, "tags": [],
+                                 "dateline": None, "updated": None}  # fmt: skip
+    assert document["summary"] == {"bluf": "Only what is required.", "key_points": [], "body": None, "confidence": None}
 
 
 def test_the_toml_writes_what_a_terminal_would_act_on_as_escapes_that_read_back() -> None:
