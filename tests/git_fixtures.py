@@ -72,3 +72,16 @@ def brief_history(repo: Path, name: str = "brief.toml") -> Path:
     path.write_text(QUOTED, encoding="utf-8")
     commit(repo, "Quote Peskov", "2024-06-19T12:00:00+00:00")
     return path
+
+
+def broken_and_mended(repo: Path) -> Path:
+    """A repository where b.toml is committed good, then with a status misspelt, then mended (confirmed)."""
+    new_repository(repo)
+    path = repo / "b.toml"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    commit(repo, "One", "2024-06-12T09:00:00+00:00")
+    path.write_text(SEED_TEXT.replace('status = "pending"', 'status = "pendng"', 1), encoding="utf-8")
+    commit(repo, "Broken", "2024-06-13T09:00:00+00:00")
+    path.write_text(CONFIRMED, encoding="utf-8")
+    commit(repo, "Mended", "2024-06-14T09:00:00+00:00")
+    return path

@@ -16,7 +16,16 @@ from briefing.library import history as history_module
 from briefing.library.history import history, version_at
 from briefing.system.git import GitError
 from tests.conftest import ROOT
-from tests.git_fixtures import CONFIRMED, MOVED, SEED_TEXT, brief_history, commit, git, new_repository
+from tests.git_fixtures import (
+    CONFIRMED,
+    MOVED,
+    SEED_TEXT,
+    brief_history,
+    broken_and_mended,
+    commit,
+    git,
+    new_repository,
+)
 
 LOG = """\
 b5d6338  19 Jun 2024  Ana Analyst  Quote Peskov
@@ -82,14 +91,8 @@ def test_briefing_log_as_json(tmp_path: Path) -> None:
 
 
 def test_uncommitted_edits_come_first_and_broken_versions_are_said(tmp_path: Path) -> None:
-    repo = new_repository(tmp_path / "repo")
-    path = repo / "b.toml"
-    path.write_text(SEED_TEXT, encoding="utf-8")
-    commit(repo, "One", "2024-06-12T09:00:00+00:00")
-    path.write_text(SEED_TEXT.replace('status = "pending"', 'status = "pendng"', 1), encoding="utf-8")
-    commit(repo, "Broken", "2024-06-13T09:00:00+00:00")
-    path.write_text(CONFIRMED, encoding="utf-8")
-    commit(repo, "Mended", "2024-06-14T09:00:00+00:00")
+    path = broken_and_mended(tmp_path / "repo")
+    repo = path.parent
     assert [r.commit for r in history(path).revisions if not r.commit] == []  # clean: no working copy entry
     path.write_text(MOVED, encoding="utf-8")
     done = run_checkout("log", "b.toml", cwd=repo)

@@ -12,7 +12,16 @@ import pytest
 from briefing.export.history import history_json, history_text, revision_heading, revision_lines
 from briefing.library.history import NO_BLOB, History, _commit_facts, _parse_log, history, version_at
 from briefing.system.git import GitError
-from tests.git_fixtures import CONFIRMED, MOVED, SEED_TEXT, brief_history, commit, git, new_repository
+from tests.git_fixtures import (
+    CONFIRMED,
+    MOVED,
+    SEED_TEXT,
+    brief_history,
+    broken_and_mended,
+    commit,
+    git,
+    new_repository,
+)
 from tests.test_history import LOG
 
 
@@ -47,14 +56,8 @@ def test_the_log_as_json(tmp_path: Path) -> None:
 
 
 def test_uncommitted_broken_mended_and_deleted_in_words_and_json(tmp_path: Path) -> None:
-    repo = new_repository(tmp_path / "repo")
-    path = repo / "b.toml"
-    path.write_text(SEED_TEXT, encoding="utf-8")
-    commit(repo, "One", "2024-06-12T09:00:00+00:00")
-    path.write_text(SEED_TEXT.replace('status = "pending"', 'status = "pendng"', 1), encoding="utf-8")
-    commit(repo, "Broken", "2024-06-13T09:00:00+00:00")
-    path.write_text(CONFIRMED, encoding="utf-8")
-    commit(repo, "Mended", "2024-06-14T09:00:00+00:00")
+    path = broken_and_mended(tmp_path / "repo")
+    repo = path.parent
     path.write_text(MOVED, encoding="utf-8")
     found = history(path)
     lines = history_text(found).splitlines()

@@ -113,13 +113,19 @@ def held_look_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return found
 
 
+async def changed_since_seen_and_held(
+    story_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[threading.Event, BriefingApp]:
+    """The brief seen, then changed (four changes), and an app on it whose look-back waits for the event."""
+    await view(story_copy)
+    story_copy.write_text(QUOTED, encoding="utf-8")
+    return held_look_back(monkeypatch), brief_app(story_copy)
+
+
 async def test_w_before_the_changes_are_found_waits_for_them(story_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The read state can be slow (a large one, another app holding it): w pressed before what changed is found
     says so, and the list opens once it is, not "Nothing has changed"."""
-    await view(story_copy)
-    story_copy.write_text(QUOTED, encoding="utf-8")
-    found = held_look_back(monkeypatch)
-    app = brief_app(story_copy)
+    found, app = await changed_since_seen_and_held(story_copy, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -136,10 +142,7 @@ async def test_w_before_the_changes_are_found_waits_for_them(story_copy: Path, m
 async def test_w_before_the_changes_are_found_opens_nothing_over_a_dialog(
     story_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await view(story_copy)
-    story_copy.write_text(QUOTED, encoding="utf-8")
-    found = held_look_back(monkeypatch)
-    app = brief_app(story_copy)
+    found, app = await changed_since_seen_and_held(story_copy, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         brief = app.screen
