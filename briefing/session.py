@@ -122,6 +122,8 @@ class Session:
         """The edits this session made to the open brief, with its versions before and after each."""
         self._undone: set[Path] = set()
         """The briefs with an edit of this session undone."""
+        self.reloaded = Reloaded(Outcome.LOADED)
+        """What the last reload found (read only while it left an older version shown)."""
 
     @property
     def brief(self) -> Brief | None:
@@ -200,11 +202,7 @@ class Session:
         """What is wrong with the file as read last, while an older good version is the one shown: a bad version,
         or the file gone (an edit now would be made to what the reader cannot see). Empty when the version shown
         is the file's."""
-        if self.latest is self.result:
-            return ()
-        if self.latest.fingerprint is None and not self.path.exists():
-            return (Problem(str(self.path), GONE),)
-        return self.latest.problems
+        return () if self.latest is self.result else self.reloaded.problems
 
     @property
     def fingerprint(self) -> Fingerprint | None:
@@ -254,6 +252,10 @@ class Session:
 
     def reload(self) -> Reloaded:
         """Read the file again: a good version is shown from now on; a bad or missing one is reported."""
+        self.reloaded = self._reload()
+        return self.reloaded
+
+    def _reload(self) -> Reloaded:
         result = load_path(self.path)
         self.latest = result
         self.stamp = self._stamp_of(result)

@@ -664,7 +664,7 @@ class BriefingApp(App[None]):
         if not problems:
             return False
         name = display_path(self.session.path)
-        if problems[0].message == GONE:
+        if self.session.reloaded.outcome is Outcome.GONE:
             self.notify(f"{name} {GONE}: nothing to mark in.", severity="warning", markup=False, timeout=8)
         else:
             count, them = (f"{len(problems)} problems", "them") if len(problems) != 1 else ("1 problem", "it")
