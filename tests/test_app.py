@@ -305,8 +305,8 @@ async def test_n_after_escape_takes_up_the_last_find_where_it_was_left() -> None
 
 
 async def test_find_searches_every_text_on_screen_and_marks_it_where_it_is_drawn() -> None:
-    from textual.content import Content
 
+    from briefing.ui.facts import Facts
     from briefing.ui.panes.base import CURRENT_MATCH_STYLE, MATCH_STYLE
     from briefing.ui.panes.summary import SummaryPane
     from briefing.ui.widgets.body import BodyView
@@ -319,14 +319,14 @@ async def test_find_searches_every_text_on_screen_and_marks_it_where_it_is_drawn
         meta = screen.query_one("SummaryPane .meta", Static)
         # The brief's category, and the article's section twice: where the quote came through, and in the sources.
         assert screen.matches.status() == "“internat” 1/3"
-        shown = meta.visual
-        assert isinstance(shown, Content)
+        assert isinstance(meta.visual, Facts)
+        shown = meta.visual.content
         assert [shown.plain[span.start : span.end] for span in shown.spans if span.style == CURRENT_MATCH_STYLE] == [
             "Internat"
         ]
         await pilot.press("enter", "n")
-        shown = meta.visual
-        assert isinstance(shown, Content)
+        assert isinstance(meta.visual, Facts)
+        shown = meta.visual.content
         assert [shown.plain[span.start : span.end] for span in shown.spans if span.style == MATCH_STYLE] == ["Internat"]
         await pilot.press("enter", "escape", "slash", *"wire")
         assert screen.matches.status() == "“wire” 1/1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -189,3 +190,12 @@ def test_config_path_follows_xdg_config_home(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
     done = subprocess.run([briefing_script(), "config", "path"], capture_output=True, text=True, env=env, timeout=60)
     assert (done.returncode, done.stdout) == (0, f"{tmp_path}/briefing/settings.toml\n")
+
+
+@pytest.mark.parametrize("width", range(24, 48))
+def test_show_cuts_a_line_of_facts_between_facts_not_inside_a_date(width: int) -> None:
+    done = run("show", str(FULL), "--width", str(width), "--today", "2024-03-06")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert any("updated 5 Mar 2024" in line for line in lines)
+    assert not [line for line in lines if re.search(r"(As of|updated|since) \d+( [A-Z][a-z]{2})?$", line)]

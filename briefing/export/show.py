@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.rule import Rule
@@ -50,7 +51,7 @@ def header(brief: Brief, today: dt.date | None = None, thresholds: Thresholds | 
     facts += [value for value in (meta.dateline, meta.category) if value]
     if meta.updated:
         facts.append(f"updated {day(meta.updated)}")
-    lines: list[RenderableType] = [Text(meta.title, style="bold"), Text(" · ".join(facts), style="dim")]
+    lines: list[RenderableType] = [Text(meta.title, style="bold"), Facts(Text(FACTS.join(facts), style="dim"))]
     if meta.tags:
         lines.append(Text("Tags: " + ", ".join(meta.tags), style="dim"))
     return Group(*lines)
@@ -130,11 +131,28 @@ class _ByWidth:
         yield self.wide if options.max_width >= self.min_width else self.narrow
 
 
+FACTS = " · "
+"""What ``show`` puts between two facts on a line."""
+
 TABLE_MIN_WIDTH = 90
 """Narrower than this, confirmations and stops are listed one under another instead of in a table."""
 
 
-def _stacked(blocks: Iterable[tuple[Text, list[Text]]]) -> RenderableType:
+class Facts:
+    """A line of facts (``As of 12 Jun 2024 · 2 years ago``) cut between facts where it is too wide, not inside a
+    date (`briefing.present.fact_lines`)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from briefing.present.fact_lines import fact_lines
+
+        spans = fact_lines(self.text.plain, options.max_width, cell_len, FACTS)
+        yield Text("\n").join(self.text[start:end] for start, end in spans)
+
+
+def _stacked(blocks: Iterable[tuple[RenderableType, list[Text]]]) -> RenderableType:
     parts: list[RenderableType] = []
     for head, lines in blocks:
         if parts:
@@ -143,15 +161,15 @@ def _stacked(blocks: Iterable[tuple[Text, list[Text]]]) -> RenderableType:
     return Group(*parts)
 
 
-def _confirmation_block(brief: Brief, item: Confirmation, today: dt.date) -> tuple[Text, list[Text]]:
-    head = _status(item, today, " · ")
+def _confirmation_block(brief: Brief, item: Confirmation, today: dt.date) -> tuple[RenderableType, list[Text]]:
+    head = _status(item, today, FACTS)
     if item.since:
-        head.append(f" · since {day(item.since)}", style="dim")
+        head.append(f"{FACTS}since {day(item.since)}", style="dim")
     lines = [Text(item.what, style="bold"), Text.assemble(("Awaited from: ", "dim"), ", ".join(item.awaited_from))]
     if item.reported_by:
         lines.append(Text.assemble(("Reported by: ", "dim"), ", ".join(brief.outlets(item.reported_by))))
     lines += [Text(extra, style="dim") for extra in (item.note, item.resolution) if extra]
-    return head, lines
+    return Facts(head), lines
 
 
 def confirmations(brief: Brief, today: dt.date) -> RenderableType:

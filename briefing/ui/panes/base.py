@@ -23,6 +23,7 @@ from briefing.format.diff import Change, Changes, Kind
 from briefing.format.model import Brief
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.sections import Section
+from briefing.ui.facts import cut_between_facts, text_width
 from briefing.ui.keys import LIST_BINDINGS
 from briefing.ui.next_frame import asked_now
 
@@ -59,7 +60,8 @@ def marked(content: Content, pattern: re.Pattern[str] | None, current: int | Non
 
 
 class _Prompt(Visual):
-    """An item's text that remembers how many lines it takes at each width, drawn with find's matches marked.
+    """An item's text that remembers how many lines it takes at each width, drawn with find's matches marked and
+    its lines of facts cut between facts (`briefing.ui.facts`).
 
     OptionList measures every item the first time a list is shown; with a thousand items that is
     most of the time a key like `2` takes. Measured ahead, while the reader looks at another pane,
@@ -80,7 +82,8 @@ class _Prompt(Visual):
         return marked(self.content, self.pattern, self.current)
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        return self.shown.render_strips(width, height, style, options)
+        shown = cut_between_facts(self.shown, text_width(options.rules, width))
+        return shown.render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)
@@ -91,7 +94,8 @@ class _Prompt(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         height = self.heights.get(width)
         if height is None:
-            height = self.heights[width] = self.content.get_height(rules, width)
+            cut = cut_between_facts(self.content, text_width(rules, width))
+            height = self.heights[width] = cut.get_height(rules, width)
         return height
 
 

@@ -21,6 +21,7 @@ from briefing.format.model import Brief
 from briefing.present.ages import Thresholds, ago, is_stale
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
+from briefing.ui.facts import Facts
 from briefing.ui.keys import SCROLL_BINDINGS
 from briefing.ui.next_frame import asked_now
 from briefing.ui.panes.base import Pane, badge, marked
@@ -121,13 +122,13 @@ class SummaryPane(Pane):
 
     def watch_today(self) -> None:
         if self.is_mounted:
-            self.query_one(".meta", Static).update(self._marked(self._meta(), 0, "meta"))
+            self.query_one(".meta", Static).update(Facts(self._marked(self._meta(), 0, "meta")))
 
     def compose(self) -> ComposeResult:
         # The first frame carries the headline and the bottom line; key points and body follow it.
         with SummaryScroll():
             yield Static(self._title(), id="part-0", classes="title")
-            yield Static(self._meta(), classes="meta")
+            yield Static(Facts(self._meta()), classes="meta")
             yield Static(self._bluf(), id="part-1", classes="bluf")
 
     def _body(self) -> Widget:
@@ -204,7 +205,7 @@ class SummaryPane(Pane):
     def _draw_parts(self) -> None:
         """Draw the title, the date line, the changes line, the BLUF and the key points, with find's marks."""
         self.query_one("#part-0", Static).update(self._marked(self._title(), 0, "title"))
-        self.query_one(".meta", Static).update(self._marked(self._meta(), 0, "meta"))
+        self.query_one(".meta", Static).update(Facts(self._marked(self._meta(), 0, "meta")))
         for line in self.query("#changes-line").results(Static):
             line.update(self._marked(self._changes_line(), 0, "changes"))
         self.query_one("#part-1", Static).update(self._marked(self._bluf(), 1, "bluf"))

@@ -1,0 +1,91 @@
+"""Lines of facts (``As of 12 Jun 2024  ·  2 years ago  ·  updated 14 Jun 2024``) cut between facts, not inside one.
+
+A line of facts wrapped at any space split a date or a phrase across two lines (``updated 14`` / ``Jun 2024``).
+Here a line is cut only where a separator is, and the separator is left out at the cut; a fact too long for a
+line of its own is wrapped at its spaces (a word longer than the line is cut at the width), and the next fact
+goes on after it if there is room. Spans, not strings: the app cuts its styled text at the same places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+SEPARATOR = "  ·  "
+"""What a line of facts puts between two facts."""
+
+_WORD = re.compile(r"\S+")
+
+
+def fact_lines(
+    text: str, width: int, cell_len: Callable[[str], int], separator: str = SEPARATOR
+) -> list[tuple[int, int]]:
+    """Where ``text``'s lines are, at most ``width`` cells each: (start, end) offsets into ``text``, in order.
+
+    ``cell_len`` tells how many cells a string takes, as the one who draws it counts them (Textual or Rich).
+    A line of ``text`` (``\\n``) stays a line; none of them holds the separator or the space it was cut at.
+    """
+    width = max(1, width)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        spans += _cut(line, start, width, cell_len, separator)
+        start += len(line) + 1
+    return spans
+
+
+def _cut(line: str, offset: int, width: int, cell_len: Callable[[str], int], separator: str) -> list[tuple[int, int]]:
+    facts: list[tuple[int, int]] = []
+    start = 0
+    while (found := line.find(separator, start)) >= 0 and separator:
+        facts.append((start, found))
+        start = found + len(separator)
+    facts.append((start, len(line)))
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for fact_start, fact_end in facts:
+        if current is not None and cell_len(line[current[0] : fact_end]) <= width:
+            current = (current[0], fact_end)
+        elif cell_len(line[fact_start:fact_end]) <= width:
+            if current is not None:
+                spans.append(current)
+            current = (fact_start, fact_end)
+        else:
+            *whole, current = _wrap(line, fact_start, fact_end, width, cell_len, current)
+            spans += whole
+    assert current is not None
+    spans.append(current)
+    return [(offset + start, offset + end) for start, end in spans]
+
+
+def _wrap(
+    line: str, start: int, end: int, width: int, cell_len: Callable[[str], int], before: tuple[int, int] | None
+) -> list[tuple[int, int]]:
+    """``line[start:end]`` wrapped at its spaces into lines of at most ``width`` cells, its first words on the
+    line ``before`` (a span of ``line`` ending at the separator before ``start``) where they fit after it."""
+    spans: list[tuple[int, int]] = []
+    line_start, line_end = before if before is not None else (None, None)
+    for word in _WORD.finditer(line, start, end):
+        word_start, word_end = word.span()
+        if line_start is not None and cell_len(line[line_start:word_end]) <= width:
+            line_end = word_end
+            continue
+        if line_start is not None and line_end is not None:
+            spans.append((line_start, line_end))
+        line_start, line_end = word_start, word_end
+        while cell_len(line[line_start:line_end]) > width:
+            cut = _fold(line, line_start, line_end, width, cell_len)
+            spans.append((line_start, cut))
+            line_start = cut
+    if line_start is None or line_end is None:
+        return [(start, end)]
+    spans.append((line_start, line_end))
+    return spans
+
+
+def _fold(line: str, start: int, end: int, width: int, cell_len: Callable[[str], int]) -> int:
+    """Where to cut a word that is wider than ``width``: after as many characters as fit (one at least)."""
+    cut = start + 1
+    while cut < end and cell_len(line[start : cut + 1]) <= width:
+        cut += 1
+    return cut

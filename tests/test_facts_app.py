@@ -1,0 +1,68 @@
+"""The app cuts its lines of facts between facts: never ``since 12`` at a line's end and ``Jun 2024`` on the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from textual.widgets import Static
+
+from briefing.ui.app import BriefingApp
+from briefing.ui.facts import Facts
+from tests.apps import make_app, settle, until_still
+from tests.conftest import SEED
+
+TODAY = dt.date(2026, 11, 29)
+CUT_DATE = re.compile(r"(since|updated|As of) \d{1,2}(?: [A-Z][a-z]{2})? *│")
+"""A date cut at the end of a pane's line."""
+
+
+def screen_lines(app: BriefingApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def updated_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "brief.toml"
+    text = SEED.read_text(encoding="utf-8").replace(
+        'category = "International"', 'category = "International"\nupdated = 2024-06-14'
+    )
+    assert "updated = " in text
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def test_the_date_line_and_the_pending_items_keep_each_date_on_one_line(tmp_path: Path) -> None:
+    app = make_app(updated_copy(tmp_path), today=TODAY)
+    cut_by_plain_wrap = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for width in range(100, 141, 2):
+            await pilot.resize_terminal(width, 40)
+            await until_still(pilot)
+            lines = screen_lines(app)
+            assert not [line for line in lines if CUT_DATE.search(line)], width
+            assert any("updated 14 Jun 2024" in line for line in lines), width
+            assert any("since 12 Jun 2024" in line for line in lines), width
+            meta = app.screen.query_one("SummaryPane .meta", Static)
+            assert isinstance(meta.visual, Facts)
+            plain = [line.plain.rstrip() for line in meta.visual.content.wrap(meta.content_region.width)]
+            cut_by_plain_wrap += any(re.search(r"(updated|As of) \d+$", line) for line in plain)
+    assert cut_by_plain_wrap, "at some of these widths a wrap at any space cuts a date: the test shows the cut"
+
+
+async def test_find_marks_a_fact_line_as_it_is_drawn() -> None:
+    from briefing.ui.panes.base import CURRENT_MATCH_STYLE
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"stale")
+        await until_still(pilot)
+        meta = app.screen.query_one("SummaryPane .meta", Static).visual
+        assert isinstance(meta, Facts)
+        cut = meta.at_width(68)
+        assert cut.plain.splitlines()[0].endswith("⚠ stale, still pending")
+        assert [cut.plain[span.start : span.end] for span in cut.spans if span.style == CURRENT_MATCH_STYLE] == [
+            "stale"
+        ]
