@@ -55,6 +55,11 @@ def test_a_fact_too_wide_goes_on_after_the_facts_before_it_where_its_first_words
     assert lines("planned  ·  Averyveryverylongword and more", 20) == ["planned", "Averyveryverylongwor", "d and more"]
 
 
+def test_a_wrapped_fact_fills_its_lines_to_the_last_cell() -> None:
+    assert lines("aa bb cc", 5) == ["aa bb", "cc"]
+    assert lines("x  ·  aa bb cc dd", 5) == ["x", "aa bb", "cc dd"]
+
+
 def test_a_word_wider_than_the_line_is_cut_at_the_width() -> None:
     assert lines("abcdefghijkl  ·  x", 5) == ["abcde", "fghij", "kl", "x"]
     assert lines("abcdefghijkl  ·  xy", 5) == ["abcde", "fghij", "kl", "xy"]

@@ -40,10 +40,20 @@ WRITTEN = [
         "```python extra\ncode ``` here\n```\n\n```bad;info\nx\n```\n\n    indented\n    two  \n\n~~~\n````\n~~~",
         "````python\ncode ``` here\n````\n\n```\nx\n```\n\n```\nindented\ntwo  \n```\n\n`````\n````\n`````",
     ),
-    ("```\nX\n\n```", "```\nX\n```"),
+    # A code block keeps its blank last lines; an empty one has no line.
+    ("```\nX\n\n```", "```\nX\n\n```"),
+    ("```\n```", "```\n```"),
     ("a\n\n***\n\nb", "a\n\n* * *\n\nb"),
     ("> q1\n>\n> q2\n> > nested\n\nafter", "> q1\n>\n> q2\n>\n> > nested\n\nafter"),
-    (">\n\nafter", "after"),
+    # An empty quote is kept: dropped, an item of empty lists around it (`- - - >`) would be written as a rule.
+    (">\n\nafter", ">\n\nafter"),
+    ("- - - >", "- - - >"),
+    # An emphasis next to another's mark is written with `_`: `*` beside `*` reads as a strong's `**`.
+    ("*_a_*", "*_a_*"),
+    ("*x *y**", "*x _y_*"),
+    ("*a*_b_", "*a*_b_"),
+    ("**a** *b*", "**a** *b*"),
+    ("***a***", "***a***"),
     ("- a\n- b\n  - c\n- \n\n1. x\n\n2. y", "- a\n- b\n  - c\n-\n\n1. x\n\n2. y"),
     ("3. three\n4. four", "3. three\n4. four"),
     ("0. zero\n1. one", "0. zero\n1. one"),

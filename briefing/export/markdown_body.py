@@ -34,10 +34,39 @@ def _code_span(text: str) -> str:
     return f"{fence}{pad}{text.replace(chr(10), ' ')}{pad}{fence}"
 
 
+def _em_marks(children: list[Token]) -> dict[int, str]:
+    """The mark of each emphasis, by the index of its open and close tokens: ``*``, or ``_`` where a ``*`` would
+    touch the mark of an emphasis or strong next to it (``*`` and ``*`` read as ``**``, a strong's mark)."""
+    closes: dict[int, int] = {}
+    opened: list[int] = []
+    for index, token in enumerate(children):
+        if token.type == "em_open":
+            opened.append(index)
+        elif token.type == "em_close" and opened:
+            closes[opened.pop()] = index
+    marks: dict[int, str] = {}
+    for index in sorted(closes):
+        close = closes[index]
+        touching = {_mark_at(children, index - 1, marks), _mark_at(children, close + 1, marks)}
+        marks[index] = marks[close] = "_" if "*" in touching else "*"
+    return marks
+
+
+def _mark_at(children: list[Token], position: int, marks: dict[int, str]) -> str | None:
+    """The mark written for the token at ``position``, if it is an emphasis or strong one already marked."""
+    if not 0 <= position < len(children):
+        return None
+    kind = children[position].type
+    if kind in ("strong_open", "strong_close"):
+        return "*"
+    return marks.get(position) if kind in ("em_open", "em_close") else None
+
+
 def _inline(children: list[Token]) -> str:
     parts: list[str] = []
     links: list[str | None] = []
-    for token in children:
+    marks = _em_marks(children)
+    for index, token in enumerate(children):
         kind = token.type
         if kind in ("text", "html_inline"):
             parts.append(escape(token.content))
@@ -48,7 +77,7 @@ def _inline(children: list[Token]) -> str:
         elif kind == "code_inline":
             parts.append(_code_span(token.content))
         elif kind in ("em_open", "em_close"):
-            parts.append("*")
+            parts.append(marks.get(index, "*"))
         elif kind in ("strong_open", "strong_close"):
             parts.append("**")
         elif kind in ("s_open", "s_close"):
@@ -86,14 +115,18 @@ def _blocks(tokens: list[Token], start: int, end: int, tight: bool = False) -> l
             text = " ".join(_inline(tokens[position + 1].children or []).split("\n"))
             block = [f"{'#' * int(token.tag[1])} {text}".rstrip()]
         elif kind in ("fence", "code_block"):
-            body = token.content.rstrip("\n")
+            body = token.content.removesuffix("\n")
             fence = "`" * max(3, _longest_run(body, "`") + 1)
             info = token.info.split()[0] if token.info.split() else ""
-            block = [fence + (info if _INFO.fullmatch(info) else ""), *body.split("\n"), fence]
+            block = [
+                fence + (info if _INFO.fullmatch(info) else ""),
+                *(body.split("\n") if token.content else []),
+                fence,
+            ]
         elif kind == "hr":
             block = ["* * *"]
         elif kind == "blockquote_open":
-            block = [f"> {line}" if line else ">" for line in _blocks(tokens, position + 1, closing)]
+            block = [f"> {line}" if line else ">" for line in _blocks(tokens, position + 1, closing)] or [">"]
         elif kind in ("bullet_list_open", "ordered_list_open"):
             block = _list(tokens, position, closing)
         elif kind == "table_open":

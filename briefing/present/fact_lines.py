@@ -64,28 +64,27 @@ def _wrap(
     """``line[start:end]`` wrapped at its spaces into lines of at most ``width`` cells, its first words on the
     line ``before`` (a span of ``line`` ending at the separator before ``start``) where they fit after it."""
     spans: list[tuple[int, int]] = []
-    line_start, line_end = before if before is not None else (None, None)
+    current = before
     for word in _WORD.finditer(line, start, end):
         word_start, word_end = word.span()
-        if line_start is not None and cell_len(line[line_start:word_end]) <= width:
-            line_end = word_end
+        if current is not None and cell_len(line[current[0] : word_end]) <= width:
+            current = (current[0], word_end)
             continue
-        if line_start is not None and line_end is not None:
-            spans.append((line_start, line_end))
-        line_start, line_end = word_start, word_end
-        while cell_len(line[line_start:line_end]) > width:
-            cut = _fold(line, line_start, line_end, width, cell_len)
-            spans.append((line_start, cut))
-            line_start = cut
-    if line_start is None or line_end is None:
-        return [(start, end)]
-    spans.append((line_start, line_end))
+        if current is not None:
+            spans.append(current)
+        while cell_len(line[word_start:word_end]) > width:
+            cut = _fold(line, word_start, width, cell_len)
+            spans.append((word_start, cut))
+            word_start = cut
+        current = (word_start, word_end)
+    spans.append(current if current is not None else (start, end))
     return spans
 
 
-def _fold(line: str, start: int, end: int, width: int, cell_len: Callable[[str], int]) -> int:
-    """Where to cut a word that is wider than ``width``: after as many characters as fit (one at least)."""
+def _fold(line: str, start: int, width: int, cell_len: Callable[[str], int]) -> int:
+    """Where to cut a word that is wider than ``width`` from ``start``: after as many characters as fit, one at
+    least."""
     cut = start + 1
-    while cut < end and cell_len(line[start : cut + 1]) <= width:
+    while cell_len(line[start : cut + 1]) <= width:
         cut += 1
     return cut
