@@ -84,7 +84,7 @@ async def test_the_detail_gives_both_ages_when_read_on_a_later_day() -> None:
         await pilot.press("3", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         rows = dict(app.screen.rows)  # type: ignore[attr-defined]
-        assert rows["Reported since"] == "12 Jun 2024 · 900 days ago · 0 days at the brief's as-of"
+        assert rows["Reported since"] == "12 Jun 2024  ·  900 days ago  ·  0 days at the brief's as-of"
 
 
 def _library_of(folder: Path) -> list[Path]:

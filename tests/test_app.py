@@ -516,7 +516,7 @@ async def test_a_confirmation_reported_after_today_says_when_not_a_negative_age(
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         screen = app.screen
         assert isinstance(screen, DetailScreen)
-        assert dict(screen.rows)["Reported since"] == "12 Jun 2024 · in 10 days · 0 days at the brief's as-of"
+        assert dict(screen.rows)["Reported since"] == "12 Jun 2024  ·  in 10 days  ·  0 days at the brief's as-of"
 
 
 async def test_find_never_marks_the_stand_in_for_an_empty_list(tmp_path: Path) -> None:

@@ -88,6 +88,21 @@ def test_no_width_is_one_cell(width: int) -> None:
     assert lines("ab  ·  c", width) == ["a", "b", "c"]
 
 
+def test_spans_given_as_between_facts_divide_them_as_the_separator_does() -> None:
+    text = "1. Pyongyang, North Korea  ‼ passed, unconfirmed"
+    between = [(text.index("  ‼"), text.index("  ‼") + 2)]
+    spans = fact_lines(text, 36, cell_len, between=between)
+    assert [text[start:end] for start, end in spans] == ["1. Pyongyang, North Korea", "‼ passed, unconfirmed"]
+    assert lines(text, 36) == ["1. Pyongyang, North Korea  ‼ passed,", "unconfirmed"], "two spaces alone: no divide"
+    assert fact_lines(text, 60, cell_len, between=between) == [(0, len(text))]
+
+
+def test_given_spans_that_overlap_a_separator_or_cross_a_line_are_not_taken_twice() -> None:
+    text = "a  ·  b\nc d"
+    assert fact_lines(text, 1, cell_len, between=[(1, 4)]) == [(0, 1), (6, 7), (8, 9), (10, 11)]
+    assert fact_lines(text, 7, cell_len, between=[(6, 9)]) == [(0, 7), (8, 11)], "across a line: not a divide"
+
+
 def test_another_separator() -> None:
     assert lines("As of 12 Jun 2024 · 2 years ago", 20, " · ") == ["As of 12 Jun 2024", "2 years ago"]
 

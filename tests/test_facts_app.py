@@ -51,6 +51,28 @@ async def test_the_date_line_and_the_pending_items_keep_each_date_on_one_line(tm
     assert cut_by_plain_wrap, "at some of these widths a wrap at any space cuts a date: the test shows the cut"
 
 
+async def test_a_stops_flag_and_window_and_a_pendings_band_are_facts_of_their_own() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = [line.strip("│ ") for line in screen_lines(app)]
+        assert "1. Pyongyang, North Korea" in " ".join(lines)
+        assert any(line.endswith("│ ‼ passed, unconfirmed") for line in lines)
+        assert not any(line.endswith(("‼ passed,", "17–23 Jun", "◌ PENDING  The dates of Putin's")) for line in lines)
+
+
+def test_a_pendings_band_is_a_fact_of_its_own() -> None:
+    from briefing.format.load import load_path
+    from briefing.ui.facts import cut_between_facts
+    from briefing.ui.panes.confirmations import confirmation_prompt
+
+    brief = load_path(SEED).brief
+    assert brief is not None
+    prompt = confirmation_prompt(brief.confirmations[0], brief, TODAY)
+    assert cut_between_facts(prompt, 36).plain.splitlines()[0] == "◌ PENDING  ·  age 900 days ‼ overdue"
+    assert cut_between_facts(prompt, 20).plain.splitlines()[:3] == ["◌ PENDING", "age 900 days", "‼ overdue"]
+
+
 async def test_find_marks_a_fact_line_as_it_is_drawn() -> None:
     from briefing.ui.panes.base import CURRENT_MATCH_STYLE
 

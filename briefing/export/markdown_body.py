@@ -47,19 +47,21 @@ def _em_marks(children: list[Token]) -> dict[int, str]:
     marks: dict[int, str] = {}
     for index in sorted(closes):
         close = closes[index]
-        touching = {_mark_at(children, index - 1, marks), _mark_at(children, close + 1, marks)}
+        touching = {_mark_at(children, index - 1, -1, marks), _mark_at(children, close + 1, 1, marks)}
         marks[index] = marks[close] = "_" if "*" in touching else "*"
     return marks
 
 
-def _mark_at(children: list[Token], position: int, marks: dict[int, str]) -> str | None:
-    """The mark written for the token at ``position``, if it is an emphasis or strong one already marked."""
+def _mark_at(children: list[Token], position: int, step: int, marks: dict[int, str]) -> str | None:
+    """The mark written for the first token from ``position`` on (going by ``step``) that is not an empty text, if
+    it is an emphasis or strong one already marked (markdown-it leaves empty texts where it took a mark's run)."""
+    while 0 <= position < len(children) and children[position].type == "text" and not children[position].content:
+        position += step
     if not 0 <= position < len(children):
         return None
-    kind = children[position].type
-    if kind in ("strong_open", "strong_close"):
+    if children[position].type in ("strong_open", "strong_close"):
         return "*"
-    return marks.get(position) if kind in ("em_open", "em_close") else None
+    return marks.get(position)
 
 
 def _inline(children: list[Token]) -> str:
@@ -77,7 +79,7 @@ def _inline(children: list[Token]) -> str:
         elif kind == "code_inline":
             parts.append(_code_span(token.content))
         elif kind in ("em_open", "em_close"):
-            parts.append(marks.get(index, "*"))
+            parts.append(marks[index])
         elif kind in ("strong_open", "strong_close"):
             parts.append("**")
         elif kind in ("s_open", "s_close"):

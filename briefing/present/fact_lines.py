@@ -9,7 +9,7 @@ goes on after it if there is room. Spans, not strings: the app cuts its styled t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 SEPARATOR = "  ·  "
 """What a line of facts puts between two facts."""
@@ -18,28 +18,52 @@ _WORD = re.compile(r"\S+")
 
 
 def fact_lines(
-    text: str, width: int, cell_len: Callable[[str], int], separator: str = SEPARATOR
+    text: str,
+    width: int,
+    cell_len: Callable[[str], int],
+    separator: str = SEPARATOR,
+    between: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Where ``text``'s lines are, at most ``width`` cells each: (start, end) offsets into ``text``, in order.
 
     ``cell_len`` tells how many cells a string takes, as the one who draws it counts them (Textual or Rich).
-    A line of ``text`` (``\\n``) stays a line; none of them holds the separator or the space it was cut at.
+    Facts are divided by ``separator``, and by the spans of ``text`` in ``between`` (two spaces, say, that the
+    writer of the text put between two facts). A line of ``text`` (``\\n``) stays a line; none of them holds
+    a separator or the space it was cut at.
     """
     width = max(1, width)
     spans: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
-        spans += _cut(line, start, width, cell_len, separator)
-        start += len(line) + 1
+        end = start + len(line)
+        dividers = [(a - start, b - start) for a, b in between if start <= a < b <= end]
+        spans += _cut(line, start, width, cell_len, _separators(line, separator, dividers))
+        start = end + 1
     return spans
 
 
-def _cut(line: str, offset: int, width: int, cell_len: Callable[[str], int], separator: str) -> list[tuple[int, int]]:
+def _separators(line: str, separator: str, dividers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every place in ``line`` that divides two facts, in order, none overlapping the one before."""
+    found = list(dividers)
+    start = 0
+    while separator and (at := line.find(separator, start)) >= 0:
+        found.append((at, at + len(separator)))
+        start = at + len(separator)
+    kept: list[tuple[int, int]] = []
+    for place in sorted(found):
+        if not kept or place[0] >= kept[-1][1]:
+            kept.append(place)
+    return kept
+
+
+def _cut(
+    line: str, offset: int, width: int, cell_len: Callable[[str], int], separators: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     facts: list[tuple[int, int]] = []
     start = 0
-    while (found := line.find(separator, start)) >= 0 and separator:
-        facts.append((start, found))
-        start = found + len(separator)
+    for separator_start, separator_end in separators:
+        facts.append((start, separator_start))
+        start = separator_end
     facts.append((start, len(line)))
     spans: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None

@@ -12,6 +12,17 @@ from textual.visual import RenderOptions, Visual
 from briefing.present.fact_lines import fact_lines
 
 _NEWLINE = Content("\n")
+_DIVIDER = Style.from_meta({"briefing-fact-divider": True})
+"""Marks the text between two facts that `divider` makes: it draws as nothing but the text."""
+
+
+def divider(text: str = "  ") -> Content:
+    """``text`` put between two facts where it is not the usual ``  ·  ``: the line may be cut there."""
+    return Content(text).stylize(_DIVIDER)
+
+
+def _dividers(content: Content) -> list[tuple[int, int]]:
+    return [(span.start, span.end) for span in content.spans if span.style == _DIVIDER]
 
 
 class Facts(Visual):
@@ -45,7 +56,8 @@ class Facts(Visual):
 
 def cut_between_facts(content: Content, width: int) -> Content:
     """``content`` with a line break at each place its lines of facts are cut at ``width`` cells."""
-    return _NEWLINE.join(content[start:end] for start, end in fact_lines(content.plain, width, cell_len))
+    spans = fact_lines(content.plain, width, cell_len, between=_dividers(content))
+    return _NEWLINE.join(content[start:end] for start, end in spans)
 
 
 def text_width(rules: RulesMap, width: int) -> int:

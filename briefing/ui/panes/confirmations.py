@@ -13,6 +13,7 @@ from briefing.present.ages import Band, Thresholds, band
 from briefing.present.sourcing import cited
 from briefing.present.wording import day, days
 from briefing.session import NO_DATE
+from briefing.ui.facts import divider
 from briefing.ui.keys import CONFIRMATION_BINDINGS
 from briefing.ui.messages import ResolveConfirmation
 from briefing.ui.panes.base import ItemList, Pane
@@ -50,7 +51,7 @@ def confirmation_prompt(
             words = f"age {days(age)}" if age >= 0 else f"reported {days(age)}"
             parts += [("  ·  ", "dim"), (words, BAND_STYLE[aged] or "")]
             if aged is not Band.FRESH:
-                parts += [" ", (f"{aged.glyph} {aged.value}", BAND_STYLE[aged])]
+                parts += [divider(" "), (f"{aged.glyph} {aged.value}", BAND_STYLE[aged])]
     elif item.resolved_on:
         parts += [("  ·  ", "dim"), ("on ", "dim"), day(item.resolved_on)]
     parts += ["\n", (item.what, "bold"), "\n", ("Awaited from ", "dim"), ", ".join(item.awaited_from)]

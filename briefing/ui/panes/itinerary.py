@@ -14,6 +14,7 @@ from briefing.present.sourcing import cited
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, brief_next_index, phase, stop_flagged, tag
 from briefing.present.wording import place, stop_window
 from briefing.session import NO_DATE
+from briefing.ui.facts import divider
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.confirmations import status_words
 
@@ -42,11 +43,11 @@ def stop_prompt(number: int, stop: Stop, brief: Brief, today: dt.date | None = N
         words = tag(stop.start, stop.end, today, is_next, flagged)
         if words:
             style = FLAG_STYLE if flagged else NEXT_STYLE if is_next else PHASE_STYLE[when] or "dim"
-            parts += ["  ", (words, style)]
+            parts += [divider(), (words, style)]
     window = stop_window(stop)
     parts += ["\n", (window or "dates not reported", ("dim" if past else "bold") if window else "dim italic")]
     if stop.when:
-        parts += [("  “", "dim"), stop.when, ("”", "dim")]
+        parts += [divider(), ("“", "dim"), stop.when, ("”", "dim")]
     parts.append("\n")
     if stop.certainty:
         parts += [(stop.certainty.words, "italic"), ("  ·  ", "dim")]
@@ -57,7 +58,7 @@ def stop_prompt(number: int, stop: Stop, brief: Brief, today: dt.date | None = N
         waited = brief.confirmation(stop.confirmation)
         parts += ["\n", ("Waits on: ", "dim")]
         if waited:
-            parts += [status_words(waited.status), "  ", waited.what]
+            parts += [status_words(waited.status), divider(), waited.what]
         else:
             parts.append(stop.confirmation)
     if stop.sources:

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote, Reliability, Source, Stop
+from briefing.present.fact_lines import SEPARATOR
 from briefing.present.sections import Section
 from briefing.present.sourcing import citing, graded
 from briefing.present.wording import day, days, place, stop_window
@@ -56,16 +57,16 @@ def quote_rows(quote: Quote, brief: Brief) -> list[Row]:
 
 def _since(item: Confirmation, brief: Brief, today: dt.date) -> str | None:
     """When it was first reported, and how long ago: to today, and (when today is not the brief's date) to the
-    brief's as_of too: ``12 Jun 2024 · 900 days ago · 0 days at the brief's as-of``."""
+    brief's as_of too: ``12 Jun 2024  ·  900 days ago  ·  0 days at the brief's as-of``."""
     age = item.age_days(today)
     if item.since is None or age is None:
         return None
     if today == brief.meta.as_of:
         return f"{day(item.since)} (age {days(age)} as of {day(today)})"
     at_as_of = item.age_days(brief.meta.as_of)
-    then = f" · {days(at_as_of)} at the brief's as-of" if at_as_of is not None else ""
+    then = f"{SEPARATOR}{days(at_as_of)} at the brief's as-of" if at_as_of is not None else ""
     when = f"{days(age)} ago" if age >= 0 else days(age)  # today set before it was reported: "in 10 days"
-    return f"{day(item.since)} · {when}{then}"
+    return f"{day(item.since)}{SEPARATOR}{when}{then}"
 
 
 def confirmation_rows(item: Confirmation, brief: Brief, today: dt.date) -> list[Row]:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
 
+from briefing.ui.facts import cut_between_facts
 from briefing.ui.widgets.body import LineByLine
 
 GAP = 2
@@ -65,7 +66,7 @@ class TwoColumns(LineByLine):
             lines: list[Content] = []
             for label, value in self.rows:
                 labels = label.wrap(max(1, self.label_width))
-                values = value.wrap(max(1, width - column))
+                values = cut_between_facts(value, max(1, width - column)).wrap(max(1, width - column))
                 # The label's style on the spaces after it: a screenshot then draws the value where it begins.
                 blank = Content.styled(" " * column, label.spans[-1].style) if label.spans else Content(" " * column)
                 for number in range(max(len(labels), len(values))):
