@@ -199,3 +199,13 @@ def test_show_cuts_a_line_of_facts_between_facts_not_inside_a_date(width: int) -
     lines = done.stdout.splitlines()
     assert any("updated 5 Mar 2024" in line for line in lines)
     assert not [line for line in lines if re.search(r"(As of|updated|since) \d+( [A-Z][a-z]{2})?$", line)]
+
+
+def test_show_puts_a_stops_flag_and_its_quoted_when_on_a_line_of_their_own_where_they_do_not_fit() -> None:
+    done = run("show", str(SEED), "--width", "36", "--today", "2026-12-07")
+    assert done.returncode == 0
+    lines = [line.strip() for line in done.stdout.splitlines()]
+    assert lines.count("‼ passed, unconfirmed") == 1 and "1. Pyongyang, North Korea" in lines
+    assert "2. Vietnam  ‼ passed, unconfirmed" in lines
+    assert "“around June 19 and 20”" in lines and "17–23 Jun 2024  “next week”" in lines
+    assert not [line for line in lines if line.endswith(("·", "passed,", "“around June 19"))]

@@ -142,17 +142,19 @@ class Facts:
     """A line of facts (``As of 12 Jun 2024 · 2 years ago``) cut between facts where it is too wide, not inside a
     date (`briefing.present.fact_lines`)."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, *between: int) -> None:
         self.text = text
+        self.between = [(at, at + 2) for at in between]
+        """Where two spaces divide two facts, as `` · `` does."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from briefing.present.fact_lines import fact_lines
 
-        spans = fact_lines(self.text.plain, options.max_width, cell_len, FACTS)
+        spans = fact_lines(self.text.plain, options.max_width, cell_len, FACTS, self.between)
         yield Text("\n").join(self.text[start:end] for start, end in spans)
 
 
-def _stacked(blocks: Iterable[tuple[RenderableType, list[Text]]]) -> RenderableType:
+def _stacked(blocks: Iterable[tuple[RenderableType, list[RenderableType]]]) -> RenderableType:
     parts: list[RenderableType] = []
     for head, lines in blocks:
         if parts:
@@ -161,11 +163,16 @@ def _stacked(blocks: Iterable[tuple[RenderableType, list[Text]]]) -> RenderableT
     return Group(*parts)
 
 
-def _confirmation_block(brief: Brief, item: Confirmation, today: dt.date) -> tuple[RenderableType, list[Text]]:
+def _confirmation_block(
+    brief: Brief, item: Confirmation, today: dt.date
+) -> tuple[RenderableType, list[RenderableType]]:
     head = _status(item, today, FACTS)
     if item.since:
         head.append(f"{FACTS}since {day(item.since)}", style="dim")
-    lines = [Text(item.what, style="bold"), Text.assemble(("Awaited from: ", "dim"), ", ".join(item.awaited_from))]
+    lines: list[RenderableType] = [
+        Text(item.what, style="bold"),
+        Text.assemble(("Awaited from: ", "dim"), ", ".join(item.awaited_from)),
+    ]
     if item.reported_by:
         lines.append(Text.assemble(("Reported by: ", "dim"), ", ".join(brief.outlets(item.reported_by))))
     lines += [Text(extra, style="dim") for extra in (item.note, item.resolution) if extra]
@@ -218,20 +225,25 @@ def _standing(brief: Brief, stop: Stop, today: dt.date, is_next: bool) -> Text:
     return Text(tag(stop.start, stop.end, today, is_next, flagged), style="bold red" if flagged else "dim")
 
 
-def _stop_block(brief: Brief, number: int, stop: Stop, standing: Text) -> tuple[Text, list[Text]]:
+def _stop_block(brief: Brief, number: int, stop: Stop, standing: Text) -> tuple[RenderableType, list[RenderableType]]:
     head = Text.assemble((f"{number}. ", "bold"), (place(stop), "bold"))
+    flag = len(head)
     if standing:
         head.append("  ")
         head.append(standing)
     window = Text(stop_window(stop) or "dates not reported", style="" if stop_window(stop) else "dim italic")
+    when = len(window)
     if stop.when:
         window.append(f"  “{stop.when}”", style="dim")
-    lines = [window, Text(", ".join([*([stop.certainty.words] if stop.certainty else []), stop.status.value]))]
+    lines: list[RenderableType] = [
+        Facts(window, when) if stop.when else window,
+        Text(", ".join([*([stop.certainty.words] if stop.certainty else []), stop.status.value])),
+    ]
     if stop.purpose:
         lines.append(Text(stop.purpose, style="dim"))
     if stop.confirmation:
-        lines.append(Text.assemble(("Waits on: ", "dim"), _waits_on(brief, stop, " · ")))
-    return head, lines
+        lines.append(Facts(Text.assemble(("Waits on: ", "dim"), _waits_on(brief, stop, FACTS))))
+    return (Facts(head, flag) if standing else head), lines
 
 
 def itinerary(brief: Brief, today: dt.date) -> RenderableType:
