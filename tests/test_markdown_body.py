@@ -58,6 +58,11 @@ WRITTEN = [
     ("**b *a***", "**b _a_**"),
     ("*_a_ b*", "*_a_ b*"),
     ("a *b **c***", "a *b **c***"),
+    # ... and past the empty texts markdown-it leaves where it took a run of marks.
+    ("__b__*b*", "**b**_b_"),
+    ("b**a**_a_", "b**a**_a_"),
+    ("*a*__*___", "_a_**\\***\\_"),
+    ("*_a*__a__", "_\\_a_**a**"),
     ("- a\n- b\n  - c\n- \n\n1. x\n\n2. y", "- a\n- b\n  - c\n-\n\n1. x\n\n2. y"),
     ("3. three\n4. four", "3. three\n4. four"),
     ("0. zero\n1. one", "0. zero\n1. one"),
