@@ -231,22 +231,15 @@ def run_show(name: str, section: str | None, width: int | None, today_flag: str 
     assert result.brief is not None
     from rich.console import Console
 
-    from briefing.export.show import brief_renderables
+    from briefing.export.show import plain_console, show_text
     from briefing.present.ages import Thresholds
     from briefing.present.sections import Section
 
     console = Console(width=width, highlight=False, emoji=False)
-    plain = bool(os.environ.get("NO_COLOR")) or not console.is_terminal
-    if plain:
-        console = Console(width=console.width, color_system=None, highlight=False, emoji=False, force_terminal=False)
+    if os.environ.get("NO_COLOR") or not console.is_terminal:
+        console = plain_console(console.width)
     sections = tuple(Section) if section is None else (Section.named(section),)
-    with console.capture() as captured:
-        for renderable in brief_renderables(result.brief, sections, today, Thresholds(**settings.ages)):
-            console.print(renderable)
-    output = captured.get()
-    if plain:
-        output = "\n".join(line.rstrip() for line in output.split("\n"))
-    _write_out(output)
+    _write_out(show_text(console, result.brief, sections, today, Thresholds(**settings.ages)))
     return EXIT_OK
 
 

@@ -340,3 +340,26 @@ def brief_renderables(
         yield Text()
         yield _heading(name.heading)
         yield section(brief, name, today)
+
+
+def plain_console(width: int) -> Console:
+    """A console that writes text alone, ``width`` columns wide: no colour, no escape of any kind."""
+    return Console(width=width, color_system=None, highlight=False, emoji=False, force_terminal=False)
+
+
+def show_text(
+    console: Console,
+    brief: Brief,
+    sections: Iterable[Section] = tuple(Section),
+    today: dt.date | None = None,
+    thresholds: Thresholds | None = None,
+) -> str:
+    """What ``briefing show`` writes: `brief_renderables` printed by ``console``; with no colour, each line's
+    trailing spaces dropped."""
+    with console.capture() as captured:
+        for renderable in brief_renderables(brief, sections, today, thresholds):
+            console.print(renderable)
+    output = captured.get()
+    if console.color_system is None:
+        output = "\n".join(line.rstrip() for line in output.split("\n"))
+    return output
