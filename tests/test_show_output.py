@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from briefing.export.show import TABLE_MIN_WIDTH, plain_console, show_text
 from briefing.format.load import load_path
@@ -88,3 +91,80 @@ def test_plain_text_has_no_escape_and_no_trailing_space_and_colour_keeps_its_sty
     coloured = show_text(Console(width=80, color_system="truecolor", force_terminal=True), brief, tuple(Section), TODAY)
     assert "\x1b[1m" in coloured, "bold"
     assert [line for line in coloured.split("\n") if line != line.rstrip()], "spaces before a reset are kept"
+
+
+def test_narrow_a_stops_head_window_and_wait_are_cut_between_facts() -> None:
+    lines = [line.strip() for line in shown(brief_at(SEED), 36, TODAY).splitlines()]
+    assert "1. Pyongyang, North Korea" in lines and lines.count("‼ passed, unconfirmed") == 1
+    assert "2. Vietnam  ‼ passed, unconfirmed" in lines
+    assert "17–23 Jun 2024  “next week”" in lines
+    assert "~19–20 Jun 2024" in lines and "“around June 19 and 20”" in lines
+    assert "visit to North Korea · pending" in lines
+    assert not [line for line in lines if line.endswith(("·", "passed,", "“around June 19"))]
+
+
+def test_a_stop_under_way_today_is_now_until_its_last_day() -> None:
+    text = shown(brief_at(SEED), 80, dt.date(2024, 6, 20))
+    assert "1. Pyongyang, North Korea  ● now" in text, text
+
+
+def test_ten_stops_or_more_are_numbered_flush_right() -> None:
+    brief = brief_at(SEED)
+    many = dataclasses.replace(brief, itinerary=brief.itinerary * 5)
+    lines = shown(many, 120, TODAY).splitlines()
+    assert any(line.startswith(" 9   P") for line in lines) and any(line.startswith("10   V") for line in lines)
+
+
+def test_a_stop_waiting_on_a_confirmation_the_brief_lacks_names_its_id() -> None:
+    brief = brief_at(SEED)
+    stop = dataclasses.replace(brief.itinerary[0], confirmation="not-in-this-brief")
+    text = shown(dataclasses.replace(brief, itinerary=(stop,)), 80, TODAY)
+    assert "Waits on: not-in-this-brief" in text
+
+
+def test_text_that_looks_like_an_emoji_code_or_markup_is_shown_as_written() -> None:
+    brief = brief_at(SEED)
+    meta = dataclasses.replace(brief.meta, title=":thumbs_up: 1,000 [bold]x[/bold] https://a.example")
+    text = shown(dataclasses.replace(brief, meta=meta), 100, TODAY)
+    assert ":thumbs_up: 1,000 [bold]x[/bold] https://a.example" in text
+
+
+def test_empty_sections_are_said_in_dim_italic(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.toml"
+    path.write_text(MINIMAL_BRIEF, encoding="utf-8")
+    console = Console(width=80, color_system="256", force_terminal=True, highlight=False, emoji=False)
+    assert "\x1b[2;3mNo quotes.\x1b[0m" in show_text(console, brief_at(path))
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_a_word_wider_than_its_column_is_folded_onto_the_next_line_never_cut_short(width: int) -> None:
+    brief = brief_at(SEED)
+    url = "https://www.example.com/" + "a" * 80
+    claim, place, cell = "Ж" * 70, "Щ" * 70, "ф" * 90
+    source = dataclasses.replace(brief.sources[0], url=url)
+    confirmation = dataclasses.replace(brief.confirmations[0], what=claim)
+    stop = dataclasses.replace(brief.itinerary[0], place=place)
+    summary = dataclasses.replace(brief.summary, body=f"| a | b |\n|---|---|\n| {cell} | x |\n")
+    wide = dataclasses.replace(
+        brief, sources=(source,), confirmations=(confirmation,), itinerary=(stop,), summary=summary
+    )
+    text = shown(wide, width, TODAY)
+    assert "…" not in text
+    assert url in "".join(text.split())
+    # Every letter, on as many lines as it takes; the claim twice: pending, and what the stop waits on.
+    assert (text.count(claim[0]), text.count(place[0]), text.count(cell[0])) == (2 * 70, 70, 90)
+
+
+class AnsiSnapshot(SingleFileSnapshotExtension):
+    """The coloured text as it is written, escapes and all: every style of every part is in it."""
+
+    _file_extension = "ansi"
+    _write_mode = WriteMode.TEXT
+
+
+@pytest.mark.parametrize("width", [60, 100])
+@pytest.mark.parametrize("path", [SEED, DATA / "full.toml"], ids=["bundled", "every_field"])
+def test_the_coloured_text(path: Path, width: int, snapshot: SnapshotAssertion) -> None:
+    console = Console(width=width, color_system="256", force_terminal=True, highlight=False, emoji=False)
+    coloured = show_text(console, brief_at(path), tuple(Section), TODAY)
+    assert coloured == snapshot(extension_class=AnsiSnapshot)

@@ -8,7 +8,9 @@ can style the output or send a sequence to the terminal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -22,6 +24,9 @@ from briefing.format.model import Brief, Confirmation, ConfirmationStatus, Quote
 from briefing.present.ages import Thresholds
 from briefing.present.sections import Section
 from briefing.present.wording import day, days, place, stop_window
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
 
 STATUS_STYLE = {
     ConfirmationStatus.PENDING: "bold yellow",
@@ -73,14 +78,32 @@ def summary(brief: Brief) -> RenderableType:
 def body_markdown(body: str) -> RenderableType:
     """The summary's body for Rich: its tokens cleaned after Markdown decodes character references, and
     its headings below the Summary's."""
-    from rich.markdown import Markdown
-
     from briefing.present.body import clean_tokens, demote
 
-    markdown = Markdown(body, hyperlinks=False)
+    markdown = _whole_markdown()(body, hyperlinks=False)
     clean_tokens(markdown.parsed)
     demote(markdown.parsed)
     return markdown
+
+
+@functools.cache
+def _whole_markdown() -> type[Markdown]:
+    """Rich's Markdown, its tables' cells folded where they are too wide, not cut short with an ellipsis."""
+    from rich.markdown import Markdown, TableElement
+
+    class FoldedTable(TableElement):
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            rows = [self.header.row] if self.header is not None and self.header.row is not None else []
+            rows += self.body.rows if self.body is not None else []
+            for row in rows:
+                for cell in row.cells:
+                    cell.content.overflow = "fold"
+            yield from super().__rich_console__(console, options)
+
+    class WholeMarkdown(Markdown):
+        elements = {**Markdown.elements, "table_open": FoldedTable}
+
+    return WholeMarkdown
 
 
 def _quote(brief: Brief, quote: Quote) -> RenderableType:
@@ -90,7 +113,7 @@ def _quote(brief: Brief, quote: Quote) -> RenderableType:
             attribution.append(f", {extra}")
     notes = ["translated"] if quote.translated else []
     if quote.source:
-        notes.append(f"source: {', '.join(brief.outlets([quote.source]))}")
+        notes += [f"source: {outlet}" for outlet in brief.outlets([quote.source])]
     if notes:
         attribution.append(f" ({'; '.join(notes)})", style="dim")
     lines: list[RenderableType] = [Text.assemble("“", quote.text, "”", style="italic"), attribution]
@@ -185,10 +208,10 @@ def confirmations(brief: Brief, today: dt.date) -> RenderableType:
     stacked = _stacked(_confirmation_block(brief, item, today) for item in brief.confirmations)
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("Status", no_wrap=True)
-    table.add_column("What", ratio=3)
-    table.add_column("Awaited from", ratio=2)
+    table.add_column("What", ratio=3, overflow="fold")
+    table.add_column("Awaited from", ratio=2, overflow="fold")
     table.add_column("Since", no_wrap=True)
-    table.add_column("Reported by", ratio=1)
+    table.add_column("Reported by", ratio=1, overflow="fold")
     for item in brief.confirmations:
         what = Text(item.what)
         for extra in (item.note, item.resolution):
@@ -259,10 +282,10 @@ def itinerary(brief: Brief, today: dt.date) -> RenderableType:
     )
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("#", no_wrap=True, justify="right")
-    table.add_column("Place", ratio=2)
-    table.add_column("Window", ratio=2)
-    table.add_column("Likelihood", ratio=1)
-    table.add_column("Waits on", ratio=2)
+    table.add_column("Place", ratio=2, overflow="fold")
+    table.add_column("Window", ratio=2, overflow="fold")
+    table.add_column("Likelihood", ratio=1, overflow="fold")
+    table.add_column("Waits on", ratio=2, overflow="fold")
     for number, stop in enumerate(brief.itinerary, 1):
         window = Text(stop_window(stop) or "not reported", style="" if stop_window(stop) else "dim italic")
         if stop.when:
@@ -300,7 +323,7 @@ def _bullets(items: Iterable[Text]) -> Table:
     """One item per row, each after a bullet, wrapped lines indented under the first."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")
     for item in items:
         grid.add_row("•", item)
     return grid
