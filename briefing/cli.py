@@ -236,8 +236,9 @@ def run_show(name: str, section: str | None, width: int | None, today_flag: str 
     from briefing.present.sections import Section
 
     console = Console(width=width, highlight=False, emoji=False)
-    if os.environ.get("NO_COLOR") or not console.is_terminal:
-        console = plain_console(console.width)
+    if os.environ.get("NO_COLOR") or not console.is_terminal or console.is_dumb_terminal:
+        # Rich takes a dumb terminal as 80 columns, whatever width it is given.
+        console = plain_console(width or console.width)
     sections = tuple(Section) if section is None else (Section.named(section),)
     _write_out(show_text(console, result.brief, sections, today, Thresholds(**settings.ages)))
     return EXIT_OK

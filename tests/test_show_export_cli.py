@@ -98,6 +98,15 @@ def test_show_styles_a_terminal_unless_no_color() -> None:
     assert b"Putin Likely To Visit North Korea" in plain
 
 
+def test_show_on_a_dumb_terminal_writes_plain_text_to_the_width_asked() -> None:
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
+    dumb = show_in_a_terminal(str(SEED), "--width", "50", env={**env, "TERM": "dumb"}).decode()
+    assert "\x1b" not in dumb
+    lines = dumb.replace("\r", "").splitlines()
+    assert lines[0] == "Putin Likely To Visit North Korea Next Week As Kim"
+    assert max(len(line) for line in lines) <= 50
+
+
 def test_show_does_not_import_textual() -> None:
     code = (
         "import sys; from briefing.cli import main; main(['show', sys.argv[1]]);"

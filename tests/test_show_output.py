@@ -88,7 +88,12 @@ def test_plain_text_has_no_escape_and_no_trailing_space_and_colour_keeps_its_sty
     plain = shown(brief, 80, TODAY)
     assert "\x1b" not in plain
     assert all(line == line.rstrip() for line in plain.split("\n"))
-    coloured = show_text(Console(width=80, color_system="truecolor", force_terminal=True), brief, tuple(Section), TODAY)
+    coloured = show_text(
+        Console(width=80, color_system="truecolor", force_terminal=True, no_color=False, height=50),
+        brief,
+        tuple(Section),
+        TODAY,
+    )
     assert "\x1b[1m" in coloured, "bold"
     assert [line for line in coloured.split("\n") if line != line.rstrip()], "spaces before a reset are kept"
 
@@ -132,7 +137,9 @@ def test_text_that_looks_like_an_emoji_code_or_markup_is_shown_as_written() -> N
 def test_empty_sections_are_said_in_dim_italic(tmp_path: Path) -> None:
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL_BRIEF, encoding="utf-8")
-    console = Console(width=80, color_system="256", force_terminal=True, highlight=False, emoji=False)
+    console = Console(
+        width=80, color_system="256", force_terminal=True, no_color=False, height=50, highlight=False, emoji=False
+    )
     assert "\x1b[2;3mNo quotes.\x1b[0m" in show_text(console, brief_at(path))
 
 
@@ -165,6 +172,8 @@ class AnsiSnapshot(SingleFileSnapshotExtension):
 @pytest.mark.parametrize("width", [60, 100])
 @pytest.mark.parametrize("path", [SEED, DATA / "full.toml"], ids=["bundled", "every_field"])
 def test_the_coloured_text(path: Path, width: int, snapshot: SnapshotAssertion) -> None:
-    console = Console(width=width, color_system="256", force_terminal=True, highlight=False, emoji=False)
+    console = Console(
+        width=width, color_system="256", force_terminal=True, no_color=False, height=50, highlight=False, emoji=False
+    )
     coloured = show_text(console, brief_at(path), tuple(Section), TODAY)
     assert coloured == snapshot(extension_class=AnsiSnapshot)
