@@ -9,7 +9,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from briefing.present.fact_lines import fact_lines
+from briefing.present.fact_lines import SEPARATOR, fact_lines
 
 _NEWLINE = Content("\n")
 _DIVIDER = Style.from_meta({"briefing-fact-divider": True})
@@ -54,10 +54,24 @@ class Facts(Visual):
         return self.at_width(text_width(rules, width)).get_height(rules, width)
 
 
+def fact_spans(content: Content, width: int) -> list[tuple[int, int]] | None:
+    """Where ``content``'s lines are at ``width`` cells (`briefing.present.fact_lines`); None when it holds no two
+    facts, and Textual's own wrapping will do."""
+    between = _dividers(content)
+    if not between and SEPARATOR not in content.plain:
+        return None
+    return fact_lines(content.plain, width, cell_len, between=between)
+
+
+def cut_at(content: Content, spans: list[tuple[int, int]] | None) -> Content:
+    """``content`` with a line break between each of ``spans`` (from `fact_spans`, of this text or of the same text
+    marked otherwise)."""
+    return content if spans is None else _NEWLINE.join(content[start:end] for start, end in spans)
+
+
 def cut_between_facts(content: Content, width: int) -> Content:
     """``content`` with a line break at each place its lines of facts are cut at ``width`` cells."""
-    spans = fact_lines(content.plain, width, cell_len, between=_dividers(content))
-    return _NEWLINE.join(content[start:end] for start, end in spans)
+    return cut_at(content, fact_spans(content, width))
 
 
 def text_width(rules: RulesMap, width: int) -> int:

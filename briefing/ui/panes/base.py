@@ -23,7 +23,7 @@ from briefing.format.diff import Change, Changes, Kind
 from briefing.format.model import Brief
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.sections import Section
-from briefing.ui.facts import cut_between_facts, text_width
+from briefing.ui.facts import cut_at, fact_spans, text_width
 from briefing.ui.keys import LIST_BINDINGS
 from briefing.ui.next_frame import asked_now
 
@@ -75,14 +75,21 @@ class _Prompt(Visual):
         self.current = current
         """Which of the matches in this item is find's current one, if any."""
         self.heights: dict[int, int] = {}
+        self._cuts: dict[int, list[tuple[int, int]] | None] = {}
+        """Where its lines of facts are cut, by width: marks change no cut."""
 
     @property
     def shown(self) -> Content:
         """The text as drawn: what the find matches marked."""
         return marked(self.content, self.pattern, self.current)
 
+    def _cut(self, width: int) -> list[tuple[int, int]] | None:
+        if width not in self._cuts:
+            self._cuts[width] = fact_spans(self.content, width)
+        return self._cuts[width]
+
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        shown = cut_between_facts(self.shown, text_width(options.rules, width))
+        shown = cut_at(self.shown, self._cut(text_width(options.rules, width)))
         return shown.render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -94,7 +101,7 @@ class _Prompt(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         height = self.heights.get(width)
         if height is None:
-            cut = cut_between_facts(self.content, text_width(rules, width))
+            cut = cut_at(self.content, self._cut(text_width(rules, width)))
             height = self.heights[width] = cut.get_height(rules, width)
         return height
 
