@@ -103,6 +103,37 @@ def test_given_spans_that_overlap_a_separator_or_cross_a_line_are_not_taken_twic
     assert fact_lines(text, 7, cell_len, between=[(6, 9)]) == [(0, 7), (8, 11)], "across a line: not a divide"
 
 
+def spans_between(text: str, width: int, between: list[tuple[int, int]]) -> list[str]:
+    return [text[start:end] for start, end in fact_lines(text, width, cell_len, between=between)]
+
+
+def test_given_spans_divide_on_every_line_of_the_text() -> None:
+    text = "x\nab  cd ef"
+    assert spans_between(text, 6, [(4, 6)]) == ["x", "ab", "cd ef"]
+    assert lines(text, 6) == ["x", "ab  cd", "ef"], "without it, wrapped at the spaces"
+    assert spans_between(text, 9, [(4, 6)]) == ["x", "ab  cd ef"]
+
+
+def test_a_given_span_at_a_lines_start_or_end_divides_there() -> None:
+    assert spans_between("  ab", 2, [(0, 2)]) == ["", "ab"]
+    assert lines("  ab", 2) == ["ab"], "without it, the leading spaces go with the wrap"
+    assert spans_between("ab  ", 2, [(2, 4)]) == ["ab", ""]
+    assert lines("ab  ", 2) == ["ab"]
+
+
+def test_an_empty_given_span_divides_nothing() -> None:
+    assert spans_between("abcd", 3, [(2, 2)]) == ["abc", "d"]
+
+
+def test_given_spans_that_touch_both_divide_and_overlapping_ones_are_taken_once() -> None:
+    assert spans_between("a    b", 1, [(1, 3), (3, 5)]) == ["a", "", "b"]
+    assert spans_between("a  ·  b", 1, [(1, 3)]) == ["a", "·", "b"]
+
+
+def test_no_separator_divides_only_where_told() -> None:
+    assert lines("ab cd", 3, "") == ["ab", "cd"]
+
+
 def test_another_separator() -> None:
     assert lines("As of 12 Jun 2024 · 2 years ago", 20, " · ") == ["As of 12 Jun 2024", "2 years ago"]
 

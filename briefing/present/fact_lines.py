@@ -44,11 +44,7 @@ def fact_lines(
 
 def _separators(line: str, separator: str, dividers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every place in ``line`` that divides two facts, in order, none overlapping the one before."""
-    found = list(dividers)
-    start = 0
-    while separator and (at := line.find(separator, start)) >= 0:
-        found.append((at, at + len(separator)))
-        start = at + len(separator)
+    found = [*dividers, *(match.span() for match in re.finditer(re.escape(separator), line))] if separator else dividers
     kept: list[tuple[int, int]] = []
     for place in sorted(found):
         if not kept or place[0] >= kept[-1][1]:
