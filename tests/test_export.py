@@ -375,7 +375,8 @@ def test_a_brief_with_nothing_but_what_is_required_says_none_under_each_heading(
     assert brief is not None
     page = to_html(brief)
     assert page[page.index("<main>") :] == (
-        "<main>\n<header>\n<h1>Minimal</h1>\n<p class=\"meta\">As of 12 Jun 2024</p>\n</header>\n"
+        '<main>\n<header>\n<h1>Minimal</h1>\n'
+        '<p class="meta"><span class="whole">As of 12 Jun 2024</span></p>\n</header>\n'
         '<section id="summary">\n<h2>Summary</h2>\n'
         '<p class="bluf"><strong>Bottom line:</strong> Only what is required.</p>\n</section>\n'
         + "".join(f'<section id="{name}">\n<h2>{heading}</h2>\n<p class="muted">None.</p>\n</section>\n'

@@ -205,3 +205,27 @@ def test_links_between_pages_work_and_the_index_sorts_and_filters(library: Path,
         document_width = browser.execute_script("return document.documentElement.scrollWidth")
         assert document_width <= width  # wide tables scroll inside the page, not the page itself
     browser.set_window_size(1280, 900)
+
+
+def test_an_exported_pages_dates_stay_whole_on_a_narrow_screen(browser: Any, tmp_path: Path) -> None:
+    """The header's "As of 4 Mar 2024" and "updated 5 Mar 2024" wrap before or after, never inside."""
+    from briefing.export.html import to_html
+    from briefing.format.load import load_path
+    from tests.conftest import DATA
+
+    brief = load_path(DATA / "full.toml").brief
+    assert brief is not None
+    page = tmp_path / "full.html"
+    page.write_text(to_html(brief), encoding="utf-8")
+    lines_of = "return [...document.querySelectorAll('.meta .whole')].map(s => s.getClientRects().length)"
+    split_when_free = 0
+    try:
+        for width in range(300, 520, 20):
+            browser.set_window_size(width, 800)
+            visit(browser, page.as_uri())
+            assert browser.execute_script(lines_of) == [1, 1], width
+            browser.execute_script("document.querySelectorAll('.whole').forEach(s => s.style.whiteSpace = 'normal')")
+            split_when_free += any(count > 1 for count in browser.execute_script(lines_of))
+    finally:
+        browser.set_window_size(1280, 900)
+    assert split_when_free, "at some of these widths a date would be split without it: the test can tell"

@@ -33,6 +33,7 @@ h1 { font-size: 1.8rem; line-height: 1.2; margin-bottom: .25rem; }
 h2 { border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2rem; }
 .meta, .muted, figcaption, .note { color: var(--muted); }
 .bluf { font-size: 1.1rem; }
+.whole { white-space: nowrap; }
 blockquote p { white-space: pre-line; }
 blockquote { margin: 0; padding: .25rem 1rem; border-left: 4px solid var(--accent); font-style: italic; }
 figure { margin: 1rem 0; }
@@ -57,6 +58,11 @@ def _text(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _whole(fact: str) -> str:
+    """A short fact of ours (a date and its word) kept on one line: a narrow window wraps before it or after it."""
+    return f'<span class="whole">{_text(fact)}</span>'
+
+
 def render_body(markdown: str) -> str:
     """The summary's Markdown body as HTML, with no raw HTML, no images and http(s) links only, its
     headings below the Summary's."""
@@ -78,10 +84,10 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 
 def _head(brief: Brief) -> list[str]:
     meta = brief.meta
-    facts = [f"As of {day(meta.as_of)}"]
+    facts = [_whole(f"As of {day(meta.as_of)}")]
     facts += [_text(value) for value in (meta.dateline, meta.category) if value]
     if meta.updated:
-        facts.append(f"updated {day(meta.updated)}")
+        facts.append(_whole(f"updated {day(meta.updated)}"))
     lines = ["<header>", f"<h1>{_text(meta.title)}</h1>", f'<p class="meta">{" · ".join(facts)}</p>']
     if meta.tags:
         lines.append(f'<p class="meta">Tags: {", ".join(_text(tag) for tag in meta.tags)}</p>')
