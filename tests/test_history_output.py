@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.export.history import history_json, history_text, revision_heading, revision_lines
-from briefing.library.history import NO_BLOB, History, _commit_facts, _parse_log, history, version_at
+from briefing.library.history import NO_BLOB, History, Revision, _commit_facts, _parse_log, history, version_at
 from briefing.system.git import GitError
 from tests.git_fixtures import (
     CONFIRMED,
@@ -23,6 +23,16 @@ from tests.git_fixtures import (
     new_repository,
 )
 from tests.test_history import LOG
+
+
+def one_commit(tmp_path: Path, text: str, message: str) -> tuple[Path, Revision]:
+    """A new repository whose one commit adds b.toml holding ``text``; the repository, and that revision."""
+    repo = new_repository(tmp_path / "repo")
+    path = repo / "b.toml"
+    path.write_text(text, encoding="utf-8")
+    commit(repo, message, "2024-06-12T09:00:00+00:00")
+    (only,) = history(path).revisions
+    return repo, only
 
 
 def test_the_log_in_words_newest_first(tmp_path: Path) -> None:
@@ -75,21 +85,13 @@ def test_uncommitted_broken_mended_and_deleted_in_words_and_json(tmp_path: Path)
 
 
 def test_the_newest_commit_broken_names_its_file(tmp_path: Path) -> None:
-    repo = new_repository(tmp_path / "repo")
-    path = repo / "b.toml"
-    path.write_text("schema_version = [", encoding="utf-8")
-    commit(repo, "Broken from the start", "2024-06-12T09:00:00+00:00")
-    (only,) = history(path).revisions
+    _repo, only = one_commit(tmp_path, "schema_version = [", "Broken from the start")
     assert only.after is not None and only.after.problems[0].file == "b.toml"
     assert revision_lines(only, "b.toml")[0].startswith("left the file with 1 problem: TOML syntax")
 
 
 def test_what_a_revision_did_in_each_case(tmp_path: Path) -> None:
-    repo = new_repository(tmp_path / "repo")
-    path = repo / "b.toml"
-    path.write_text("schema_version = 1\n", encoding="utf-8")
-    commit(repo, "Two problems", "2024-06-12T09:00:00+00:00")
-    (two,) = history(path).revisions
+    repo, two = one_commit(tmp_path, "schema_version = 1\n", "Two problems")
     assert revision_lines(two, "b.toml") == ["left the file with 2 problems: missing required table [brief]"]
     bare = SEED_TEXT.split("[[quotes]]")[0]
     (repo / "bare.toml").write_text(bare, encoding="utf-8")
