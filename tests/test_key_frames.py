@@ -106,3 +106,27 @@ def test_the_find_bar_and_the_footer_trade_places_in_the_frame_that_moves_the_fo
     for screen in closed:
         footer = "Quit" in screen.display[-1]
         assert footer == focused_pane(screen), f"footer shown: {footer}, {screen.display[-1]!r}"
+
+
+def test_backspace_emptying_the_find_clears_it_in_one_frame() -> None:
+    """Backspace emptying the find took the section bar's count away in a frame of its own, 30-40 ms before the
+    marks went and the bar showed its placeholder: the section bar told the screen at once, the others when next
+    idle."""
+    terminal = started()
+    try:
+        terminal.send("/")
+        assert terminal.wait_for("Find in this brief") is not None
+        terminal.send("k")
+        assert terminal.wait_for("“k” 1/") is not None and terminal.until_quiet(0.6)
+        frames = frames_after(terminal, "\x7f")
+        terminal.send("\x1b")
+        assert terminal.wait_gone("Find in this brief")
+        terminal.send("q")
+        assert terminal.wait_exit(10) == 0, terminal.text()
+    finally:
+        terminal.close()
+    first, last = frames[0], frames[-1]
+    assert "“k”" not in first.display[1]
+    assert "Find in this brief" in first.display[-1]
+    # Every cell above the bar as the key left it (the bar's own cursor blinks in later frames).
+    assert [first.buffer[y] for y in range(ROWS - 1)] == [last.buffer[y] for y in range(ROWS - 1)]

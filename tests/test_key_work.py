@@ -18,7 +18,7 @@ from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from briefing.ui.backdrop import Dialog, dimmed
 from briefing.ui.dialogs.ask import Ask
@@ -29,7 +29,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.widgets.brief_header import BriefHeader
-from tests.apps import make_app, settle
+from tests.apps import make_app, settle, shown_text
 
 TODAY = dt.date(2024, 6, 20)
 
@@ -281,3 +281,53 @@ async def test_a_dialog_dims_the_screen_behind_as_textual_would(
         assert [[segment.style for segment in strip] for strip in ours] == [
             [segment.style for segment in strip] for strip in as_textual_draws_it(dialog, behind)
         ]
+
+
+async def test_find_draws_again_only_the_items_whose_marks_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = drawn_items(monkeypatch)
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Hanoi")
+        await settle(pilot)
+        drawn.clear()
+        await pilot.press("backspace")  # "Hano": the same items match, each mark a letter shorter
+        await settle(pilot)
+        prompts = {
+            id(option._visual): option._visual
+            for items in app.screen.query(ItemList)
+            if items.display
+            for option in items.options
+            if isinstance(option._visual, _Prompt)
+        }
+        unmarked = [prompt for prompt in prompts.values() if "hano" not in prompt.content.plain.lower()]
+        assert unmarked  # items on screen that were drawn before, and had no mark then or now
+        assert drawn
+        assert all("hano" in prompts[item].content.plain.lower() for item in drawn)
+
+
+async def test_typing_in_find_lays_nothing_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Find's marks restyle words without moving a line break, the bar is one row whatever it holds, and the
+    section bar and the header one row each: a full layout (the whole screen, 15 ms at 120x40) was made for each
+    key typed in find, for the bar's text width and the marked parts of the summary."""
+    from textual._compositor import Compositor
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        layouts: list[object] = []
+        reflow = Compositor.reflow
+
+        def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+            layouts.append(args)
+            return reflow(self, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "reflow", counted)
+        for key in ["P", "u", "backspace", "backspace", "K"]:  # matches in the summary, which is on screen
+            await pilot.press(key)
+            await settle(pilot)
+        assert app.screen.query_one("#find", Input).value == "K"
+        assert "“K”" in shown_text(app.screen)
+        assert layouts == []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widget import Widget
+from textual.widgets import Static
 
 
 def refresh_now(widget: Widget) -> None:
@@ -18,3 +22,34 @@ def asked_now(widget: Widget) -> None:
     filter's box a frame behind the list it filters (20-30 ms)."""
     if widget.is_mounted:
         widget._check_refresh()
+
+
+def asked_now_everywhere(screen: Screen[object]) -> None:
+    """``asked_now`` for every widget on ``screen``: what one key changed in many widgets comes in one frame."""
+    for widget in screen.walk_children(Widget):
+        if widget._repaint_required or widget._layout_required or widget._scroll_required:
+            asked_now(widget)
+
+
+def update_in_place(static: Static, content: VisualType) -> None:
+    """``static.update(content)``, laid out again only where its size could change: a Static whose size does not
+    follow its content (``height: 1`` across its container), or whose text stays the same (find's marks restyle
+    words, they never move where a line breaks); not drawn again at all when its words and their styles are as
+    they were. Any layout lays out the whole screen: about 15 ms of a key at 120x40, in a frame of its own when it
+    came after the key's first frame."""
+    before = static.content
+    if str(before) == str(content):
+        if styled_alike(before, content):
+            return
+        static.update(content, layout=False)
+        return
+    static.update(content, layout=static.styles.auto_dimensions)
+
+
+def styled_alike(one: object, other: object) -> bool:
+    """True when ``one`` and ``other`` are Content (or hold it, as `briefing.ui.facts.Facts` does) with the same
+    text and styles."""
+    one, other = getattr(one, "content", one), getattr(other, "content", other)
+    if not (isinstance(one, Content) and isinstance(other, Content)):
+        return False
+    return one.plain == other.plain and one.spans == other.spans

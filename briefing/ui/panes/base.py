@@ -83,6 +83,14 @@ class _Prompt(Visual):
         """The text as drawn: what the find matches marked."""
         return marked(self.content, self.pattern, self.current)
 
+    @property
+    def marks(self) -> tuple[tuple[tuple[int, int], ...], int | None]:
+        """Where ``shown`` marks the text: each match, and which of them is the current one."""
+        if self.pattern is None:
+            return (), None
+        hits = tuple(hit.span() for hit in self.pattern.finditer(self.content.plain))
+        return hits, self.current if hits else None
+
     def _cut(self, width: int) -> list[tuple[int, int]] | None:
         if width not in self._cuts:
             self._cuts[width] = fact_spans(self.content, width)
@@ -178,16 +186,24 @@ class ItemList(OptionList):
         """Mark what ``pattern`` matches in every item as it is drawn, the ``current`` match (the item, and which
         of its matches) as find's current one; None clears the marks."""
         self._pattern, self._current = pattern, current
-        for option in self.options:
-            if isinstance(option._visual, _Prompt) and not option.disabled:
-                option._visual.pattern, option._visual.current = pattern, None
         if current is not None and current[0] < self.item_count:
-            visual = self._get_visual(self.get_option_at_index(current[0]))
-            if isinstance(visual, _Prompt) and visual.pattern is not None:
-                visual.current = current[1]
-        # The drawn lines hold the old marks; the measured heights all still hold.
-        self._option_render_cache.clear()
-        self.refresh()
+            self._get_visual(self.get_option_at_index(current[0]))  # an item not drawn yet takes the marks now
+        changed: set[int] = set()
+        for index, option in enumerate(self.options):
+            visual = option._visual
+            if isinstance(visual, _Prompt) and not option.disabled:
+                before = visual.marks
+                here = current is not None and current[0] == index and pattern is not None
+                visual.pattern, visual.current = pattern, current[1] if here and current is not None else None
+                if visual.marks != before:
+                    changed.add(id(option))
+        if changed:
+            # Only the items whose marks changed are drawn again; every measured height still holds.
+            cached = list(self._option_render_cache.keys())  # Textual's LRUCache cannot be iterated itself
+            for key in cached:
+                if id(key[0]) in changed:
+                    self._option_render_cache.discard(key)
+            self.refresh()
 
     def shown_prompt(self, index: int) -> Content:
         """Item ``index`` as it is drawn, matches marked."""

@@ -23,7 +23,7 @@ from briefing.present.outline import Drawn, Occurrence
 from briefing.present.wording import day
 from briefing.ui.facts import Facts
 from briefing.ui.keys import SCROLL_BINDINGS
-from briefing.ui.next_frame import asked_now
+from briefing.ui.next_frame import asked_now, styled_alike, update_in_place
 from briefing.ui.panes.base import Pane, badge, marked
 from briefing.ui.scroll_ahead import scrollbar_now
 from briefing.ui.widgets.body import BodyView, LineByLine, body_texts, body_widget, mark_body, scroll_to_piece
@@ -81,9 +81,12 @@ class Bullets(LineByLine):
         self._wrapped: tuple[int, list[Content]] | None = None
 
     def set_points(self, points: Sequence[Content]) -> None:
-        self._points = list(points)
+        before, self._points = self._points, list(points)
+        if len(before) == len(points) and all(map(styled_alike, before, points)):
+            return
+        same_words = [point.plain for point in points] == [point.plain for point in before]
         self._wrapped = None
-        self.refresh(layout=True)
+        self.refresh(layout=not same_words)  # restyled words (find's marks) break where they did
 
     def _lines(self, width: int) -> list[Content]:
         if self._wrapped is None or self._wrapped[0] != width:
@@ -204,11 +207,11 @@ class SummaryPane(Pane):
 
     def _draw_parts(self) -> None:
         """Draw the title, the date line, the changes line, the BLUF and the key points, with find's marks."""
-        self.query_one("#part-0", Static).update(self._marked(self._title(), 0, "title"))
-        self.query_one(".meta", Static).update(Facts(self._marked(self._meta(), 0, "meta")))
+        update_in_place(self.query_one("#part-0", Static), self._marked(self._title(), 0, "title"))
+        update_in_place(self.query_one(".meta", Static), Facts(self._marked(self._meta(), 0, "meta")))
         for line in self.query("#changes-line").results(Static):
-            line.update(self._marked(self._changes_line(), 0, "changes"))
-        self.query_one("#part-1", Static).update(self._marked(self._bluf(), 1, "bluf"))
+            update_in_place(line, self._marked(self._changes_line(), 0, "changes"))
+        update_in_place(self.query_one("#part-1", Static), self._marked(self._bluf(), 1, "bluf"))
         for points in self.query(Bullets):
             points.set_points([self._marked(p, 2 + i, "point") for i, p in enumerate(self._points())])
 

@@ -38,7 +38,7 @@ from briefing.session import NO_DATE
 from briefing.system.paths import display_path
 from briefing.ui.keys import BRIEF_BINDINGS
 from briefing.ui.messages import BriefBuilt, BriefDrawn, CopyText, OpenCopy, OpenLink
-from briefing.ui.next_frame import asked_now
+from briefing.ui.next_frame import asked_now, asked_now_everywhere
 from briefing.ui.palette import highlight, label
 from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
@@ -331,8 +331,7 @@ class BriefScreen(BriefView):
         self._panes.update((pane.SECTION, pane) for pane in [*middle_panes, confirmations, itinerary])
         find_bar = FindBar()
         await self.mount_all([find_bar, KeyFooter()])
-        # Watched rather than told through Input.Changed: matches then show in the frame that shows the key.
-        self.watch(find_bar, "value", self._find_to, init=False)
+        self.watch(find_bar, "value", self._find_typed, init=False)
         self._arrange()
         self.post_message(BriefBuilt())
         self.set_timer(LOOK_BACK_AFTER, partial(self.post_message, BriefDrawn()))
@@ -633,6 +632,13 @@ class BriefScreen(BriefView):
         footer.display = not shown
         for widget in (find, footer):
             asked_now(widget)  # the bar and the footer trade places in one frame, with the panes' marks
+
+    def _find_typed(self, text: str) -> None:
+        # Watched rather than told through Input.Changed, which comes after the frame that shows the key.
+        self._find_to(text)
+        # The bar, the marks, the section bar and the panes' cursors reach the screen together, for one frame:
+        # told as each widget is next idle, the first of them made a frame of their own, 30-50 ms before the rest.
+        asked_now_everywhere(self)
 
     def _find_to(self, text: str) -> None:
         self.matches = Matches.search(text, self.drawn())

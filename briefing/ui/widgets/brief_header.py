@@ -9,7 +9,7 @@ from pathlib import PurePath
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.ui.next_frame import asked_now
+from briefing.ui.next_frame import asked_now, update_in_place
 
 SAVE_A_COPY = ("S saves a copy to edit", "S: copy to edit")
 """How the header says a read-only brief is edited, the longest first: the first that fits is said."""
@@ -84,5 +84,5 @@ class BriefHeader(Static):
         choices = [self.left()] + [self.left(short=True, hint=hint) for hint in (*SAVE_A_COPY, None)]
         left = next((choice for choice in choices if choice.cell_length <= room), choices[-1])
         left = left.truncate(room, ellipsis=True, pad=True)
-        self.update(Content.assemble(left, (right, "dim")))
+        update_in_place(self, Content.assemble(left, (right, "dim")))
         asked_now(self)  # in the frame of whatever else changed with it

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.present.sections import Section
-from briefing.ui.next_frame import asked_now
+from briefing.ui.next_frame import asked_now, update_in_place
 
 
 class SectionBar(Static):
@@ -60,5 +60,5 @@ class SectionBar(Static):
             # Before its first layout (drawn for the first frame): the screen's width, which it spans.
             if tabs.cell_length <= (self.size.width or self.app.size.width):
                 break
-        self.update(tabs)
+        update_in_place(self, tabs)
         asked_now(self)  # in the frame of whatever else changed with it
