@@ -130,3 +130,22 @@ def test_backspace_emptying_the_find_clears_it_in_one_frame() -> None:
     assert "Find in this brief" in first.display[-1]
     # Every cell above the bar as the key left it (the bar's own cursor blinks in later frames).
     assert [first.buffer[y] for y in range(ROWS - 1)] == [last.buffer[y] for y in range(ROWS - 1)]
+
+
+def test_a_focus_move_draws_both_panes_borders_and_the_section_bar() -> None:
+    """From the summary to the pending confirmations, with no layout in the key: the footer's region, marked as a
+    repaint of the screen's own, made the screen's next frame draw that alone, and the borders and the section bar
+    the key had changed were left as they were."""
+    terminal = started()
+    try:
+        before = copy.deepcopy(terminal.screen)
+        frames = frames_after(terminal, "3")
+        terminal.send("q")
+        assert terminal.wait_exit(10) == 0, terminal.text()
+    finally:
+        terminal.close()
+    last = frames[-1]
+    right = before.display[2].index("╭", 1)  # the right pane's top left corner
+    assert (last.buffer[2][0].fg, last.buffer[2][right].fg) == (before.buffer[2][right].fg, before.buffer[2][0].fg)
+    tab = last.display[1].index("3 Pending")
+    assert last.buffer[1][tab].reverse and not last.buffer[1][last.display[1].index("1 Summary")].reverse

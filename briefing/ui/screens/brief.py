@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from briefing.ui.screens.detail import DetailItem
     from briefing.ui.screens.errors import ProblemsPanel
     from briefing.ui.widgets.find import FindBar
+    from briefing.ui.widgets.key_footer import KeyFooter
 
 TWO_COLUMNS_FROM = 100
 """From this many columns, the summary, pending confirmations and itinerary share the screen."""
@@ -179,6 +180,7 @@ class BriefScreen(BriefView):
         self._columns: dict[str, Widget] = {}
         self._header: BriefHeader | None = None
         self._bar: SectionBar | None = None
+        self._footer: KeyFooter | None = None
 
     @property
     def whole(self) -> Brief:
@@ -330,7 +332,8 @@ class BriefScreen(BriefView):
         await right.mount_all([confirmations, itinerary])
         self._panes.update((pane.SECTION, pane) for pane in [*middle_panes, confirmations, itinerary])
         find_bar = FindBar()
-        await self.mount_all([find_bar, KeyFooter()])
+        self._footer = KeyFooter()
+        await self.mount_all([find_bar, self._footer])
         self.watch(find_bar, "value", self._find_typed, init=False)
         self._arrange()
         self.post_message(BriefBuilt())
@@ -487,6 +490,10 @@ class BriefScreen(BriefView):
                     if isinstance(pane, Pane):
                         pane.show_focus()
                         break
+        if self._footer is not None:
+            self._footer.keys_changed()
+        # Everything the move changed in one frame: the lists' cursors restyled, the panes' borders, the footer.
+        asked_now_everywhere(self)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for pane in event.widget.ancestors_with_self:

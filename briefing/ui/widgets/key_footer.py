@@ -19,6 +19,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from briefing.ui.keys import bindings_of, keymap_of
+from briefing.ui.next_frame import refresh_now
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -87,13 +88,18 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.keys_changed()
+
+    def keys_changed(self) -> None:
+        """Draw the keys again, unless they are those drawn already. Textual tells the footer of a focus change
+        when the focused widget handles its Focus event, often a frame after the one that shows the focus move:
+        the screen can tell it sooner."""
         if self._drawn is not None and self.is_mounted and _same(self.render(), self._drawn):
             return  # the same keys: drawing them again would draw a dialog's dimmed backdrop again too
-        self.refresh()
-        if self.is_mounted and self.region:
-            # Also marked on the screen: the footer's own refresh reaches the screen through its message queue,
-            # often after the frame that shows what changed the keys.
-            self.screen.refresh(self.region)
+        # Told the screen at once: the footer's own refresh reaches it through its message queue, often after the
+        # frame that shows what changed the keys. Not as a region of the screen's own: a screen with a repaint of its
+        # own draws that alone in its next frame, and what other widgets asked of it waits for a later one.
+        refresh_now(self)
 
     def keys(self) -> tuple[list[Shown], Shown | None]:
         """The keys shown at the left, one per action, and the palette's key; as Textual's Footer picks them."""
