@@ -109,3 +109,23 @@ def test_the_screen_is_drawn_whole_after_the_editor(tmp_path: Path) -> None:
         assert terminal.state() == drawn
     finally:
         terminal.close()
+
+
+KEYS_AROUND = ["2", "5", "1", "3", "4", "j", "k", "\r", "\x1b", "?", "\x1b", "/", "P", "\r", "n", "N", "\x1b", "3", "j"]
+"""Sections, items, a detail, the keys' help, find kept and stepped through: each changes some widgets, not others."""
+
+
+def test_after_every_key_the_terminal_shows_what_a_whole_redraw_shows(app: Terminal) -> None:
+    """What a key changes reaches the terminal even when nothing is laid out again: a screen whose own repaint
+    came first drew that alone and left the borders and the section bar a focus move had changed (31b706d)."""
+    finding = False
+    for key in KEYS_AROUND:
+        app.send(key)
+        assert app.until_quiet(0.4), repr(key)
+        finding = key == "/" or (finding and key not in "\r\x1b")
+        if finding:
+            continue  # the find bar's cursor blinks
+        after_key = app.state()
+        app.send("\x0c")
+        assert app.until_quiet(0.4)
+        assert app.state() == after_key, f"after {key!r} the terminal did not show the app's screen"
