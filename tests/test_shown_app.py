@@ -19,10 +19,16 @@ COLUMNS, ROWS = 120, 40
 GARBAGE = b"\x1b[5;10Hanother program wrote this\x1b[20;3Hand this"
 
 
-def opened(path: Path = SEED, cols: int = COLUMNS, rows: int = ROWS, env: dict[str, str] | None = None) -> Terminal:
-    """`briefing` on ``path``, once its first screen is whole and it has stopped drawing."""
+def opened(
+    path: Path = SEED,
+    cols: int = COLUMNS,
+    rows: int = ROWS,
+    env: dict[str, str] | None = None,
+    last: str = "Background",
+) -> Terminal:
+    """`briefing` on ``path``, once its first screen is whole (``last`` is on it) and it has stopped drawing."""
     terminal = Terminal([sys.executable, "-m", "briefing", str(path)], cols=cols, rows=rows, env=env)
-    assert terminal.wait_for("Background") is not None, terminal.text()
+    assert terminal.wait_for(last) is not None, terminal.text()
     terminal.settle(1.5)  # the look back at what changed, and the first screen kept, come a second after
     assert terminal.until_quiet()
     return terminal
@@ -115,9 +121,19 @@ KEYS_AROUND = ["2", "5", "1", "3", "4", "j", "k", "\r", "\x1b", "?", "\x1b", "/"
 """Sections, items, a detail, the keys' help, find kept and stepped through: each changes some widgets, not others."""
 
 
-def test_after_every_key_the_terminal_shows_what_a_whole_redraw_shows(app: Terminal) -> None:
+@pytest.mark.parametrize(("cols", "rows"), [(COLUMNS, ROWS), (80, 24), (200, 60)])
+def test_after_every_key_the_terminal_shows_what_a_whole_redraw_shows(cols: int, rows: int) -> None:
     """What a key changes reaches the terminal even when nothing is laid out again: a screen whose own repaint
-    came first drew that alone and left the borders and the section bar a focus move had changed (31b706d)."""
+    came first drew that alone and left the borders and the section bar a focus move had changed (31b706d). In
+    one column, two and three."""
+    app = opened(cols=cols, rows=rows, last="BLUF")
+    try:
+        _keys_as_redrawn(app)
+    finally:
+        app.close()
+
+
+def _keys_as_redrawn(app: Terminal) -> None:
     finding = False
     for key in KEYS_AROUND:
         app.send(key)
