@@ -331,3 +331,22 @@ async def test_typing_in_find_lays_nothing_out_again(monkeypatch: pytest.MonkeyP
         assert app.screen.query_one("#find", Input).value == "K"
         assert "“K”" in shown_text(app.screen)
         assert layouts == []
+
+
+async def test_a_find_longer_than_its_bar_scrolls_in_it_with_no_layout() -> None:
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        query = "Putin " + "abcdefghijklmnopqrstuvwxyz" * 4 + "END"
+        await pilot.press(*query)
+        await settle(pilot)
+        bar = app.screen.query_one("#find", Input)
+        assert bar.value == query
+        line = app.screen._compositor.render_strips()[-1].text
+        assert line.rstrip().endswith("xyzEND") and "Putin" not in line  # scrolled to the cursor, at the end
+        for _ in range(len(query) - 20):
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert bar.scroll_x == 0
+        assert app.screen._compositor.render_strips()[-1].text.startswith(" Putin abcdefghijklmn ")
