@@ -58,6 +58,7 @@ from briefing.ui.next_frame import asked_now, refresh_now
 from briefing.ui.palette import highlight, short
 from briefing.ui.screens.base import ShowsSeen
 from briefing.ui.widgets.key_footer import KeyFooter
+from briefing.ui.widgets.one_row_input import OneRowInput
 from briefing.ui.widgets.rowlist import RowList, cell
 
 if TYPE_CHECKING:
@@ -275,7 +276,7 @@ class LibraryScreen(ShowsSeen):
         yield Line(id="library-status")
         yield Line(id="library-columns")
         yield RowList(self._render_row, id="library-rows")
-        yield Input(
+        yield OneRowInput(
             placeholder="Filter: words of any text of a brief (title, tags, places, who is quoted, outlets…), "
             "or of a board's rows",
             id="library-filter",
