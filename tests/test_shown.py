@@ -4,6 +4,7 @@ leave it exactly as Textual's whole frames would, and a frame of the same cells 
 from __future__ import annotations
 
 import pyte
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -128,14 +129,32 @@ def test_each_piece_is_written_from_its_own_place() -> None:
     assert written.count("\x1b[2;1H") == 1 and written.count("\x1b[2;5H") == 1
 
 
-def test_a_changed_piece_is_written_with_everything_right_of_it_on_its_row() -> None:
-    def frame(middle: str) -> LayoutUpdate:
-        row = [strip("ab", STYLES[0], 3), strip(middle, STYLES[1], 3), strip("ab", STYLES[2], 4)]
-        return LayoutUpdate([row, [*row[:1], strip("a", STYLES[0], 7)], row], Region(0, 0, WIDTH, HEIGHT))
+def three_pieces(middle: str) -> LayoutUpdate:
+    """Three rows of three pieces; the first and last rows with ``middle`` in their middle piece."""
+    row = [strip("ab", STYLES[0], 3), strip(middle, STYLES[1], 3), strip("ab", STYLES[2], 4)]
+    return LayoutUpdate([row, [*row[:1], strip("a", STYLES[0], 7)], row], Region(0, 0, WIDTH, HEIGHT))
 
+
+def test_a_changed_piece_of_ascii_leaves_the_pieces_right_of_it() -> None:
+    """A focus move recolours the panes' borders, a piece at the left of each row: the rows' other pieces stay."""
     shown = ShownPieces()
-    shown.unshown(frame("a")).render_segments(CONSOLE)
-    written = shown.unshown(frame("b")).render_segments(CONSOLE)
+    shown.unshown(three_pieces("a")).render_segments(CONSOLE)
+    written = shown.unshown(three_pieces("b│")).render_segments(CONSOLE)
+    assert written.count("\x1b[1;4H") == 1 and "\x1b[1;7H" not in written and "\x1b[3;7H" not in written
     screen, stream = terminal()
-    stream.feed(written)
-    assert [line.rstrip() for line in screen.display] == ["   b  ab", "", "   b  ab"]
+    stream.feed(shown.unshown(three_pieces("a")).render_segments(CONSOLE))  # and back: the pieces it changes only
+    assert [line.rstrip() for line in screen.display] == ["   a", "", "   a"]
+
+
+def test_a_changed_piece_of_other_characters_is_written_with_everything_right_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A terminal may draw a character wider than Rich measures it (‼ as two cells, say), over the start of the
+    next piece: that one is written again after it, from its own place."""
+    shown = ShownPieces()
+    screen, stream = terminal()
+    stream.feed(shown.unshown(three_pieces("a")).render_segments(CONSOLE))
+    width = pyte.screens.wcwidth
+    monkeypatch.setattr(pyte.screens, "wcwidth", lambda character: 2 if character == "‼" else width(character))
+    stream.feed(shown.unshown(three_pieces("‼")).render_segments(CONSOLE))
+    assert [line.rstrip() for line in screen.display] == ["ab ‼ ab", "ab a", "ab ‼ ab"]  # ‼ over two cells
