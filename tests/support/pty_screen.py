@@ -50,6 +50,9 @@ class Terminal:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
+            # The size set here, before the program starts: set from the parent alone, a program started before the
+            # parent got to it (a busy machine) saw a terminal of no size (a kept first screen under another key).
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             child_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
             child_env["TERM"] = "xterm-256color"
             child_env.update(env or {})
