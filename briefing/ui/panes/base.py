@@ -59,6 +59,10 @@ def marked(content: Content, pattern: re.Pattern[str] | None, current: int | Non
     return shown
 
 
+Marks = tuple[tuple[tuple[int, int], ...], int | None]
+"""Where find marks an item's text: each match's span, and which match is the current one (None: none of them)."""
+
+
 class _Prompt(Visual):
     """An item's text that remembers how many lines it takes at each width, drawn with find's matches marked and
     its lines of facts cut between facts (`briefing.ui.facts`).
@@ -77,6 +81,8 @@ class _Prompt(Visual):
         self.heights: dict[int, int] = {}
         self._cuts: dict[int, list[tuple[int, int]] | None] = {}
         """Where its lines of facts are cut, by width: marks change no cut."""
+        self._marks: tuple[re.Pattern[str] | None, int | None, Marks] | None = None
+        """``marks`` as last found, with the pattern and the current match it was found for."""
 
     @property
     def shown(self) -> Content:
@@ -84,12 +90,13 @@ class _Prompt(Visual):
         return marked(self.content, self.pattern, self.current)
 
     @property
-    def marks(self) -> tuple[tuple[tuple[int, int], ...], int | None]:
+    def marks(self) -> Marks:
         """Where ``shown`` marks the text: each match, and which of them is the current one."""
-        if self.pattern is None:
-            return (), None
-        hits = tuple(hit.span() for hit in self.pattern.finditer(self.content.plain))
-        return hits, self.current if hits else None
+        pattern, current = self.pattern, self.current
+        if self._marks is None or self._marks[:2] != (pattern, current):
+            hits = () if pattern is None else tuple(hit.span() for hit in pattern.finditer(self.content.plain))
+            self._marks = (pattern, current, (hits, current if hits else None))
+        return self._marks[2]
 
     def _cut(self, width: int) -> list[tuple[int, int]] | None:
         if width not in self._cuts:
