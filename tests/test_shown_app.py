@@ -12,7 +12,7 @@ from pathlib import Path
 import pyte
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import DATA, SEED
 from tests.support.pty_screen import Screen, Terminal, screen_state
 
 COLUMNS, ROWS = 120, 40
@@ -133,11 +133,32 @@ def test_after_every_key_the_terminal_shows_what_a_whole_redraw_shows(cols: int,
         app.close()
 
 
-def _keys_as_redrawn(app: Terminal) -> None:
+LIBRARY_KEYS = ["s", "p", "a", "l", "j", "k", "/", "P", "\r", "\x1b", "\r", "3", "\x1b"]
+"""The library's orders and boards, its filter kept and cleared, a brief opened from it and left."""
+
+
+def test_after_every_library_key_the_terminal_shows_what_a_whole_redraw_shows(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(SEED, library / SEED.name)
+    shutil.copy(DATA / "full.toml", library / "full.toml")
+    app = opened(library, last="Putin Likely")
+    try:
+        texts = _keys_as_redrawn(app, LIBRARY_KEYS)
+    finally:
+        app.close()
+    assert texts[1].startswith(" Pending board") and "filter “P”" in texts[8]  # the board, the filter kept
+    assert "brief 1 of 2" in texts[11] and texts[12].startswith(" Library")  # a brief opened from it, and left
+
+
+def _keys_as_redrawn(app: Terminal, keys: list[str] = KEYS_AROUND) -> list[str]:
+    """Press each of ``keys``; after each, the screen is what ctrl+l draws. The screens' texts, key by key."""
     finding = False
-    for key in KEYS_AROUND:
+    texts = []
+    for key in keys:
         app.send(key)
         assert app.until_quiet(0.4), repr(key)
+        texts.append(app.text())
         finding = key == "/" or (finding and key not in "\r\x1b")
         if finding:
             continue  # the find bar's cursor blinks
@@ -145,3 +166,4 @@ def _keys_as_redrawn(app: Terminal) -> None:
         app.send("\x0c")
         assert app.until_quiet(0.4)
         assert app.state() == after_key, f"after {key!r} the terminal did not show the app's screen"
+    return texts
