@@ -27,8 +27,7 @@ def asked_now(widget: Widget) -> None:
 def asked_now_everywhere(screen: Screen[object]) -> None:
     """``asked_now`` for every widget on ``screen``: what one key changed in many widgets comes in one frame."""
     for widget in screen.walk_children(Widget):
-        if widget._repaint_required or widget._layout_required or widget._scroll_required:
-            asked_now(widget)
+        asked_now(widget)  # a widget with nothing asked tells the screen nothing
 
 
 def update_in_place(static: Static, content: VisualType) -> None:

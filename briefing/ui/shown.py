@@ -68,9 +68,11 @@ class ShownPieces:
             row = self._rows.setdefault(y, {})
             if row.get(x) == (end, text):
                 continue
-            spills = may_spill(text)
-            for start in [start for start, (stop, _) in row.items() if stop > x and (spills or start < end)]:
-                del row[start]
+            after = [start for start, (stop, _) in row.items() if stop > x]
+            spills = bool(after) and may_spill(text)  # only looked for where there is something to spill over
+            for start in after:
+                if spills or start < end:
+                    del row[start]
             row[x] = (end, text)
             # Each piece from its own place (as Textual's partial frames do): one drawn wider than measured does
             # not move the next.
