@@ -438,3 +438,48 @@ async def test_the_agenda_at_today_has_its_scrollbar_s_thumb_where_the_list_is(l
         scrollbar = listed.vertical_scrollbar
         assert listed.show_vertical_scrollbar and scrollbar.window_virtual_size == len(listed.rows)
         assert scrollbar.position == listed.scroll_y > 0
+
+
+async def test_the_progress_line_follows_the_first_index_a_batch_at_a_time_and_stops_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's worker does not wait for the screen to draw its progress; the screen still shows each batch's,
+    and a report that comes after the index is whole shows nothing."""
+    import threading
+
+    from briefing.library import index
+    from briefing.library.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    make_library(Path("lib"), 3)
+    monkeypatch.setattr(index, "BATCH", 1)
+    let_through = threading.Semaphore(0)
+    write = Store.write
+
+    def held_write(self: Store, *args: object, **options: object) -> None:
+        assert let_through.acquire(timeout=10)
+        write(self, *args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "write", held_write)
+    app = BriefingApp(None, None, library=Library([Path("lib")], tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen)
+
+        def status() -> str:
+            return str(screen.query_one("#library-status", Line).render())
+
+        await wait_until(pilot, lambda: "indexing 0/3" in status())
+        for done in (1, 2):
+            let_through.release()
+            await wait_until(pilot, lambda: f"indexing {done}/3" in status())  # noqa: B023
+        let_through.release()
+        await wait_until(pilot, lambda: screen.settled)
+        await wait_until(pilot, lambda: "3 briefs" in status())
+        assert "indexing" not in status()
+        late = threading.Thread(target=screen._report_progress, args=(1, 3))
+        late.start()
+        late.join()
+        await wait_until(pilot, lambda: not screen._progress_posted)
+        await pilot.pause()
+        assert screen.indexing is None and "indexing" not in status()

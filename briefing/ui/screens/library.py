@@ -25,6 +25,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -71,6 +72,10 @@ REFRESH_SECONDS = 2.0
 REFRESH_SHARE = 0.02
 """At the least: a check never takes more than this share of a core. 10,000 files take about 0.1 s to
 check, so a library that size is checked every 5 s or so; a few hundred files, every 2 s."""
+SHOWN_WHILE_INDEXING_SHARE = 0.05
+"""While the files are first read, the list is drawn again from the index as it grows (every second at the
+most), but working out what it shows never takes more than this share of the index's own time: at 100,000 briefs
+it takes about 0.1 s, so the list comes every 2 s or so."""
 VIEW_TITLES = {"library": "Library", "pending": "Pending board", "agenda": "Agenda"}
 TODAY_CONTEXT_ROWS = 3
 """Rows of the agenda shown above the today line when it opens: the last stops before today."""
@@ -99,6 +104,10 @@ KEEP, MARKS, CONTEXT, ORDER = 0, 1, 2, 3
 then the new and updated counts; the view, the counts of briefs and problems, the filter and the indexing stay."""
 QUERY_LEAST, QUERY_MOST = 8, 24
 """The least and the most of a filter's text the status line repeats: as much as fits between them."""
+
+
+class IndexProgress(Message):
+    """The index's worker has read more files (``LibraryScreen.latest_progress``): posted, not waited on."""
 
 
 class StatusPart(NamedTuple):
@@ -246,6 +255,11 @@ class LibraryScreen(ShowsSeen):
         self.query_text = ""
         self.indexing: tuple[int, int] | None = (0, 0)
         """How many files are read of how many, while files are read; None once the index is whole."""
+        self.latest_progress: tuple[int, int] | None = None
+        """The last progress the index's worker reported; the screen takes it when it has time."""
+        self._progress_posted = False
+        self._building = True
+        """Until the index's first build has ended (whole, or failed): progress after that is stale."""
         self.checking = False
         """True while the files are checked against an index kept from the last time (which is on screen)."""
         self.shown: Rows = Rows((), self._briefs_of)
@@ -345,11 +359,13 @@ class LibraryScreen(ShowsSeen):
             # and what changed is read (on a first open, every file: its rows come in batches).
             if not self.checking and queries.count(self.library.store)[0]:
                 self._from_thread(self._from_index, self._derive())
-            shown_at = time.monotonic()
+            shown_at, wait = time.monotonic(), 0.1
             for _done in self.library.build(progress=self._report_progress):
-                if time.monotonic() - shown_at > (1.0 if self._counts[0] else 0.1):
-                    shown_at = time.monotonic()
+                if time.monotonic() - shown_at > wait:
+                    started = time.monotonic()
                     self._from_thread(self._changed, self._derive())
+                    shown_at = time.monotonic()
+                    wait = max(1.0 if self._counts[0] else 0.1, (shown_at - started) / SHOWN_WHILE_INDEXING_SHARE)
             derived = self._derive()
         except (OSError, sqlite3.Error) as error:
             self._from_thread(self._index_failed, error)
@@ -378,12 +394,24 @@ class LibraryScreen(ShowsSeen):
             self._redraw()
 
     def _index_failed(self, error: Exception) -> None:
+        self._building = False
         self.indexing = None
         self._update_status()
         self.notify(f"The library's index could not be kept: {error}", severity="error", markup=False, timeout=10)
 
     def _report_progress(self, done: int, total: int) -> None:
-        self._from_thread(self._progress, done, total)
+        """In the worker: keep the figures and let the screen know, without waiting for it (a batch of files
+        every few milliseconds: traced at 100,000 briefs, waiting for each redraw was a sixth of its time)."""
+        self.latest_progress = (done, total)
+        if not self._progress_posted:
+            self._progress_posted = True
+            self.post_message(IndexProgress())
+
+    @on(IndexProgress)
+    def _take_progress(self) -> None:
+        self._progress_posted = False  # before reading the figures: any set after this brings another message
+        if self._building and self.latest_progress is not None:
+            self._progress(*self.latest_progress)
 
     def _find_marks(self) -> dict[str, Mark] | None:
         """In a worker: which briefs are new or updated; None (and a message, once) when that cannot be known."""
@@ -479,6 +507,7 @@ class LibraryScreen(ShowsSeen):
 
     def _indexed(self, derived: dict[str, Any]) -> None:
         """The index is whole and checked against the files."""
+        self._building = False
         self.indexing = None
         self.checking = False
         self._changed(derived)
