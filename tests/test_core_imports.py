@@ -85,3 +85,34 @@ asyncio.run(main())
     }
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.split() == ["True", "False"]
+
+
+def test_a_brief_with_no_body_is_drawn_whole_without_markdown_it(tmp_path: Path) -> None:
+    """Nothing to parse: markdown-it (85 ms to import) stays out, and the screen is whole."""
+    brief = tmp_path / "no-body.toml"
+    brief.write_text(
+        'schema_version = 1\n[brief]\ntitle = "No body here"\nas_of = 2024-06-12\n[summary]\nbluf = "Only a line."\n'
+        '[[itinerary]]\nplace = "Hanoi"\nstart = 2024-06-19\n',
+        encoding="utf-8",
+    )
+    code = f"""
+import asyncio, datetime as dt, sys
+from pathlib import Path
+from briefing.format.load import load_path
+from briefing.ui.app import BriefingApp
+from briefing.ui.screens.brief import BriefScreen
+
+async def main():
+    path = Path({str(brief)!r})
+    app = BriefingApp(path, load_path(path), today=dt.date(2026, 12, 5))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, BriefScreen) and app.screen.ready):
+            await pilot.pause()
+        await pilot.pause()
+        print("Hanoi" in app.export_screenshot(), "markdown_it" in sys.modules)
+
+asyncio.run(main())
+"""
+    env = {**os.environ, **{name: str(tmp_path / name) for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME")}}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == ["True", "False"]
