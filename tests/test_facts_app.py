@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import cast
 
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets import Static
 
+from briefing.present.fact_lines import SEPARATOR
 from briefing.ui.app import BriefingApp
-from briefing.ui.facts import Facts
+from briefing.ui.facts import Facts, cut_at, fact_spans, text_width
+from briefing.ui.panes.base import _Prompt
 from tests.apps import make_app, settle, until_still
 from tests.conftest import SEED
 
@@ -88,3 +95,30 @@ async def test_find_marks_a_fact_line_as_it_is_drawn() -> None:
         assert [cut.plain[span.start : span.end] for span in cut.spans if span.style == CURRENT_MATCH_STYLE] == [
             "stale"
         ]
+
+
+RULES_SEEN: list[dict[str, object]] = [{}, {"line_pad": 1}, {"text_wrap": "nowrap"}, {"text_overflow": "ellipsis"}]
+"""Rules an item list's options may be measured with."""
+_item_lines = st.lists(
+    st.lists(st.text(st.sampled_from("ab 東·\t"), max_size=14), min_size=1, max_size=4).map(SEPARATOR.join),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@example(["ab"], 2, {}).via("fits exactly: one line")
+@example(["abc"], 2, {}).via("one cell too long: two lines")
+@example(["abc"], 4, {"line_pad": 1}).via("the line's pad leaves two cells")
+@example(["a\tb"], 4, {}).via("a tab is drawn eight cells wide")
+@given(_item_lines, st.integers(min_value=1, max_value=24), st.sampled_from(RULES_SEEN))
+def test_an_items_height_is_the_lines_it_is_drawn_in_whether_or_not_it_needed_cutting(
+    lines: list[str], width: int, rules: dict[str, object]
+) -> None:
+    """An item whose every line fits is measured without cutting or wrapping it: as many lines as it has; the
+    height is the one its lines cut between facts and wrapped give, at any width."""
+    assume(text_width(cast(RulesMap, rules), width) >= 1)  # no room at all: Textual's own wrapping fails
+    content = Content("\n".join(lines)).stylize("bold", 0, 2)
+    cut = cut_at(content, fact_spans(content, text_width(cast(RulesMap, rules), width)))
+    expected = cut.get_height(cast(RulesMap, rules), width)
+    assert _Prompt(content, None).get_height(cast(RulesMap, rules), width) == expected

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, cast
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.containers import Vertical
 from textual.content import Content
@@ -116,8 +117,13 @@ class _Prompt(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         height = self.heights.get(width)
         if height is None:
-            cut = cut_at(self.content, self._cut(text_width(rules, width)))
-            height = self.heights[width] = cut.get_height(rules, width)
+            room = text_width(rules, width)
+            lines = self.content.plain.split("\n")
+            if room > 0 and "\t" not in self.content.plain and all(cell_len(line) <= room for line in lines):
+                height = len(lines)  # every line fits: nothing is cut or wrapped (a list measures all its items)
+            else:
+                height = cut_at(self.content, self._cut(room)).get_height(rules, width)
+            self.heights[width] = height
         return height
 
 
