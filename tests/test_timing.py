@@ -129,6 +129,42 @@ async def test_the_itinerary_pane_places_each_stop_on_today() -> None:
         assert f"‼ {PASSED_UNCONFIRMED}: ended 23 Jun 2024" in shown and "On 30 Jun 2024" in shown
 
 
+async def test_the_dated_panes_build_their_items_once_and_again_only_for_a_new_today(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Binding a pane to the screen's today sets it as the pane is mounted, to the date it was made with: that
+    draws nothing again (a thousand items took a quarter of the panes' time twice); a new today does."""
+    from collections.abc import Callable
+
+    from textual.content import Content
+
+    from briefing.ui.panes.base import Pane
+    from briefing.ui.panes.confirmations import ConfirmationsPane
+    from briefing.ui.panes.itinerary import ItineraryPane
+
+    built: list[str] = []
+
+    def counting(original: Callable[[Pane], list[Content]]) -> Callable[[Pane], list[Content]]:
+        def counted(self: Pane) -> list[Content]:
+            built.append(self.SECTION)
+            return original(self)
+
+        return counted
+
+    for pane in (ConfirmationsPane, ItineraryPane):
+        monkeypatch.setattr(pane, "item_prompts", counting(getattr(pane, "item_prompts")))  # noqa: B009
+    app = make_app(today=D(2024, 6, 19))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert sorted(built) == ["confirmations", "itinerary"]
+        pending = app.screen.query_one("#confirmations ItemList", ItemList)
+        assert "age 7 days" in str(pending.prompts[0])
+        app.today = D(2024, 6, 30)
+        await pilot.pause()
+        assert sorted(built) == ["confirmations", "confirmations", "itinerary", "itinerary"]
+        assert "age 18 days" in str(app.screen.query_one("#confirmations ItemList", ItemList).prompts[0])
+
+
 async def test_read_as_of_its_own_date_the_first_stop_is_next() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -79,8 +79,9 @@ class ConfirmationsPane(Pane):
         self.set_reactive(ConfirmationsPane.today, today)
         self.thresholds = thresholds or Thresholds()
 
-    def watch_today(self) -> None:
-        self.redraw_items()
+    def watch_today(self, before: dt.date, today: dt.date) -> None:
+        if today != before:  # the binding sets it once as the pane is mounted, to the date it was made with
+            self.redraw_items()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A past version of the brief (from the history) is read-only."""

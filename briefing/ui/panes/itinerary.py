@@ -76,8 +76,9 @@ class ItineraryPane(Pane):
         super().__init__(brief)
         self.set_reactive(ItineraryPane.today, today or brief.meta.as_of)
 
-    def watch_today(self) -> None:
-        self.redraw_items()
+    def watch_today(self, before: dt.date, today: dt.date) -> None:
+        if today != before:  # the binding sets it once as the pane is mounted, to the date it was made with
+            self.redraw_items()
 
     def item_prompts(self) -> list[Content]:
         today = self.today
