@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -350,3 +351,55 @@ async def test_a_find_longer_than_its_bar_scrolls_in_it_with_no_layout() -> None
         await settle(pilot)
         assert bar.scroll_x == 0
         assert app.screen._compositor.render_strips()[-1].text.startswith(" Putin abcdefghijklmn ")
+
+
+async def test_a_section_s_key_lays_the_screen_out_at_most_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The columns, the panes and their lists are given new virtual sizes by the layout that shows them; none of
+    that moves anything, and Textual laid the whole screen out again for it, in a frame of its own, at `2` and `1`."""
+    from textual._compositor import Compositor
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        layouts: list[int] = []
+        reflow = Compositor.reflow
+
+        def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+            layouts[-1] += 1
+            return reflow(self, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "reflow", counted)
+        keys = ["2", "5", "1", "3", "4", "2", "1"]
+        for key in keys:
+            layouts.append(0)
+            await pilot.press(key)
+            await settle(pilot)
+        assert layouts == [2, 1, 1, 0, 0, 1, 1]  # the first `2` also restyles the summary's scrollbar as it loses focus
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_list_shown_the_first_time_has_its_scrollbar_as_a_full_redraw_has_it(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Its virtual size alone lays nothing out: the scrollbar it needs comes all the same, the list a column
+    narrower, as the screen drawn afresh has it."""
+    brief = tmp_path / "many-quotes.toml"
+    quotes = "".join(
+        f'[[quotes]]\nspeaker = "Speaker {n}"\ntext = "Quote number {n}, said at length."\n' for n in range(40)
+    )
+    brief.write_text(
+        f'schema_version = 1\n[brief]\ntitle = "Many quotes"\nas_of = 2024-06-12\n[summary]\nbluf = "Said."\n{quotes}',
+        encoding="utf-8",
+    )
+    app = make_app(brief, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        items = app.screen.query_one("#quotes ItemList", ItemList)
+        assert items.show_vertical_scrollbar and items.vertical_scrollbar.region.width > 0
+        shown = [strip.text for strip in app.screen._compositor.render_strips()]
+        app.screen.refresh(layout=True)
+        await settle(pilot)
+        assert [strip.text for strip in app.screen._compositor.render_strips()] == shown
+        assert any("Speaker 0" in line for line in shown)

@@ -12,7 +12,8 @@ from textual import events, on
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -131,6 +132,10 @@ class ItemList(OptionList):
     """The items of one section, one option each, divided by rules; vim keys as well as arrows."""
 
     BINDINGS = [*LIST_BINDINGS]
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+    """Laid out again only when its scrollbar comes or goes (Textual's `_refresh_scrollbars` asks for that): OptionList
+    sets its virtual size as it first draws its items at a width, and a layout for that alone was a frame more."""
 
     def __init__(self, prompts: Sequence[Content], empty: str) -> None:
         self.empty = empty
@@ -259,6 +264,10 @@ class Pane(Vertical):
 
     SECTION = ""
     COMPONENT_CLASSES = {"pane--focused"}
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+    """A pane does not scroll (its list or text inside it does) and its size is its column's share: when a layout
+    gives it a new virtual size, Textual would lay the whole screen out again for nothing (a frame more at `2`)."""
 
     changes: reactive[Changes] = reactive(Changes, init=False)
     """What changed since the reader last looked (or since a revision): bound to the screen's."""

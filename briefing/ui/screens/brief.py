@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import Reactive, reactive
@@ -44,6 +44,7 @@ from briefing.ui.panes.base import ItemList, Pane
 from briefing.ui.panes.summary import SummaryPane
 from briefing.ui.screens.base import BriefView
 from briefing.ui.widgets.brief_header import BriefHeader, Heading
+from briefing.ui.widgets.column import Column
 from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
@@ -202,7 +203,7 @@ class BriefScreen(BriefView):
         self._header, self._bar = BriefHeader(heading, id="brief-header"), SectionBar(id="sections")
         yield self._header
         yield self._bar
-        self._columns = {column_id: Vertical(id=column_id) for column_id in COLUMN_SECTIONS}
+        self._columns = {column_id: Column(id=column_id) for column_id in COLUMN_SECTIONS}
         summary = SummaryPane(self.brief, self._given_today(), self.thresholds).data_bind(BriefScreen.changes)
         self._panes = {summary.SECTION: summary}
         with Horizontal(id="columns"):
