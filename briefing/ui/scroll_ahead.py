@@ -61,3 +61,6 @@ def scrollbar_now(box: Widget) -> None:
         return
     content = box.get_content_height(region.size, box.app.size, region.width)
     box.show_vertical_scrollbar = content > region.height
+    if box.show_vertical_scrollbar:
+        # Styled now, in this layout, as Textual would style it at the first focus change (a layout of its own).
+        box.app.stylesheet.apply(box.vertical_scrollbar)
