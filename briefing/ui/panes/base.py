@@ -12,8 +12,7 @@ from textual import events, on
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Size
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -28,6 +27,7 @@ from briefing.present.sections import Section
 from briefing.ui.facts import cut_at, fact_spans, text_width
 from briefing.ui.keys import LIST_BINDINGS
 from briefing.ui.next_frame import asked_now
+from briefing.ui.virtual_size import virtual_size_reactive
 
 MATCH_STYLE = "reverse $warning"
 """How find marks its matches."""
@@ -133,7 +133,7 @@ class ItemList(OptionList):
 
     BINDINGS = [*LIST_BINDINGS]
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_reactive()
     """Laid out again only when its scrollbar comes or goes (Textual's `_refresh_scrollbars` asks for that): OptionList
     sets its virtual size as it first draws its items at a width, and a layout for that alone was a frame more."""
 
@@ -265,7 +265,7 @@ class Pane(Vertical):
     SECTION = ""
     COMPONENT_CLASSES = {"pane--focused"}
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_reactive()
     """A pane does not scroll (its list or text inside it does) and its size is its column's share: when a layout
     gives it a new virtual size, Textual would lay the whole screen out again for nothing (a frame more at `2`)."""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
+
+from briefing.ui.virtual_size import virtual_size_reactive
 
 
 class Column(Vertical):
@@ -14,4 +14,4 @@ class Column(Vertical):
     layout that shows it gives the column a new virtual size, and Textual would lay the whole screen out again for
     it, in a frame of its own."""
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_reactive()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.widgets import Input
+
+from briefing.ui.virtual_size import virtual_size_reactive
 
 
 class OneRowInput(Input):
@@ -14,4 +14,4 @@ class OneRowInput(Input):
     (15 ms at 120x40, in a frame of its own after the frame of whatever the key changed). A box whose size does not
     follow its text needs none of that: its text scrolls inside it by the virtual size alone."""
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_reactive()
