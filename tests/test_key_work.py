@@ -404,3 +404,31 @@ async def test_a_long_list_shown_the_first_time_has_its_scrollbar_as_a_full_redr
         await settle(pilot)
         assert [strip.text for strip in app.screen._compositor.render_strips()] == shown
         assert any("Speaker 0" in line for line in shown)
+
+
+async def test_a_list_checks_its_width_and_its_lines_once_a_draw_not_once_a_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """OptionList brings its lines up to date for every line it draws (its region worked out twice each time), and
+    the list checked its width for every line as well: at 200x60, where four lists are on screen, a third of the
+    time find's frames took to draw."""
+    from textual.widgets import OptionList
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        items = app.screen.query_one("#confirmations ItemList", ItemList)
+        updates: list[int] = []
+        update_lines = OptionList._update_lines
+
+        def counted(self: OptionList) -> None:
+            updates.append(1)
+            update_lines(self)
+
+        monkeypatch.setattr(OptionList, "_update_lines", counted)
+        items.refresh()  # every line drawn again, none taken from what was drawn before
+        lines = items.render_lines(items.scrollable_content_region.reset_offset)
+        assert len(lines) > 10 and any("PENDING" in line.text for line in lines)
+        assert len(updates) == 1, len(updates)

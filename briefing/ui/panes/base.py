@@ -12,6 +12,7 @@ from textual import events, on
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
@@ -146,6 +147,8 @@ class ItemList(OptionList):
         self._current: tuple[int, int] | None = None
         """Find's current match, if in this list: the item, and which of its matches."""
         self._drawn_width: int | None = None
+        self._drawing = False
+        """True while the list draws its lines, its width and its lines checked as the draw began."""
 
     def on_resize(self, event: events.Resize) -> None:
         # OptionList forgets every line it drew at each Resize, and a list gets one each time it is shown again,
@@ -167,12 +170,23 @@ class ItemList(OptionList):
             self._drawn_width = width
 
     def _update_lines(self) -> None:
+        if self._drawing:
+            return  # brought up to date as the draw began: OptionList asks again for every line it draws
         if self.scrollable_content_region:
             self._at_width()
         super()._update_lines()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._update_lines()
+        self._drawing = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = False
+
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        self._at_width()
+        if not self._drawing:
+            self._at_width()
         return super()._get_option_render(option, style)
 
     def _build_options(self, prompts: Sequence[Content]) -> list[Option | None]:
