@@ -368,3 +368,29 @@ async def test_a_list_that_grows_a_line_before_its_pane_is_drawn_at_its_full_wid
         lines = [items.render_line(y).text for y in range(items.size.height)]
         assert "─" * width in lines
         assert "Vedomosti reports the visit is expected next" in [line.rstrip() for line in lines]
+
+
+async def test_a_confirmation_added_on_disk_makes_the_pending_pane_taller_as_a_fresh_layout_has_it(
+    brief_copy: Path,
+) -> None:
+    """The pending pane is as tall as its items: a new one lays the screen out again, though a list's new virtual
+    size alone does not (briefing/ui/virtual_size.py)."""
+    app = make_app(brief_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#confirmations")
+        before = pane.region.height
+        added = (
+            '\n[[confirmations]]\nid = "added"\nwhat = "A third claim, awaited"\nawaited_from = ["Someone"]\n'
+            'status = "pending"\n'
+        )
+        brief_copy.write_text(brief_copy.read_text(encoding="utf-8") + added, encoding="utf-8")
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "A third claim" in str(app.screen.query_one("#confirmations ItemList").prompts))
+        await settle(pilot)
+        assert pane.region.height > before
+        shown = [strip.text for strip in app.screen._compositor.render_strips()]
+        app.screen.refresh(layout=True)
+        await settle(pilot)
+        assert [strip.text for strip in app.screen._compositor.render_strips()] == shown
+        assert any("A third claim" in line for line in shown)
