@@ -386,7 +386,8 @@ async def test_a_confirmation_added_on_disk_makes_the_pending_pane_taller_as_a_f
         )
         brief_copy.write_text(brief_copy.read_text(encoding="utf-8") + added, encoding="utf-8")
         await pilot.press("r")
-        await wait_until(pilot, lambda: "A third claim" in str(app.screen.query_one("#confirmations ItemList").prompts))
+        items = app.screen.query_one("#confirmations ItemList", ItemList)
+        await wait_until(pilot, lambda: any("A third claim" in prompt.plain for prompt in items.prompts))
         await settle(pilot)
         assert pane.region.height > before
         shown = [strip.text for strip in app.screen._compositor.render_strips()]
