@@ -6,7 +6,8 @@ its own after the frame that showed it. That second layout is needed only by a w
 virtual size, and by one whose scrollbar comes or goes with it; Textual asks for the latter itself
 (`Widget._refresh_scrollbars`, after every change of the virtual size). The widgets given `virtual_size_reactive`
 are neither: their size is set by their container (a column's share of the screen, a pane's of its column, a list's
-of its pane, a one-row box's of its bar).
+of its pane, a one-row box's of its bar), or, for a pane or list as tall as its items, worked out by the layout
+from the items, and OptionList asks for that layout itself when its items change.
 
 Tried on a dialog's screen and widgets as well (the help, its scroll, the footer): the first `?` of a session is
 still four layouts (a dialog's screen is laid out as it is composed, resumed and mounted), and

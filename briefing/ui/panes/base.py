@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from briefing.format.diff import Change, Changes, Kind
 from briefing.format.model import Brief
 from briefing.present.outline import Drawn, Occurrence
 from briefing.present.sections import Section
+from briefing.session import NO_DATE
 from briefing.ui.facts import cut_at, fact_spans, text_width
 from briefing.ui.keys import LIST_BINDINGS
 from briefing.ui.next_frame import asked_now
@@ -225,8 +227,8 @@ class ItemList(OptionList):
             visual = option._visual
             if isinstance(visual, _Prompt) and not option.disabled:
                 before = visual.marks
-                here = current is not None and current[0] == index and pattern is not None
-                visual.pattern, visual.current = pattern, current[1] if here and current is not None else None
+                mine = current[1] if current is not None and current[0] == index and pattern is not None else None
+                visual.pattern, visual.current = pattern, mine
                 if visual.marks != before:
                     changed.add(id(option))
         if changed:
@@ -379,3 +381,20 @@ class Pane(Vertical):
         )
         for items in self.query(ItemList):
             items.mark(pattern, here)
+
+
+class DatedPane(Pane):
+    """A pane whose items are worded against a date (ages, where a stop stands): bound to the screen's today, and
+    drawn again when that moves."""
+
+    today: reactive[dt.date] = reactive(NO_DATE, init=False)
+
+    def __init__(self, brief: Brief, today: dt.date) -> None:
+        super().__init__(brief)
+        self.set_reactive(DatedPane.today, today)
+
+    def watch_today(self, before: dt.date, today: dt.date) -> None:
+        # Textual calls a bound reactive's watcher as the binding sets it, to the date the pane was made with: every
+        # item was built and measured twice.
+        if today != before:
+            self.redraw_items()

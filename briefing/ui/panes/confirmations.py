@@ -6,17 +6,15 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.reactive import reactive
 
 from briefing.format.model import Brief, Confirmation, ConfirmationStatus
 from briefing.present.ages import Band, Thresholds, band
 from briefing.present.sourcing import cited
 from briefing.present.wording import day, days
-from briefing.session import NO_DATE
 from briefing.ui.facts import divider
 from briefing.ui.keys import CONFIRMATION_BINDINGS
 from briefing.ui.messages import ResolveConfirmation
-from briefing.ui.panes.base import ItemList, Pane
+from briefing.ui.panes.base import DatedPane, ItemList
 
 STATUS_STYLE = {
     ConfirmationStatus.PENDING: "bold $warning",
@@ -66,22 +64,14 @@ def confirmation_prompt(
     return Content.assemble(*parts)
 
 
-class ConfirmationsPane(Pane):
+class ConfirmationsPane(DatedPane):
     SECTION = "confirmations"
 
     BINDINGS = [*CONFIRMATION_BINDINGS]
 
-    today: reactive[dt.date] = reactive(NO_DATE, init=False)
-    """Ages count to this: bound to the screen's today, so a new today redraws them."""
-
     def __init__(self, brief: Brief, today: dt.date, thresholds: Thresholds | None = None) -> None:
-        super().__init__(brief)
-        self.set_reactive(ConfirmationsPane.today, today)
+        super().__init__(brief, today)  # ages count to it
         self.thresholds = thresholds or Thresholds()
-
-    def watch_today(self, before: dt.date, today: dt.date) -> None:
-        if today != before:  # the binding sets it once as the pane is mounted, to the date it was made with
-            self.redraw_items()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A past version of the brief (from the history) is read-only."""

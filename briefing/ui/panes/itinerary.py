@@ -7,15 +7,13 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.reactive import reactive
 
 from briefing.format.model import Brief, Stop, StopStatus
 from briefing.present.sourcing import cited
 from briefing.present.timing import PASSED_UNCONFIRMED, Phase, brief_next_index, phase, stop_flagged, tag
 from briefing.present.wording import place, stop_window
-from briefing.session import NO_DATE
 from briefing.ui.facts import divider
-from briefing.ui.panes.base import ItemList, Pane
+from briefing.ui.panes.base import DatedPane, ItemList
 from briefing.ui.panes.confirmations import status_words
 
 STOP_STATUS_STYLE = {
@@ -66,19 +64,11 @@ def stop_prompt(number: int, stop: Stop, brief: Brief, today: dt.date | None = N
     return Content.assemble(*parts)
 
 
-class ItineraryPane(Pane):
+class ItineraryPane(DatedPane):
     SECTION = "itinerary"
 
-    today: reactive[dt.date] = reactive(NO_DATE, init=False)
-    """Stops are past, now or upcoming relative to this: bound to the screen's today."""
-
     def __init__(self, brief: Brief, today: dt.date | None = None) -> None:
-        super().__init__(brief)
-        self.set_reactive(ItineraryPane.today, today or brief.meta.as_of)
-
-    def watch_today(self, before: dt.date, today: dt.date) -> None:
-        if today != before:  # the binding sets it once as the pane is mounted, to the date it was made with
-            self.redraw_items()
+        super().__init__(brief, today or brief.meta.as_of)  # stops are past, now or upcoming relative to it
 
     def item_prompts(self) -> list[Content]:
         today = self.today
