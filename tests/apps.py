@@ -45,6 +45,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.wait_for_scheduled_animations()
 
 
+async def drawn_as_laid_out_afresh(pilot: Pilot[None]) -> list[str]:
+    """The screen's lines, checked to be those a layout of the whole screen made afresh draws (nothing a key or a
+    reload changed was left laid out as it was before)."""
+    screen = pilot.app.screen
+    shown = [strip.text for strip in screen._compositor.render_strips()]
+    screen.refresh(layout=True)
+    await settle(pilot)
+    assert [strip.text for strip in screen._compositor.render_strips()] == shown
+    return shown
+
+
 async def until_still(pilot: Pilot[None], rounds: int = 200) -> None:
     """Let the app run until it has nothing left to do twice in a row: no message waiting, no widget to lay out or
     draw again (a scrollbar, say, comes in the frame after its content)."""

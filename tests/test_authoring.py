@@ -17,7 +17,7 @@ from briefing.ui.dialogs.resolve import ResolveForm
 from briefing.ui.panes.base import ItemList
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.errors import ErrorScreen, ProblemList, ProblemsPanel
-from tests.apps import make_app, settle, wait_until
+from tests.apps import drawn_as_laid_out_afresh, make_app, settle, wait_until
 
 TITLE = "Putin Likely To Visit North Korea Next Week"
 
@@ -390,8 +390,5 @@ async def test_a_confirmation_added_on_disk_makes_the_pending_pane_taller_as_a_f
         await wait_until(pilot, lambda: any("A third claim" in prompt.plain for prompt in items.prompts))
         await settle(pilot)
         assert pane.region.height > before
-        shown = [strip.text for strip in app.screen._compositor.render_strips()]
-        app.screen.refresh(layout=True)
-        await settle(pilot)
-        assert [strip.text for strip in app.screen._compositor.render_strips()] == shown
+        shown = await drawn_as_laid_out_afresh(pilot)
         assert any("A third claim" in line for line in shown)

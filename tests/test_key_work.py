@@ -30,7 +30,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.widgets.brief_header import BriefHeader
-from tests.apps import make_app, settle, shown_text
+from tests.apps import drawn_as_laid_out_afresh, make_app, settle, shown_text
 
 TODAY = dt.date(2024, 6, 20)
 
@@ -399,10 +399,7 @@ async def test_a_long_list_shown_the_first_time_has_its_scrollbar_as_a_full_redr
         await settle(pilot)
         items = app.screen.query_one("#quotes ItemList", ItemList)
         assert items.show_vertical_scrollbar and items.vertical_scrollbar.region.width > 0
-        shown = [strip.text for strip in app.screen._compositor.render_strips()]
-        app.screen.refresh(layout=True)
-        await settle(pilot)
-        assert [strip.text for strip in app.screen._compositor.render_strips()] == shown
+        shown = await drawn_as_laid_out_afresh(pilot)
         assert any("Speaker 0" in line for line in shown)
 
 
