@@ -19,7 +19,7 @@ from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen, keys_table
 from briefing.ui.widgets.key_footer import KeyFooter
 from briefing.ui.widgets.path_line import PathLine
-from tests.apps import make_app, settle, until_still, wait_until
+from tests.apps import drawn_as_laid_out_afresh, make_app, settle, until_still, wait_until
 
 TODAY = dt.date(2024, 6, 20)
 
@@ -405,6 +405,58 @@ def rows_of(update: Any) -> set[int]:
     if isinstance(update, LayoutUpdate):
         return set(range(update.region.y, update.region.bottom))
     return set()
+
+
+@pytest.mark.parametrize("keys, dialog", [(["question_mark"], HelpScreen), (["3", "enter"], DetailScreen)],
+                         ids=["?", "enter"])  # fmt: skip
+async def test_the_first_keys_and_detail_of_a_session_lay_nothing_out_and_come_whole_in_one_frame(
+    keys: list[str], dialog: type[Screen[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Composed ahead, they are laid out and drawn ahead too (their scrollbars styled, their toasts' rack hidden, as
+    showing them would): the first ? and the first enter, on the item the detail was composed with, lay nothing out
+    and draw the whole dialog in their first frame, as the next ones do."""
+    from textual._compositor import Compositor
+
+    from briefing.ui.screens.detail import KEPT_DETAIL
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:  # the screens' toasts' racks too
+        await settle(pilot)
+
+        def ready() -> bool:
+            if not app.is_screen_installed(KEPT_DETAIL):
+                return False
+            ahead = [app.get_screen(app._help_name(app.screen)), app.get_screen(KEPT_DETAIL)]
+            return all(getattr(screen, "_drawn", None) is not None for screen in ahead)
+
+        await wait_until(pilot, ready)
+        await pilot.press(*keys[:-1])
+        await until_still(pilot)
+        layouts: list[Compositor] = []
+        reflow = Compositor.reflow
+
+        def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+            layouts.append(self)
+            return reflow(self, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "reflow", counted)
+        frames: list[set[int]] = []
+        display = app._display
+
+        def written(screen: Screen[Any], renderable: Any) -> None:
+            frames.append(rows_of(renderable))
+            display(screen, renderable)
+
+        app._display = written  # type: ignore[method-assign]
+        await pilot.press(keys[-1])
+        await wait_until(pilot, lambda: isinstance(app.screen, dialog))
+        await until_still(pilot)
+        assert layouts == []
+        drawn = [rows for rows in frames if rows]
+        assert drawn and drawn[0] == set(range(40)), [sorted(rows)[:3] for rows in drawn]
+        app._display = display  # type: ignore[method-assign]
+        monkeypatch.undo()
+        await drawn_as_laid_out_afresh(pilot)
 
 
 @pytest.mark.parametrize("before", [[], ["j"]], ids=["the same item", "the next"])

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import _RenderCache
+from textual.widgets._toast import ToastRack
 
 from briefing.ui.screens.base import MountedWhole
 
@@ -127,8 +128,62 @@ class Dialog(ModalScreen[ScreenResultType], MountedWhole):
         super()._set_dirty(*regions)
 
 
+AHEAD_ROUNDS = 8
+"""At most this many rounds of the app's messages are spent laying out a screen composed ahead."""
+QUIET_ROUNDS = 2
+"""A screen composed ahead is drawn once this many rounds in a row asked for no layout."""
+
+
 def compose_ahead(app: App[Any], name: str) -> None:
-    """Compose and mount the installed screen ``name`` now, unseen, if it is not running yet: Textual does that as a
-    screen is first pushed (``App._get_screen``, which ``push_screen`` calls), in the time of the key that pushes it."""
-    if not app.get_screen(name).is_running:
-        app._get_screen(name)
+    """Compose, mount, lay out and draw the installed screen ``name`` now, unseen, if it is not running yet: Textual
+    composes and mounts a screen as it is first pushed (``App._get_screen``, which ``push_screen`` calls), and lays
+    it out and draws its every widget for the first time in its first frame, all in the time of the key that pushes
+    it (the first ? took 15-20 ms longer than the next)."""
+    screen = app.get_screen(name)
+    if screen.is_running:
+        return
+    _, mounted = app._get_screen(name)
+
+    async def when_mounted() -> None:
+        await mounted
+        _lay_out_ahead(app, screen, 0, 0)
+
+    app.call_next(when_mounted)
+
+
+def _lay_out_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) -> None:
+    """Lay ``screen`` out at the app's size while another is shown, and draw it (into its widgets' kept lines) once
+    nothing asks for another layout. Its widgets' resizes and its scrollbars' first styles each ask for a layout a
+    round or two later (Textual lays out only the screen shown, so they would wait for its first frame); a screen
+    resized or restyled before it is shown is laid out again as it is (``Screen._on_screen_resume``)."""
+    if app.screen is screen or not screen.is_attached or rounds > AHEAD_ROUNDS:
+        return
+    if rounds == 0:
+        for rack in screen.query(ToastRack):  # as the screen's resume does: hidden when there is nothing to show
+            rack.show(app._notifications)
+    if rounds == 0 or screen._layout_required or screen._layout_widgets:
+        screen._refresh_layout(app.size)
+        screen._layout_required = False  # (Textual clears it only in the shown screen's frame)
+        if rounds == 0:
+            _style_scrollbars(app, screen)
+        quiet = 0
+    elif quiet == QUIET_ROUNDS:
+        # Over the screens it would be pushed over, as the app's frame draws it (``Screen._compositor_refresh``).
+        screen._compositor.render_update(full=True, screen_stack=list(app.screen_stack))
+        # Its frames' timer, started paused, waits a whole period after it is first resumed: started now, it ticks
+        # once, unseen, and the frame the screen's first showing asks for is drawn at once.
+        screen._update_timer.resume()
+        return
+    else:
+        quiet += 1
+    screen.call_after_refresh(_lay_out_ahead, app, screen, rounds + 1, quiet)
+
+
+def _style_scrollbars(app: App[Any], screen: Screen[Any]) -> None:
+    """Style the scrollbars the layout gave ``screen``'s widgets, as Textual styles them when the screen is shown
+    (``update_node_styles``): a first style changes their size, a layout of its own."""
+    for widget in screen.query("*"):
+        if widget.show_vertical_scrollbar:
+            app.stylesheet.apply(widget.vertical_scrollbar)
+        if widget.show_horizontal_scrollbar:
+            app.stylesheet.apply(widget.horizontal_scrollbar)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from textual.content import Content
+from textual.content import Content, Span
 from textual.strip import Strip
 from textual.visual import Visual
 
@@ -50,7 +51,9 @@ class TwoColumns(LineByLine):
         """Given by a maker of the same rows at the same label width each time, else the table's own."""
 
     def show(self, rows: list[tuple[Content, Content]]) -> None:
-        """Show ``rows`` instead, laid out and drawn afresh."""
+        """Show ``rows`` instead, laid out and drawn afresh: unless they are the same rows (a detail shown again)."""
+        if _styled(rows) == _styled(self.rows):
+            return
         self.rows = rows
         self.drawing = Drawing()
         self.refresh(layout=True)
@@ -93,3 +96,8 @@ class TwoColumns(LineByLine):
             strips = Visual.to_strips(self, self.lines(width)[y], width, 1, self.visual_style, pad=True)
             strip = kept[key] = strips[0] if strips else Strip.blank(width, self.rich_style)
         return strip
+
+
+def _styled(rows: list[tuple[Content, Content]]) -> list[tuple[str, Sequence[Span], str, Sequence[Span]]]:
+    """The rows' text and styles (Content's equality compares only the text)."""
+    return [(label.plain, label.spans, value.plain, value.spans) for label, value in rows]
