@@ -3,10 +3,12 @@
 usage: python -m bench.first_keys [-n RUNS] [--read SECONDS]
 
 bench/key_latency.py times keys pressed again and again in one session; a reader presses `?` or
-`enter` once or twice a session, and the first press is the one that composes the dialog. Here
-each timed press is the first of its kind in a new `briefing` on the bundled brief at 120x40:
-the brief is opened, read for READ seconds (default 1.5) once it is whole, and then `?` (in one
-session) or `3` then `enter` (in another, on the first pending confirmation) is pressed. A first
+`enter` once or twice a session, and the first press is the one that composes the dialog (or
+shows a pane, the find bar or the history for the first time). Here each timed press is the
+first of its kind in a new `briefing` on the bundled brief at 120x40: the brief is opened, read
+for READ seconds (default 1.5) once it is whole, and then `?` (in one session), `3` then `enter`
+(in another, on the first pending confirmation), `2`, `4`, `/` or `h` (the bundled brief's history
+in the checkout's git) is pressed. A first
 pair of sessions, untimed, keeps the whole screen each key leaves once it is still (every
 cell's character, colours and attributes); each timed press waits until the screen is exactly
 that again. Prints the medians, handled and on screen, as key_latency does. The issue's target:
@@ -25,6 +27,10 @@ from tests.support.pty_screen import Screen, Terminal
 PRESSES: tuple[tuple[str, str, str, str], ...] = (
     ("? (the keys)", "", "?", "Keys · "),
     ("enter (a confirmation)", "3", "\r", "Reported since"),
+    ("2 (the quotes)", "", "2", "─  2 Quotes"),
+    ("4 (the itinerary)", "", "4", "─  4 Itinerary"),
+    ("/ (find)", "", "/", "Find in this brief"),
+    ("h (the history)", "", "h", "History"),
 )
 """Name, keys before (untimed), the key timed, and a text that must be on the screen it leaves."""
 

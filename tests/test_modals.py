@@ -412,9 +412,9 @@ def rows_of(update: Any) -> set[int]:
 async def test_the_first_keys_and_detail_of_a_session_lay_nothing_out_and_come_whole_in_one_frame(
     keys: list[str], dialog: type[Screen[Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Composed ahead, they are laid out and drawn ahead too (their scrollbars styled, their toasts' rack hidden, as
-    showing them would): the first ? and the first enter, on the item the detail was composed with, lay nothing out
-    and draw the whole dialog in their first frame, as the next ones do."""
+    """Composed ahead, they are laid out and drawn ahead too (their scrollbars styled as showing them would): the
+    first ? and the first enter, on the item the detail was composed with, lay nothing out and draw the whole dialog
+    in their first frame, as the next ones do (the racks of toasts: see the test below)."""
     from textual._compositor import Compositor
 
     from briefing.ui.screens.detail import KEPT_DETAIL
@@ -528,3 +528,35 @@ async def test_the_palette_opens_over_a_dialog_and_from_a_text_field(brief_copy:
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ResolveForm))
         assert app.screen.query_one(Input).value == "said so"
+
+
+async def test_a_screen_shown_the_first_time_lays_out_no_rack_of_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each screen has a rack for toasts, hidden by its CSS until there is one. Textual gave the rack its scrollbar
+    as it was mounted, and a style of its own (hidden) as the screen was shown: each a layout of the whole screen, a
+    frame after the screen's first. It now has its scrollbar before it is mounted, and a hidden rack with nothing
+    to show is left as it is; a toast still shows, and on a screen shown while it is up."""
+    from textual.widgets._toast import ToastRack
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        asked: list[object] = []
+        on_layout = Screen._on_layout
+
+        async def recorded(self: Screen[Any], message: Any) -> None:
+            asked.append(message.widget)
+            await on_layout(self, message)
+
+        monkeypatch.setattr(Screen, "_on_layout", recorded)
+        await pilot.press("m")  # the messages: a new screen each time
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "MessageLog")
+        await until_still(pilot)
+        assert asked, "the screen asked for layouts of its own"
+        assert not [widget for widget in asked if isinstance(widget, ToastRack)]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        app.notify("Zanzibar", markup=False)
+        await wait_until(pilot, lambda: "Zanzibar" in app.export_screenshot())
+        await pilot.press("question_mark")  # a screen shown while there is a toast: it shows there too
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await wait_until(pilot, lambda: "Zanzibar" in app.export_screenshot())

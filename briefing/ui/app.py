@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, on, work
 from textual._compositor import ChopsUpdate, LayoutUpdate
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, ScreenStackError, SuspendNotSupported, SystemCommand
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets._toast import ToastRack
 
 from briefing.format.diff import Changes
 from briefing.format.load import LoadResult
@@ -293,6 +295,19 @@ class BriefingApp(App[None]):
 
         self.said.append(Said(severity, title, message))
         self._toast(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _refresh_notifications(self) -> None:
+        """Textual shows the toasts on a screen as it is shown, and with none, hides the screen's rack of them by a
+        style of its own: a layout and a frame of their own after each new screen's first, for a rack its CSS hides
+        already. A hidden rack with nothing to show is left as it is."""
+        if not self._notifications:
+            try:
+                rack = self.screen.get_child_by_type(ToastRack)
+            except (NoMatches, ScreenStackError):
+                return
+            if not rack.display:
+                return
+        super()._refresh_notifications()
 
     def _toast(
         self,

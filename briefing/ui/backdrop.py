@@ -18,7 +18,6 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import _RenderCache
-from textual.widgets._toast import ToastRack
 
 from briefing.ui.screens.base import MountedWhole
 
@@ -158,9 +157,6 @@ def _lay_out_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) 
     resized or restyled before it is shown is laid out again as it is (``Screen._on_screen_resume``)."""
     if app.screen is screen or not screen.is_attached or rounds > AHEAD_ROUNDS:
         return
-    if rounds == 0:
-        for rack in screen.query(ToastRack):  # as the screen's resume does: hidden when there is nothing to show
-            rack.show(app._notifications)
     if rounds == 0 or screen._layout_required or screen._layout_widgets:
         screen._refresh_layout(app.size)
         screen._layout_required = False  # (Textual clears it only in the shown screen's frame)

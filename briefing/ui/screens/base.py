@@ -7,6 +7,8 @@ from typing import Any
 
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets._toast import ToastRack
 
 from briefing.ui.messages import CloseBrief, EditFile, StepBrief
 
@@ -22,6 +24,14 @@ class MountedWhole(Screen[Any]):
         if isinstance(event, events.Mount) and self._closing:
             return
         await super().on_event(event)
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        super()._extend_compose(widgets)
+        for widget in widgets:
+            if isinstance(widget, ToastRack):
+                # Its CSS scrolls it, and Textual gives it its scrollbar as it is mounted: a layout of the whole
+                # screen, a frame after the screen's first, for a rack hidden until there is a toast. Given before.
+                widget.set_reactive(Widget.show_vertical_scrollbar, True)  # (nothing to draw yet)
 
 
 class BriefView(MountedWhole):
