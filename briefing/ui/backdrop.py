@@ -20,6 +20,7 @@ from textual.style import Style as VisualStyle
 from textual.widget import _RenderCache
 
 from briefing.ui.screens.base import MountedWhole
+from briefing.ui.scroll_ahead import style_scrollbars
 
 
 @lru_cache(maxsize=4096)
@@ -145,23 +146,33 @@ def compose_ahead(app: App[Any], name: str) -> None:
 
     async def when_mounted() -> None:
         await mounted
-        _lay_out_ahead(app, screen, 0, 0)
+        if _lay_out_unseen(app, screen):
+            for widget in screen.query("*"):
+                style_scrollbars(widget)  # (those the layout gave)
+            screen.call_after_refresh(_draw_ahead, app, screen, 1, 0)
 
     app.call_next(when_mounted)
 
 
-def _lay_out_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) -> None:
-    """Lay ``screen`` out at the app's size while another is shown, and draw it (into its widgets' kept lines) once
-    nothing asks for another layout. Its widgets' resizes and its scrollbars' first styles each ask for a layout a
-    round or two later (Textual lays out only the screen shown, so they would wait for its first frame); a screen
-    resized or restyled before it is shown is laid out again as it is (``Screen._on_screen_resume``)."""
+def _lay_out_unseen(app: App[Any], screen: Screen[Any]) -> bool:
+    """Lay ``screen`` out at the app's size while another is shown; False once it is shown or gone."""
+    if app.screen is screen or not screen.is_attached:
+        return False
+    screen._refresh_layout(app.size)
+    screen._layout_required = False  # (Textual clears it only in the shown screen's frame)
+    return True
+
+
+def _draw_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) -> None:
+    """Lay ``screen`` out again each round of the app's messages that asks for it (its widgets' resizes and its
+    scrollbars' first styles ask a round or two after its first layout: Textual lays out only the screen shown, so
+    they would wait for its first frame), and draw it (into its widgets' kept lines) once nothing has asked for
+    QUIET_ROUNDS rounds. A screen resized or restyled before it is shown is laid out again as it is
+    (``Screen._on_screen_resume``)."""
     if app.screen is screen or not screen.is_attached or rounds > AHEAD_ROUNDS:
         return
-    if rounds == 0 or screen._layout_required or screen._layout_widgets:
-        screen._refresh_layout(app.size)
-        screen._layout_required = False  # (Textual clears it only in the shown screen's frame)
-        if rounds == 0:
-            _style_scrollbars(app, screen)
+    if screen._layout_required or screen._layout_widgets:
+        _lay_out_unseen(app, screen)
         quiet = 0
     elif quiet == QUIET_ROUNDS:
         # Over the screens it would be pushed over, as the app's frame draws it (``Screen._compositor_refresh``).
@@ -172,14 +183,4 @@ def _lay_out_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) 
         return
     else:
         quiet += 1
-    screen.call_after_refresh(_lay_out_ahead, app, screen, rounds + 1, quiet)
-
-
-def _style_scrollbars(app: App[Any], screen: Screen[Any]) -> None:
-    """Style the scrollbars the layout gave ``screen``'s widgets, as Textual styles them when the screen is shown
-    (``update_node_styles``): a first style changes their size, a layout of its own."""
-    for widget in screen.query("*"):
-        if widget.show_vertical_scrollbar:
-            app.stylesheet.apply(widget.vertical_scrollbar)
-        if widget.show_horizontal_scrollbar:
-            app.stylesheet.apply(widget.horizontal_scrollbar)
+    screen.call_after_refresh(_draw_ahead, app, screen, rounds + 1, quiet)

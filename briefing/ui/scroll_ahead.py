@@ -61,6 +61,14 @@ def scrollbar_now(box: Widget) -> None:
         return
     content = box.get_content_height(region.size, box.app.size, region.width)
     box.show_vertical_scrollbar = content > region.height
-    if box.show_vertical_scrollbar:
-        # Styled now, in this layout, as Textual would style it at the first focus change (a layout of its own).
-        box.app.stylesheet.apply(box.vertical_scrollbar)
+    # Styled now, in this layout, as Textual would style it at the first focus change (a layout of its own).
+    style_scrollbars(box)
+
+
+def style_scrollbars(widget: Widget) -> None:
+    """Style the scrollbars ``widget`` shows, as Textual first styles them only when its screen is next restyled (a
+    focus change, the screen shown): a first style changes a scrollbar's size, a layout of its own."""
+    if widget.show_vertical_scrollbar:
+        widget.app.stylesheet.apply(widget.vertical_scrollbar)
+    if widget.show_horizontal_scrollbar:
+        widget.app.stylesheet.apply(widget.horizontal_scrollbar)
