@@ -508,6 +508,39 @@ async def test_dialogs_composed_ahead_as_the_app_closes_close_without_an_error(
     assert app.return_code == 0
 
 
+async def test_dialogs_mounted_ahead_as_the_app_closes_are_not_laid_out(
+    brief_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keys and the detail mounted ahead as the app quits: the app's stack of screens is empty by then (Textual's
+    App._close_all empties it), and what lays them out and draws them unseen must not ask it for the screen on top
+    (it raised, and the app closed with a traceback)."""
+    from briefing.ui import app as app_module
+    from briefing.ui import backdrop
+    from briefing.ui.screens.detail import KEPT_DETAIL
+
+    monkeypatch.setattr(app_module, "COMPOSE_AHEAD_AFTER_SECONDS", 3600.0)
+    app = make_app(brief_copy, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(backdrop, "_lay_out_unseen", lambda app, screen: False)  # mounted, not laid out yet
+        app._compose_ahead()
+        ahead = [app.get_screen(app._help_name(app.screen)), app.get_screen(KEPT_DETAIL)]
+        await wait_until(pilot, lambda: all(screen.is_mounted for screen in ahead))
+        monkeypatch.undo()
+        stack = app._screen_stacks[app._current_mode]
+        shown = stack.copy()
+        stack.clear()
+        try:
+            for screen in ahead:
+                assert not backdrop._lay_out_unseen(app, screen)
+                backdrop._draw_ahead(app, screen, 1, backdrop.QUIET_ROUNDS)
+                assert getattr(screen, "_drawn", None) is None
+        finally:
+            stack.extend(shown)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
 async def test_the_palette_opens_over_a_dialog_and_from_a_text_field(brief_copy: Path) -> None:
     """ctrl+p is a priority key, as in Textual: over a detail, the palette offers the app's commands and runs them
     over the detail; in the resolve form's text field, it opens the palette and leaves what was typed."""

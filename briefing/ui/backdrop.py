@@ -154,9 +154,16 @@ def compose_ahead(app: App[Any], name: str) -> None:
     app.call_next(when_mounted)
 
 
+def _unseen(app: App[Any], screen: Screen[Any]) -> bool:
+    """``screen`` is still mounted and not shown, and another is: not so once the app, closing, has emptied its stack
+    of screens (``App.screen`` then raises)."""
+    stack = app.screen_stack
+    return screen.is_attached and bool(stack) and screen not in stack
+
+
 def _lay_out_unseen(app: App[Any], screen: Screen[Any]) -> bool:
     """Lay ``screen`` out at the app's size while another is shown; False once it is shown or gone."""
-    if app.screen is screen or not screen.is_attached:
+    if not _unseen(app, screen):
         return False
     screen._refresh_layout(app.size)
     screen._layout_required = False  # (Textual clears it only in the shown screen's frame)
@@ -169,7 +176,7 @@ def _draw_ahead(app: App[Any], screen: Screen[Any], rounds: int, quiet: int) -> 
     they would wait for its first frame), and draw it (into its widgets' kept lines) once nothing has asked for
     QUIET_ROUNDS rounds. A screen resized or restyled before it is shown is laid out again as it is
     (``Screen._on_screen_resume``)."""
-    if app.screen is screen or not screen.is_attached or rounds > AHEAD_ROUNDS:
+    if not _unseen(app, screen) or rounds > AHEAD_ROUNDS:
         return
     if screen._layout_required or screen._layout_widgets:
         _lay_out_unseen(app, screen)
